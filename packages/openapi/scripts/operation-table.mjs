@@ -1,0 +1,60 @@
+// Derives the operation table from a bundled OpenAPI document: what routing, the client's
+// resource calls and the coverage gate need to know about each operation, and nothing else.
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** Resolves a local `$ref` (`#/components/...`) against the document. */
+export function resolveRef(document, node) {
+  let current = node;
+  while (current && typeof current.$ref === 'string') {
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce((parent, key) => parent?.[key], document);
+  }
+  return current;
+}
+
+/** A 2xx JSON body is enveloped when its schema carries `status: "ok"` (SuccessStatus). */
+function usesEnvelope(document, response) {
+  const schema = resolveRef(document, response?.content?.['application/json']?.schema);
+  const status = resolveRef(document, schema?.properties?.status);
+  return status?.const === 'ok';
+}
+
+/** The common path of every server URL, e.g. `/api/v1`. */
+function serverBasePath(document) {
+  const prefixes = (document.servers ?? []).map((server) => new URL(server.url).pathname.replace(/\/$/, ''));
+  const unique = [...new Set(prefixes)];
+  if (unique.length > 1) throw new Error(`servers disagree on the base path: ${unique.join(', ')}`);
+  return unique[0] ?? '';
+}
+
+export function describeOperations(document) {
+  const operations = {};
+  for (const [path, pathItem] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
+        resolveRef(document, p),
+      );
+      const statuses = Object.keys(operation.responses ?? {}).map(Number);
+      const success = statuses.filter((status) => status >= 200 && status < 300);
+      const security = operation.security ?? document.security ?? [];
+      operations[operation.operationId] = {
+        method,
+        path,
+        tag: operation.tags?.[0] ?? null,
+        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
+        hasBody: Boolean(operation.requestBody),
+        statuses,
+        successStatus: success[0] ?? null,
+        envelope: success.every((status) => usesEnvelope(document, resolveRef(document, operation.responses[status]))),
+        security: security.flatMap((requirement) => Object.keys(requirement)),
+      };
+    }
+  }
+  return { basePath: serverBasePath(document), operations };
+}

@@ -1,0 +1,38 @@
+/**
+ * The bundled contract as a JavaScript object, for runtimes that validate against it
+ * (the server stubs, the mock, the tests). Node-only: it reads the bundled JSON from disk,
+ * so browser bundles that import `@astral/openapi` never carry the whole document.
+ *
+ * @example
+ * ```ts
+ * import { contract, contractJsonPath } from '@astral/openapi/contract';
+ * contract.info.version; // "1.0.0"
+ * ```
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The parts of an OpenAPI 3.1 document the consumers here read; everything else is kept as is. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string; [key: string]: unknown };
+  servers?: Array<{ url: string; description?: string }>;
+  security?: Array<Record<string, string[]>>;
+  tags?: Array<{ name: string; description?: string }>;
+  paths: Record<string, Record<string, any>>;
+  components: Record<string, Record<string, any>>;
+  [key: string]: unknown;
+}
+
+/** Absolute path of the bundled contract, JSON. */
+export const contractJsonPath = fileURLToPath(new URL('../contract/openapi.json', import.meta.url));
+/** Absolute path of the bundled contract, YAML. */
+export const contractYamlPath = fileURLToPath(new URL('../contract/openapi.yaml', import.meta.url));
+
+/** Reads a fresh copy of the bundled contract (callers may mutate it). */
+export function loadContract(): OpenApiDocument {
+  return JSON.parse(readFileSync(contractJsonPath, 'utf8')) as OpenApiDocument;
+}
+
+/** The bundled contract, read once. Treat it as read-only; use `loadContract()` for a copy. */
+export const contract: OpenApiDocument = loadContract();

@@ -1,0 +1,24 @@
+/**
+ * The Astral API contract, as types and as data.
+ *
+ * Types come from openapi-typescript; the operation table is derived from the bundled
+ * document. Both are generated into `src/generated/` by `turbo run generate`.
+ *
+ * @example
+ * ```ts
+ * import { operationTable, type components } from '@astral/openapi';
+ * type Race = components['schemas']['Race'];
+ * operationTable.getRace.path; // "/races/{race_id}"
+ * ```
+ */
+import { operationTable } from './generated/operations.js';
+
+export type { paths, components, operations } from './generated/schema.js';
+export { basePath, operationTable } from './generated/operations.js';
+
+/** Every operationId of the contract. */
+export type OperationId = keyof typeof operationTable;
+/** What the table knows about one operation. */
+export type OperationEntry = (typeof operationTable)[OperationId];
+/** The operationIds in contract order. */
+export const operationIds = Object.keys(operationTable) as OperationId[];

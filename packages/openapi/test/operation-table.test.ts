@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { basePath, operationIds, operationTable } from '../src/index.js';
+import { bundled } from './bundled.js';
+
+describe('the generated operation table', () => {
+  it('lists every operation of the contract with its method and path', () => {
+    const fromContract = Object.entries<any>(bundled.paths).flatMap(([path, item]) =>
+      Object.entries<any>(item)
+        .filter(([, op]) => op?.operationId)
+        .map(([method, op]) => `${op.operationId} ${method.toUpperCase()} ${path}`),
+    );
+    expect(operationIds.map((id) => `${id} ${operationTable[id].method.toUpperCase()} ${operationTable[id].path}`)).toEqual(fromContract);
+  });
+
+  it('knows which operations answer in the envelope, from the response schemas', () => {
+    expect(operationIds.filter((id) => !operationTable[id].envelope)).toEqual(['getMe']);
+  });
+
+  it('derives the base path from the servers', () => {
+    expect(basePath).toBe('/api/v1');
+  });
+});

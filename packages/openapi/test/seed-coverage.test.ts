@@ -1,0 +1,203 @@
+// Every parameter, field, enum value, default and status code stated by the seeds
+// (shared/seeds: the overview and the Races API) is present in the bundled contract.
+import { describe, expect, it } from 'vitest';
+import { bundled, deref } from './bundled.js';
+
+const operation = (path: string, method: string) => bundled.paths[path][method];
+const operationById = (operationId: string) =>
+  Object.values<any>(bundled.paths)
+    .flatMap((item) => Object.values<any>(item))
+    .find((candidate) => candidate?.operationId === operationId);
+const schema = (name: string) => bundled.components.schemas[name];
+const propertiesOf = (node: any) => Object.keys(deref(node).properties);
+const jsonSchemaOf = (op: any, status: string) => deref(deref(op.responses[status]).content['application/json'].schema);
+const queryParameter = (name: string) =>
+  operationById('listRaces').parameters.map(deref).find((p: any) => p.name === name && p.in === 'query');
+
+const RACE_TYPES = ['run', 'bike', 'swim', 'triathlon', 'walk', 'hike'];
+const RACE_FIELDS = [
+  'race_name', 'race_type', 'race_subtype', 'race_date', 'race_location', 'race_description',
+  'race_website_url', 'race_image_url', 'race_timezone', 'race_participant_count',
+  'race_variants', 'race_categories',
+];
+
+describe('overview seed', () => {
+  it('serves under the production base URL with the local servers', () => {
+    const urls = bundled.servers.map((server: any) => server.url);
+    expect(urls).toContain('https://app.nexrex.ai/api/v1');
+    expect(urls).toContain('http://127.0.0.1:4010/api/v1');
+    expect(urls).toContain('http://127.0.0.1:3000/api/v1');
+  });
+
+  it('accepts a Bearer token or an X-API-Key on every operation', () => {
+    const schemes = bundled.components.securitySchemes;
+    expect(schemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(schemes.apiKeyAuth).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
+    for (const item of Object.values<any>(bundled.paths)) {
+      for (const op of Object.values<any>(item).filter((value) => value?.operationId)) {
+        expect(op.security, op.operationId).toEqual([{ bearerAuth: [] }, { apiKeyAuth: [] }]);
+      }
+    }
+  });
+
+  it('defines the error shape with the details.code vocabulary', () => {
+    expect(schema('Error').required).toEqual(['error']);
+    expect(Object.keys(schema('Error').properties)).toEqual(['error', 'details']);
+    expect(Object.keys(schema('ErrorDetails').properties)).toEqual(['code', 'field']);
+    expect(schema('ErrorCode').enum).toEqual(
+      expect.arrayContaining(['VALIDATION_ERROR', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_ERROR']),
+    );
+    for (const code of schema('ErrorCode').enum) expect(bundled.info.description).toContain(`\`${code}\``);
+  });
+
+  it('has one shared response per documented error status, each in the error shape with an example', () => {
+    const byStatus = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 500: 'InternalError' };
+    for (const [status, name] of Object.entries(byStatus)) {
+      const response = bundled.components.responses[name];
+      expect(response, `${status} ${name}`).toBeDefined();
+      expect(response.content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
+      for (const example of Object.values<any>(response.content['application/json'].examples)) {
+        expect(schema('ErrorCode').enum).toContain(example.value.details.code);
+      }
+    }
+  });
+
+  it('wraps payloads in the {status: "ok"} envelope, except auth endpoints', () => {
+    expect(schema('SuccessStatus').const).toBe('ok');
+    for (const id of ['listRaces', 'createRace', 'getRace', 'updateRace', 'deleteRace']) {
+      const op = operationById(id);
+      const status = Object.keys(op.responses).find((code) => code.startsWith('2'))!;
+      expect(jsonSchemaOf(op, status).required, id).toContain('status');
+    }
+    expect(propertiesOf(jsonSchemaOf(operationById('getMe'), '200'))).not.toContain('status');
+  });
+
+  it('documents the conventions as sections of the description', () => {
+    for (const section of ['Authentication', 'Request format', 'Response format', 'Errors', 'HTTP status codes', 'Rate limiting', 'Versioning']) {
+      expect(bundled.info.description).toMatch(new RegExp(`^# ${section}$`, 'm'));
+    }
+    expect(bundled.info.description).toContain('3 per email address per hour');
+  });
+});
+
+describe('races seed: list races', () => {
+  const list = () => operation('/races', 'get');
+
+  it('is GET /races with every documented query parameter', () => {
+    expect(list().operationId).toBe('listRaces');
+    const names = list().parameters.map((p: any) => deref(p).name);
+    expect(names).toEqual(['race_type', 'race_subtype', 'location', 'date_from', 'date_to', 'upcoming', 'search', 'limit']);
+  });
+
+  it('types each parameter as documented', () => {
+    expect(deref(queryParameter('race_type').schema).enum).toEqual(RACE_TYPES);
+    expect(queryParameter('race_subtype').schema.type).toBe('string');
+    expect(queryParameter('location').description).toMatch(/partial, case-insensitive/);
+    expect(queryParameter('date_from').schema).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(queryParameter('date_to').schema).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(queryParameter('upcoming').schema).toMatchObject({ type: 'boolean', default: false });
+    expect(queryParameter('search').schema.type).toBe('string');
+    expect(queryParameter('search').description).toMatch(/name or location/);
+    expect(queryParameter('limit').schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+  });
+
+  it('states the defaults: 50 races, 10 with upcoming, 20 with search', () => {
+    expect(queryParameter('limit')['x-astral-default']).toBe(50);
+    expect(queryParameter('limit')['x-astral-default-when']).toEqual({ upcoming: 10, search: 20 });
+    expect(queryParameter('limit').description).toMatch(/Defaults to 50/);
+    expect(queryParameter('upcoming').description).toMatch(/10 results/);
+    expect(queryParameter('search').description).toMatch(/up to 20 results/);
+  });
+
+  it('answers status, data (races) and metadata.total and metadata.filters', () => {
+    const body = jsonSchemaOf(list(), '200');
+    expect(body.required).toEqual(['status', 'data', 'metadata']);
+    expect(body.properties.data.items.$ref).toBe('#/components/schemas/Race');
+    expect(propertiesOf(body.properties.metadata)).toEqual(['total', 'filters']);
+    expect(propertiesOf(schema('RaceFilters'))).toEqual(expect.arrayContaining(names()));
+    function names() {
+      return list().parameters.map((p: any) => deref(p).name);
+    }
+  });
+});
+
+describe('races seed: create, get, update, delete', () => {
+  it('creates with POST /races: the required and optional fields with their rules', () => {
+    const create = operation('/races', 'post');
+    expect(create.operationId).toBe('createRace');
+    const body = deref(create.requestBody.content['application/json'].schema);
+    expect(body.required).toEqual(['race_name', 'race_type', 'race_subtype', 'race_date', 'race_location']);
+    expect(Object.keys(body.properties)).toEqual(RACE_FIELDS);
+    expect(body.additionalProperties).toBe(false);
+    const field = (name: string) => deref(body.properties[name]);
+    expect(field('race_type').enum).toEqual(RACE_TYPES);
+    expect(field('race_date').format).toBe('date-time');
+    expect(field('race_participant_count')).toMatchObject({ minimum: 0 });
+    expect(field('race_participant_count').type).toContain('integer');
+    expect(field('race_website_url').format).toBe('uri');
+    expect(field('race_image_url').format).toBe('uri');
+    expect(field('race_timezone').description).toMatch(/IANA/);
+    expect(field('race_variants')).toMatchObject({ type: 'array', items: { type: 'string' } });
+    expect(field('race_categories')).toMatchObject({ type: 'array', items: { type: 'string' } });
+  });
+
+  it('answers create with 201: status, race_id, message and data', () => {
+    const created = jsonSchemaOf(operation('/races', 'post'), '201');
+    expect(created.required).toEqual(['status', 'race_id', 'message', 'data']);
+  });
+
+  it('gets GET /races/{race_id}: the full race with participants_count', () => {
+    const get = operation('/races/{race_id}', 'get');
+    expect(get.operationId).toBe('getRace');
+    expect(deref(bundled.paths['/races/{race_id}'].parameters[0])).toMatchObject({ name: 'race_id', in: 'path', required: true });
+    const race = schema('Race');
+    expect(Object.keys(race.properties)).toEqual(expect.arrayContaining([...RACE_FIELDS, 'participants_count']));
+    for (const readOnly of ['race_id', 'participants_count', 'created_by', 'created_at', 'updated_at']) {
+      expect(race.properties[readOnly].readOnly, readOnly).toBe(true);
+    }
+  });
+
+  it('updates with a partial PUT: every field optional, same rules, empty body refused', () => {
+    const update = operation('/races/{race_id}', 'put');
+    expect(update.operationId).toBe('updateRace');
+    const body = deref(update.requestBody.content['application/json'].schema);
+    expect(body.required).toBeUndefined();
+    expect(body.minProperties).toBe(1);
+    expect(Object.keys(body.properties)).toEqual(RACE_FIELDS);
+    const create = deref(operation('/races', 'post').requestBody.content['application/json'].schema);
+    expect(body.properties).toEqual(create.properties);
+    expect(jsonSchemaOf(update, '200').required).toEqual(['status', 'message', 'data']);
+  });
+
+  it('deletes with DELETE /races/{race_id}: status and message', () => {
+    const remove = operation('/races/{race_id}', 'delete');
+    expect(remove.operationId).toBe('deleteRace');
+    expect(jsonSchemaOf(remove, '200').required).toEqual(['status', 'message']);
+  });
+
+  it('documents every status each operation can return', () => {
+    const expected: Record<string, string[]> = {
+      listRaces: ['200', '400', '401', '500'],
+      createRace: ['201', '400', '401', '409', '413', '415', '500'],
+      getRace: ['200', '400', '401', '404', '500'],
+      updateRace: ['200', '400', '401', '403', '404', '409', '413', '415', '500'],
+      deleteRace: ['200', '400', '401', '403', '404', '500'],
+      getMe: ['200', '401', '500'],
+    };
+    for (const [id, statuses] of Object.entries(expected)) {
+      expect(Object.keys(operationById(id).responses), id).toEqual(statuses);
+    }
+  });
+
+  it('has a named example for every response and request body', () => {
+    for (const item of Object.values<any>(bundled.paths)) {
+      for (const op of Object.values<any>(item).filter((value) => value?.operationId)) {
+        const media = [
+          ...Object.values<any>(op.responses).map((r) => deref(r).content['application/json']),
+          ...(op.requestBody ? [op.requestBody.content['application/json']] : []),
+        ];
+        for (const entry of media) expect(Object.keys(entry.examples ?? {}).length, op.operationId).toBeGreaterThan(0);
+      }
+    }
+  });
+});

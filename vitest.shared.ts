@@ -1,0 +1,13 @@
+// Vitest settings every workspace shares. Each run also writes a JSON report to
+// test-results/vitest.json (a turbo output, so cached runs restore it) for the one-line
+// total that scripts/test-summary.mjs prints after `npm test`.
+import { defineConfig } from 'vitest/config';
+
+export const sharedVitestConfig = defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+  },
+});
