@@ -30,6 +30,33 @@ function serverBasePath(document) {
   return unique[0] ?? '';
 }
 
+/**
+ * Defaults of query parameters: the schema's `default`, or the contract's
+ * `x-astral-default` where the default depends on other parameters (see below).
+ */
+function queryDefaults(document, query) {
+  const defaults = {};
+  for (const parameter of query) {
+    const fromSchema = resolveRef(document, parameter.schema)?.default;
+    const value = parameter['x-astral-default'] ?? fromSchema;
+    if (value !== undefined) defaults[parameter.name] = value;
+  }
+  return defaults;
+}
+
+/**
+ * `x-astral-default-when: { upcoming: 10, search: 20 }` on `limit`: when `limit` is absent
+ * and one of the named parameters is given (a boolean one as `true`), the smallest
+ * matching value replaces `x-astral-default`.
+ */
+function contextualDefaults(query) {
+  const contextual = {};
+  for (const parameter of query) {
+    if (parameter['x-astral-default-when']) contextual[parameter.name] = parameter['x-astral-default-when'];
+  }
+  return contextual;
+}
+
 export function describeOperations(document) {
   const operations = {};
   for (const [path, pathItem] of Object.entries(document.paths ?? {})) {
@@ -42,12 +69,15 @@ export function describeOperations(document) {
       const statuses = Object.keys(operation.responses ?? {}).map(Number);
       const success = statuses.filter((status) => status >= 200 && status < 300);
       const security = operation.security ?? document.security ?? [];
+      const query = parameters.filter((p) => p.in === 'query');
       operations[operation.operationId] = {
         method,
         path,
         tag: operation.tags?.[0] ?? null,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-        queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
+        queryParams: query.map((p) => p.name),
+        queryDefaults: queryDefaults(document, query),
+        contextualDefaults: contextualDefaults(query),
         hasBody: Boolean(operation.requestBody),
         statuses,
         successStatus: success[0] ?? null,
