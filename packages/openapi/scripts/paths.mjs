@@ -1,12 +1,16 @@
 // Where the contract and its derived files live, in one place for the package's scripts.
+// ASTRAL_CONTRACT_ENTRY and ASTRAL_CONTRACT_OUT point the same scripts at another
+// contract and output folder: the scale benchmark runs them on synthetic contracts.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const at = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+const outDir = process.env.ASTRAL_CONTRACT_OUT;
 
 export const repoRoot = at('../../../');
-export const contractEntry = at('../../../openapi/openapi.yaml');
+export const contractEntry = process.env.ASTRAL_CONTRACT_ENTRY ?? at('../../../openapi/openapi.yaml');
 export const lintConfig = at('../../../redocly.yaml');
-export const bundleDir = at('../dist/contract/');
-export const bundledJson = at('../dist/contract/openapi.json');
-export const bundledYaml = at('../dist/contract/openapi.yaml');
-export const generatedDir = at('../src/generated/');
+export const bundleDir = outDir ? join(outDir, 'contract/') : at('../dist/contract/');
+export const bundledJson = join(bundleDir, 'openapi.json');
+export const bundledYaml = join(bundleDir, 'openapi.yaml');
+export const generatedDir = outDir ? join(outDir, 'generated/') : at('../src/generated/');
