@@ -1,0 +1,54 @@
+// Timing helpers: wall time of a child process, medians, and A-B-A-B rounds.
+import { spawn } from 'node:child_process';
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/**
+ * Runs a command to completion and returns its wall time in seconds; fails loudly with
+ * its output when it exits non-zero, so a broken step never reports a fast time.
+ * @example
+ * const seconds = await timeCommand('node', ['--version']);
+ */
+export async function timeCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  const started = performance.now();
+  const output: Buffer[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${Buffer.concat(output).toString().slice(-4000)}`);
+  }
+  return seconds;
+}
+
+/**
+ * Measures several variants in interleaved rounds (A B C, A B C, ...) so that drift on a
+ * shared machine hits every variant alike, and returns each variant's samples.
+ */
+export async function interleave<K extends string>(
+  rounds: number,
+  variants: Record<K, () => Promise<number>>,
+): Promise<Record<K, number[]>> {
+  const samples = Object.fromEntries(Object.keys(variants).map((key) => [key, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const key of Object.keys(variants) as K[]) samples[key].push(await variants[key]());
+  }
+  return samples;
+}
