@@ -1,0 +1,45 @@
+// Compares the contract with the one at a git ref (default HEAD, i.e. your uncommitted
+// change; in a pull request pass the target branch: `npm run check:breaking -- --base origin/main`)
+// and fails on any change that breaks existing clients, unless info.version's major
+// number went up (a new API version is the only place for breaking changes).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundle, loadConfig } from '@redocly/openapi-core';
+import { findBreakingChanges } from './breaking-changes.mjs';
+import { bundledJson, contractEntry, repoRoot } from './paths.mjs';
+
+const baseIndex = process.argv.indexOf('--base');
+const base = baseIndex > 0 ? process.argv[baseIndex + 1] : 'HEAD';
+const entryInRepo = contractEntry.slice(repoRoot.length);
+
+try {
+  execFileSync('git', ['-C', repoRoot, 'rev-parse', '--verify', '--quiet', `${base}^{commit}`], { stdio: 'ignore' });
+} catch {
+  console.log(`${base} is not a commit here (not a git checkout, or no history yet): nothing to compare against`);
+  process.exit(0);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'astral-breaking-'));
+try {
+  const archive = execFileSync('git', ['-C', repoRoot, 'archive', base, 'openapi', 'redocly.yaml']);
+  execFileSync('tar', ['-x', '-C', scratch], { input: archive });
+  const config = await loadConfig({ configPath: join(scratch, 'redocly.yaml') });
+  const { bundle: before } = await bundle({ ref: join(scratch, entryInRepo), config });
+  const after = JSON.parse(readFileSync(bundledJson, 'utf8'));
+  const findings = findBreakingChanges(before.parsed, after);
+  for (const finding of findings) console.error(`${finding.rule}: ${finding.where}: ${finding.message}`);
+  const major = (document) => Number.parseInt(String(document.info?.version ?? '0'), 10);
+  if (findings.length > 0 && major(after) > major(before.parsed)) {
+    console.log(`${findings.length} breaking change(s) against ${base}, allowed by the new major version ${after.info.version}`);
+    process.exit(0);
+  }
+  if (findings.length > 0) {
+    console.error(`\n${findings.length} breaking change(s) against ${base}. Breaking changes need a new API version (see openapi/README.md).`);
+    process.exit(1);
+  }
+  console.log(`no breaking changes against ${base}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
