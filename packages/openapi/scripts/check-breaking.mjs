@@ -17,7 +17,11 @@ const entryInRepo = contractEntry.slice(repoRoot.length);
 try {
   execFileSync('git', ['-C', repoRoot, 'rev-parse', '--verify', '--quiet', `${base}^{commit}`], { stdio: 'ignore' });
 } catch {
-  console.log(`${base} is not a commit here (not a git checkout, or no history yet): nothing to compare against`);
+  if (baseIndex > 0) {
+    console.error(`--base ${base} is not a commit in this repository`);
+    process.exit(2);
+  }
+  console.log('HEAD is not a commit here (not a git checkout, or no history yet): nothing to compare against');
   process.exit(0);
 }
 
