@@ -1,0 +1,54 @@
+// HTTP load with autocannon over loopback: requests/s and latency percentiles, failing
+// loudly when a single request errors or answers an unexpected status.
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  url: string;
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  headers?: Record<string, string>;
+  /** A fixed body, or one built per request (POST bodies that must stay unique). */
+  body?: string | (() => string);
+  expectStatus: number;
+  connections?: number;
+  seconds?: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * @example
+ * const { requestsPerSecond } = await load({ url: 'http://127.0.0.1:3000/api/v1/races/race_1', expectStatus: 200 });
+ */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const { body } = options;
+  let unexpected = 0;
+  let firstUnexpected = '';
+  const result = await autocannon({
+    url: options.url,
+    method: options.method ?? 'GET',
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    body: typeof body === 'string' ? body : undefined,
+    requests: typeof body === 'function' ? [{ setupRequest: (request: any) => ({ ...request, body: body() }) }] : undefined,
+    connections: options.connections ?? 10,
+    duration: options.seconds ?? 5,
+    setupClient: (client: any) => {
+      client.on('response', (status: number, _size: number, responseBody?: Buffer) => {
+        if (status !== options.expectStatus) {
+          unexpected++;
+          firstUnexpected ||= `${status} ${responseBody?.toString().slice(0, 300) ?? ''}`;
+        }
+      });
+    },
+  } as autocannon.Options);
+  if (result.errors > 0 || result.timeouts > 0 || unexpected > 0) {
+    throw new Error(
+      `${options.method ?? 'GET'} ${options.url}: ${result.errors} errors, ${result.timeouts} timeouts, ` +
+        `${unexpected} unexpected statuses (first: ${firstUnexpected})`,
+    );
+  }
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
