@@ -1,0 +1,14 @@
+/**
+ * The Astral mock server (Prism over the contract, in the API's error dialect) and the
+ * stateful sandbox (the reference API behind Prism's validating proxy).
+ *
+ * @example
+ * ```ts
+ * import { startMock } from '@astral/mock';
+ * const mock = await startMock({ port: 0 });
+ * const client = createAstralClient({ baseUrl: mock.url, token: 'any' });
+ * await mock.close();
+ * ```
+ */
+export { startMock, type MockOptions, type RunningServer } from './mock.js';
+export { parseViolations, violationField, violationsHeader, type Violation } from './violations.js';

@@ -1,0 +1,19 @@
+/** `npm run mock`: the mock server on HOST:PORT (127.0.0.1:4010), until SIGINT/SIGTERM. */
+import { readServerConfig } from './config.js';
+import { startMock } from './mock.js';
+
+const started = performance.now();
+try {
+  const config = readServerConfig(process.env, 4010);
+  const mock = await startMock(config);
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(
+    `Astral mock (Prism, ${config.dynamic ? 'dynamic responses' : 'contract examples'}) listening on ${mock.url} (ready in ${ms} ms)\n`,
+  );
+  const stop = () => void mock.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  process.stderr.write(`mock: ${(error as Error).message}\n`);
+  process.exit(1);
+}
