@@ -1,0 +1,186 @@
+/**
+ * JSON Schemas for routing, read from the bundled contract: the components document every
+ * `$ref` points into, and per operation its params, query, body and response schemas.
+ */
+import { contract } from '@astral/openapi/contract';
+import { operationTable } from '@astral/openapi';
+import type { OperationId } from './types.js';
+
+/** The `$id` the contract's components are registered under, in Ajv and in Fastify. */
+export const CONTRACT_ID = 'urn:astral:contract';
+
+type Json = any;
+
+/** Resolves a local `$ref` (`#/components/...`) against the bundled contract. */
+export function resolveRef(node: Json): Json {
+  let current = node;
+  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
+    current = (current.$ref as string)
+      .slice(2)
+      .split('/')
+      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce((parent: Json, key: string) => parent?.[key], contract);
+  }
+  return current;
+}
+
+/**
+ * A deep copy whose local refs point into the registered components document, so a schema
+ * compiled on its own (a route's params, say) still resolves `#/components/schemas/...`.
+ */
+export function rebase(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(rebase);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Json = {};
+  for (const [key, value] of Object.entries(schema)) {
+    copy[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? CONTRACT_ID + value : rebase(value);
+  }
+  return copy;
+}
+
+/** Keywords of an object that hold subschemas, keyed by name (the rest hold one or a list). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/**
+ * Adds `unevaluatedProperties: false` to every object schema that leaves extra properties
+ * open, except the members of a composition (their parent decides). Used to check responses
+ * in development and test: a field the contract does not declare is a violation there,
+ * because production would silently drop it.
+ */
+export function closeObjects(schema: Json, inComposition = false): Json {
+  if (Array.isArray(schema)) return schema.map((item) => closeObjects(item, inComposition));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Json = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (SCHEMA_MAPS.has(key) && value && typeof value === 'object') {
+      copy[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, closeObjects(sub)]));
+    } else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') {
+      copy[key] = closeObjects(value, true);
+    } else if (key === 'examples' || key === 'example' || key === 'enum' || key === 'const' || key === 'default') {
+      copy[key] = value;
+    } else {
+      copy[key] = closeObjects(value);
+    }
+  }
+  const isObject = schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
+  if (isObject && !inComposition && schema.additionalProperties === undefined && schema.unevaluatedProperties === undefined) {
+    copy.unevaluatedProperties = false;
+  }
+  return copy;
+}
+
+/** The document Ajv and Fastify register: the contract's schemas under one `$id`. */
+export function componentsDocument(options: { closed?: boolean } = {}): Json {
+  const schemas = contract.components.schemas ?? {};
+  return { $id: CONTRACT_ID, components: { schemas: options.closed ? closeObjects(schemas) : schemas } };
+}
+
+/**
+ * Non-validating keywords found in the contract's schemas (OpenAPI's `example`, the
+ * `x-...` extensions): Ajv's strict mode rejects unknown keywords, so they are declared.
+ */
+export function annotationKeywords(): string[] {
+  const found = new Set(['example', 'discriminator', 'xml', 'externalDocs', 'components']);
+  const walk = (node: Json): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) found.add(key);
+      walk(value);
+    }
+  };
+  walk(contract.components.schemas);
+  walk(contract.components.parameters);
+  return [...found];
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: Json;
+  [key: string]: unknown;
+}
+
+/** The contract's operation object and its path item. */
+export function operationObject(id: OperationId): { pathItem: Json; operation: Json } {
+  const { method, path } = operationTable[id];
+  const pathItem = contract.paths[path];
+  return { pathItem, operation: pathItem?.[method] };
+}
+
+/** Every parameter of an operation (path-level and operation-level), resolved. */
+export function parameters(id: OperationId): Parameter[] {
+  const { pathItem, operation } = operationObject(id);
+  const byKey = new Map<string, Parameter>();
+  for (const raw of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
+    const parameter = resolveRef(raw) as Parameter;
+    byKey.set(`${parameter.in}:${parameter.name}`, parameter);
+  }
+  return [...byKey.values()];
+}
+
+function parameterObjectSchema(list: Parameter[]): Json | undefined {
+  if (list.length === 0) return undefined;
+  return {
+    type: 'object',
+    properties: Object.fromEntries(list.map((p) => [p.name, rebase(p.schema ?? {})])),
+    required: list.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+/** The JSON body schema of an operation's response, or `undefined` when it has no JSON body. */
+export function responseSchema(id: OperationId, status: number): Json | undefined {
+  const { operation } = operationObject(id);
+  const response = resolveRef(operation.responses?.[String(status)]);
+  const schema = response?.content?.['application/json']?.schema;
+  return schema === undefined ? undefined : rebase(schema);
+}
+
+/** The schemas Fastify validates a route's request with. */
+export function requestSchemas(id: OperationId): { params?: Json; querystring?: Json; body?: Json } {
+  const all = parameters(id);
+  const { operation } = operationObject(id);
+  const body = resolveRef(operation.requestBody)?.content?.['application/json']?.schema;
+  const schemas: { params?: Json; querystring?: Json; body?: Json } = {};
+  const params = parameterObjectSchema(all.filter((p) => p.in === 'path'));
+  const querystring = parameterObjectSchema(all.filter((p) => p.in === 'query'));
+  if (params) schemas.params = params;
+  if (querystring) schemas.querystring = querystring;
+  if (body) schemas.body = rebase(body);
+  return schemas;
+}
+
+/** The first named example of an operation's success response (what the stubs answer). */
+export function successExample(id: OperationId): unknown {
+  const { operation } = operationObject(id);
+  const status = operationTable[id].successStatus;
+  const media = resolveRef(operation.responses?.[String(status)])?.content?.['application/json'];
+  if (!media) return undefined;
+  const first = Object.values<Json>(media.examples ?? {})[0];
+  const example = resolveRef(first)?.value ?? media.example;
+  return structuredClone(example);
+}
+
+/** Security requirements of an operation: alternatives, each a list of scheme names that must all be met. */
+export function securityRequirements(id: OperationId): string[][] {
+  const { operation } = operationObject(id);
+  const security: Array<Record<string, string[]>> = operation.security ?? contract.security ?? [];
+  return security.map((requirement) => Object.keys(requirement));
+}
+
+/** The contract's security schemes, by name. */
+export function securitySchemes(): Record<string, Json> {
+  return (contract.components.securitySchemes ?? {}) as Record<string, Json>;
+}
+
+/** Names of properties the contract marks `readOnly` anywhere (for clearer 400 messages). */
+export function readOnlyPropertyNames(): Set<string> {
+  const names = new Set<string>();
+  for (const schema of Object.values<Json>(contract.components.schemas ?? {})) {
+    for (const [name, property] of Object.entries<Json>(schema?.properties ?? {})) {
+      if (resolveRef(property)?.readOnly === true) names.add(name);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,31 @@
+/**
+ * `@astral/server`: server stubs for the Astral API. Implement one typed handler per
+ * operationId; routing, validation, authentication, the error shape and response checks
+ * come from the contract.
+ *
+ * @example
+ * ```ts
+ * import { createAstralServer, createStubHandlers, apiError } from '@astral/server';
+ * const handlers = createStubHandlers<{ id: string }>();
+ * handlers.getRace = async ({ params }) => apiError(404, 'NOT_FOUND', `Race ${params.race_id} not found`, 'race_id');
+ * const app = createAstralServer({ handlers, authenticate: ({ bearer }) => (bearer ? { id: 'usr_1' } : null) });
+ * ```
+ */
+export { createAstralServer, type AstralServerExtraOptions, type ContractViolation } from './server.js';
+export { createStubHandlers } from './stubs.js';
+export { apiError, ApiError, type ErrorBody, type ErrorCode } from './errors.js';
+export type {
+  AstralServerOptions,
+  Authenticate,
+  Credentials,
+  DocumentedStatus,
+  Handler,
+  HandlerContext,
+  HandlerResult,
+  Handlers,
+  OperationId,
+  PathParams,
+  QueryParams,
+  RequestBody,
+  ServerMode,
+} from './types.js';

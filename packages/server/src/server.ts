@@ -1,0 +1,238 @@
+/**
+ * `createAstralServer`: the contract's operations mounted on Fastify, with validation,
+ * authentication, the error shape and response checking done here, so handlers only
+ * hold the business logic.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { basePath, operationIds, operationTable } from '@astral/openapi';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { credentialReader, isOpen, meetsRequirements } from './auth.js';
+import { componentsDocument, requestSchemas, responseSchema, securityRequirements } from './contract-schemas.js';
+import { ApiError, errorBody } from './errors.js';
+import { internalError, toErrorResponse, type ErrorResponse } from './error-handler.js';
+import { methodsAllowedFor } from './method-matcher.js';
+import { queryDefaulter } from './query-defaults.js';
+import type { AstralServerOptions, HandlerContext, OperationId } from './types.js';
+import { createAjv } from './validation.js';
+
+/** A response a handler produced that the contract does not allow. */
+export interface ContractViolation {
+  operationId: OperationId;
+  status: unknown;
+  requestId: string;
+  /** Why: an undocumented status, or Ajv's findings against the response schema. */
+  problems: Array<{ path?: string; message: string }>;
+}
+
+/** Options beyond the core ones, for tests and tooling. */
+export interface AstralServerExtraOptions {
+  /**
+   * Called on every contract violation of a response (development and test). Default: the
+   * violation is logged at error level, and also printed as a process warning when the
+   * logger is off, so it cannot go unnoticed.
+   */
+  onContractViolation?: (violation: ContractViolation) => void;
+}
+
+const DEFAULT_BODY_LIMIT = 1_048_576;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const PRINCIPAL = 'astralPrincipal';
+
+type Result = { status: unknown; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * Builds the Fastify app for the contract, not listening. Routes are mounted under the
+ * contract's base path (`/api/v1`).
+ *
+ * @example
+ * ```ts
+ * import { createAstralServer, createStubHandlers } from '@astral/server';
+ * const app = createAstralServer({
+ *   handlers: createStubHandlers(),
+ *   authenticate: ({ bearer, apiKey }) => (bearer === 'dev-athlete-token' || apiKey ? { id: 'usr_1' } : null),
+ *   mode: 'production',
+ * });
+ * await app.listen({ host: '127.0.0.1', port: 0 });
+ * ```
+ */
+export function createAstralServer<Principal>(
+  options: AstralServerOptions<Principal> & AstralServerExtraOptions,
+): FastifyInstance {
+  const mode = options.mode ?? 'development';
+  const checkResponses = mode !== 'production';
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // The contract lists no HEAD or OPTIONS: they are 405s like any undocumented method.
+    exposeHeadRoutes: false,
+    // Long path parameters reach the validator, which names the field, instead of a bare 414.
+    routerOptions: { maxParamLength: 2048 },
+    // A caller's (or proxy's) request id is kept when it is sane, so logs correlate across hops.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    // Bad URLs never reach the hooks, so the request id is set here too.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      sendResponse(reply as FastifyReply, toErrorResponse(error));
+    },
+  }) as unknown as FastifyInstance;
+
+  const bodyAjv = createAjv('body');
+  const parameterAjv = createAjv('parameters');
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? bodyAjv : parameterAjv).compile(schema as object),
+  );
+  if (!checkResponses) app.addSchema(componentsDocument());
+
+  // Only JSON bodies exist in the contract; Fastify's text/plain parser would accept text.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest(PRINCIPAL, null);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const response = toErrorResponse(error);
+    if (response.unexpected) request.log.error({ err: error }, 'Unhandled error');
+    else if (response.status >= 500) request.log.error({ err: error }, 'Server error');
+    return sendResponse(reply, response);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = methodsAllowedFor(request.url);
+    if (allowed.length > 0) {
+      void reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .send(errorBody('METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use ${allowed.join(', ')}`));
+      return;
+    }
+    void reply.code(404).send(errorBody('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  const reader = credentialReader();
+  const report =
+    options.onContractViolation ??
+    ((violation: ContractViolation) => {
+      if (!options.logger) {
+        process.emitWarning(
+          `${violation.operationId} answered a response the contract does not allow (request ${violation.requestId}): ` +
+            violation.problems.map((p) => `${p.path ?? ''} ${p.message}`.trim()).join('; '),
+          'AstralContractViolation',
+        );
+      }
+    });
+  const responseAjv = checkResponses ? createAjv('response') : undefined;
+
+  for (const id of operationIds) {
+    const entry = operationTable[id];
+    const handler = options.handlers[id] as (context: HandlerContext<OperationId, Principal>) => unknown;
+    if (typeof handler !== 'function') throw new TypeError(`createAstralServer: no handler for operation ${id}`);
+    const documented = new Set<number>(entry.statuses);
+    const fillQuery = queryDefaulter(id);
+    const queryNames: readonly string[] = entry.queryParams;
+    const requirements = securityRequirements(id);
+    const open = isOpen(requirements);
+
+    // Development/test: one closed validator per documented status. Production: response
+    // schemas for fast-json-stringify, which writes only declared fields.
+    const validators = new Map<number, ValidateFunction | undefined>();
+    const responses: Record<number, unknown> = {};
+    for (const status of entry.statuses) {
+      const schema = responseSchema(id, status);
+      if (responseAjv) validators.set(status, schema && responseAjv.compile(schema));
+      else if (schema) responses[status] = schema;
+    }
+
+    const authenticate = async (request: FastifyRequest): Promise<void> => {
+      const credentials = reader.read(request);
+      const present = reader.satisfied(credentials);
+      if (present.size === 0 && open) return;
+      if (!meetsRequirements(requirements, present)) {
+        throw new ApiError(401, 'UNAUTHORIZED', 'Authentication required. Send Authorization Bearer token or X-API-Key header.', undefined, {
+          'www-authenticate': reader.challenge,
+        });
+      }
+      const principal = await options.authenticate(credentials, request);
+      if (principal === null || principal === undefined) {
+        if (open) return;
+        throw new ApiError(401, 'UNAUTHORIZED', 'The credentials are invalid, expired or revoked', reader.headerOf(credentials), {
+          'www-authenticate': reader.challenge,
+        });
+      }
+      (request as unknown as Record<string, unknown>)[PRINCIPAL] = principal;
+    };
+
+    const check = (request: FastifyRequest, result: Result): ErrorResponse | undefined => {
+      const status = result?.status;
+      const problems: ContractViolation['problems'] = [];
+      if (typeof status !== 'number' || !documented.has(status)) {
+        problems.push({ message: `status ${String(status)} is not documented for ${id} (documented: ${entry.statuses.join(', ')})` });
+      } else if (checkResponses) {
+        const validate = validators.get(status);
+        if (!validate) {
+          if (result.body !== undefined) problems.push({ message: `status ${status} of ${id} has no body in the contract` });
+        } else if (!validate(result.body)) {
+          for (const error of validate.errors ?? []) problems.push({ path: error.instancePath || '/', message: error.message ?? error.keyword });
+        }
+      }
+      if (problems.length === 0) return undefined;
+      const violation: ContractViolation = { operationId: id, status, requestId: request.id, problems };
+      request.log.error({ contractViolation: violation }, `Response of ${id} does not match the contract`);
+      report(violation);
+      return internalError(
+        checkResponses ? `The response does not match the API contract; see the server log for request ${request.id}` : undefined,
+      );
+    };
+
+    app.route({
+      method: entry.method.toUpperCase(),
+      url: basePath + entry.path.replace(/\{([^}]+)\}/g, ':$1'),
+      schema: { ...requestSchemas(id), ...(checkResponses ? {} : { response: responses }) },
+      onRequest: (request, _reply, done) => {
+        authenticate(request).then(() => done(), done);
+      },
+      handler: async (request, reply) => {
+        const context = {
+          params: request.params ?? {},
+          query: queryNames.length > 0 ? pickQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : {},
+          body: request.body,
+          principal: (request as unknown as Record<string, unknown>)[PRINCIPAL],
+          request,
+        } as HandlerContext<OperationId, Principal>;
+        let result: Result;
+        try {
+          result = (await handler(context)) as Result;
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          result = error.toResult();
+        }
+        const violation = check(request, result);
+        return sendResponse(reply, violation ?? (result as ErrorResponse));
+      },
+    });
+  }
+
+  return app;
+}
+
+/** Only the declared query parameters reach the handler, with the contract's defaults. */
+function pickQuery(
+  raw: Record<string, unknown>,
+  names: readonly string[],
+  fill: ((query: Record<string, unknown>) => Record<string, unknown>) | undefined,
+): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const name of names) if (raw[name] !== undefined) query[name] = raw[name];
+  return fill ? fill(query) : query;
+}
+
+function sendResponse(reply: FastifyReply, response: { status: number; body?: unknown; headers?: Record<string, string> }): FastifyReply {
+  reply.code(response.status);
+  if (response.headers) reply.headers(response.headers);
+  return response.body === undefined ? reply.send() : reply.send(response.body);
+}

@@ -1,0 +1,121 @@
+/**
+ * The handler types, derived from the generated contract types: nothing here names a
+ * route, a field or a status by hand. A contract change shows up as a compile error in
+ * the handlers it affects.
+ */
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { operations, operationTable } from '@astral/openapi';
+
+/** Every operationId of the contract. */
+export type OperationId = keyof operations & keyof typeof operationTable;
+
+type Operation<Op extends OperationId> = operations[Op];
+type Table<Op extends OperationId> = (typeof operationTable)[Op];
+
+/** `never`/`undefined` slots of the generated types become an empty object for handlers. */
+type OrEmpty<T> = [NonNullable<T>] extends [never] ? Record<string, never> : NonNullable<T>;
+
+/** The path parameters of an operation, as validated. */
+export type PathParams<Op extends OperationId> = OrEmpty<Operation<Op>['parameters']['path']>;
+
+type QueryShape<Op extends OperationId> = OrEmpty<Operation<Op>['parameters']['query']>;
+type DefaultedKeys<Op extends OperationId> = keyof Table<Op>['queryDefaults'] & keyof QueryShape<Op>;
+
+/**
+ * The query of an operation after coercion and defaults: a parameter with a default in the
+ * contract (`queryDefaults`, including the contextual `limit`) is always present.
+ */
+export type QueryParams<Op extends OperationId> = [DefaultedKeys<Op>] extends [never]
+  ? QueryShape<Op>
+  : Omit<QueryShape<Op>, DefaultedKeys<Op>> & Required<Pick<QueryShape<Op>, DefaultedKeys<Op>>>;
+
+type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
+
+/** The JSON request body of an operation (`undefined` for an operation without one). */
+export type RequestBody<Op extends OperationId> = [NonNullable<Operation<Op>['requestBody']>] extends [never]
+  ? undefined
+  : JsonContent<NonNullable<Operation<Op>['requestBody']>>;
+
+type Responses<Op extends OperationId> = Operation<Op>['responses'];
+
+/** Every documented status of an operation. */
+export type DocumentedStatus<Op extends OperationId> = keyof Responses<Op> & number;
+
+/**
+ * What a handler returns: one of the operation's documented statuses with the body its
+ * schema requires. An undocumented status or a body off the schema does not compile.
+ */
+export type HandlerResult<Op extends OperationId> = {
+  [Status in DocumentedStatus<Op>]: {
+    status: Status;
+    body: JsonContent<Responses<Op>[Status]>;
+    headers?: Record<string, string>;
+  };
+}[DocumentedStatus<Op>];
+
+/** A secured operation always has a principal; an open one (`security: []`) may not. */
+type PrincipalOf<Op extends OperationId, Principal> = Table<Op>['security'] extends readonly []
+  ? Principal | null
+  : Principal;
+
+/** What a handler receives: validated, coerced and defaulted input, and the caller. */
+export interface HandlerContext<Op extends OperationId, Principal = unknown> {
+  /** Path parameters, validated against the contract. */
+  params: PathParams<Op>;
+  /** Query parameters, coerced, with the contract's defaults (and contextual defaults) applied. */
+  query: QueryParams<Op>;
+  /** The request body, validated against the contract (unknown and read-only fields rejected). */
+  body: RequestBody<Op>;
+  /** What `authenticate` returned for the request's credentials. */
+  principal: PrincipalOf<Op, Principal>;
+  /** The Fastify request, for its logger (`request.log`), id and raw headers. */
+  request: FastifyRequest;
+}
+
+/** One handler: may return a result or throw an `ApiError`. */
+export type Handler<Op extends OperationId, Principal = unknown> = (
+  context: HandlerContext<Op, Principal>,
+) => HandlerResult<Op> | Promise<HandlerResult<Op>>;
+
+/** One handler per operationId of the contract; a missing one is a compile error. */
+export type Handlers<Principal = unknown> = {
+  [Op in OperationId]: Handler<Op, Principal>;
+};
+
+/** The credentials a request carried, read only from headers (never from the query string). */
+export interface Credentials {
+  /** The token of `Authorization: Bearer <token>`. */
+  bearer?: string;
+  /** The value of the contract's API key header (`X-API-Key`). */
+  apiKey?: string;
+}
+
+/**
+ * Resolves credentials to the app's principal; `null` means they are unknown, expired or
+ * revoked (answered 401).
+ */
+export type Authenticate<Principal> = (
+  credentials: Credentials,
+  request: FastifyRequest,
+) => Principal | null | Promise<Principal | null>;
+
+/** How strictly responses are checked: see `createAstralServer`. */
+export type ServerMode = 'development' | 'test' | 'production';
+
+/** Options of `createAstralServer`. */
+export interface AstralServerOptions<Principal> {
+  /** One handler per operationId. */
+  handlers: Handlers<Principal>;
+  /** Resolves the request's credentials to a principal, or `null`. */
+  authenticate: Authenticate<Principal>;
+  /**
+   * `development` and `test` validate every response against the contract (a violation is
+   * logged and answered 500); `production` serialises with the response schemas instead,
+   * dropping undeclared fields. Default `development`.
+   */
+  mode?: ServerMode;
+  /** Largest accepted request body in bytes; default 1 MiB, as the contract's 413 says. */
+  bodyLimit?: number;
+  /** Fastify logger options; default `false`. Every log line carries the request id (`reqId`). */
+  logger?: FastifyServerOptions['logger'];
+}

@@ -1,0 +1,88 @@
+/**
+ * Ajv for OpenAPI 3.1 (JSON Schema 2020-12, with formats), and the translation of its
+ * findings into the API's `VALIDATION_ERROR` with the offending field.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { annotationKeywords, componentsDocument, readOnlyPropertyNames } from './contract-schemas.js';
+
+// ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module.
+const addFormats = addFormatsModule.default;
+
+/** Which part of the exchange an Ajv instance checks; each has its own coercion rules. */
+export type AjvKind = 'body' | 'parameters' | 'response';
+
+/**
+ * An Ajv 2020 instance with the contract's components registered under one `$id`.
+ * - `parameters`: strings from the URL are coerced (`"10"` → 10, `"true"` → true), defaults applied.
+ * - `body`: no coercion (JSON has types), defaults applied.
+ * - `response`: no coercion; objects closed (an undeclared field is a violation).
+ */
+export function createAjv(kind: AjvKind): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: true,
+    allowUnionTypes: true, // `type: ["string", "null"]` is how OpenAPI 3.1 says nullable
+    coerceTypes: kind === 'parameters' ? 'array' : false,
+    useDefaults: kind !== 'response',
+    // Bodies collect every finding so an unknown field can be named before a missing one.
+    allErrors: kind === 'body',
+  });
+  addFormats(ajv);
+  ajv.addVocabulary(annotationKeywords());
+  ajv.addSchema(componentsDocument({ closed: kind === 'response' }));
+  return ajv;
+}
+
+/** One finding, ready for the error shape. */
+export interface ValidationFinding {
+  field?: string;
+  message: string;
+}
+
+const readOnly = readOnlyPropertyNames();
+
+/** `/race_variants/0` → `race_variants[0]`; `/a/b` → `a.b`. */
+function pointerToField(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce((field, part) => (/^\d+$/.test(part) ? `${field}[${part}]` : field ? `${field}.${part}` : part), '');
+}
+
+function join(base: string, name: string): string {
+  return base ? `${base}.${name}` : name;
+}
+
+/** Turns Ajv's first error into a field name and a message a caller can act on. */
+export function describeValidationError(error: ErrorObject, part: string): ValidationFinding {
+  const at = pointerToField(error.instancePath);
+  const params = error.params as Record<string, any>;
+  switch (error.keyword) {
+    case 'required':
+      return { field: join(at, params.missingProperty), message: `${join(at, params.missingProperty)} is required` };
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const name: string = params.additionalProperty ?? params.unevaluatedProperty;
+      const field = join(at, name);
+      const why = readOnly.has(name) ? 'is set by the server and cannot be sent' : 'is not a known field';
+      return { field, message: `${field} ${why}` };
+    }
+    case 'enum': {
+      const message = `${at || `The ${part}`} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+      return at ? { field: at, message } : { message };
+    }
+    case 'minProperties':
+      return { message: `The ${part} must have at least ${params.limit} field${params.limit === 1 ? '' : 's'}` };
+    default:
+      if (!at && error.keyword === 'type' && part === 'body') {
+        return { message: 'The request body must be a JSON object' };
+      }
+      return at ? { field: at, message: `${at} ${error.message}` } : { message: `The ${part} ${error.message}` };
+  }
+}
+
+/** Compiles a schema, keeping Ajv's own cache (schemas are compiled once, at start-up). */
+export function compile(ajv: Ajv2020, schema: object): ValidateFunction {
+  return ajv.compile(schema);
+}
