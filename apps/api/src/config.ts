@@ -1,0 +1,66 @@
+/**
+ * The API's configuration, read from the environment in this one place.
+ *
+ * Every variable has a safe local default, so `node dist/main.js` runs with no setup:
+ * 127.0.0.1:3000, development mode, a SQLite file under `apps/api/.data/`.
+ */
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+/** How the API runs: `development` seeds demo data and prints credentials, `production` seeds nothing. */
+export type Mode = 'development' | 'test' | 'production';
+
+export interface Config {
+  /** TCP port to listen on (`PORT`, default 3000; 0 picks a free port). */
+  port: number;
+  /** Interface to bind (`HOST`, default 127.0.0.1). */
+  host: string;
+  /** `ASTRAL_MODE`, default `development`. */
+  mode: Mode;
+  /** Directory holding the SQLite file (`ASTRAL_DATA_DIR`, default `apps/api/.data`). */
+  dataDir: string;
+  /** `ASTRAL_IN_MEMORY=1`: keep the database in memory; nothing is written to disk. */
+  inMemory: boolean;
+}
+
+const modes: readonly Mode[] = ['development', 'test', 'production'];
+
+/** The package's own `.data/` directory, wherever the process was started from. */
+export const defaultDataDir = fileURLToPath(new URL('../.data', import.meta.url));
+
+/** A configuration value that cannot be used; the entry point prints it and exits 1. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads the configuration from an environment (defaults to `process.env`).
+ *
+ * @example
+ * ```ts
+ * const config = readConfig({ PORT: '8080', ASTRAL_MODE: 'production' });
+ * config.port; // 8080
+ * config.host; // "127.0.0.1"
+ * ```
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
+  }
+  const mode = (env.ASTRAL_MODE || 'development') as Mode;
+  if (!modes.includes(mode)) {
+    throw new ConfigError(`ASTRAL_MODE must be one of ${modes.join(', ')}, got "${env.ASTRAL_MODE}"`);
+  }
+  const inMemoryValue = env.ASTRAL_IN_MEMORY ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(inMemoryValue)) {
+    throw new ConfigError(`ASTRAL_IN_MEMORY must be 1 or 0, got "${inMemoryValue}"`);
+  }
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    mode,
+    dataDir: env.ASTRAL_DATA_DIR ? resolve(env.ASTRAL_DATA_DIR) : defaultDataDir,
+    inMemory: inMemoryValue === '1' || inMemoryValue === 'true',
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The development seed: the race catalog placed around "now", participants for the
+ * leaderboard, an athlete, an admin, an organization, and their fixed development
+ * credentials (stored hashed). Never applied in production mode.
+ */
+import { hashCredential } from '../domain/credentials.js';
+import { formatInstant } from '../domain/time.js';
+import type { StoredRace } from '../domain/types.js';
+import type { Participant, SeedData } from '../storage/repository.js';
+import { catalog, type CatalogEntry } from './catalog.js';
+
+/** The fixed development credentials, printed at start and listed in the README. */
+export const devCredentials = {
+  athleteToken: 'dev-athlete-token',
+  adminToken: 'dev-admin-token',
+  organizationKey: 'dev-org-key',
+} as const;
+
+/** IDs of the seeded principals. */
+export const seedIds = {
+  athlete: 'usr_athlete1',
+  admin: 'usr_admin1',
+  organization: 'org_alpineclub',
+} as const;
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The entry's date in whichever year puts it within [now - 182 days, now + 183 days),
+ * so about half the catalog is past and half upcoming, whatever the day of the seed.
+ */
+export function placeAroundNow(entry: Pick<CatalogEntry, 'month' | 'day' | 'hourUtc'>, nowMs: number): number {
+  const year = new Date(nowMs).getUTCFullYear();
+  for (const candidate of [year - 1, year, year + 1]) {
+    const ms = Date.UTC(candidate, entry.month - 1, entry.day, entry.hourUtc);
+    if (ms >= nowMs - 182 * dayMs && ms < nowMs + 183 * dayMs) return ms;
+  }
+  throw new Error(`unreachable: no year places ${entry.month}-${entry.day} around now`);
+}
+
+const runnerNames = [
+  'Amara Nwosu', 'Lukas Weber', 'Sofia Rossi', 'Kenji Watanabe', 'Emma Lindqvist',
+  'Diego Fernández', 'Aisha Khan', 'Noah Dubois', 'Chloe Martin', 'Mateus Silva',
+];
+
+/**
+ * Builds the seed for a database seeded at `now`.
+ *
+ * @example
+ * ```ts
+ * const data = buildSeed(new Date());
+ * data.races.length; // 48
+ * await repository.seed(data);
+ * ```
+ */
+export function buildSeed(now: Date): SeedData {
+  const nowMs = now.getTime();
+  const addedAt = formatInstant(nowMs - 90 * dayMs);
+  const creators = { athlete: seedIds.athlete, admin: seedIds.admin, organization: seedIds.organization };
+  const races: StoredRace[] = catalog.map((entry) => ({
+    race_id: `race_${entry.slug}`,
+    race_name: entry.name,
+    race_type: entry.type,
+    race_subtype: entry.subtype,
+    race_date: formatInstant(placeAroundNow(entry, nowMs)),
+    race_location: entry.location,
+    race_description: entry.description,
+    race_website_url: entry.website,
+    race_image_url: null,
+    race_timezone: entry.timezone,
+    race_participant_count: entry.participantCount,
+    race_variants: entry.variants,
+    race_categories: entry.categories,
+    created_by: creators[entry.createdBy],
+    created_at: addedAt,
+    updated_at: addedAt,
+  }));
+  // 0 to 5 registered participants per race, varied but deterministic.
+  const participants: Participant[] = races.flatMap((race, raceIndex) =>
+    Array.from({ length: (raceIndex * 7) % 6 }, (_, n) => {
+      const name = runnerNames[(raceIndex + n) % runnerNames.length]!;
+      return {
+        participant_id: `par_${race.race_id.slice(5)}${n + 1}`,
+        race_id: race.race_id,
+        user_id: n === 0 && raceIndex % 4 === 0 ? seedIds.athlete : null,
+        display_name: n === 0 && raceIndex % 4 === 0 ? 'Maya Okafor' : name,
+        registered_at: formatInstant(nowMs - (30 - n) * dayMs),
+      };
+    }),
+  );
+  return {
+    organizations: [{ organization_id: seedIds.organization, username: 'alpine-running-club', display_name: 'Alpine Running Club' }],
+    users: [
+      { user_id: seedIds.athlete, username: 'maya.runs', display_name: 'Maya Okafor', email: 'maya@example.com', role: 'athlete', organization_id: null },
+      { user_id: seedIds.admin, username: 'jonas.admin', display_name: 'Jonas Berg', email: 'jonas@example.com', role: 'admin', organization_id: null },
+    ],
+    accessTokens: [
+      { token_hash: hashCredential(devCredentials.athleteToken), user_id: seedIds.athlete },
+      { token_hash: hashCredential(devCredentials.adminToken), user_id: seedIds.admin },
+    ],
+    apiKeys: [{ key_hash: hashCredential(devCredentials.organizationKey), organization_id: seedIds.organization }],
+    races,
+    participants,
+  };
+}
