@@ -9,7 +9,7 @@ export interface Violation {
   location: string[];
   severity: 'Error' | 'Warning' | 'Information' | 'Hint' | string;
   /** Ajv keyword (`maximum`, `required`, `additionalProperties`...) or an HTTP status (401, 415). */
-  code: string | number;
+  code?: string | number;
   message: string;
 }
 
@@ -104,5 +104,6 @@ export function violationMessage(violation: Violation): string {
 
 /** One line per finding, for logs: `request.query.limit maximum: Request query parameter limit must be <= 100`. */
 export function formatViolation(violation: Violation): string {
-  return `${violation.location.join('.') || '(request)'} ${violation.code}: ${violation.message}`;
+  const code = violation.code === undefined ? violation.severity.toLowerCase() : violation.code;
+  return `${violation.location.join('.') || '(request)'} ${code}: ${violation.message}`;
 }

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type RunningServer } from '../src/mock.js';
+
+let mock: RunningServer;
+const lines: string[] = [];
+const key = { 'X-API-Key': 'any-key' };
+const json = { ...key, 'Content-Type': 'application/json' };
+
+beforeAll(async () => {
+  mock = await startMock({ port: 0, log: (line) => lines.push(line) });
+});
+afterAll(async () => {
+  await mock.close();
+});
+
+async function call(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${mock.url}${path}`, init);
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as any) : undefined };
+}
+
+describe('the mock', () => {
+  it('serves the contract under /api/v1 and answers from its examples', async () => {
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+    const res = await call('/races', { headers: key });
+    expect(res.status).toBe(200);
+    expect(res.body.data[0].race_id).toBe('race_xyz456');
+    expect(res.headers.get('sl-violations')).toBeNull();
+  });
+
+  it('answers a path outside the base path 404 in the error shape', async () => {
+    const res = await fetch(mock.url.replace('/api/v1', '/races'), { headers: key });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as any).details.code).toBe('NOT_FOUND');
+  });
+
+  it('answers a request without credentials 401 UNAUTHORIZED', async () => {
+    const res = await call('/races');
+    expect(res.status).toBe(401);
+    expect(res.body.details.code).toBe('UNAUTHORIZED');
+    expect(res.headers.get('www-authenticate')).toContain('Bearer');
+  });
+
+  it.each([
+    ['/races?limit=500', {}, 'limit'],
+    ['/races?race_type=car', {}, 'race_type'],
+    ['/races/not-a-race-id', {}, 'race_id'],
+    ['/races', { method: 'POST', body: '{}' }, 'race_name'],
+    ['/races', { method: 'POST', body: JSON.stringify({ race_name: 'x', race_type: 'run', race_subtype: 'm', race_date: 'soon', race_location: 'y' }) }, 'race_date'],
+    ['/races/race_abc', { method: 'PUT', body: '{"race_id":"race_other"}' }, 'race_id'],
+    ['/races/race_abc', { method: 'PUT', body: '{"race_variants":[1]}' }, 'race_variants[0]'],
+  ] as const)('answers an invalid request (%s) 400 VALIDATION_ERROR naming the field', async (path, init, field) => {
+    const res = await call(path, { ...init, headers: json });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual({ code: 'VALIDATION_ERROR', field });
+    expect(typeof res.body.error).toBe('string');
+    expect(res.headers.get('sl-violations')).toContain('request');
+  });
+
+  it('answers an unparseable body 400 INVALID_JSON, another media type 415', async () => {
+    const invalid = await call('/races', { method: 'POST', headers: json, body: '{"race_name":' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.details.code).toBe('INVALID_JSON');
+    const text = await call('/races', { method: 'POST', headers: { ...key, 'Content-Type': 'text/plain' }, body: 'hello' });
+    expect(text.status).toBe(415);
+    expect(text.body.details).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'Content-Type' });
+  });
+
+  it('keeps Prefer: code and Prefer: example, and Prism’s own 404 for an undeclared code', async () => {
+    const notFound = await call('/races/race_abc', { headers: { ...key, Prefer: 'code=404' } });
+    expect(notFound.status).toBe(404);
+    expect(notFound.body.details.code).toBe('NOT_FOUND');
+    const sparse = await call('/races/race_abc', { headers: { ...key, Prefer: 'example=sparseTrailRace' } });
+    expect(sparse.body.data.race_id).toBe('race_utmb2026');
+    const undeclared = await call('/races/race_abc', { headers: { ...key, Prefer: 'code=418' } });
+    expect(undeclared.status).toBe(404);
+    expect(undeclared.headers.get('content-type')).toContain('problem+json');
+  });
+
+  it('keeps CORS open for browser apps', async () => {
+    const res = await fetch(`${mock.url}/races`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+
+  it('logs each request and each finding', () => {
+    expect(lines.some((line) => line.includes('GET /api/v1/races?limit=500 -> 400'))).toBe(true);
+    expect(lines.some((line) => line.includes('request.query.limit maximum'))).toBe(true);
+  });
+});
+
+describe('the dynamic switch', () => {
+  it('generates responses of the right shape instead of the examples', async () => {
+    const dynamic = await startMock({ port: 0, dynamic: true, log: () => {} });
+    try {
+      const res = await fetch(`${dynamic.url}/races/race_abc`, { headers: key });
+      const body = (await res.json()) as any;
+      expect(res.status).toBe(200);
+      expect(body.status).toBe('ok');
+      expect(typeof body.data.race_name).toBe('string');
+      expect(body.data.race_id).not.toBe('race_xyz456');
+    } finally {
+      await dynamic.close();
+    }
+  });
+});
