@@ -1,0 +1,102 @@
+import { operationTable } from '@astral/openapi';
+import type { Client } from 'openapi-fetch';
+import { dataOnlyEnvelopes } from './generated/envelopes.js';
+import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
+import { methodOf, namespaceOf } from './naming.js';
+import type { CallOptions, OperationId } from './types.js';
+import type { FetchLike } from './transport.js';
+
+type RawCall = (...args: unknown[]) => Promise<unknown>;
+type Namespaces = Record<string, Record<string, RawCall>>;
+
+/** What the resource layer needs from the client: the raw client and a per-call transport. */
+export interface ResourceContext {
+  raw: Client<{}>;
+  /** The client's transport, or one with this call's `timeoutMs`/`retry` overrides. */
+  transportFor(options: CallOptions): FetchLike | undefined;
+}
+
+/**
+ * Builds `{ namespace: { method } }` from the operation table, in both styles. Every operation
+ * of the contract gets a call; two operations claiming the same name is a contract problem,
+ * reported at once rather than one silently shadowing the other.
+ */
+export function buildResources(context: ResourceContext, reserved: readonly string[]): { throwing: Namespaces; safe: Namespaces } {
+  const throwing: Namespaces = {};
+  const safe: Namespaces = {};
+  for (const operationId of Object.keys(operationTable) as OperationId[]) {
+    const entry = operationTable[operationId];
+    const namespace = namespaceOf(entry.tag ?? 'default');
+    const method = methodOf(operationId, entry.tag ?? 'default');
+    if (reserved.includes(namespace)) throw new Error(`Tag ${entry.tag} clashes with client.${namespace}`);
+    if (throwing[namespace]?.[method]) throw new Error(`${operationId} clashes with another operation as ${namespace}.${method}`);
+    const call = createCall(context, operationId);
+    (throwing[namespace] ??= {})[method] = call;
+    (safe[namespace] ??= {})[method] = async (...args) => {
+      try {
+        return { data: await call(...args), error: undefined };
+      } catch (error) {
+        return { data: undefined, error: toAstralApiError(error) };
+      }
+    };
+  }
+  return { throwing, safe };
+}
+
+/** One throwing-style call: maps positional arguments onto the raw client's request. */
+function createCall(context: ResourceContext, operationId: OperationId): RawCall {
+  const entry = operationTable[operationId];
+  const request = context.raw.request as unknown as (method: string, path: string, init: object) => Promise<{
+    data?: string;
+    error?: unknown;
+    response: Response;
+  }>;
+  return async (...args) => {
+    let index = 0;
+    const path: Record<string, unknown> = {};
+    for (const name of entry.pathParams) path[name] = args[index++];
+    const body = entry.hasBody ? args[index++] : undefined;
+    const query = entry.queryParams.length > 0 ? (args[index++] as Record<string, unknown> | undefined) : undefined;
+    const options = (args[index] ?? {}) as CallOptions;
+    let result;
+    try {
+      result = await request(entry.method, entry.path, {
+        params: { path, query },
+        body,
+        headers: options.headers,
+        signal: options.signal,
+        fetch: context.transportFor(options),
+        // Parsed here rather than by openapi-fetch, so a success body that is not JSON
+        // becomes an AstralApiError with its status instead of a bare SyntaxError.
+        parseAs: 'text',
+      });
+    } catch (error) {
+      throw toAstralApiError(error);
+    }
+    const { response } = result;
+    if (!response.ok) throw errorFromResponse(response, result.error);
+    return unwrap(operationId, response, result.data);
+  };
+}
+
+/** Parses a success body and removes the envelope the contract declares for it. */
+function unwrap(operationId: OperationId, response: Response, text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    throw new AstralApiError(`Expected a JSON body, got: ${text.slice(0, 80)}`, {
+      status: response.status,
+      code: 'UNEXPECTED_RESPONSE',
+      requestId: response.headers.get('X-Request-Id') ?? undefined,
+      body: text,
+      cause,
+    });
+  }
+  if (!operationTable[operationId].envelope || typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return body;
+  }
+  const { status: _status, ...rest } = body as Record<string, unknown>;
+  return dataOnlyEnvelopes.has(operationId) ? rest['data'] : rest;
+}
