@@ -1,0 +1,75 @@
+/**
+ * Entry point: `node dist/main.js`. Reads the configuration from the environment
+ * (`config.ts`), listens, prints where (and, in development, the credentials), and shuts
+ * down gracefully on SIGINT/SIGTERM: stop accepting, let in-flight requests finish, close
+ * the database, exit 0.
+ */
+import { ConfigError, readConfig } from './config.js';
+import { createApp, devCredentials } from './app.js';
+import { databaseFileName } from './storage/sqlite.js';
+import { join } from 'node:path';
+
+/** How long in-flight requests get to finish on shutdown before the process gives up. */
+const shutdownGraceMs = 10_000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`astral-api: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, close } = createApp({
+    mode: config.mode,
+    dataDir: config.dataDir,
+    inMemory: config.inMemory,
+    logger: { level: config.mode === 'test' ? 'warn' : 'info' },
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'Shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      app.log.error('In-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, shutdownGraceMs);
+    timer.unref();
+    close().then(
+      () => {
+        app.log.info('Stopped; database closed');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.log.error({ err: error }, 'Shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  const storage = config.inMemory ? 'in memory' : join(config.dataDir, databaseFileName);
+  const lines = [`Astral API (${config.mode}) listening on ${address}/api/v1`, `  database: ${storage}`];
+  if (config.mode === 'development') {
+    lines.push(
+      '  development credentials:',
+      `    Authorization: Bearer ${devCredentials.athleteToken}   (athlete)`,
+      `    Authorization: Bearer ${devCredentials.adminToken}     (admin)`,
+      `    X-API-Key: ${devCredentials.organizationKey}                (organization)`,
+      `  try: curl -H 'Authorization: Bearer ${devCredentials.athleteToken}' '${address}/api/v1/races?upcoming=true'`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`astral-api: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// Shared by the HTTP tests: a fresh in-memory, seeded app per test file, and a small
+// request helper speaking as one of the development credentials.
+import { createApp, type AppOptions } from '../src/app.js';
+import { devCredentials } from '../src/seed/seed.js';
+
+/** Who a request speaks as: a development credential, a raw header set, or nobody. */
+export type As = 'athlete' | 'admin' | 'organization' | 'anonymous' | { headers: Record<string, string> };
+
+const credentialHeaders = (as: As): Record<string, string> => {
+  if (typeof as === 'object') return as.headers;
+  if (as === 'athlete') return { authorization: `Bearer ${devCredentials.athleteToken}` };
+  if (as === 'admin') return { authorization: `Bearer ${devCredentials.adminToken}` };
+  if (as === 'organization') return { 'x-api-key': devCredentials.organizationKey };
+  return {};
+};
+
+/** A fixed "now" so seeded dates, `upcoming` and timestamps are reproducible. */
+export const fixedNow = new Date('2026-03-15T12:00:00Z');
+
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Record<string, unknown>;
+}
+
+/**
+ * Starts a test app (mode `test`: every response is checked against the contract, a
+ * violation is a 500) and returns a caller for it.
+ */
+export function testApp(options: AppOptions = {}) {
+  const started = createApp({ mode: 'test', inMemory: true, now: () => fixedNow, ...options });
+  const call = async (
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    as: As = 'athlete',
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Reply> => {
+    const headers: Record<string, string> = { ...credentialHeaders(as), ...extraHeaders };
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await started.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload }) });
+    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined, headers: response.headers };
+  };
+  return { ...started, call };
+}
+
+/** The error body the API sends, reduced to what tests compare. */
+export const errorOf = (reply: Reply) => ({ status: reply.status, code: reply.body?.details?.code, field: reply.body?.details?.field });
