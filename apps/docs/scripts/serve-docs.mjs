@@ -1,0 +1,21 @@
+// `npm run docs`: serves the built site on 127.0.0.1:8080. PORT (or ASTRAL_DOCS_PORT),
+// HOST and ASTRAL_DOCS_DIR change where and what.
+import { fileURLToPath } from 'node:url';
+import { serveDocs } from '../src/server.mjs';
+
+const root = process.env.ASTRAL_DOCS_DIR ?? fileURLToPath(new URL('../dist/', import.meta.url));
+const port = Number(process.env.PORT ?? process.env.ASTRAL_DOCS_PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+try {
+  const { url } = await serveDocs({ root, port, host });
+  console.log(`docs: ${url}`);
+} catch (error) {
+  if (error?.code === 'EADDRINUSE') {
+    console.error(`docs: port ${port} is already in use; choose another with ASTRAL_DOCS_PORT=<port> (or PORT).`);
+    process.exit(1);
+  }
+  throw error;
+}
+const stop = () => process.exit(0);
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,147 @@
+// Request samples for every operation, generated from the contract: the curl line and the
+// `@astral/client` call are both built from the operation table (method, path, tag,
+// parameters) and the contract's own examples, so a new operation or example shows up in
+// the docs without anyone writing a sample by hand.
+import { describeOperations, resolveRef } from '../../../packages/openapi/scripts/operation-table.mjs';
+
+/** Verbs the house lint rule allows at the start of an operationId (listRaces → list). */
+const VERB = /^(list|get|create|update|replace|delete|search|send|verify)([A-Z].*)$/;
+
+/**
+ * The `@astral/client` call for an operation: the tag names the namespace, the
+ * operationId's verb names the method; when the noun is not the tag's resource, the noun
+ * is the method (`getMe` under `Auth` → `auth.me`).
+ *
+ * @example
+ * clientCall('getRace', 'Races'); // { namespace: 'races', method: 'get' }
+ * clientCall('getMe', 'Auth');    // { namespace: 'auth', method: 'me' }
+ */
+export function clientCall(operationId, tag) {
+  const namespace = lowerFirst(tag);
+  const match = VERB.exec(operationId);
+  if (!match) return { namespace, method: operationId };
+  const [, verb, noun] = match;
+  const resource = tag.toLowerCase();
+  const nounLower = noun.toLowerCase();
+  const sameResource = nounLower === resource || `${nounLower}s` === resource || nounLower === `${resource}s`;
+  return { namespace, method: sameResource ? verb : lowerFirst(noun) };
+}
+
+/**
+ * The example values of one operation, read from the contract: path parameters from their
+ * `example`, the request body from its first named example, and the query from the first
+ * success example's `metadata.filters` (the query that produced that example response).
+ */
+export function operationExamples(document, operation, entry) {
+  const parameters = [...(operation.pathItemParameters ?? []), ...(operation.parameters ?? [])].map((p) =>
+    resolveRef(document, p),
+  );
+  const pathValues = {};
+  for (const name of entry.pathParams) {
+    const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
+    pathValues[name] = exampleOf(document, parameter) ?? `{${name}}`;
+  }
+  const success = resolveRef(document, operation.responses?.[String(entry.successStatus)]);
+  const successExample = firstExample(document, success?.content?.['application/json']);
+  const echoed = successExample?.metadata?.filters ?? {};
+  const query = {};
+  for (const name of entry.queryParams) if (echoed[name] !== undefined) query[name] = echoed[name];
+  const body = entry.hasBody ? firstExample(document, resolveRef(document, operation.requestBody)?.content?.['application/json']) : undefined;
+  return { pathValues, query, body };
+}
+
+/**
+ * The `x-codeSamples` of one operation: curl, then `@astral/client` TypeScript.
+ *
+ * @example
+ * codeSamples(document, 'getRace', entry, operation, 'https://app.nexrex.ai/api/v1');
+ * // [{ lang: 'curl', label: 'curl', source: "curl 'https://…/races/race_xyz456' …" }, { lang: 'TypeScript', … }]
+ */
+export function codeSamples(document, operationId, entry, operation, baseUrl) {
+  const { pathValues, query, body } = operationExamples(document, operation, entry);
+  return [
+    { lang: 'curl', label: 'curl', source: curlSample(entry, baseUrl, pathValues, query, body) },
+    { lang: 'TypeScript', label: '@astral/client', source: clientSample(operationId, entry, baseUrl, pathValues, query, body) },
+  ];
+}
+
+function curlSample(entry, baseUrl, pathValues, query, body) {
+  const path = entry.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(pathValues[name])));
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
+  const lines = [`curl${entry.method === 'get' ? '' : ` -X ${entry.method.toUpperCase()}`} '${url}'`, `-H "Authorization: Bearer $ASTRAL_TOKEN"`];
+  if (body !== undefined) {
+    lines.push(`-H 'Content-Type: application/json'`);
+    lines.push(`-d '${JSON.stringify(body, null, 2).replaceAll("'", "'\\''")}'`);
+  }
+  return lines.join(' \\\n  ');
+}
+
+function clientSample(operationId, entry, baseUrl, pathValues, query, body) {
+  const { namespace, method } = clientCall(operationId, entry.tag ?? 'default');
+  const args = entry.pathParams.map((name) => tsLiteral(pathValues[name], 0));
+  if (Object.keys(query).length > 0) args.push(tsLiteral(query, 0));
+  if (body !== undefined) args.push(tsLiteral(body, 0));
+  return [
+    `import { createAstralClient } from '@astral/client';`,
+    '',
+    'const client = createAstralClient({',
+    `  baseUrl: ${tsLiteral(baseUrl, 1)},`,
+    '  token: process.env.ASTRAL_TOKEN,',
+    '});',
+    '',
+    `const result = await client.${namespace}.${method}(${args.join(', ')});`,
+  ].join('\n');
+}
+
+/** A TypeScript literal in house style: single quotes, unquoted keys where possible. */
+function tsLiteral(value, depth) {
+  const pad = '  '.repeat(depth + 1);
+  const close = '  '.repeat(depth);
+  if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (Array.isArray(value)) return `[${value.map((item) => tsLiteral(item, depth)).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    const inline = `{ ${entries.map(([k, v]) => `${key(k)}: ${tsLiteral(v, depth)}`).join(', ')} }`;
+    if (inline.length <= 60 && !inline.includes('\n')) return inline;
+    return `{\n${entries.map(([k, v]) => `${pad}${key(k)}: ${tsLiteral(v, depth + 1)},`).join('\n')}\n${close}}`;
+  }
+  return String(value);
+}
+
+const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
+const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
+
+function exampleOf(document, parameter) {
+  if (!parameter) return undefined;
+  if (parameter.example !== undefined) return parameter.example;
+  const first = Object.values(parameter.examples ?? {})[0];
+  return resolveRef(document, first)?.value ?? resolveRef(document, parameter.schema)?.example;
+}
+
+function firstExample(document, media) {
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  const first = Object.values(media.examples ?? {})[0];
+  return resolveRef(document, first)?.value;
+}
+
+/**
+ * Adds `x-codeSamples` to every operation of a copy of the document and returns the copy.
+ *
+ * @example
+ * const decorated = withCodeSamples(structuredClone(contract));
+ */
+export function withCodeSamples(document) {
+  const copy = structuredClone(document);
+  const { operations: table } = describeOperations(copy);
+  const baseUrl = copy.servers?.[0]?.url ?? '';
+  for (const [operationId, entry] of Object.entries(table)) {
+    const pathItem = copy.paths[entry.path];
+    const operation = pathItem[entry.method];
+    const view = { ...operation, pathItemParameters: pathItem.parameters };
+    operation['x-codeSamples'] = codeSamples(copy, operationId, entry, view, baseUrl);
+  }
+  return copy;
+}

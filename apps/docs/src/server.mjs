@@ -1,0 +1,70 @@
+// A small static server for the built site (node:http, no dependencies). It reads files on
+// each request, so a rebuilt site is served at once, without a restart.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/**
+ * A server for the files under `root`; `/` is `index.html`. Only GET and HEAD.
+ *
+ * @example
+ * const server = createDocsServer({ root: 'apps/docs/dist' });
+ * server.listen(8080, '127.0.0.1');
+ */
+export function createDocsServer({ root }) {
+  const base = normalize(root + sep);
+  return createServer(async (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(base, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+    if (!file.startsWith(base)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+        'cache-control': 'no-cache',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+}
+
+/**
+ * Starts the server and resolves once it listens; `port: 0` picks a free port.
+ *
+ * @example
+ * const { url, close } = await serveDocs({ root: 'apps/docs/dist', port: 0 });
+ */
+export function serveDocs({ root, port, host = '127.0.0.1' }) {
+  const server = createDocsServer({ root });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      resolve({
+        url: `http://${host}:${actualPort}/`,
+        port: actualPort,
+        close: () => new Promise((done) => server.close(() => done(undefined))),
+      });
+    });
+  });
+}

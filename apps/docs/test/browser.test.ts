@@ -1,0 +1,115 @@
+// Opens the built site in Debian's chromium (playwright-core, no browser download) with the
+// network cut off: every request that leaves the docs server is aborted and recorded.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDocs } from '../src/server.mjs';
+import { contractOperations } from './helpers.js';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+
+let site: { url: string; close: () => Promise<unknown> };
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+const offsite: string[] = [];
+
+beforeAll(async () => {
+  // A missing browser fails the suite: install it with `apt-get install -y chromium`.
+  expect(existsSync(executablePath), `${executablePath} not found: apt-get install -y chromium`).toBe(true);
+  site = await serveDocs({ root: dist, port: 0 });
+  userDataDir = await mkdtemp(join(tmpdir(), 'astral-docs-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    viewport: { width: 1400, height: 900 },
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(site.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(site.url);
+  await page.getByText('Versioning', { exact: true }).first().waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await site?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+describe('the docs site in a browser, offline', () => {
+  it('shows the overview sections of the contract description', async () => {
+    for (const section of ['Authentication', 'Errors', 'HTTP status codes', 'Rate limiting', 'Versioning']) {
+      await expect(page.getByText(section, { exact: true }).first().isVisible()).resolves.toBe(true);
+    }
+  });
+
+  it('lists every operation of the contract by its summary', async () => {
+    const tags = [...new Set(contractOperations().map(({ path, method }) => tagOf(path, method)))];
+    for (const tag of tags) await page.getByText(tag, { exact: true }).first().click();
+    for (const { summary } of contractOperations()) {
+      await expect(page.getByText(summary, { exact: true }).first()).toBeVisibleSoon();
+    }
+  });
+
+  it('finds "race" with the search box', async () => {
+    await page.getByTestId('search-trigger').click();
+    const input = page.getByPlaceholder('Search docs...');
+    await input.fill('race');
+    const results = page.locator('[data-component-name="Search/SearchItem"]');
+    await expect(results.filter({ hasText: 'List races' }).first()).toBeVisibleSoon();
+    expect(await results.count()).toBeGreaterThan(1);
+    await mkdir(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, 'docs-search-race.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the generated code samples', async () => {
+    await page.getByText('List races', { exact: true }).first().click();
+    await expect(page.getByText('race_type=run&upcoming=true', { exact: false }).first()).toBeVisibleSoon();
+    await page.getByText('curl', { exact: true }).first().click();
+    await page.getByText('@astral/client', { exact: true }).first().click();
+    await expect(page.getByText('client.races.list', { exact: false }).first()).toBeVisibleSoon();
+    await mkdir(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, 'docs-list-races.png') });
+  });
+
+  it('fetched nothing from outside the docs server', () => {
+    expect(offsite).toEqual([]);
+  });
+});
+
+function tagOf(path: string, method: string): string {
+  const { contract } = contractModule;
+  return String(contract.paths[path]![method].tags[0]);
+}
+
+const contractModule = await import('@astral/openapi/contract');
+
+declare module 'vitest' {
+  interface Assertion<T> {
+    toBeVisibleSoon(): Promise<T>;
+  }
+}
+
+expect.extend({
+  async toBeVisibleSoon(locator: ReturnType<Page['getByText']>) {
+    try {
+      await locator.waitFor({ state: 'visible', timeout: 5_000 });
+      return { pass: true, message: () => `${locator} is visible` };
+    } catch {
+      return { pass: false, message: () => `${locator} did not become visible within 5 s` };
+    }
+  },
+});
