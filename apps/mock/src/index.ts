@@ -11,4 +11,8 @@
  * ```
  */
 export { startMock, type MockOptions, type RunningServer } from './mock.js';
+export { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox.js';
+export { startValidatingProxy, type ProxyOptions } from './proxy.js';
+export { uncheckedHeader, violationsCountHeader } from './sandbox-dialect.js';
 export { parseViolations, violationField, violationsHeader, type Violation } from './violations.js';
+export type { Log } from './log.js';

@@ -1,0 +1,25 @@
+/** `npm run sandbox`: the reference API behind Prism's validating proxy on HOST:PORT (127.0.0.1:4011). */
+import { devCredentials } from '@astral/api';
+import { readServerConfig } from './config.js';
+import { startSandbox } from './sandbox.js';
+
+const started = performance.now();
+try {
+  const { host, port } = readServerConfig(process.env, 4011);
+  const sandbox = await startSandbox({ host, port });
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(
+    [
+      `Astral sandbox (reference API, in memory and seeded, behind Prism's validating proxy) listening on ${sandbox.url} (ready in ${ms} ms)`,
+      `  credentials: Authorization: Bearer ${devCredentials.athleteToken} | Bearer ${devCredentials.adminToken} | X-API-Key: ${devCredentials.organizationKey}`,
+      '  contract findings: sl-violations and x-astral-contract-violations response headers, and "!!" lines here',
+      '',
+    ].join('\n'),
+  );
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  process.stderr.write(`sandbox: ${(error as Error).message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,63 @@
+/**
+ * The stateful sandbox: the reference API (in-memory, seeded) behind Prism's validating
+ * proxy. Frontend teams create, find, filter and page through realistic data while every
+ * request and response is checked against the contract.
+ */
+import type { AddressInfo } from 'node:net';
+import { createApp } from '@astral/api';
+import { stderrLog, type Log } from './log.js';
+import type { RunningServer } from './mock.js';
+import { startValidatingProxy } from './proxy.js';
+
+export interface SandboxOptions {
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string;
+  /** Port; default 4011; 0 picks a free one. */
+  port?: number;
+  /** Where request lines and findings go; default stderr. */
+  log?: Log;
+}
+
+export interface RunningSandbox extends RunningServer {
+  /** The reference API itself, not behind the proxy (an ephemeral loopback port). */
+  apiUrl: string;
+}
+
+/**
+ * Starts the reference API on an ephemeral loopback port, in memory and seeded, and
+ * Prism's validating proxy in front of it on host:port.
+ *
+ * @example
+ * ```ts
+ * const sandbox = await startSandbox({ port: 0 });
+ * const res = await fetch(`${sandbox.url}/races?search=marathon`, { headers: { Authorization: 'Bearer dev-athlete-token' } });
+ * res.headers.get('x-astral-contract-violations'); // "request=0, response=0"
+ * await sandbox.close();
+ * ```
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const api = createApp({ mode: 'development', inMemory: true });
+  try {
+    await api.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = api.app.server.address() as AddressInfo;
+    const origin = `http://127.0.0.1:${port}`;
+    const proxy = await startValidatingProxy({
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 4011,
+      upstream: origin,
+      log: options.log ?? stderrLog,
+      name: 'sandbox',
+    });
+    return {
+      url: proxy.url,
+      apiUrl: `${origin}/api/v1`,
+      close: async () => {
+        await proxy.close();
+        await api.close();
+      },
+    };
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+}

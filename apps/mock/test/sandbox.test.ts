@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
+
+let sandbox: RunningSandbox;
+const lines: string[] = [];
+const athlete = { Authorization: 'Bearer dev-athlete-token', 'Content-Type': 'application/json' };
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, log: (line) => lines.push(line) });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('the sandbox', () => {
+  it('keeps state: a created race can be found, searched and fetched, all within the contract', async () => {
+    const created = await fetch(`${sandbox.url}/races`, {
+      method: 'POST',
+      headers: athlete,
+      body: JSON.stringify({ race_name: 'Sandbox Fjord Run', race_type: 'run', race_subtype: '10k', race_date: '2031-05-01T08:00:00Z', race_location: 'Bergen, Norway' }),
+    });
+    expect(created.status).toBe(201);
+    const { race_id } = (await created.json()) as { race_id: string };
+    const found = await fetch(`${sandbox.url}/races?search=fjord`, { headers: athlete });
+    expect(((await found.json()) as any).data.map((r: { race_id: string }) => r.race_id)).toContain(race_id);
+    const one = await fetch(`${sandbox.url}/races/${race_id}`, { headers: athlete });
+    expect(one.status).toBe(200);
+    for (const res of [created, found, one]) {
+      expect(res.headers.get('x-astral-contract-violations')).toBe('request=0, response=0');
+      expect(res.headers.get('sl-violations')).toBeNull();
+    }
+  });
+
+  it("passes the API's own error answers through, with Prism's request findings alongside", async () => {
+    const res = await fetch(`${sandbox.url}/races?limit=500`, { headers: athlete });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ details: { code: 'VALIDATION_ERROR', field: 'limit' } });
+    expect(res.headers.get('x-astral-contract-violations')).toBe('request=1, response=0');
+    const anonymous = await fetch(`${sandbox.url}/auth/me`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as any).details.code).toBe('UNAUTHORIZED');
+    expect(lines.some((line) => line.includes('request.query.limit maximum'))).toBe(true);
+  });
+
+  it('lets the API answer a body that is not JSON itself', async () => {
+    const res = await fetch(`${sandbox.url}/races`, { method: 'POST', headers: athlete, body: '{"race_name":' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).details.code).toBe('INVALID_JSON');
+    expect(res.headers.get('x-astral-contract-unchecked')).not.toBeNull();
+  });
+});
