@@ -1,0 +1,21 @@
+/**
+ * `@astral/reliability`: the pieces of the reliability and security suite, reusable by any
+ * test that attacks an implementation of the Astral contract.
+ *
+ * @example
+ * ```ts
+ * import { runFuzz, injectTransport, fuzzSeed, describeFailures } from '@astral/reliability';
+ * const report = await runFuzz({ send: injectTransport(app), context, seed: fuzzSeed(), numRuns: 2000 });
+ * if (report.failures.length) throw new Error(describeFailures(report));
+ * ```
+ */
+export * from './contract.js';
+export { ajv, schemaValidator } from './schema-validator.js';
+export { validValue, invalidValue, dateTimeArbitrary, type InvalidValue } from './schema-arbitraries.js';
+export { validRequest, invalidRequest, anyRequest, type ApiRequest, type RequestContext } from './requests.js';
+export { checkResponse, type ApiResponse, type CheckOptions } from './check-response.js';
+export { injectTransport, httpTransport, type Send, type Injectable } from './transport.js';
+export { formatReproducer } from './reproducer.js';
+export { runFuzz, describeFailures, fuzzSeed, DEFAULT_SEED, type FuzzReport, type FuzzFailure, type FuzzOptions } from './fuzz.js';
+export * from './auth-matrix.js';
+export * from './api-process.js';

@@ -1,0 +1,213 @@
+/**
+ * The HTTP requests the suite sends, generated from the contract: for every operation,
+ * requests the contract accepts and requests it rejects (one thing broken at a time, so
+ * the expected answer is known exactly).
+ */
+import fc from 'fast-check';
+import { invalidValue, validValue } from './schema-arbitraries.js';
+import { textValidator } from './schema-validator.js';
+import {
+  basePath,
+  operationIds,
+  operationTable,
+  parameters,
+  readOnlyProperties,
+  requestBodySchema,
+  type OperationId,
+  type Parameter,
+  type Schema,
+} from './contract.js';
+
+/** One HTTP request, complete enough to replay byte for byte. */
+export interface ApiRequest {
+  operationId: OperationId;
+  method: string;
+  /** Path from the host: base path, path parameters and query string, encoded. */
+  url: string;
+  headers: Record<string, string>;
+  /** The raw body, when one is sent. */
+  body?: string;
+  /** `valid`: the contract accepts it. Otherwise what was broken, and where. */
+  broken?: { kind: string; location: 'path' | 'query' | 'body' | 'content-type'; field?: string };
+}
+
+/** What a generator needs to know about the server it targets. */
+export interface RequestContext {
+  /** Header sets that authenticate (the fuzz picks one per request). */
+  credentials: Array<Record<string, string>>;
+  /** Identifiers of races that exist, so reads and writes hit real rows as well as misses. */
+  raceIds: string[];
+}
+
+const pathOf = (id: OperationId, pathValues: Record<string, string>, query: Array<[string, string]>): string => {
+  const path = operationTable[id].path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? ''));
+  const search = new URLSearchParams(query).toString();
+  return `${basePath}${path}${search ? `?${search}` : ''}`;
+};
+
+/** How a typed query value travels in the query string (OpenAPI `form` style). */
+const queryText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
+function pathValueArbitrary(parameter: Parameter, context: RequestContext): fc.Arbitrary<string> {
+  const generated = validValue(parameter.schema).map(String);
+  return context.raceIds.length > 0 && parameter.name.endsWith('_id')
+    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...context.raceIds) }, { weight: 1, arbitrary: generated })
+    : generated;
+}
+
+function queryArbitrary(list: Parameter[]): fc.Arbitrary<Array<[string, string]>> {
+  const model = Object.fromEntries(list.map((p) => [p.name, validValue(p.schema)]));
+  return fc
+    .record(model, { requiredKeys: list.filter((p) => p.required).map((p) => p.name) })
+    .map((values) => Object.entries(values).map(([name, value]) => [name, queryText(value)] as [string, string]));
+}
+
+/**
+ * Requests the contract accepts for one operation.
+ *
+ * @example
+ * ```ts
+ * const [request] = fc.sample(validRequest('listRaces', { credentials: [{ authorization: 'Bearer t' }], raceIds: [] }), 1);
+ * request.url; // e.g. "/api/v1/races?limit=7"
+ * ```
+ */
+export function validRequest(id: OperationId, context: RequestContext): fc.Arbitrary<ApiRequest> {
+  const all = parameters(id);
+  const pathParams = all.filter((p) => p.in === 'path');
+  const bodySchema = requestBodySchema(id);
+  return fc
+    .record({
+      path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathValueArbitrary(p, context)]))),
+      query: queryArbitrary(all.filter((p) => p.in === 'query')),
+      body: bodySchema ? validValue(bodySchema) : fc.constant(undefined),
+      credentials: fc.constantFrom(...context.credentials),
+    })
+    .map(({ path, query, body, credentials }) => {
+      const request: ApiRequest = {
+        operationId: id,
+        method: operationTable[id].method.toUpperCase(),
+        url: pathOf(id, path as Record<string, string>, query),
+        headers: { ...credentials },
+      };
+      if (body !== undefined) {
+        request.headers['content-type'] = 'application/json';
+        request.body = JSON.stringify(body);
+      }
+      return request;
+    });
+}
+
+/** Bodies that are not JSON at all, or JSON of the wrong shape at the top level. */
+const malformedBodies = ['{', '{"race_name": }', "{'race_name': 'x'}", '{"a":1,}', 'NaN', '\u0000', '{"a":"\\x"}', '[', '"unterminated'];
+const nonObjectBodies = ['[]', '"a string"', '42', 'null', 'true', '[{"race_name":"x"}]'];
+
+/** Field names the contract does not define, including names that attack JavaScript objects. */
+const unknownFields = ['unknown_field', 'isAdmin', 'role', '__proto__', 'constructor', 'toString', '$where', ''];
+
+/**
+ * Requests the contract rejects for one operation, each with exactly one thing broken: a
+ * path or query parameter, one body field (wrong type, out of range, too long, missing,
+ * unknown, server-set), the body as a whole (malformed JSON, not an object), or the
+ * content type. `undefined` when the operation takes no input that can be broken.
+ *
+ * @example
+ * ```ts
+ * const [request] = fc.sample(invalidRequest('createRace', context)!, 1);
+ * request.broken; // e.g. { kind: "too-long", location: "body", field: "race_name" }
+ * ```
+ */
+export function invalidRequest(id: OperationId, context: RequestContext): fc.Arbitrary<ApiRequest> | undefined {
+  const base = validRequest(id, context);
+  const all = parameters(id);
+  const bodySchema = requestBodySchema(id);
+  const mutations: Array<fc.Arbitrary<(request: ApiRequest) => ApiRequest>> = [];
+
+  for (const parameter of all.filter((p) => p.in === 'path' || p.in === 'query')) {
+    // A URL carries only text: keep the values whose text is still invalid once read back.
+    const readable = textValidator(parameter.schema);
+    const bad = invalidValue(parameter.schema, (value) => !readable(value === null ? 'null' : queryText(value)));
+    if (!bad) continue;
+    mutations.push(
+      bad.map(({ value, kind }) => (request: ApiRequest) => {
+        const url = new URL(request.url, 'http://x');
+        const text = value === null ? 'null' : queryText(value);
+        if (parameter.in === 'path') {
+          const path = operationTable[id].path.replace(`{${parameter.name}}`, encodeURIComponent(text));
+          return { ...request, url: `${basePath}${path.replace(/\{[^}]+\}/g, 'race_x')}${url.search}`, broken: { kind, location: 'path', field: parameter.name } };
+        }
+        url.searchParams.set(parameter.name, text);
+        return { ...request, url: url.pathname + url.search, broken: { kind, location: 'query', field: parameter.name } };
+      }),
+    );
+  }
+
+  if (bodySchema) {
+    const properties = Object.entries<Schema>(bodySchema.properties ?? {});
+    for (const [name, schema] of properties) {
+      const bad = invalidValue(schema);
+      if (!bad) continue;
+      mutations.push(bad.map(({ value, kind }) => withBody((body) => ({ ...body, [name]: value }), { kind, location: 'body', field: name })));
+    }
+    for (const name of (bodySchema.required ?? []) as string[]) {
+      mutations.push(
+        fc.constant(
+          withBody(
+            (body) => {
+              const { [name]: _removed, ...rest } = body;
+              return rest;
+            },
+            { kind: 'missing-required', location: 'body', field: name },
+          ),
+        ),
+      );
+    }
+    if (bodySchema.additionalProperties === false) {
+      for (const name of [...unknownFields, ...readOnlyProperties()]) {
+        mutations.push(
+          fc.constant(withBody((body) => ({ ...body, [name]: name === 'participants_count' ? 0 : 'x' }), { kind: 'extra-field', location: 'body', field: name })),
+        );
+      }
+    }
+    if (bodySchema.minProperties) {
+      mutations.push(fc.constant(withBody(() => ({}), { kind: 'empty-object', location: 'body' })));
+    }
+    mutations.push(
+      fc.constantFrom(...malformedBodies).map((raw) => (request: ApiRequest) => ({ ...request, body: raw, broken: { kind: 'malformed-json', location: 'body' as const } })),
+      fc.constantFrom(...nonObjectBodies).map((raw) => (request: ApiRequest) => ({ ...request, body: raw, broken: { kind: 'not-an-object', location: 'body' as const } })),
+      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x').map(
+        (type) => (request: ApiRequest) => ({ ...request, headers: { ...request.headers, 'content-type': type }, broken: { kind: 'wrong-content-type', location: 'content-type' as const } }),
+      ),
+    );
+  }
+
+  if (mutations.length === 0) return undefined;
+  return fc.tuple(base, fc.oneof(...mutations)).map(([request, mutate]) => mutate(request));
+}
+
+function withBody(change: (body: Record<string, unknown>) => Record<string, unknown>, broken: NonNullable<ApiRequest['broken']>) {
+  return (request: ApiRequest): ApiRequest => {
+    const body = request.body === undefined ? {} : (JSON.parse(request.body) as Record<string, unknown>);
+    // Spread copies own keys only: `__proto__`-style names are set explicitly to stay own keys.
+    const changed = change(body);
+    return { ...request, headers: { ...request.headers, 'content-type': 'application/json' }, body: JSON.stringify(changed), broken };
+  };
+}
+
+/**
+ * Valid and invalid requests for every operation of the contract, in the given mix.
+ *
+ * @example
+ * ```ts
+ * const requests = fc.sample(anyRequest(context), { seed: 42, numRuns: 1000 });
+ * ```
+ */
+export function anyRequest(context: RequestContext, invalidShare = 0.6): fc.Arbitrary<ApiRequest> {
+  const weight = (share: number) => Math.max(1, Math.round(share * 100));
+  const arbitraries: Array<fc.WeightedArbitrary<ApiRequest>> = [];
+  for (const id of operationIds) {
+    arbitraries.push({ weight: weight(1 - invalidShare), arbitrary: validRequest(id, context) });
+    const invalid = invalidRequest(id, context);
+    if (invalid) arbitraries.push({ weight: weight(invalidShare), arbitrary: invalid });
+  }
+  return fc.oneof(...arbitraries);
+}

@@ -1,0 +1,185 @@
+/**
+ * fast-check arbitraries driven by JSON Schemas of the contract: values a schema accepts
+ * and values it rejects. Every generated value is checked against the schema itself with
+ * Ajv (the same validator family the server uses), so a quirk of a generator can never
+ * turn a "valid" value invalid or the other way round.
+ */
+import fc from 'fast-check';
+import { schemaValidator } from './schema-validator.js';
+import type { Schema } from './contract.js';
+
+/** A value the schema rejects, with the reason and the sub-field it is about. */
+export interface InvalidValue {
+  value: unknown;
+  /** What was done to it, for the reproducer: `too-long`, `wrong-type`, `bad-enum`... */
+  kind: string;
+}
+
+const typesOf = (schema: Schema): string[] =>
+  schema.enum ? [] : Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+
+/** RFC 3339 date-times in the spellings the format allows: milliseconds, offsets, lower case, leap second. */
+export function dateTimeArbitrary(): fc.Arbitrary<string> {
+  const date = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true });
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  return fc.oneof(
+    { weight: 4, arbitrary: date.map((d) => d.toISOString()) },
+    { weight: 3, arbitrary: date.map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(date, fc.integer({ min: -12, max: 14 }), fc.constantFrom(0, 30, 45))
+        .map(([d, h, m]) => d.toISOString().replace(/\.\d{3}Z$/, `${h < 0 ? '-' : '+'}${pad(h)}:${pad(m)}`)),
+    },
+    { weight: 1, arbitrary: date.map((d) => d.toISOString().replace('T', 't').replace('Z', 'z')) },
+    { weight: 1, arbitrary: fc.constantFrom('2016-12-31T23:59:60Z', '2024-02-29T00:00:00Z', '2025-10-05T08:00:00.123456789Z') },
+  );
+}
+
+/** Strings of code points (the unit JSON Schema's lengths count), ASCII, any script, or control characters. */
+function textArbitrary(minLength: number, maxLength: number): fc.Arbitrary<string> {
+  const small = Math.min(maxLength, Math.max(minLength, 40));
+  const units = ['grapheme-ascii', 'grapheme-composite', 'binary'] as const;
+  const arbitraries: Array<fc.WeightedArbitrary<string>> = units.map((unit, index) => ({
+    weight: [5, 3, 1][index]!,
+    arbitrary: fc.string({ minLength, maxLength: small, unit }),
+  }));
+  // The boundary itself: exactly maxLength code points, some of them outside the BMP.
+  if (maxLength > small) {
+    arbitraries.push({
+      weight: 1,
+      arbitrary: fc.constantFrom('a', 'é', '😀', '\u0000').map((c) => c.repeat(maxLength)),
+    });
+  }
+  return fc.oneof(...arbitraries);
+}
+
+function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
+  if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  const types = typesOf(schema);
+  if (types.length > 1) return fc.oneof(...types.map((type) => rawValidValue({ ...schema, type })));
+  switch (types[0]) {
+    case 'null':
+      return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    case 'integer':
+      return fc.integer({ min: schema.minimum ?? -(2 ** 31), max: schema.maximum ?? 2 ** 31 });
+    case 'number':
+      return fc.double({ min: schema.minimum ?? -1e9, max: schema.maximum ?? 1e9, noNaN: true });
+    case 'string': {
+      const max = schema.maxLength ?? 1000;
+      const min = schema.minLength ?? 0;
+      if (schema.format === 'date-time') return dateTimeArbitrary();
+      if (schema.format === 'uri') {
+        return fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }).filter((u) => u.length <= max);
+      }
+      if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern), { maxLength: max }).filter((s) => [...s].length >= min);
+      return textArbitrary(min, max);
+    }
+    case 'array': {
+      const items = rawValidValue(schema.items ?? {});
+      const maxItems = schema.maxItems ?? 10;
+      return fc.oneof(
+        { weight: 5, arbitrary: fc.array(items, { minLength: schema.minItems ?? 0, maxLength: Math.min(maxItems, 5) }) },
+        { weight: 1, arbitrary: fc.array(items, { minLength: maxItems, maxLength: maxItems }) },
+      );
+    }
+    case 'object': {
+      const model = Object.fromEntries(Object.entries<Schema>(schema.properties ?? {}).map(([name, sub]) => [name, rawValidValue(sub)]));
+      return fc
+        .record(model, { requiredKeys: (schema.required ?? []) as string[] })
+        .filter((o) => Object.keys(o).length >= (schema.minProperties ?? 0));
+    }
+    default:
+      return fc.jsonValue();
+  }
+}
+
+/**
+ * Values the schema accepts.
+ *
+ * @example
+ * ```ts
+ * fc.sample(validValue({ type: 'integer', minimum: 1, maximum: 100 }), 3); // e.g. [1, 100, 42]
+ * ```
+ */
+export function validValue(schema: Schema): fc.Arbitrary<unknown> {
+  const validate = schemaValidator(schema);
+  return rawValidValue(schema).filter((value) => validate(value));
+}
+
+/** Values of a different JSON type than the schema allows. */
+function wrongTypes(schema: Schema): unknown[] {
+  const samples: Record<string, unknown[]> = {
+    string: ['12', 'true', ''],
+    integer: [12, -1, 1.5],
+    number: [1.5],
+    boolean: [true],
+    null: [null],
+    array: [[], ['x']],
+    object: [{}, { nested: { deep: [1, 2] } }],
+  };
+  const allowed = new Set(typesOf(schema));
+  if (allowed.has('number')) allowed.add('integer');
+  return Object.entries(samples)
+    .filter(([type]) => !allowed.has(type))
+    .flatMap(([, values]) => values);
+}
+
+/** Values next to each constraint of the schema, on its wrong side. */
+function constraintBreakers(schema: Schema): InvalidValue[] {
+  const out: InvalidValue[] = [];
+  const types = new Set(typesOf(schema));
+  if (schema.enum) {
+    const first = String(schema.enum[0]);
+    out.push({ value: first.toUpperCase(), kind: 'bad-enum' }, { value: `${first} `, kind: 'bad-enum' }, { value: 'zzz-unknown', kind: 'bad-enum' });
+  }
+  if (types.has('string')) {
+    if (schema.maxLength !== undefined) {
+      out.push({ value: 'x'.repeat(schema.maxLength + 1), kind: 'too-long' }, { value: '😀'.repeat(schema.maxLength + 1), kind: 'too-long' });
+    }
+    if (schema.minLength) out.push({ value: '', kind: 'empty' });
+    if (schema.format === 'date-time') {
+      for (const value of ['2025-13-01T00:00:00Z', '2025-02-30T08:00:00Z', '2025-10-05', 'yesterday', '1760000000', '2025-10-05T25:00:00Z', '2025-10-05T08:00:00', '0000-00-00T00:00:00Z']) {
+        out.push({ value, kind: 'bad-date' });
+      }
+    }
+    if (schema.format === 'uri' || schema.pattern) {
+      for (const value of ['javascript:alert(1)', 'ftp://example.com/x', 'not a url', '/relative/path', 'race_', 'race_a-b', 'race_ä']) {
+        out.push({ value, kind: 'bad-pattern' });
+      }
+    }
+  }
+  if (types.has('integer') || types.has('number')) {
+    if (schema.minimum !== undefined) out.push({ value: schema.minimum - 1, kind: 'below-minimum' });
+    if (schema.maximum !== undefined) out.push({ value: schema.maximum + 1, kind: 'above-maximum' }, { value: 1e300, kind: 'above-maximum' });
+    if (types.has('integer')) out.push({ value: 0.5, kind: 'not-integer' });
+  }
+  if (types.has('array')) {
+    const item = schema.items ?? {};
+    if (schema.maxItems !== undefined) out.push({ value: Array.from({ length: schema.maxItems + 1 }, (_, i) => `item ${i}`), kind: 'too-many-items' });
+    for (const bad of constraintBreakers(item)) out.push({ value: [bad.value], kind: `item-${bad.kind}` });
+    for (const bad of wrongTypes(item)) out.push({ value: [bad], kind: 'item-wrong-type' });
+  }
+  return out;
+}
+
+/**
+ * Values the schema rejects: wrong types, out-of-range numbers, bad enums, bad dates,
+ * over-long and empty strings, too many items. Each is confirmed invalid by Ajv (and by
+ * `stillInvalid`, when given: a URL parameter must stay invalid as text).
+ *
+ * @example
+ * ```ts
+ * fc.sample(invalidValue({ type: 'string', maxLength: 3 }), 1)[0]; // e.g. { value: 'xxxx', kind: 'too-long' }
+ * ```
+ */
+export function invalidValue(schema: Schema, stillInvalid?: (value: unknown) => boolean): fc.Arbitrary<InvalidValue> | undefined {
+  const validate = schemaValidator(schema);
+  const candidates = [...constraintBreakers(schema), ...wrongTypes(schema).map((value) => ({ value, kind: 'wrong-type' }))].filter(
+    (candidate) => !validate(candidate.value) && (stillInvalid ? stillInvalid(candidate.value) : true),
+  );
+  return candidates.length === 0 ? undefined : fc.constantFrom(...candidates);
+}
