@@ -14,7 +14,7 @@ import { internalError, toErrorResponse, type ErrorResponse } from './error-hand
 import { methodsAllowedFor } from './method-matcher.js';
 import { queryDefaulter } from './query-defaults.js';
 import type { AstralServerOptions, HandlerContext, OperationId } from './types.js';
-import { createAjv } from './validation.js';
+import { createAjv, memoizedCompiler } from './validation.js';
 
 /** A response a handler produced that the contract does not allow. */
 export interface ContractViolation {
@@ -80,10 +80,10 @@ export function createAstralServer<Principal>(
     },
   }) as unknown as FastifyInstance;
 
-  const bodyAjv = createAjv('body');
-  const parameterAjv = createAjv('parameters');
+  const compileBody = memoizedCompiler(createAjv('body'));
+  const compileParameters = memoizedCompiler(createAjv('parameters'));
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? bodyAjv : parameterAjv).compile(schema as object),
+    (httpPart === 'body' ? compileBody : compileParameters)(schema as object),
   );
   if (!checkResponses) app.addSchema(componentsDocument());
 
@@ -126,7 +126,7 @@ export function createAstralServer<Principal>(
         );
       }
     });
-  const responseAjv = checkResponses ? createAjv('response') : undefined;
+  const compileResponse = checkResponses ? memoizedCompiler(createAjv('response')) : undefined;
 
   for (const id of operationIds) {
     const entry = operationTable[id];
@@ -138,14 +138,24 @@ export function createAstralServer<Principal>(
     const requirements = securityRequirements(id);
     const open = isOpen(requirements);
 
-    // Development/test: one closed validator per documented status. Production: response
-    // schemas for fast-json-stringify, which writes only declared fields.
-    const validators = new Map<number, ValidateFunction | undefined>();
+    // Development/test: a closed validator per documented status, compiled on first use.
+    // Production: response schemas for fast-json-stringify, which writes only declared fields.
+    const validators = new Map<number, ValidateFunction | null>();
+    const validatorFor = (status: number): ValidateFunction | null => {
+      let validate = validators.get(status);
+      if (validate === undefined) {
+        const schema = responseSchema(id, status);
+        validate = schema && compileResponse ? compileResponse(schema) : null;
+        validators.set(status, validate);
+      }
+      return validate;
+    };
     const responses: Record<number, unknown> = {};
-    for (const status of entry.statuses) {
-      const schema = responseSchema(id, status);
-      if (responseAjv) validators.set(status, schema && responseAjv.compile(schema));
-      else if (schema) responses[status] = schema;
+    if (!checkResponses) {
+      for (const status of entry.statuses) {
+        const schema = responseSchema(id, status);
+        if (schema) responses[status] = schema;
+      }
     }
 
     const authenticate = async (request: FastifyRequest): Promise<void> => {
@@ -173,7 +183,7 @@ export function createAstralServer<Principal>(
       if (typeof status !== 'number' || !documented.has(status)) {
         problems.push({ message: `status ${String(status)} is not documented for ${id} (documented: ${entry.statuses.join(', ')})` });
       } else if (checkResponses) {
-        const validate = validators.get(status);
+        const validate = validatorFor(status);
         if (!validate) {
           if (result.body !== undefined) problems.push({ message: `status ${status} of ${id} has no body in the contract` });
         } else if (!validate(result.body)) {

@@ -82,7 +82,20 @@ export function describeValidationError(error: ErrorObject, part: string): Valid
   }
 }
 
-/** Compiles a schema, keeping Ajv's own cache (schemas are compiled once, at start-up). */
-export function compile(ajv: Ajv2020, schema: object): ValidateFunction {
-  return ajv.compile(schema);
+/**
+ * A compiler that reuses one validator per distinct schema: every error response of every
+ * operation is the same `Error` schema, and start-up time matters for tests and for a
+ * contract that grows.
+ */
+export function memoizedCompiler(ajv: Ajv2020): (schema: object) => ValidateFunction {
+  const cache = new Map<string, ValidateFunction>();
+  return (schema) => {
+    const key = JSON.stringify(schema);
+    let validate = cache.get(key);
+    if (!validate) {
+      validate = ajv.compile(schema);
+      cache.set(key, validate);
+    }
+    return validate;
+  };
 }

@@ -1,0 +1,104 @@
+// Authentication from the contract's security schemes; credentials only from headers.
+import { describe, expect, it } from 'vitest';
+import { ApiError, createAstralServer, createStubHandlers } from '../src/index.js';
+import { auth, buildApp, type Principal } from './helpers.js';
+
+const challenge = 'Bearer realm="astral", ApiKey header="X-API-Key"';
+
+describe('authentication', () => {
+  it('answers missing credentials 401 with WWW-Authenticate', async () => {
+    const { app } = buildApp();
+    const response = await app.inject({ method: 'GET', url: '/api/v1/races/race_1' });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['www-authenticate']).toBe(challenge);
+    expect(response.json()).toEqual({
+      error: 'Authentication required. Send Authorization Bearer token or X-API-Key header.',
+      details: { code: 'UNAUTHORIZED' },
+    });
+  });
+
+  it('answers unknown credentials 401, naming the header', async () => {
+    const { app } = buildApp();
+    const bearer = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer stolen' } });
+    expect(bearer.statusCode).toBe(401);
+    expect(bearer.headers['www-authenticate']).toBe(challenge);
+    expect(bearer.json().details).toEqual({ code: 'UNAUTHORIZED', field: 'Authorization' });
+    const key = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { 'x-api-key': 'revoked' } });
+    expect(key.json().details).toEqual({ code: 'UNAUTHORIZED', field: 'X-API-Key' });
+    const basic = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Basic dXNlcjpwdw==' } });
+    expect(basic.statusCode).toBe(401);
+  });
+
+  it('authenticates before validating, so anonymous callers learn nothing about inputs', async () => {
+    const { app } = buildApp();
+    const response = await app.inject({ method: 'POST', url: '/api/v1/races', headers: { 'content-type': 'text/plain' }, payload: 'x' });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('never accepts credentials from the query string', async () => {
+    const { app } = buildApp();
+    for (const query of ['api_key=org-key', 'X-API-Key=org-key', 'access_token=athlete-token', 'authorization=Bearer%20athlete-token']) {
+      const response = await app.inject({ method: 'GET', url: `/api/v1/auth/me?${query}` });
+      expect(response.statusCode, query).toBe(401);
+      expect(response.headers['www-authenticate']).toBe(challenge);
+    }
+  });
+
+  it('hands the principal and credentials to the handler', async () => {
+    const calls: unknown[] = [];
+    const handlers = createStubHandlers<Principal>();
+    const base = handlers.getMe;
+    handlers.getMe = (context) => {
+      calls.push(context.principal);
+      return base(context);
+    };
+    const seenCredentials: unknown[] = [];
+    const app = createAstralServer<Principal>({
+      handlers,
+      mode: 'test',
+      authenticate: (credentials) => {
+        seenCredentials.push(credentials);
+        return credentials.apiKey === 'org-key' ? { id: 'org_club', role: 'organization' } : credentials.bearer === 'athlete-token' ? { id: 'usr_a', role: 'athlete' } : null;
+      },
+    });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { 'x-api-key': 'org-key' } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'bearer athlete-token' } })).statusCode).toBe(200);
+    expect(calls).toEqual([{ id: 'org_club', role: 'organization' }, { id: 'usr_a', role: 'athlete' }]);
+    expect(seenCredentials).toEqual([{ apiKey: 'org-key' }, { bearer: 'athlete-token' }]);
+  });
+
+  it('lets a handler answer 403 by throwing ApiError', async () => {
+    const { app } = buildApp({
+      updateRace: ({ principal }) => {
+        throw new ApiError(403, 'FORBIDDEN', `${principal.id} may not change this race`);
+      },
+    });
+    const response = await app.inject({ method: 'PUT', url: '/api/v1/races/race_1', headers: auth, payload: { race_name: 'Renamed' } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual({ error: 'usr_athlete1 may not change this race', details: { code: 'FORBIDDEN' } });
+  });
+
+  it('answers a failing authenticate 500, and an ApiError from it as is', async () => {
+    const failing = createAstralServer({
+      handlers: createStubHandlers(),
+      mode: 'test',
+      authenticate: () => {
+        throw new Error('token store down at db.internal:5432');
+      },
+    });
+    const response = await failing.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: 'Internal server error', details: { code: 'INTERNAL_ERROR' } });
+    expect(response.body).not.toContain('db.internal');
+
+    const limited = createAstralServer({
+      handlers: createStubHandlers(),
+      authenticate: async () => {
+        throw new ApiError(401, 'UNAUTHORIZED', 'Token expired', 'Authorization');
+      },
+    });
+    const expired = await limited.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth });
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().details).toEqual({ code: 'UNAUTHORIZED', field: 'Authorization' });
+  });
+});

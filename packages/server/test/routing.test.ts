@@ -1,0 +1,92 @@
+// Every operation of the contract is routed, and everything else gets 404 or 405.
+import { describe, expect, it } from 'vitest';
+import { basePath, operationIds, operationTable } from '@astral/openapi';
+import { contract } from '@astral/openapi/contract';
+import { auth, buildApp } from './helpers.js';
+
+const validBodies: Record<string, unknown> = {
+  createRace: { race_name: 'Berlin Marathon', race_type: 'run', race_subtype: 'marathon', race_date: '2025-09-21T07:15:00Z', race_location: 'Berlin, Germany' },
+  updateRace: { race_participant_count: 100 },
+};
+
+function firstExample(id: (typeof operationIds)[number]): unknown {
+  const { method, path, successStatus } = operationTable[id];
+  const media = contract.paths[path]![method].responses[String(successStatus)].content['application/json'];
+  return Object.values<any>(media.examples)[0].value;
+}
+
+describe('routing', () => {
+  it.each(operationIds)('routes %s to its handler, and the stub answers its first example', async (id) => {
+    const { app, violations } = buildApp();
+    const { method, path, successStatus } = operationTable[id];
+    const url = basePath + path.replace(/\{[^}]+\}/g, 'race_abc123');
+    const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: auth, payload: validBodies[id] as object });
+    expect(response.statusCode).toBe(successStatus);
+    expect(response.json()).toEqual(firstExample(id));
+    expect(violations).toEqual([]);
+  });
+
+  it('mounts exactly the contract operations, nothing hand-written', async () => {
+    const { app } = buildApp();
+    await app.ready();
+    for (const id of operationIds) {
+      const { method, path } = operationTable[id];
+      expect(app.hasRoute({ method: method.toUpperCase() as 'GET', url: basePath + path.replace(/\{([^}]+)\}/g, ':$1') })).toBe(true);
+    }
+  });
+
+  it('answers an unknown route 404 in the error shape', async () => {
+    const { app } = buildApp();
+    for (const url of ['/api/v1/nothing', '/races', '/api/v1/races/race_1/extra', '/']) {
+      const response = await app.inject({ method: 'GET', url, headers: auth });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ error: expect.any(String), details: { code: 'NOT_FOUND' } });
+    }
+  });
+
+  it('answers a wrong method 405 with Allow, before authentication', async () => {
+    const { app } = buildApp();
+    const onItem = await app.inject({ method: 'PATCH', url: '/api/v1/races/race_1' });
+    expect(onItem.statusCode).toBe(405);
+    expect(onItem.headers.allow).toBe('DELETE, GET, PUT');
+    expect(onItem.json()).toMatchObject({ details: { code: 'METHOD_NOT_ALLOWED' } });
+
+    const onList = await app.inject({ method: 'DELETE', url: '/api/v1/races?limit=3', headers: auth });
+    expect(onList.statusCode).toBe(405);
+    expect(onList.headers.allow).toBe('GET, POST');
+
+    const head = await app.inject({ method: 'HEAD', url: '/api/v1/auth/me', headers: auth });
+    expect(head.statusCode).toBe(405);
+    expect(head.headers.allow).toBe('GET');
+  });
+
+  it('puts an X-Request-Id on every response, keeping a sane incoming one', async () => {
+    const { app } = buildApp();
+    const ids = new Set<string>();
+    for (const request of [
+      { method: 'GET' as const, url: '/api/v1/auth/me', headers: auth },
+      { method: 'GET' as const, url: '/api/v1/auth/me' },
+      { method: 'GET' as const, url: '/nowhere' },
+      { method: 'PATCH' as const, url: '/api/v1/races' },
+      { method: 'GET' as const, url: '/api/v1/races/%E0%A4%A', headers: auth },
+      { method: 'POST' as const, url: '/api/v1/races', headers: { ...auth, 'content-type': 'application/json' }, payload: '{' },
+    ]) {
+      const response = await app.inject(request);
+      expect(response.headers['x-request-id'], request.url).toMatch(/^[0-9a-f-]{36}$/);
+      ids.add(response.headers['x-request-id'] as string);
+    }
+    expect(ids.size).toBe(6);
+
+    const kept = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { ...auth, 'x-request-id': 'trace-42.a' } });
+    expect(kept.headers['x-request-id']).toBe('trace-42.a');
+    const replaced = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { ...auth, 'x-request-id': 'no spaces <allowed>' } });
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a malformed URL 400 in the error shape', async () => {
+    const { app } = buildApp();
+    const response = await app.inject({ method: 'GET', url: '/api/v1/races/%E0%A4%A', headers: auth });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ details: { code: 'VALIDATION_ERROR' } });
+  });
+});
