@@ -89,10 +89,19 @@ export function createAstralServer<Principal>(
 
   // Only JSON bodies exist in the contract; Fastify's text/plain parser would accept text.
   app.removeContentTypeParser('text/plain');
+  // Clients often send `Content-Type: application/json` on a GET or DELETE with no body:
+  // harmless where the operation takes no body. Where it takes one, empty is INVALID_JSON.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && request.routeOptions.schema?.body === undefined) done(null, undefined);
+    else parseJson(request, body as string, done);
+  });
   app.decorateRequest(PRINCIPAL, null);
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -80,6 +80,10 @@ describe('path and query validation', () => {
     expect([queryDefaults.limit, contextualDefaults.limit.upcoming, contextualDefaults.limit.search]).toEqual([50, 10, 20]);
   });
 
+  it('rejects a repeated single-valued parameter, naming it', async () => {
+    await expectError({ method: 'GET', url: '/api/v1/races?limit=5&limit=6', headers: auth }, 400, 'VALIDATION_ERROR', 'limit');
+  });
+
   it('passes only declared query parameters to the handler', async () => {
     await app.inject({ method: 'GET', url: '/api/v1/races?limit=5&debug=1', headers: auth });
     expect(seen.query).toEqual({ limit: 5, upcoming: false });
@@ -132,6 +136,13 @@ describe('body transport errors', () => {
   it('answers malformed JSON 400 INVALID_JSON', async () => {
     await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: '{"race_name": ' }, 400, 'INVALID_JSON');
     await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: '' }, 400, 'INVALID_JSON');
+  });
+
+  it('ignores an empty JSON body where the operation takes none, and rejects prototype tricks', async () => {
+    const response = await app.inject({ method: 'DELETE', url: '/api/v1/races/race_1', headers: json });
+    expect(response.statusCode).toBe(200);
+    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: '{"__proto__": {"admin": true}}' }, 400, 'INVALID_JSON');
+    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: 'null' }, 400, 'VALIDATION_ERROR');
   });
 
   it('answers a non-JSON content type 415', async () => {
