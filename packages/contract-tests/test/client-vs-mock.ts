@@ -1,0 +1,109 @@
+// (a) The client against the mock: every operation through @astral/client, its success
+// response and each documented error status (forced with Prefer), typed results, and no
+// finding from Prism. Plus the mock's own dialect for real bad input.
+import { describe, expect, inject, it } from 'vitest';
+import { AstralApiError, createAstralClient, type AstralClient, type CallOptions } from '@astral/client';
+import { operationIds, type OperationId } from '@astral/openapi';
+import { errorStatuses, firstExampleCode } from './support/contract-facts.js';
+import type { CoverageRecorder } from './support/coverage.js';
+import { findings, recordingFetch } from './support/http.js';
+
+type Call = (client: AstralClient, options: CallOptions) => Promise<unknown>;
+
+/** A valid call per operation; typed by the client, so a contract change that breaks one fails test:types. */
+const validCalls: { [K in OperationId]: Call } = {
+  listRaces: (c, o) => c.races.list({ race_type: 'run', upcoming: true, limit: 10 }, o),
+  createRace: (c, o) =>
+    c.races.create(
+      { race_name: 'Chicago Marathon', race_type: 'run', race_subtype: 'marathon', race_date: '2025-10-05T08:00:00Z', race_location: 'Chicago, IL, USA' },
+      o,
+    ),
+  getRace: (c, o) => c.races.get('race_xyz456', o),
+  updateRace: (c, o) => c.races.update('race_xyz456', { race_participant_count: 45000 }, o),
+  deleteRace: (c, o) => c.races.delete('race_xyz456', o),
+  getMe: (c, o) => c.auth.me(o),
+};
+
+/** What each success result must look like, read through the client's types. */
+const successChecks: { [K in OperationId]: (client: AstralClient, options: CallOptions) => Promise<void> } = {
+  listRaces: async (c, o) => {
+    const { data, metadata } = await c.races.list({ race_type: 'run', upcoming: true, limit: 10 }, o);
+    expect(data.length).toBe(metadata.total);
+    expect(data.every((race) => race.race_id.startsWith('race_'))).toBe(true);
+  },
+  createRace: async (c, o) => {
+    const created = await validCalls.createRace(c, o) as Awaited<ReturnType<AstralClient['races']['create']>>;
+    expect(created.race_id).toBe(created.data.race_id);
+    expect(created.message).toMatch(/created/i);
+  },
+  getRace: async (c, o) => {
+    const race = await c.races.get('race_xyz456', o);
+    expect(race.race_id).toMatch(/^race_/);
+    expect(typeof race.participants_count).toBe('number');
+  },
+  updateRace: async (c, o) => {
+    const updated = await c.races.update('race_xyz456', { race_participant_count: 45000 }, o);
+    expect(updated.data.race_participant_count).toBe(45000);
+  },
+  deleteRace: async (c, o) => {
+    const deleted = await c.races.delete('race_xyz456', o);
+    expect(deleted.message).toMatch(/deleted/i);
+  },
+  getMe: async (c, o) => {
+    const me = await c.auth.me(o);
+    expect(['user', 'organization']).toContain(me.principal_type);
+  },
+};
+
+export function clientAgainstMock(recorder: CoverageRecorder): void {
+  describe('client against the mock', () => {
+    const recorded = recordingFetch();
+    const client = () => createAstralClient({ baseUrl: inject('mockUrl'), token: 'any-token', fetch: recorded.fetch });
+
+    describe.each(operationIds)('%s', (operationId) => {
+      it('success: typed result, no finding', async () => {
+        await successChecks[operationId](client(), {});
+        const response = recorded.last();
+        expect(response.headers.get('sl-violations')).toBeNull();
+        recorder.record('mock', operationId, response.status);
+      });
+
+      it.each(errorStatuses(operationId))('error %i forced with Prefer: AstralApiError with the documented code', async (status) => {
+        const error = await validCalls[operationId](client(), { headers: { Prefer: `code=${status}` } }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(AstralApiError);
+        const apiError = error as AstralApiError;
+        expect(apiError.status).toBe(status);
+        expect(apiError.code).toBe(firstExampleCode(operationId, status));
+        expect(recorded.last().headers.get('sl-violations')).toBeNull();
+        recorder.record('mock', operationId, status);
+      });
+    });
+
+    it('answers real bad input in the API dialect, naming the field Prism found', async () => {
+      const error = await client().races.list({ limit: 500 }).catch((e: unknown) => e as AstralApiError);
+      expect(error).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', field: 'limit' });
+      expect(findings(recorded.last().headers).request.map((v) => v.location.join('.'))).toEqual(['request.query.limit']);
+      const update = await client().races.update('race_xyz456', { race_id: 'race_other' } as never).catch((e: unknown) => e as AstralApiError);
+      expect(update).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', field: 'race_id' });
+    });
+
+    it('answers a call without credentials 401 UNAUTHORIZED', async () => {
+      const anonymous = createAstralClient({ baseUrl: inject('mockUrl'), fetch: recorded.fetch });
+      const error = await anonymous.auth.me().catch((e: unknown) => e as AstralApiError);
+      expect(error).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    });
+
+    it('serves a named example through the typed raw client', async () => {
+      const { data, response } = await client().raw.GET('/races/{race_id}', {
+        params: { path: { race_id: 'race_utmb2026' } },
+        headers: { Prefer: 'example=sparseTrailRace' },
+      });
+      expect(response.status).toBe(200);
+      expect(data?.data.race_description).toBeNull();
+      expect(response.headers.get('sl-violations')).toBeNull();
+    });
+  });
+}

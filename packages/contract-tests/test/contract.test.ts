@@ -1,0 +1,21 @@
+// One file, so the coverage gate runs after both suites in the same module and sees
+// everything they recorded.
+import { describe, expect, it } from 'vitest';
+import { clientAgainstMock } from './client-vs-mock.js';
+import { serverAgainstContract } from './server-vs-contract.js';
+import { contractPairs, coverageTable, CoverageRecorder, gateProblems, loadExemptions } from './support/coverage.js';
+
+const recorder = new CoverageRecorder();
+
+clientAgainstMock(recorder);
+serverAgainstContract(recorder);
+
+describe('coverage gate', () => {
+  it('every (operation, documented status) was exercised against the mock and the server, or is exempt with a reason', () => {
+    const pairs = contractPairs();
+    const exemptions = loadExemptions();
+    const table = coverageTable(pairs, recorder, exemptions);
+    console.log(`\nContract coverage\n${table}\n`);
+    expect(gateProblems(pairs, recorder, exemptions)).toEqual([]);
+  });
+});
