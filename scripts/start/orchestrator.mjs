@@ -1,0 +1,155 @@
+// `npm start`: build, start every server, print where they are, rebuild on contract edits,
+// stop everything on Ctrl-C / SIGTERM.
+import { existsSync, watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { banner } from './banner.mjs';
+import { readStartConfig, repoRoot } from './config.mjs';
+import { buildEverything, rebuildContract, rebuildDocs } from './pipeline.mjs';
+import { assertPortFree } from './ports.mjs';
+import { startProcess, stopProcess, waitForHttp } from './processes.mjs';
+
+/** The path prefix of the contract's servers (`/api/v1`), read from the bundle. */
+async function basePathOf(contractJson) {
+  const document = JSON.parse(await readFile(contractJson, 'utf8'));
+  const url = document.servers?.[0]?.url;
+  return url ? new URL(url).pathname.replace(/\/$/, '') : '';
+}
+
+/**
+ * Runs until SIGINT/SIGTERM; resolves with the exit code.
+ *
+ * @example
+ * process.exitCode = await runStart(process.env);
+ */
+export async function runStart(env = process.env) {
+  const started = performance.now();
+  const config = readStartConfig(env);
+  const children = new Map();
+  let stopping = false;
+  let watcher;
+
+  const stopAll = async () => {
+    stopping = true;
+    watcher?.close();
+    await Promise.all([...children.values()].map((child) => stopProcess(child)));
+  };
+  const exitCode = new Promise((resolve) => {
+    const onSignal = (signal) => {
+      if (stopping) return;
+      console.log(`\n${signal}: stopping ${[...children.keys()].join(', ') || 'nothing'}...`);
+      void stopAll().then(() => {
+        console.log('All stopped.');
+        resolve(0);
+      });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+  });
+
+  try {
+    // Fail fast, before any build, when a port is taken.
+    for (const service of config.services) await assertPortFree({ ...service, host: config.host });
+
+    if (config.useTurbo) await buildEverything();
+    else if (!(await rebuildContract(config))) throw new Error(`the contract in ${config.contractDir} does not bundle`);
+    if (!config.useTurbo || !existsSync(`${config.docsDir}/index.html`)) await rebuildDocs(config);
+
+    const missing = config.services.filter((service) => !existsSync(service.entry));
+    if (missing.length > 0) {
+      throw new Error(`missing ${missing.map((service) => service.entry).join(', ')}: run \`npm run build\` first`);
+    }
+    const { devCredentials } = await import('@astral/api');
+    const basePath = await basePathOf(config.contractJson);
+
+    const launch = async (service) => {
+      const child = startProcess({
+        name: service.name,
+        entry: service.entry,
+        cwd: repoRoot,
+        env: {
+          PORT: String(service.port),
+          HOST: config.host,
+          ASTRAL_DOCS_DIR: config.docsDir,
+          ASTRAL_CONTRACT_JSON: config.contractJson,
+        },
+      });
+      children.set(service.name, child);
+      child.exited.then(([code, signal]) => {
+        if (!stopping && children.get(service.name) === child) {
+          console.error(`[${service.name}] exited (${code ?? signal}); the others keep running`);
+        }
+      });
+      const url = `http://${config.host}:${service.port}/`;
+      try {
+        await waitForHttp(url, child);
+      } catch (error) {
+        throw new Error(`${service.label} (${service.entry}) ${error.message}`);
+      }
+      return child;
+    };
+    await Promise.all(config.services.map(launch));
+    if (stopping) return await exitCode;
+
+    console.log(
+      banner({
+        services: config.services,
+        basePath,
+        credentials: devCredentials,
+        contractDir: config.contractDir,
+        readyMs: performance.now() - started,
+      }),
+    );
+
+    watcher = watchContract(config, async () => {
+      const began = performance.now();
+      console.log(`[watch] ${config.contractDir} changed: rebuilding`);
+      const reload = () =>
+        Promise.all([
+          rebuildDocs(config).catch((error) => console.error(`[docs] ${error.message}`)),
+          ...config.services
+            .filter((service) => service.reloads)
+            .map(async (service) => {
+              await stopProcess(children.get(service.name));
+              if (!stopping) await launch(service);
+            }),
+        ]);
+      if (!(await rebuildContract(config, reload))) return;
+      if (!stopping) console.log(`[watch] reloaded in ${Math.round(performance.now() - began)} ms`);
+    }, () => stopping);
+  } catch (error) {
+    console.error(`\nnpm start: ${error.message}`);
+    await stopAll();
+    return 1;
+  }
+  return await exitCode;
+}
+
+/** Calls `rebuild` after edits settle; edits during a rebuild queue exactly one more. */
+function watchContract(config, rebuild, isStopping) {
+  let timer;
+  let running = false;
+  let again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await rebuild();
+    } catch (error) {
+      console.error(`[watch] ${error.message}`);
+    } finally {
+      running = false;
+    }
+    if (again && !isStopping()) {
+      again = false;
+      void run();
+    }
+  };
+  return watch(config.contractDir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, config.debounceMs);
+  });
+}
