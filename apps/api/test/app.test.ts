@@ -1,0 +1,99 @@
+// The app as a whole: modes (production seeds nothing and has no default credential),
+// the database file under the data directory surviving a restart, request ids in the
+// structured logs, and the configuration read from the environment.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { ConfigError, defaultDataDir, readConfig } from '../src/config.js';
+import { hashCredential } from '../src/domain/credentials.js';
+import { databaseFileName } from '../src/storage/sqlite.js';
+import { testApp } from './helpers.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'astral-api-app-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const athlete = { authorization: 'Bearer dev-athlete-token' };
+
+describe('production mode', () => {
+  it('seeds nothing and accepts no development credential', async () => {
+    const { app, close, repository } = createApp({ mode: 'production', inMemory: true });
+    for (const headers of [athlete, { authorization: 'Bearer dev-admin-token' }, { 'x-api-key': 'dev-org-key' }]) {
+      expect((await app.inject({ url: '/api/v1/races', headers })).statusCode).toBe(401);
+    }
+    // a real credential works, on an empty catalog
+    await repository.principals.createUser({ user_id: 'usr_ops', username: 'ops', display_name: 'Ops', email: null, role: 'admin', organization_id: null });
+    await repository.principals.addAccessToken('usr_ops', hashCredential('a-real-secret'));
+    const list = await app.inject({ url: '/api/v1/races', headers: { authorization: 'Bearer a-real-secret' } });
+    expect(list.json()).toEqual({ status: 'ok', data: [], metadata: { total: 0, filters: { limit: 50 } } });
+    await close();
+  });
+});
+
+describe('the database file', () => {
+  it('is created under the data directory on first start, seeded once, and survives a restart', async () => {
+    const dataDir = join(scratch, 'data');
+    expect(existsSync(dataDir)).toBe(false);
+    const first = createApp({ dataDir });
+    const created = await first.app.inject({
+      method: 'POST',
+      url: '/api/v1/races',
+      headers: athlete,
+      payload: { race_name: 'Persistent Race', race_type: 'walk', race_subtype: '10k-walk', race_date: '2026-05-05T08:00:00Z', race_location: 'Lucerne, Switzerland' },
+    });
+    expect(created.statusCode).toBe(201);
+    const count = (await first.app.inject({ url: '/api/v1/races?limit=100', headers: athlete })).json().metadata.total;
+    await first.close();
+    await first.close(); // idempotent
+    expect(existsSync(join(dataDir, databaseFileName))).toBe(true);
+
+    const second = createApp({ dataDir });
+    const raceId = created.json().race_id;
+    expect((await second.app.inject({ url: `/api/v1/races/${raceId}`, headers: athlete })).json().data.race_name).toBe('Persistent Race');
+    // not seeded a second time
+    expect((await second.app.inject({ url: '/api/v1/races?limit=100', headers: athlete })).json().metadata.total).toBe(count);
+    await second.close();
+  });
+});
+
+describe('request logs', () => {
+  it('are structured JSON lines carrying the request id the response returns', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const { app, close } = testApp({ logger: { level: 'info', stream } });
+    const response = await app.inject({ url: '/api/v1/races?limit=1', headers: athlete });
+    const requestId = response.headers['x-request-id'];
+    expect(requestId).toBeTruthy();
+    const completed = lines.find((line) => line.msg === 'request completed');
+    expect(completed).toMatchObject({ reqId: requestId, res: { statusCode: 200 } });
+    await close();
+  });
+});
+
+describe('readConfig', () => {
+  it('has safe local defaults', () => {
+    expect(readConfig({})).toEqual({ port: 3000, host: '127.0.0.1', mode: 'development', dataDir: defaultDataDir, inMemory: false });
+    expect(defaultDataDir).toMatch(/apps[/\\]api[/\\]\.data$/);
+  });
+
+  it('reads PORT, HOST, ASTRAL_MODE, ASTRAL_DATA_DIR and ASTRAL_IN_MEMORY', () => {
+    expect(readConfig({ PORT: '0', HOST: '::1', ASTRAL_MODE: 'production', ASTRAL_DATA_DIR: 'rel/dir', ASTRAL_IN_MEMORY: '1' })).toEqual({
+      port: 0,
+      host: '::1',
+      mode: 'production',
+      dataDir: join(process.cwd(), 'rel/dir'),
+      inMemory: true,
+    });
+  });
+
+  it.each([{ PORT: 'eighty' }, { PORT: '70000' }, { ASTRAL_MODE: 'staging' }, { ASTRAL_IN_MEMORY: 'yes' }])('rejects %o', (env) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+  });
+});
