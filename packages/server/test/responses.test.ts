@@ -120,6 +120,15 @@ describe('in production', () => {
     expect(violations).toEqual([]);
   });
 
+  it('answers 500 when a required field is missing, without a partial body', async () => {
+    const { race_name: _missing, ...incomplete } = race;
+    const { app } = buildApp({ getRace: () => ({ status: 200, body: { status: 'ok', data: incomplete } }) } as unknown as Partial<Handlers<Principal>>, { mode: 'production' });
+    const response = await app.inject({ method: 'GET', url: '/api/v1/races/race_xyz456', headers: auth });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: 'Internal server error', details: { code: 'INTERNAL_ERROR' } });
+    expect(response.headers['x-request-id']).toBeDefined();
+  });
+
   it('still refuses an undocumented status', async () => {
     const { app, violations } = buildApp(offContract.undocumentedStatus, { mode: 'production' });
     const response = await app.inject({ method: 'GET', url: '/api/v1/races/race_xyz456', headers: auth });
