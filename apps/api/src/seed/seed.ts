@@ -55,7 +55,8 @@ const runnerNames = [
  */
 export function buildSeed(now: Date): SeedData {
   const nowMs = now.getTime();
-  const addedAt = formatInstant(nowMs - 90 * dayMs);
+  // Whole minutes: seeded timestamps read like hand-entered data.
+  const addedAt = formatInstant(Math.floor((nowMs - 90 * dayMs) / 60_000) * 60_000);
   const creators = { athlete: seedIds.athlete, admin: seedIds.admin, organization: seedIds.organization };
   const races: StoredRace[] = catalog.map((entry) => ({
     race_id: `race_${entry.slug}`,
@@ -84,7 +85,7 @@ export function buildSeed(now: Date): SeedData {
         race_id: race.race_id,
         user_id: n === 0 && raceIndex % 4 === 0 ? seedIds.athlete : null,
         display_name: n === 0 && raceIndex % 4 === 0 ? 'Maya Okafor' : name,
-        registered_at: formatInstant(nowMs - (30 - n) * dayMs),
+        registered_at: formatInstant(Math.floor((nowMs - (30 - n) * dayMs) / 60_000) * 60_000),
       };
     }),
   );
