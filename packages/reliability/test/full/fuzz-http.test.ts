@@ -1,0 +1,41 @@
+// At least 5,000 contract-generated requests over real HTTP to the built API process, with
+// a fixed seed printed for replay (FUZZ_SEED=<seed> npm run test:reliability).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeFailures, fuzzSeed, httpTransport, removeDataDir, runFuzz, startApi, tempDataDir, type ApiProcess } from '../../src/index.js';
+
+const athlete = { authorization: 'Bearer dev-athlete-token' };
+const admin = { authorization: 'Bearer dev-admin-token' };
+const orgKey = { 'x-api-key': 'dev-org-key' };
+const numRuns = Number(process.env.FUZZ_RUNS ?? 5000);
+
+let api: ApiProcess;
+beforeAll(async () => {
+  api = await startApi({ dataDir: tempDataDir(), mode: 'test' });
+});
+afterAll(async () => {
+  await api.stop();
+  removeDataDir(api.dataDir);
+});
+
+it(`answers ${numRuns} contract-generated requests over HTTP within the contract`, async () => {
+  const send = httpTransport(api.baseUrl);
+  const list = await send({ operationId: 'listRaces', method: 'GET', url: '/api/v1/races?limit=100', headers: athlete });
+  const raceIds = (JSON.parse(list.body).data as Array<{ race_id: string }>).map((race) => race.race_id);
+  const seed = fuzzSeed();
+  console.log(`HTTP fuzz: seed ${seed} (replay: FUZZ_SEED=${seed} npm run test:reliability)`);
+  const report = await runFuzz({
+    send,
+    context: { credentials: [athlete, admin, orgKey], raceIds },
+    seed,
+    numRuns,
+    concurrency: 8,
+    secrets: ['dev-athlete-token', 'dev-admin-token', 'dev-org-key'],
+    baseUrl: api.baseUrl,
+  });
+  const rate = Math.round(report.sent / (report.elapsedMs / 1000));
+  console.log(`HTTP fuzz: ${report.sent} requests in ${Math.round(report.elapsedMs)} ms (${rate} req/s), statuses ${JSON.stringify(report.byStatus)}`);
+  expect(report.sent).toBeGreaterThanOrEqual(5000);
+  expect(report.failures.length, describeFailures(report)).toBe(0);
+  // The process is still up and healthy after the run.
+  expect(api.child.exitCode).toBeNull();
+});
