@@ -12,7 +12,9 @@ afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
 });
 
-const waitFor = (read: () => string, pattern: RegExp, timeoutMs = 30_000) =>
+// Generous: on a loaded 2-core machine (a full `npm test`) a cold start can take 30 s.
+const startTimeoutMs = 90_000;
+const waitFor = (read: () => string, pattern: RegExp, timeoutMs = startTimeoutMs) =>
   new Promise<RegExpMatchArray>((resolve, reject) => {
     const started = Date.now();
     const poll = () => {
@@ -73,5 +75,5 @@ describe('node dist/main.js', () => {
     expect(JSON.parse(finished.body).data.race_name).toBe('Shutdown Sprint');
     expect(await exited).toBe(0);
     expect(output).toContain('database closed');
-  });
+  }, startTimeoutMs + 30_000);
 });
