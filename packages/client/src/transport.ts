@@ -64,7 +64,13 @@ async function attemptOnce(baseFetch: FetchLike, request: Request, timeoutMs: nu
         }, timeoutMs)
       : undefined;
   try {
-    return await baseFetch(new Request(request.clone(), { signal: controller.signal }));
+    // Raced against the signal too, so a fetch that ignores `signal` cannot outlive the timeout.
+    return await Promise.race([
+      baseFetch(new Request(request.clone(), { signal: controller.signal })),
+      new Promise<never>((_resolve, reject) => {
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+      }),
+    ]);
   } catch (error) {
     if (callerSignal.aborted) throw abortedError(callerSignal.reason);
     if (timedOut) {

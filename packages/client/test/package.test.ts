@@ -16,7 +16,7 @@ describe('packaging', () => {
     const script = new URL('../scripts/check-package.mjs', import.meta.url).pathname;
     const { stdout } = await promisify(execFile)(process.execPath, [script], { encoding: 'utf8' });
     expect(stdout).toContain('check:package: publint and attw found no problem');
-  });
+  }, 120_000); // npm pack plus two CLIs: about 3 s alone, far more on a busy machine
 
   test('the runtime has no node: import and never loads the contract document', () => {
     const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'));

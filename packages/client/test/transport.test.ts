@@ -164,3 +164,11 @@ describe('retry policy', () => {
     expect(resolveRetry(undefined)).toBeUndefined();
   });
 });
+
+describe('a fetch that ignores AbortSignal', () => {
+  test('still cannot outlive the timeout', async () => {
+    const deaf = fakeFetch(() => new Promise<Response>(() => undefined));
+    const client = createAstralClient({ baseUrl, fetch: deaf, timeoutMs: 20 });
+    await expect(client.races.get('race_xyz456')).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+});
