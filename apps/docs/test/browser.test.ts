@@ -38,6 +38,8 @@ beforeAll(async () => {
     return route.abort();
   });
   page = context.pages()[0] ?? (await context.newPage());
+  // Each step may take a while on a busy 2-core machine, but never forever.
+  page.setDefaultTimeout(20_000);
   await page.goto(site.url);
   await page.getByText('Versioning', { exact: true }).first().waitFor();
 });
@@ -61,7 +63,7 @@ describe('the docs site in a browser, offline', () => {
     for (const { summary } of contractOperations()) {
       await expect(page.getByText(summary, { exact: true }).first()).toBeVisibleSoon();
     }
-  });
+  }, 60_000);
 
   it('finds "race" with the search box', async () => {
     await page.getByTestId('search-trigger').click();
@@ -73,7 +75,7 @@ describe('the docs site in a browser, offline', () => {
     await mkdir(resultsDir, { recursive: true });
     await page.screenshot({ path: join(resultsDir, 'docs-search-race.png') });
     await page.keyboard.press('Escape');
-  });
+  }, 60_000);
 
   it('shows the generated code samples', async () => {
     await page.getByText('List races', { exact: true }).first().click();
@@ -83,7 +85,7 @@ describe('the docs site in a browser, offline', () => {
     await expect(page.getByText('client.races.list', { exact: false }).first()).toBeVisibleSoon();
     await mkdir(resultsDir, { recursive: true });
     await page.screenshot({ path: join(resultsDir, 'docs-list-races.png') });
-  });
+  }, 90_000);
 
   it('fetched nothing from outside the docs server', () => {
     expect(offsite).toEqual([]);
@@ -106,10 +108,10 @@ declare module 'vitest' {
 expect.extend({
   async toBeVisibleSoon(locator: ReturnType<Page['getByText']>) {
     try {
-      await locator.waitFor({ state: 'visible', timeout: 5_000 });
+      await locator.waitFor({ state: 'visible', timeout: 15_000 });
       return { pass: true, message: () => `${locator} is visible` };
     } catch {
-      return { pass: false, message: () => `${locator} did not become visible within 5 s` };
+      return { pass: false, message: () => `${locator} did not become visible within 15 s` };
     }
   },
 });
