@@ -3,11 +3,13 @@
 import { describeMachine } from './machine.js';
 import { resultsDir } from './paths.js';
 import { toMarkdown, writeReport, type ResultRow } from './report.js';
+import { runApiSuite } from './suites/api.js';
 import { runPipelineSuite } from './suites/pipeline.js';
 import { runScaleSuite } from './suites/scale.js';
 
 type Suite = (log: (line: string) => void) => Promise<ResultRow[]>;
 const suites: Record<string, Suite> = {
+  api: runApiSuite,
   pipeline: runPipelineSuite,
   scale: runScaleSuite,
 };

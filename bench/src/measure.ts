@@ -42,11 +42,11 @@ export async function timeCommand(
  * Measures several variants in interleaved rounds (A B C, A B C, ...) so that drift on a
  * shared machine hits every variant alike, and returns each variant's samples.
  */
-export async function interleave<K extends string>(
+export async function interleave<K extends string, T = number>(
   rounds: number,
-  variants: Record<K, () => Promise<number>>,
-): Promise<Record<K, number[]>> {
-  const samples = Object.fromEntries(Object.keys(variants).map((key) => [key, [] as number[]])) as Record<K, number[]>;
+  variants: Record<K, () => Promise<T>>,
+): Promise<Record<K, T[]>> {
+  const samples = Object.fromEntries(Object.keys(variants).map((key) => [key, [] as T[]])) as Record<K, T[]>;
   for (let round = 0; round < rounds; round++) {
     for (const key of Object.keys(variants) as K[]) samples[key].push(await variants[key]());
   }

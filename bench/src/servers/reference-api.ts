@@ -1,0 +1,13 @@
+// The server under test: the reference API in production mode (request validation and
+// authentication on, responses serialised from the contract), on an in-memory database
+// seeded with the development catalog and credentials so the benchmark can authenticate.
+import { createApp, type Mode } from '@astral/api';
+
+const { app, close } = createApp({
+  mode: (process.env.BENCH_MODE as Mode | undefined) ?? 'production',
+  inMemory: true,
+  seed: true,
+});
+const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1' });
+console.log(JSON.stringify({ listening: Number(new URL(address).port) }));
+process.on('SIGTERM', () => void close().then(() => process.exit(0)));
