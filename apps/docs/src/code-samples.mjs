@@ -2,7 +2,7 @@
 // `@astral/client` call are both built from the operation table (method, path, tag,
 // parameters) and the contract's own examples, so a new operation or example shows up in
 // the docs without anyone writing a sample by hand.
-import { describeOperations, resolveRef } from '../../../packages/openapi/scripts/operation-table.mjs';
+import { describeOperations, resolveRef } from '@astral/openapi/operation-table';
 
 /** Verbs the house lint rule allows at the start of an operationId (listRaces → list). */
 const VERB = /^(list|get|create|update|replace|delete|search|send|verify)([A-Z].*)$/;

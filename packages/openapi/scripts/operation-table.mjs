@@ -1,4 +1,5 @@
-// Derives the operation table from a bundled OpenAPI document: what routing, the client's
+// Derives the operation table from any bundled OpenAPI document (exported as
+// `@astral/openapi/operation-table` for tools that work on other bundles, like the docs build): what routing, the client's
 // resource calls and the coverage gate need to know about each operation, and nothing else.
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
