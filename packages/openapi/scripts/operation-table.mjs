@@ -1,6 +1,7 @@
-// Derives the operation table from any bundled OpenAPI document (exported as
-// `@astral/openapi/operation-table` for tools that work on other bundles, like the docs build): what routing, the client's
-// resource calls and the coverage gate need to know about each operation, and nothing else.
+// Derives the operation table from any bundled OpenAPI document: what routing, the
+// client's resource calls and the coverage gate need to know about each operation, and
+// nothing else. Exported as `@astral/openapi/operation-table` for tools that work on
+// other bundles (the docs build).
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 /** Resolves a local `$ref` (`#/components/...`) against the document. */
