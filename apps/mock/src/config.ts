@@ -4,11 +4,13 @@ export interface ServerConfig {
   host: string;
   port: number;
   dynamic: boolean;
+  /** ASTRAL_CONTRACT_JSON: another bundled contract (what `npm start` passes for a contract under edit). */
+  contract?: string;
 }
 
 /**
- * Reads HOST (default 127.0.0.1), PORT (default `defaultPort`) and ASTRAL_MOCK_DYNAMIC (`1`
- * or `true` turns on generated responses).
+ * Reads HOST (default 127.0.0.1), PORT (default `defaultPort`), ASTRAL_MOCK_DYNAMIC (`1`
+ * or `true` turns on generated responses) and ASTRAL_CONTRACT_JSON (another bundled contract).
  *
  * @example
  * ```ts
@@ -24,5 +26,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultPort: number): S
   if (!['', '0', '1', 'true', 'false'].includes(dynamic)) {
     throw new Error(`ASTRAL_MOCK_DYNAMIC must be 1 or 0, got "${dynamic}"`);
   }
-  return { host: env.HOST || '127.0.0.1', port, dynamic: dynamic === '1' || dynamic === 'true' };
+  const config: ServerConfig = { host: env.HOST || '127.0.0.1', port, dynamic: dynamic === '1' || dynamic === 'true' };
+  if (env.ASTRAL_CONTRACT_JSON) config.contract = env.ASTRAL_CONTRACT_JSON;
+  return config;
 }

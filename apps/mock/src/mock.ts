@@ -15,6 +15,8 @@ export interface MockOptions {
   dynamic?: boolean;
   /** Where request lines and findings go; default stderr. */
   log?: Log;
+  /** The bundled contract (JSON) to serve; default the one in @astral/openapi. */
+  contract?: string;
 }
 
 export interface RunningServer {
@@ -38,7 +40,7 @@ export interface RunningServer {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningServer> {
   const log = options.log ?? stderrLog;
-  const prism = await startPrism({ mode: 'mock', dynamic: options.dynamic ?? false });
+  const prism = await startPrism({ mode: 'mock', dynamic: options.dynamic ?? false, ...(options.contract ? { contract: options.contract } : {}) });
   try {
     const front = await startFront({
       host: options.host ?? '127.0.0.1',

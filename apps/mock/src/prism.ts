@@ -18,6 +18,8 @@ export interface PrismOptions {
   dynamic?: boolean;
   /** The API to forward to in proxy mode, base path included: `http://127.0.0.1:3000/api/v1`. */
   upstream?: string;
+  /** The bundled contract to serve; default the one in @astral/openapi. */
+  contract?: string;
 }
 
 export interface RunningPrism {
@@ -26,12 +28,16 @@ export interface RunningPrism {
   close(): Promise<void>;
 }
 
-let operations: Promise<Operations> | undefined;
+const operations = new Map<string, Promise<Operations>>();
 
-/** The contract's operations as Prism models them, loaded once per process. */
-export function loadOperations(): Promise<Operations> {
-  operations ??= prismHttp.getHttpOperationsFromSpec(contractJsonPath);
-  return operations;
+/** The contract's operations as Prism models them, loaded once per process and file. */
+export function loadOperations(contract: string = contractJsonPath): Promise<Operations> {
+  let loaded = operations.get(contract);
+  if (!loaded) {
+    loaded = prismHttp.getHttpOperationsFromSpec(contract);
+    operations.set(contract, loaded);
+  }
+  return loaded;
 }
 
 /**
@@ -47,7 +53,7 @@ export function loadOperations(): Promise<Operations> {
  * ```
  */
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
-  const ops = await loadOperations();
+  const ops = await loadOperations(options.contract);
   // Findings are logged by the front, from the same `sl-violations` header the caller gets.
   const logger = prismCore.createLogger('PRISM', { level: 'silent' });
   const shared = {

@@ -20,6 +20,8 @@ export interface ProxyOptions {
   log?: Log;
   /** Name used in log lines. */
   name?: string;
+  /** The bundled contract (JSON) to validate against; default the one in @astral/openapi. */
+  contract?: string;
 }
 
 const jsonType = /^application\/([\w.-]+\+)?json\b/i;
@@ -52,7 +54,7 @@ export async function startValidatingProxy(options: ProxyOptions): Promise<Runni
   const name = options.name ?? 'proxy';
   const origin = new URL(options.upstream);
   const upstream: Target = { host: origin.hostname, port: Number(origin.port), prefix: basePath };
-  const prism = await startPrism({ mode: 'proxy', upstream: `${origin.origin}${basePath}` });
+  const prism = await startPrism({ mode: 'proxy', upstream: `${origin.origin}${basePath}`, ...(options.contract ? { contract: options.contract } : {}) });
   try {
     const front = await startFront({
       host: options.host ?? '127.0.0.1',

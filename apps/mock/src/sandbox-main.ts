@@ -4,8 +4,8 @@ import { readServerConfig } from './config.js';
 import { startSandbox } from './sandbox.js';
 
 try {
-  const { host, port } = readServerConfig(process.env, 4011);
-  const sandbox = await startSandbox({ host, port });
+  const { host, port, contract } = readServerConfig(process.env, 4011);
+  const sandbox = await startSandbox({ host, port, ...(contract ? { contract } : {}) });
   // performance.now() counts from process start, so this includes loading Prism and the contract.
   const ms = Math.round(performance.now());
   process.stdout.write(

@@ -16,6 +16,8 @@ export interface SandboxOptions {
   port?: number;
   /** Where request lines and findings go; default stderr. */
   log?: Log;
+  /** The bundled contract (JSON) the proxy validates against; default the one in @astral/openapi. */
+  contract?: string;
 }
 
 export interface RunningSandbox extends RunningServer {
@@ -47,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       upstream: origin,
       log: options.log ?? stderrLog,
       name: 'sandbox',
+      ...(options.contract ? { contract: options.contract } : {}),
     });
     return {
       url: proxy.url,
