@@ -72,13 +72,22 @@ export function createApp(options: AppOptions = {}): App {
       await repository.seed(buildSeed(now()));
     });
   }
+  // Once closing, answers carry `Connection: close`, so a keep-alive client whose request
+  // was in flight lets go of its socket and the server can finish closing at once.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('onClose', async () => {
     await repository.close();
   });
-  let closing: Promise<void> | undefined;
+  let closed: Promise<void> | undefined;
   return {
     app,
     repository,
-    close: () => (closing ??= app.close().then(() => repository.close())),
+    close: () => (closed ??= app.close().then(() => repository.close())),
   };
 }

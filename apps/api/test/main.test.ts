@@ -2,7 +2,7 @@
 // says, prints the URL and the development credentials, and on SIGTERM stops accepting,
 // lets an in-flight request finish, closes the database and exits 0.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -47,13 +47,15 @@ describe('node dist/main.js', () => {
     let newConnection = 'not tried';
     // An in-flight request: headers and half the body sent before the signal.
     const body = JSON.stringify({ race_name: 'Shutdown Sprint', race_type: 'run', race_subtype: '5k', race_date: '2026-06-01T08:00:00Z', race_location: 'Geneva, Switzerland' });
-    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    // A keep-alive client: the server must not wait for it to hang up.
+    const agent = new Agent({ keepAlive: true });
+    const inFlight = new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: Number(port), method: 'POST', path: '/api/v1/races', headers: { authorization: 'Bearer dev-athlete-token', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        { agent, host: '127.0.0.1', port: Number(port), method: 'POST', path: '/api/v1/races', headers: { authorization: 'Bearer dev-athlete-token', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
         (res) => {
           let text = '';
           res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }));
         },
       );
       req.on('error', reject);
@@ -73,7 +75,12 @@ describe('node dist/main.js', () => {
     expect(newConnection).toBe('refused');
     expect(finished.status).toBe(201);
     expect(JSON.parse(finished.body).data.race_name).toBe('Shutdown Sprint');
+    expect(finished.connection).toBe('close');
+    const signalledAt = Date.now();
     expect(await exited).toBe(0);
+    // well within the 10 s grace: nothing kept the server open
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    agent.destroy();
     expect(output).toContain('database closed');
   }, startTimeoutMs + 30_000);
 });

@@ -67,6 +67,29 @@ describe('POST /races', () => {
     expect(reply.body.data.race_date).toBe('2026-09-06T07:30:00Z');
   });
 
+  it('refuses a date outside years 0000-9999 in UTC on race_date, and stores nothing', async () => {
+    const reply = await call('POST', '/races', 'admin', { ...minimal, race_name: 'Edge of Time', race_date: '9999-12-31T23:59:58-12:45' });
+    expect(errorOf(reply)).toEqual({ status: 400, code: 'VALIDATION_ERROR', field: 'race_date' });
+    expect((await call('GET', '/races?search=edge%20of%20time')).body.data).toEqual([]);
+    const latest = await call('POST', '/races', 'admin', { ...minimal, race_name: 'Edge of Time', race_date: '9999-12-31T23:59:59Z' });
+    expect(latest.body.data.race_date).toBe('9999-12-31T23:59:59Z');
+    expect(errorOf(await call('PUT', `/races/${latest.body.race_id}`, 'admin', { race_date: '9999-12-31T23:00:00-01:00' }))).toEqual({
+      status: 400,
+      code: 'VALIDATION_ERROR',
+      field: 'race_date',
+    });
+    expect((await call('GET', '/races?limit=100')).status).toBe(200);
+  });
+
+  it('reads a leap second as the second before it', async () => {
+    const reply = await call('POST', '/races', 'admin', { ...minimal, race_name: 'Leap Second Run', race_date: '2016-12-31T23:59:60Z' });
+    expect(reply.status).toBe(201);
+    expect(reply.body.data.race_date).toBe('2016-12-31T23:59:59Z');
+    expect((await call('GET', '/races?date_from=2016-12-31T23:59:60Z&date_to=2016-12-31T23:59:60Z')).body.data.map((r: { race_name: string }) => r.race_name)).toEqual([
+      'Leap Second Run',
+    ]);
+  });
+
   it('answers the same name (any case) on the same UTC date with 409 CONFLICT', async () => {
     const first = await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Duplicate Dash', race_date: '2026-10-10T06:00:00Z' });
     expect(first.status).toBe(201);

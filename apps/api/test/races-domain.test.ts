@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../src/domain/authentication.js';
 import { DomainError } from '../src/domain/errors.js';
 import { effectiveLimit, RaceService } from '../src/domain/races.js';
-import { formatInstant, parseInstant } from '../src/domain/time.js';
+import { formatInstant, isWritableInstant, parseInstant } from '../src/domain/time.js';
 import type { Principal, Race } from '../src/domain/types.js';
 import { catalog } from '../src/seed/catalog.js';
 import { buildSeed, devCredentials, placeAroundNow, seedIds } from '../src/seed/seed.js';
@@ -152,10 +152,16 @@ describe('parseInstant', () => {
     expect(parseInstant('2025-10-05T10:00:00+02:00')).toBe(Date.UTC(2025, 9, 5, 8));
     expect(parseInstant('2025-10-05t08:00:00.250z')).toBe(Date.UTC(2025, 9, 5, 8, 0, 0, 250));
     expect(parseInstant('2028-02-29T00:00:00Z')).toBe(Date.UTC(2028, 1, 29));
-    for (const bad of ['2026-02-29T00:00:00Z', '2026-06-31T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T23:59:60Z', '2026-01-01', 'soon']) {
+    // a leap second, only at 23:59 UTC, reads as :59
+    expect(parseInstant('2016-12-31T23:59:60Z')).toBe(Date.UTC(2016, 11, 31, 23, 59, 59));
+    expect(parseInstant('2017-01-01T00:59:60+01:00')).toBe(Date.UTC(2016, 11, 31, 23, 59, 59));
+    for (const bad of ['2026-02-29T00:00:00Z', '2026-06-31T00:00:00Z', '2026-01-01T24:00:00Z', '2016-12-31T12:59:60Z', '2026-01-01T23:59:61Z', '2026-01-01', 'soon']) {
       expect(parseInstant(bad), bad).toBeUndefined();
     }
     expect(formatInstant(Date.UTC(2025, 9, 5, 8))).toBe('2025-10-05T08:00:00Z');
     expect(formatInstant(Date.UTC(2025, 9, 5, 8, 0, 0, 250))).toBe('2025-10-05T08:00:00.250Z');
+    expect(isWritableInstant(parseInstant('9999-12-31T23:59:59Z')!)).toBe(true);
+    expect(isWritableInstant(parseInstant('9999-12-31T23:59:58-12:45')!)).toBe(false);
+    expect(isWritableInstant(parseInstant('0000-01-01T00:30:00+01:00')!)).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { operationTable, type operations } from '@astral/openapi';
 import { canModifyRace } from './authorization.js';
 import { randomId } from './credentials.js';
 import { DomainError, forbidden, invalid, notFound } from './errors.js';
-import { formatInstant, parseInstant } from './time.js';
+import { formatInstant, isWritableInstant, parseInstant } from './time.js';
 import type { Principal, Race, RaceCreate, RaceFilters, RaceUpdate, StoredRace } from './types.js';
 import { DuplicateRaceError, type RaceQuery, type Repository } from '../storage/repository.js';
 
@@ -44,6 +44,13 @@ function instant(value: string, field: string): number {
   const ms = parseInstant(value);
   if (ms === undefined) throw invalid(field, `${field} must be an ISO 8601 date-time`);
   return ms;
+}
+
+/** A race date as stored: parsed, within years 0000-9999 in UTC, written in UTC. */
+function raceDate(value: string): string {
+  const ms = instant(value, 'race_date');
+  if (!isWritableInstant(ms)) throw invalid('race_date', 'race_date must fall within the years 0000 to 9999 in UTC');
+  return formatInstant(ms);
 }
 
 export interface RaceServiceOptions {
@@ -110,14 +117,14 @@ export class RaceService {
 
   /** Adds a race created by `principal`; 409 on the same name and UTC date as another race. */
   async create(body: RaceCreate, principal: Principal): Promise<Race> {
-    const dateMs = instant(body.race_date, 'race_date');
+    const date = raceDate(body.race_date);
     const timestamp = formatInstant(this.now().getTime());
     const race: StoredRace = {
       race_id: randomId('race'),
       race_name: body.race_name,
       race_type: body.race_type,
       race_subtype: body.race_subtype,
-      race_date: formatInstant(dateMs),
+      race_date: date,
       race_location: body.race_location,
       race_description: body.race_description ?? null,
       race_website_url: body.race_website_url ?? null,
@@ -144,7 +151,7 @@ export class RaceService {
    * duplicate name and date.
    */
   async update(raceId: string, patch: RaceUpdate, principal: Principal): Promise<Race> {
-    const raceDate = patch.race_date === undefined ? undefined : formatInstant(instant(patch.race_date, 'race_date'));
+    const newDate = patch.race_date === undefined ? undefined : raceDate(patch.race_date);
     try {
       const updated = await this.repository.races.update(raceId, (current) => {
         if (!canModifyRace(principal, current)) throw forbidden('change');
@@ -153,7 +160,7 @@ export class RaceService {
         return {
           ...stored,
           ...changes,
-          ...(raceDate === undefined ? {} : { race_date: raceDate }),
+          ...(newDate === undefined ? {} : { race_date: newDate }),
           // Strictly later than before, even for two updates in the same millisecond.
           updated_at: formatInstant(Math.max(this.now().getTime(), Date.parse(current.updated_at) + 1)),
         } as StoredRace;
