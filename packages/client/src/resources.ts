@@ -1,6 +1,5 @@
 import { operationTable } from '@astral/openapi';
 import type { Client } from 'openapi-fetch';
-import { dataOnlyEnvelopes } from './generated/envelopes.js';
 import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
 import { methodOf, namespaceOf } from './naming.js';
 import type { CallOptions, OperationId } from './types.js';
@@ -98,5 +97,7 @@ function unwrap(operationId: OperationId, response: Response, text: string | und
     return body;
   }
   const { status: _status, ...rest } = body as Record<string, unknown>;
-  return dataOnlyEnvelopes.has(operationId) ? rest['data'] : rest;
+  // `{ status, data }` resolves to `data`; a larger envelope to itself without `status`.
+  const fields: readonly string[] = operationTable[operationId].successFields;
+  return fields.length === 2 && fields.includes('data') ? rest['data'] : rest;
 }

@@ -24,6 +24,12 @@ function usesEnvelope(document, response) {
   return status?.const === 'ok';
 }
 
+/** The top-level fields of the success body (`["status", "data", "metadata"]`), in contract order. */
+function successFields(document, response) {
+  const schema = resolveRef(document, response?.content?.['application/json']?.schema);
+  return Object.keys(schema?.properties ?? {});
+}
+
 /** The common path of every server URL, e.g. `/api/v1`. */
 function serverBasePath(document) {
   const prefixes = (document.servers ?? []).map((server) => new URL(server.url).pathname.replace(/\/$/, ''));
@@ -84,6 +90,7 @@ export function describeOperations(document) {
         statuses,
         successStatus: success[0] ?? null,
         envelope: success.every((status) => usesEnvelope(document, resolveRef(document, operation.responses[status]))),
+        successFields: successFields(document, resolveRef(document, operation.responses[success[0]])),
         security: security.flatMap((requirement) => Object.keys(requirement)),
       };
     }
