@@ -1,0 +1,48 @@
+// The credential CLI on a production (unseeded) database: an organization, an admin and
+// their secrets, which then authenticate; the secrets are stored only as hashes.
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAdmin, UsageError } from '../src/admin.js';
+import { createApp } from '../src/app.js';
+import { hashCredential } from '../src/domain/credentials.js';
+
+const { app, repository, close } = createApp({ mode: 'production', inMemory: true });
+afterAll(() => close());
+
+const secretOf = (output: string) => output.match(/(?:Bearer |X-API-Key: )(\S+)/)![1]!;
+
+describe('node dist/admin.js', () => {
+  it('creates principals and issues credentials that authenticate', async () => {
+    expect(await runAdmin(['create-organization', '--id', 'org_trailclub', '--username', 'trail-club', '--name', 'Trail Club'], repository)).toMatch(/created/);
+    expect(
+      await runAdmin(['create-user', '--id', 'usr_ops1', '--username', 'ops', '--name', 'Ops Person', '--role', 'admin', '--email', 'ops@example.com', '--organization', 'org_trailclub'], repository),
+    ).toBe('created user usr_ops1 (admin)');
+    const token = secretOf(await runAdmin(['issue-token', '--user', 'usr_ops1'], repository));
+    const key = secretOf(await runAdmin(['issue-api-key', '--organization', 'org_trailclub'], repository));
+    expect(token).not.toBe(key);
+
+    const me = await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.json()).toEqual({ user_id: 'usr_ops1', principal_type: 'user', username: 'ops', display_name: 'Ops Person', email: 'ops@example.com', role: 'admin', organization_id: 'org_trailclub' });
+    const org = await app.inject({ url: '/api/v1/auth/me', headers: { 'x-api-key': key } });
+    expect(org.json()).toMatchObject({ user_id: 'org_trailclub', principal_type: 'organization' });
+    // stored hashed: the hash finds it, the secret itself is not a key
+    expect(await repository.principals.findByTokenHash(hashCredential(token), new Date().toISOString())).toBeDefined();
+    expect(await repository.principals.findByTokenHash(token, new Date().toISOString())).toBeUndefined();
+  });
+
+  it('issues tokens that expire', async () => {
+    await runAdmin(['create-user', '--id', 'usr_temp', '--username', 'temp', '--name', 'Temp', '--role', 'athlete'], repository);
+    const expired = secretOf(await runAdmin(['issue-token', '--user', 'usr_temp', '--expires', '2020-01-01T00:00:00Z'], repository));
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${expired}` } })).statusCode).toBe(401);
+  });
+
+  it.each([
+    [[]],
+    [['make-coffee']],
+    [['create-user', '--id', 'usr_x', '--username', 'x', '--name', 'X', '--role', 'superuser']],
+    [['create-user', '--id', 'user-x', '--username', 'x', '--name', 'X', '--role', 'athlete']],
+    [['issue-token']],
+    [['issue-token', '--user', 'usr_ops1', '--expires', 'tomorrow']],
+  ])('refuses %o with a usage error', async (argv) => {
+    await expect(runAdmin(argv, repository)).rejects.toBeInstanceOf(UsageError);
+  });
+});
