@@ -96,15 +96,17 @@ export class RaceService {
     }
     if (query.upcoming === true) storageQuery.afterMs = this.now().getTime();
 
-    const filters: RaceFilters = { limit };
+    const echo: Record<string, unknown> = {};
     for (const parameter of listOperation.queryParams) {
       if (parameter === 'limit') continue;
       const value = query[parameter];
       if (value === undefined) continue;
       // A default the caller did not send (upcoming=false) is not an applied filter.
       const sent = supplied ? supplied.has(parameter) : !(parameter === 'upcoming' && value === false);
-      if (sent) (filters as Record<string, unknown>)[parameter] = value;
+      if (sent) echo[parameter] = value;
     }
+    // In contract order, the effective limit last (as in the contract's examples).
+    const filters = { ...echo, limit } as RaceFilters;
     return { data: await this.repository.races.list(storageQuery), filters };
   }
 
