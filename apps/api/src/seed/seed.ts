@@ -28,6 +28,11 @@ const dayMs = 24 * 60 * 60 * 1000;
 /**
  * The entry's date in whichever year puts it within [now - 182 days, now + 183 days),
  * so about half the catalog is past and half upcoming, whatever the day of the seed.
+ *
+ * @example
+ * ```ts
+ * placeAroundNow({ month: 1, day: 10, hourUtc: 8 }, Date.parse('2026-11-01T00:00:00Z')); // 2027-01-10T08:00Z
+ * ```
  */
 export function placeAroundNow(entry: Pick<CatalogEntry, 'month' | 'day' | 'hourUtc'>, nowMs: number): number {
   const year = new Date(nowMs).getUTCFullYear();

@@ -130,7 +130,14 @@ function fromRow(row: RaceRow): Race {
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
-/** Applies the migrations the database has not seen yet; returns the versions applied. */
+/**
+ * Applies the migrations the database has not seen yet; returns the versions applied.
+ *
+ * @example
+ * ```ts
+ * migrate(new Database(':memory:')); // [1]
+ * ```
+ */
 export function migrate(db: Db): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const applied = new Set(
