@@ -12,6 +12,7 @@ import { componentsDocument, requestSchemas, responseSchema, securityRequirement
 import { ApiError, errorBody } from './errors.js';
 import { internalError, toErrorResponse, type ErrorResponse } from './error-handler.js';
 import { methodsAllowedFor } from './method-matcher.js';
+import { parseJsonBody } from './json-body.js';
 import { queryDefaulter } from './query-defaults.js';
 import type { AstralServerOptions, HandlerContext, OperationId } from './types.js';
 import { createAjv, memoizedCompiler } from './validation.js';
@@ -91,11 +92,10 @@ export function createAstralServer<Principal>(
   app.removeContentTypeParser('text/plain');
   // Clients often send `Content-Type: application/json` on a GET or DELETE with no body:
   // harmless where the operation takes no body. Where it takes one, empty is INVALID_JSON.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '' && request.routeOptions.schema?.body === undefined) done(null, undefined);
-    else parseJson(request, body as string, done);
+    else done(null, parseJsonBody(body as string));
   });
   app.decorateRequest(PRINCIPAL, null);
 

@@ -141,7 +141,8 @@ describe('body transport errors', () => {
   it('ignores an empty JSON body where the operation takes none, and rejects prototype tricks', async () => {
     const response = await app.inject({ method: 'DELETE', url: '/api/v1/races/race_1', headers: json });
     expect(response.statusCode).toBe(200);
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: '{"__proto__": {"admin": true}}' }, 400, 'INVALID_JSON');
+    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: '{"__proto__": {"admin": true}}' }, 400, 'VALIDATION_ERROR', '__proto__');
+    await expectError({ method: 'PUT', url: '/api/v1/races/race_1', headers: json, payload: '{"constructor": {"prototype": {}}}' }, 400, 'VALIDATION_ERROR', 'constructor');
     await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: 'null' }, 400, 'VALIDATION_ERROR');
   });
 
