@@ -30,7 +30,9 @@ export function startProcess({ name, entry, args = [], env = {}, cwd }) {
   const child = spawn(process.execPath, [entry, ...args], {
     cwd,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel is a lifeline: if npm start dies, even by SIGKILL, it closes and each
+    // server's 'disconnect' handler stops it, so no server outlives the orchestrator.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: true,
   });
   const recent = [];

@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by `npm start` with an IPC channel: it closes when npm start dies, even by SIGKILL.
+  process.once('disconnect', stop);
 
   const address = await app.listen({ host: config.host, port: config.port });
   const storage = config.inMemory ? 'in memory' : join(config.dataDir, databaseFileName);

@@ -19,3 +19,5 @@ try {
 const stop = () => process.exit(0);
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Started by `npm start` with an IPC channel: it closes when npm start dies, even by SIGKILL.
+process.once('disconnect', stop);

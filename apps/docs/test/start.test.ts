@@ -149,6 +149,36 @@ describe('npm start', () => {
     expect(output.text).toContain('All stopped.');
   }, 240_000);
 
+  it('leaves no server behind when npm start itself is killed with SIGKILL', async () => {
+    // A stand-in parent starts the docs server exactly as npm start does (startProcess,
+    // with its IPC lifeline), reports the child's pid, and is then killed without warning.
+    const processes = join(root, 'scripts/start/processes.mjs');
+    const serve = join(root, 'apps/docs/scripts/serve-docs.mjs');
+    const port = await freePort();
+    const parent = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { startProcess, waitForHttp } from ${JSON.stringify(processes)};
+         const child = startProcess({ name: 'docs', entry: ${JSON.stringify(serve)}, env: { PORT: '${port}' } });
+         await waitForHttp('http://127.0.0.1:${port}/', child);
+         console.log('child ' + child.pid);
+         setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const output = { text: '' };
+    parent.stdout.on('data', (chunk) => (output.text += chunk));
+    parent.stderr.on('data', (chunk) => (output.text += chunk));
+    await waitFor(() => /child \d+/.test(output.text), 'the docs server', 30_000, output);
+    const childPid = Number(/child (\d+)/.exec(output.text)![1]);
+    expect(alive(childPid)).toBe(true);
+    parent.kill('SIGKILL');
+    await waitFor(() => !alive(childPid), 'the orphaned docs server to stop', 10_000, output);
+    expect((await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status).toBeUndefined();
+  }, 60_000);
+
   it('names the port in use and the variable that moves it', async () => {
     const taken: Server = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));

@@ -13,6 +13,8 @@ try {
   const stop = () => void mock.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by `npm start` with an IPC channel: it closes when npm start dies, even by SIGKILL.
+  process.once('disconnect', stop);
 } catch (error) {
   process.stderr.write(`mock: ${(error as Error).message}\n`);
   process.exit(1);

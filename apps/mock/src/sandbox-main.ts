@@ -19,6 +19,8 @@ try {
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by `npm start` with an IPC channel: it closes when npm start dies, even by SIGKILL.
+  process.once('disconnect', stop);
 } catch (error) {
   process.stderr.write(`sandbox: ${(error as Error).message}\n`);
   process.exit(1);
