@@ -1,6 +1,7 @@
 // HTTP load with autocannon over loopback: requests/s and latency percentiles, failing
 // loudly when a single request errors or answers an unexpected status.
 import autocannon from 'autocannon';
+import { interleave, median } from './measure.js';
 
 export interface LoadOptions {
   url: string;
@@ -51,4 +52,27 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     );
   }
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/**
+ * The same load against several servers in alternating rounds (A B C, A B C), each
+ * variant's median requests/s and latencies.
+ * @example
+ * const { api, http } = await compareLoad(2, { api: { url: a, expectStatus: 200 }, http: { url: b, expectStatus: 200 } });
+ */
+export async function compareLoad<K extends string>(rounds: number, variants: Record<K, LoadOptions>): Promise<Record<K, LoadResult>> {
+  const samples = await interleave<K, LoadResult>(
+    rounds,
+    Object.fromEntries(Object.entries<LoadOptions>(variants).map(([key, options]) => [key, () => load(options)])) as Record<K, () => Promise<LoadResult>>,
+  );
+  return Object.fromEntries(
+    Object.entries<LoadResult[]>(samples).map(([key, results]) => [
+      key,
+      {
+        requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+        p50: median(results.map((r) => r.p50)),
+        p99: median(results.map((r) => r.p99)),
+      },
+    ]),
+  ) as Record<K, LoadResult>;
 }

@@ -4,13 +4,21 @@ import { describeMachine } from './machine.js';
 import { resultsDir } from './paths.js';
 import { toMarkdown, writeReport, type ResultRow } from './report.js';
 import { runApiSuite } from './suites/api.js';
+import { runClientSuite } from './suites/client.js';
+import { runMockSuite } from './suites/mock.js';
 import { runPipelineSuite } from './suites/pipeline.js';
+import { runReloadSuite } from './suites/reload.js';
 import { runScaleSuite } from './suites/scale.js';
+import { runValidationSuite } from './suites/validation.js';
 
 type Suite = (log: (line: string) => void) => Promise<ResultRow[]>;
 const suites: Record<string, Suite> = {
   api: runApiSuite,
+  validation: runValidationSuite,
+  mock: runMockSuite,
+  client: runClientSuite,
   pipeline: runPipelineSuite,
+  reload: runReloadSuite,
   scale: runScaleSuite,
 };
 

@@ -6,11 +6,15 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const at = (...parts) => join(repoRoot, ...parts);
 
-/** The servers `npm start` runs, in start order, with the env var that moves each one. */
+/**
+ * The servers `npm start` runs, in start order, with the env var that moves each one.
+ * `reloads` says when a contract edit restarts it: `first` with the type generation (what
+ * frontend code waits for), `after` with the docs and the lint.
+ */
 export const SERVICES = [
   { name: 'api', label: 'Reference API', portEnv: 'ASTRAL_API_PORT', defaultPort: 3000, entry: at('apps/api/dist/main.js'), api: true },
-  { name: 'mock', label: 'Mock (Prism)', portEnv: 'ASTRAL_MOCK_PORT', defaultPort: 4010, entry: at('apps/mock/dist/mock-main.js'), api: true, reloads: true },
-  { name: 'sandbox', label: 'Sandbox', portEnv: 'ASTRAL_SANDBOX_PORT', defaultPort: 4011, entry: at('apps/mock/dist/sandbox-main.js'), api: true, reloads: true },
+  { name: 'mock', label: 'Mock (Prism)', portEnv: 'ASTRAL_MOCK_PORT', defaultPort: 4010, entry: at('apps/mock/dist/mock-main.js'), api: true, reloads: 'first' },
+  { name: 'sandbox', label: 'Sandbox', portEnv: 'ASTRAL_SANDBOX_PORT', defaultPort: 4011, entry: at('apps/mock/dist/sandbox-main.js'), api: true, reloads: 'after' },
   { name: 'docs', label: 'Docs', portEnv: 'ASTRAL_DOCS_PORT', defaultPort: 8080, entry: at('apps/docs/scripts/serve-docs.mjs'), api: false },
 ];
 

@@ -4,7 +4,7 @@ import { existsSync, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { banner } from './banner.mjs';
 import { readStartConfig, repoRoot } from './config.mjs';
-import { buildEverything, rebuildContract, rebuildDocs } from './pipeline.mjs';
+import { buildEverything, lintContract, rebuildContract, rebuildDocs } from './pipeline.mjs';
 import { assertPortFree } from './ports.mjs';
 import { startProcess, stopProcess, waitForHttp } from './processes.mjs';
 
@@ -52,7 +52,10 @@ export async function runStart(env = process.env) {
     for (const service of config.services) await assertPortFree({ ...service, host: config.host });
 
     if (config.useTurbo) await buildEverything();
-    else if (!(await rebuildContract(config))) throw new Error(`the contract in ${config.contractDir} does not bundle`);
+    else {
+      const [bundled] = await Promise.all([rebuildContract(config), lintContract(config)]);
+      if (!bundled) throw new Error(`the contract in ${config.contractDir} does not bundle`);
+    }
     if (!config.useTurbo || !existsSync(`${config.docsDir}/index.html`)) await rebuildDocs(config);
 
     const missing = config.services.filter((service) => !existsSync(service.entry));
@@ -91,6 +94,32 @@ export async function runStart(env = process.env) {
     await Promise.all(config.services.map(launch));
     if (stopping) return await exitCode;
 
+    // Armed before the banner says "Watching", so an edit made right away is not lost.
+    watcher = watchContract(config, async () => {
+      const began = performance.now();
+      console.log(`[watch] ${config.contractDir} changed: rebuilding`);
+      // The mock and the types first (what frontend code waits for); then the sandbox, the
+      // docs and the lint, so the two phases do not compete for the same cores.
+      const restart = (when) =>
+        Promise.all(
+          config.services
+            .filter((service) => service.reloads === when)
+            .map(async (service) => {
+              await stopProcess(children.get(service.name));
+              if (!stopping) await launch(service);
+            }),
+        );
+      if (!(await rebuildContract(config, () => restart('first')))) return await lintContract(config);
+      if (stopping) return;
+      console.log(`[watch] types regenerated and mock reloaded in ${Math.round(performance.now() - began)} ms`);
+      await Promise.all([
+        restart('after'),
+        rebuildDocs(config).catch((error) => console.error(`[docs] ${error.message}`)),
+        lintContract(config),
+      ]);
+      if (!stopping) console.log(`[watch] reloaded in ${Math.round(performance.now() - began)} ms (sandbox, docs and lint included)`);
+    }, () => stopping);
+
     console.log(
       banner({
         services: config.services,
@@ -100,23 +129,6 @@ export async function runStart(env = process.env) {
         readyMs: performance.now() - started,
       }),
     );
-
-    watcher = watchContract(config, async () => {
-      const began = performance.now();
-      console.log(`[watch] ${config.contractDir} changed: rebuilding`);
-      const reload = () =>
-        Promise.all([
-          rebuildDocs(config).catch((error) => console.error(`[docs] ${error.message}`)),
-          ...config.services
-            .filter((service) => service.reloads)
-            .map(async (service) => {
-              await stopProcess(children.get(service.name));
-              if (!stopping) await launch(service);
-            }),
-        ]);
-      if (!(await rebuildContract(config, reload))) return;
-      if (!stopping) console.log(`[watch] reloaded in ${Math.round(performance.now() - began)} ms`);
-    }, () => stopping);
   } catch (error) {
     console.error(`\nnpm start: ${error.message}`);
     await stopAll();

@@ -32,25 +32,27 @@ function contractEnv(config) {
 const script = (config, name, file) =>
   runStep({ name, command: process.execPath, args: [join(openapiScripts, file)], cwd: repoRoot, env: contractEnv(config) });
 
+/** Lints the contract; problems are shown, never fatal (the contract is rebuilt anyway). */
+export async function lintContract(config) {
+  const { code } = await script(config, 'lint', 'lint-contract.mjs');
+  if (code !== 0) console.error('[lint] the contract has lint problems (above); rebuilt anyway');
+}
+
 /**
- * Lints (problems are shown, never fatal) while it bundles the contract; once the bundle
- * is written, `afterBundle` (docs, reloads) runs alongside the type generation. Resolves
- * `false`, keeping the last good bundle, when the contract does not bundle.
+ * Bundles the contract; once the bundle is written, `afterBundle` (the first reloads) runs
+ * alongside the type generation. Resolves `false`, keeping the last good bundle, when the
+ * contract does not bundle.
  */
 export async function rebuildContract(config, afterBundle = async () => {}) {
-  const lint = script(config, 'lint', 'lint-contract.mjs').then(({ code }) => {
-    if (code !== 0) console.error('[lint] the contract has lint problems (above); rebuilt anyway');
-  });
   const bundle = await script(config, 'build', 'bundle-contract.mjs');
   if (bundle.code !== 0) {
-    await lint;
     console.error('[build] the contract does not bundle (above); still serving the last good one');
     return false;
   }
   const generate = script(config, 'build', 'generate-types.mjs').then(({ code }) => {
     if (code !== 0) console.error('[build] type generation failed (above)');
   });
-  await Promise.all([lint, generate, afterBundle()]);
+  await Promise.all([generate, afterBundle()]);
   return true;
 }
 

@@ -2,7 +2,7 @@
  * `createApp`: the reference Races API, built and not listening. The entry point
  * (`main.ts`) listens; tests, the sandbox and the benchmarks inject requests in-process.
  */
-import { createAstralServer, type AstralServerOptions } from '@astral/server';
+import { createAstralServer, type AstralServerExtraOptions, type AstralServerOptions } from '@astral/server';
 import { defaultDataDir, type Mode } from './config.js';
 import { createAuthenticator } from './domain/authentication.js';
 import { RaceService } from './domain/races.js';
@@ -33,6 +33,8 @@ export interface AppOptions {
   now?: () => Date;
   /** A storage other than SQLite (a server database); `dataDir`/`inMemory` are then ignored. */
   repository?: Repository;
+  /** Tooling options of `@astral/server` (the benchmark turns request validation off to measure it). */
+  server?: Pick<AstralServerExtraOptions, 'validateRequests' | 'onContractViolation'>;
 }
 
 export interface App {
@@ -66,6 +68,7 @@ export function createApp(options: AppOptions = {}): App {
     authenticate: createAuthenticator(repository.principals, now),
     mode,
     logger: options.logger ?? false,
+    ...options.server,
   });
   if (options.seed ?? mode !== 'production') {
     app.addHook('onReady', async () => {

@@ -1,12 +1,15 @@
 // The server under test: the reference API in production mode (request validation and
 // authentication on, responses serialised from the contract), on an in-memory database
 // seeded with the development catalog and credentials so the benchmark can authenticate.
+// BENCH_MODE picks another mode; BENCH_VALIDATE_REQUESTS=off turns request validation off
+// (only to measure what it costs).
 import { createApp, type Mode } from '@astral/api';
 
 const { app, close } = createApp({
   mode: (process.env.BENCH_MODE as Mode | undefined) ?? 'production',
   inMemory: true,
   seed: true,
+  server: { validateRequests: process.env.BENCH_VALIDATE_REQUESTS !== 'off' },
 });
 const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1' });
 console.log(JSON.stringify({ listening: Number(new URL(address).port) }));

@@ -4,8 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChildServer, type RunningServer } from '../child-server.js';
-import { load, type LoadOptions, type LoadResult } from '../load.js';
-import { interleave, median } from '../measure.js';
+import { compareLoad, type LoadOptions } from '../load.js';
 import { row, type ResultRow } from '../report.js';
 
 const AUTH = { authorization: 'Bearer dev-athlete-token' };
@@ -73,17 +72,11 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
       ];
       try {
         const [http, fastify] = bare as [RunningServer, RunningServer];
-        const samples = await interleave<'api' | 'http' | 'fastify', LoadResult>(ROUNDS, {
-          api: () => load(fields(endpoint, api.origin, raceId)),
-          http: () => load(fields(endpoint, http.origin, raceId)),
-          fastify: () => load(fields(endpoint, fastify.origin, raceId)),
+        const { api: ours, http: baselineHttp, fastify: baselineFastify } = await compareLoad(ROUNDS, {
+          api: fields(endpoint, api.origin, raceId),
+          http: fields(endpoint, http.origin, raceId),
+          fastify: fields(endpoint, fastify.origin, raceId),
         });
-        const summary = (key: keyof typeof samples) => ({
-          rps: median(samples[key].map((s) => s.requestsPerSecond)),
-          p50: median(samples[key].map((s) => s.p50)),
-          p99: median(samples[key].map((s) => s.p99)),
-        });
-        const [ours, baselineHttp, baselineFastify] = [summary('api'), summary('http'), summary('fastify')];
         const goal = endpoint.name === 'GET /races/{race_id}' ? '≥ 0.5x node:http' : undefined;
         const latency = `p50 ${ours.p50} ms / p99 ${ours.p99} ms (node:http ${baselineHttp.p50} / ${baselineHttp.p99} ms, Fastify ${baselineFastify.p50} / ${baselineFastify.p99} ms)`;
         rows.push(
@@ -93,9 +86,9 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
             baseline: 'bare node:http, same bytes',
             metric: `requests/s, 10 connections, ${SECONDS} s, median of ${ROUNDS}`,
             unit: 'req/s',
-            value: ours.rps,
-            baselineValue: baselineHttp.rps,
-            ...(goal ? { goal, met: ours.rps / baselineHttp.rps >= 0.5 } : {}),
+            value: ours.requestsPerSecond,
+            baselineValue: baselineHttp.requestsPerSecond,
+            ...(goal ? { goal, met: ours.requestsPerSecond / baselineHttp.requestsPerSecond >= 0.5 } : {}),
             note: latency,
           }),
           row({
@@ -104,11 +97,11 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
             baseline: 'bare Fastify, same bytes',
             metric: `requests/s, 10 connections, ${SECONDS} s, median of ${ROUNDS}`,
             unit: 'req/s',
-            value: ours.rps,
-            baselineValue: baselineFastify.rps,
+            value: ours.requestsPerSecond,
+            baselineValue: baselineFastify.requestsPerSecond,
           }),
         );
-        log(`api: ${endpoint.name}: ${Math.round(ours.rps)} req/s vs node:http ${Math.round(baselineHttp.rps)}, Fastify ${Math.round(baselineFastify.rps)}`);
+        log(`api: ${endpoint.name}: ${Math.round(ours.requestsPerSecond)} req/s vs node:http ${Math.round(baselineHttp.requestsPerSecond)}, Fastify ${Math.round(baselineFastify.requestsPerSecond)}`);
       } finally {
         await Promise.all(bare.map((server) => server.stop()));
       }

@@ -33,7 +33,7 @@ export function createTransport(options: TransportOptions): FetchLike {
       const last = attempt >= maxRetries;
       let response: Response;
       try {
-        response = await attemptOnce(baseFetch, request, timeoutMs);
+        response = await attemptOnce(baseFetch, request, timeoutMs, !last);
       } catch (error) {
         if (last || !(error instanceof AstralApiError) || error.code === 'ABORTED') throw error;
         await sleep(backoffDelay(retry!, attempt + 1), request.signal);
@@ -48,40 +48,67 @@ export function createTransport(options: TransportOptions): FetchLike {
   };
 }
 
-/** One attempt on a fresh copy of the request, so a body can be sent again on retry. */
-async function attemptOnce(baseFetch: FetchLike, request: Request, timeoutMs: number | undefined): Promise<Response> {
+/**
+ * One attempt. The request is copied only when a retry may follow (a body can be sent
+ * once), and wrapped with a timeout signal only when a timeout is set: the common call
+ * (no timeout, no retry) goes out as it is, which keeps the client's per-call cost small.
+ */
+async function attemptOnce(
+  baseFetch: FetchLike,
+  request: Request,
+  timeoutMs: number | undefined,
+  reusable: boolean,
+): Promise<Response> {
   const callerSignal = request.signal;
   if (callerSignal.aborted) throw abortedError(callerSignal.reason);
+  const attempt = reusable ? request.clone() : request;
+  if (timeoutMs === undefined || timeoutMs <= 0) {
+    try {
+      return await untilAborted(baseFetch(attempt), callerSignal);
+    } catch (error) {
+      throw failure(error, callerSignal, false, timeoutMs);
+    }
+  }
   const controller = new AbortController();
   const onAbort = () => controller.abort(callerSignal.reason);
   callerSignal.addEventListener('abort', onAbort, { once: true });
   let timedOut = false;
-  const timer =
-    timeoutMs !== undefined && timeoutMs > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
   try {
-    // Raced against the signal too, so a fetch that ignores `signal` cannot outlive the timeout.
-    return await Promise.race([
-      baseFetch(new Request(request.clone(), { signal: controller.signal })),
-      new Promise<never>((_resolve, reject) => {
-        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-      }),
-    ]);
+    return await untilAborted(baseFetch(new Request(attempt, { signal: controller.signal })), controller.signal);
   } catch (error) {
-    if (callerSignal.aborted) throw abortedError(callerSignal.reason);
-    if (timedOut) {
-      throw new AstralApiError(`Timeout: no response within ${timeoutMs} ms`, { status: 0, code: 'TIMEOUT', cause: error });
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    throw new AstralApiError(`Network error: ${message}`, { status: 0, code: 'NETWORK_ERROR', cause: error });
+    throw failure(error, callerSignal, timedOut, timeoutMs);
   } finally {
     clearTimeout(timer);
     callerSignal.removeEventListener('abort', onAbort);
   }
+}
+
+/** Races `pending` against `signal`, so a fetch that ignores `signal` cannot outlive an abort. */
+async function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  let onAbort: (() => void) | undefined;
+  try {
+    return await Promise.race([
+      pending,
+      new Promise<never>((_resolve, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** What a failed attempt means to the caller: aborted, timed out, or a network error. */
+function failure(error: unknown, callerSignal: AbortSignal, timedOut: boolean, timeoutMs: number | undefined): AstralApiError {
+  if (callerSignal.aborted) return abortedError(callerSignal.reason);
+  if (timedOut) return new AstralApiError(`Timeout: no response within ${timeoutMs} ms`, { status: 0, code: 'TIMEOUT', cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new AstralApiError(`Network error: ${message}`, { status: 0, code: 'NETWORK_ERROR', cause: error });
 }
 
 function abortedError(reason: unknown): AstralApiError {

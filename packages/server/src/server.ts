@@ -34,6 +34,12 @@ export interface AstralServerExtraOptions {
    * logger is off, so it cannot go unnoticed.
    */
   onContractViolation?: (violation: ContractViolation) => void;
+  /**
+   * `false` skips request validation (no path, query or body schemas: nothing is checked
+   * or coerced). Exists only so the benchmark can measure what validation costs; never
+   * turn it off in front of callers. Default `true`.
+   */
+  validateRequests?: boolean;
 }
 
 const DEFAULT_BODY_LIMIT = 1_048_576;
@@ -211,7 +217,7 @@ export function createAstralServer<Principal>(
     app.route({
       method: entry.method.toUpperCase(),
       url: basePath + entry.path.replace(/\{([^}]+)\}/g, ':$1'),
-      schema: { ...requestSchemas(id), ...(checkResponses ? {} : { response: responses }) },
+      schema: { ...(options.validateRequests === false ? {} : requestSchemas(id)), ...(checkResponses ? {} : { response: responses }) },
       onRequest: (request, _reply, done) => {
         authenticate(request).then(() => done(), done);
       },

@@ -132,6 +132,17 @@ describe('body validation', () => {
   });
 });
 
+describe('validateRequests: false (the benchmark\'s switch)', () => {
+  it('lets requests reach the handler unchecked, while auth and response checks stay on', async () => {
+    const { app: unchecked } = buildApp({}, { validateRequests: false });
+    const response = await unchecked.inject({ method: 'GET', url: '/api/v1/races?race_type=rowing&limit=500', headers: auth });
+    expect(response.statusCode).toBe(200);
+    const anonymous = await unchecked.inject({ method: 'GET', url: '/api/v1/races?race_type=rowing' });
+    expect(anonymous.statusCode).toBe(401);
+    await expectError({ method: 'GET', url: '/api/v1/races?race_type=rowing', headers: auth }, 400, 'VALIDATION_ERROR', 'race_type');
+  });
+});
+
 describe('body transport errors', () => {
   it('answers malformed JSON 400 INVALID_JSON', async () => {
     await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: '{"race_name": ' }, 400, 'INVALID_JSON');
