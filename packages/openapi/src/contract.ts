@@ -36,3 +36,24 @@ export function loadContract(): OpenApiDocument {
 
 /** The bundled contract, read once. Treat it as read-only; use `loadContract()` for a copy. */
 export const contract: OpenApiDocument = loadContract();
+
+/**
+ * Follows local `$ref`s (`#/components/...`) to the node they point at, in `document`
+ * (the bundled contract by default). Anything that is not a local ref comes back as is.
+ *
+ * @example
+ * ```ts
+ * resolveRef({ $ref: '#/components/schemas/RaceName' }).maxLength; // 200
+ * ```
+ */
+export function resolveRef(node: any, document: OpenApiDocument = contract): any {
+  let current = node;
+  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
+    current = (current.$ref as string)
+      .slice(2)
+      .split('/')
+      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce((parent: any, key: string) => parent?.[key], document);
+  }
+  return current;
+}

@@ -4,7 +4,7 @@
  * reader (it does not import the server's) so the oracle stays independent of the code
  * under test.
  */
-import { contract } from '@astral/openapi/contract';
+import { contract, resolveRef } from '@astral/openapi/contract';
 import { basePath, operationIds, operationTable, type OperationId } from '@astral/openapi';
 
 export { basePath, operationIds, operationTable, type OperationId };
@@ -20,18 +20,6 @@ export interface Parameter {
   schema: Schema;
 }
 
-/** Follows local `$ref`s (`#/components/...`) into the bundled contract. */
-export function resolveRef(node: any): any {
-  let current = node;
-  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
-    current = (current.$ref as string)
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce((parent: any, key: string) => parent?.[key], contract);
-  }
-  return current;
-}
 
 /**
  * A schema with every `$ref` inlined, for generators that need to see the constraints

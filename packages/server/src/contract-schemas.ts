@@ -2,7 +2,7 @@
  * JSON Schemas for routing, read from the bundled contract: the components document every
  * `$ref` points into, and per operation its params, query, body and response schemas.
  */
-import { contract } from '@astral/openapi/contract';
+import { contract, resolveRef } from '@astral/openapi/contract';
 import { operationTable } from '@astral/openapi';
 import type { OperationId } from './types.js';
 
@@ -11,18 +11,6 @@ export const CONTRACT_ID = 'urn:astral:contract';
 
 type Json = any;
 
-/** Resolves a local `$ref` (`#/components/...`) against the bundled contract. */
-export function resolveRef(node: Json): Json {
-  let current = node;
-  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
-    current = (current.$ref as string)
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce((parent: Json, key: string) => parent?.[key], contract);
-  }
-  return current;
-}
 
 /**
  * A deep copy whose local refs point into the registered components document, so a schema
