@@ -222,6 +222,8 @@ export function openSqliteRepository(options: SqliteOptions = {}): SqliteReposit
     }
   };
 
+  // One prepared statement per combination of filters (a few dozen at most), not one per request.
+  const listStatements = new Map<string, Database.Statement>();
   const listRaces = (query: RaceQuery): Race[] => {
     const where: string[] = [];
     const params: Array<string | number> = [];
@@ -236,7 +238,9 @@ export function openSqliteRepository(options: SqliteOptions = {}): SqliteReposit
     if (query.dateToMs !== undefined) { where.push('r.race_date_ms <= ?'); params.push(query.dateToMs); }
     if (query.afterMs !== undefined) { where.push('r.race_date_ms > ?'); params.push(query.afterMs); }
     const sql = `${selectRace}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY r.race_date_ms ASC, r.race_id ASC LIMIT ?`;
-    return (db.prepare(sql).all(...params, query.limit) as RaceRow[]).map(fromRow);
+    let statement = listStatements.get(sql);
+    if (!statement) listStatements.set(sql, (statement = db.prepare(sql)));
+    return (statement.all(...params, query.limit) as RaceRow[]).map(fromRow);
   };
 
   const seed = db.transaction((data: SeedData): boolean => {
