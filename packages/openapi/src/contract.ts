@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { operationTable } from './generated/operations.js';
 
 /** The parts of an OpenAPI 3.1 document the consumers here read; everything else is kept as is. */
 export interface OpenApiDocument {
@@ -56,4 +57,46 @@ export function resolveRef(node: any, document: OpenApiDocument = contract): any
       .reduce((parent: any, key: string) => parent?.[key], document);
   }
   return current;
+}
+
+/** A parameter object of the contract, resolved. */
+export interface ContractParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: any;
+  [key: string]: unknown;
+}
+
+/**
+ * The contract's operation object for an operationId, with its path item.
+ *
+ * @example
+ * ```ts
+ * operationObject('getRace').operation.summary; // "Get a race"
+ * ```
+ */
+export function operationObject(id: keyof typeof operationTable): { pathItem: any; operation: any } {
+  const { method, path } = operationTable[id];
+  const pathItem = contract.paths[path];
+  return { pathItem, operation: pathItem?.[method] };
+}
+
+/**
+ * Every parameter of an operation, path-level and operation-level (an operation-level one
+ * overrides a path-level one of the same name and location), resolved.
+ *
+ * @example
+ * ```ts
+ * operationParameters('getRace').map((p) => p.name); // ["race_id"]
+ * ```
+ */
+export function operationParameters(id: keyof typeof operationTable): ContractParameter[] {
+  const { pathItem, operation } = operationObject(id);
+  const byKey = new Map<string, ContractParameter>();
+  for (const raw of [...(pathItem?.parameters ?? []), ...(operation?.parameters ?? [])]) {
+    const parameter = resolveRef(raw) as ContractParameter;
+    byKey.set(`${parameter.in}:${parameter.name}`, parameter);
+  }
+  return [...byKey.values()];
 }

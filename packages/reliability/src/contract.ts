@@ -4,7 +4,7 @@
  * reader (it does not import the server's) so the oracle stays independent of the code
  * under test.
  */
-import { contract, resolveRef } from '@astral/openapi/contract';
+import { contract, operationObject, operationParameters, resolveRef } from '@astral/openapi/contract';
 import { basePath, operationIds, operationTable, type OperationId } from '@astral/openapi';
 
 export { basePath, operationIds, operationTable, type OperationId };
@@ -39,12 +39,6 @@ export function deref(node: any): any {
   return copy;
 }
 
-function operationObject(id: OperationId): { pathItem: any; operation: any } {
-  const { method, path } = operationTable[id];
-  const pathItem = contract.paths[path];
-  return { pathItem, operation: pathItem?.[method] };
-}
-
 /**
  * Every parameter of an operation, path-level and operation-level, resolved.
  *
@@ -54,13 +48,7 @@ function operationObject(id: OperationId): { pathItem: any; operation: any } {
  * ```
  */
 export function parameters(id: OperationId): Parameter[] {
-  const { pathItem, operation } = operationObject(id);
-  const byKey = new Map<string, Parameter>();
-  for (const raw of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const p = resolveRef(raw);
-    byKey.set(`${p.in}:${p.name}`, { name: p.name, in: p.in, required: p.required === true, schema: deref(p.schema ?? {}) });
-  }
-  return [...byKey.values()];
+  return operationParameters(id).map((p) => ({ name: p.name, in: p.in, required: p.required === true, schema: deref(p.schema ?? {}) }));
 }
 
 /** The JSON request body schema of an operation, inlined, or `undefined` when it takes none. */

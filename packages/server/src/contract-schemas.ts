@@ -2,7 +2,7 @@
  * JSON Schemas for routing, read from the bundled contract: the components document every
  * `$ref` points into, and per operation its params, query, body and response schemas.
  */
-import { contract, resolveRef } from '@astral/openapi/contract';
+import { contract, operationObject, operationParameters, resolveRef, type ContractParameter } from '@astral/openapi/contract';
 import { operationTable } from '@astral/openapi';
 import type { OperationId } from './types.js';
 
@@ -82,31 +82,7 @@ export function annotationKeywords(): string[] {
   return [...found];
 }
 
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: Json;
-  [key: string]: unknown;
-}
-
-/** The contract's operation object and its path item. */
-export function operationObject(id: OperationId): { pathItem: Json; operation: Json } {
-  const { method, path } = operationTable[id];
-  const pathItem = contract.paths[path];
-  return { pathItem, operation: pathItem?.[method] };
-}
-
-/** Every parameter of an operation (path-level and operation-level), resolved. */
-export function parameters(id: OperationId): Parameter[] {
-  const { pathItem, operation } = operationObject(id);
-  const byKey = new Map<string, Parameter>();
-  for (const raw of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const parameter = resolveRef(raw) as Parameter;
-    byKey.set(`${parameter.in}:${parameter.name}`, parameter);
-  }
-  return [...byKey.values()];
-}
+type Parameter = ContractParameter;
 
 function parameterObjectSchema(list: Parameter[]): Json | undefined {
   if (list.length === 0) return undefined;
@@ -127,7 +103,7 @@ export function responseSchema(id: OperationId, status: number): Json | undefine
 
 /** The schemas Fastify validates a route's request with. */
 export function requestSchemas(id: OperationId): { params?: Json; querystring?: Json; body?: Json } {
-  const all = parameters(id);
+  const all = operationParameters(id);
   const { operation } = operationObject(id);
   const body = resolveRef(operation.requestBody)?.content?.['application/json']?.schema;
   const schemas: { params?: Json; querystring?: Json; body?: Json } = {};
