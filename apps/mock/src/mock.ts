@@ -1,9 +1,7 @@
 /** The mock server: Prism over the bundled contract, speaking the API's error dialect. */
-import { basePath } from '@astral/openapi';
 import { toApiDialect } from './dialect.js';
-import { startFront } from './front.js';
 import { stderrLog, type Log } from './log.js';
-import { startPrism } from './prism.js';
+import { startPrismBehindFront } from './prism-behind-front.js';
 import { formatViolation, parseViolations, violationsHeader } from './violations.js';
 
 export interface MockOptions {
@@ -40,12 +38,11 @@ export interface RunningServer {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningServer> {
   const log = options.log ?? stderrLog;
-  const prism = await startPrism({ mode: 'mock', dynamic: options.dynamic ?? false, ...(options.contract ? { contract: options.contract } : {}) });
-  try {
-    const front = await startFront({
+  return startPrismBehindFront(
+    { mode: 'mock', dynamic: options.dynamic ?? false, ...(options.contract ? { contract: options.contract } : {}) },
+    {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 4010,
-      prism: { host: prism.host, port: prism.port, prefix: '' },
       onReply: (exchange) => {
         const reply = toApiDialect(exchange);
         log(`[mock] ${exchange.method} ${exchange.url} -> ${reply.status}`);
@@ -54,16 +51,6 @@ export async function startMock(options: MockOptions = {}): Promise<RunningServe
         }
         return reply;
       },
-    });
-    return {
-      url: `${front.url}${basePath}`,
-      close: async () => {
-        await front.close();
-        await prism.close();
-      },
-    };
-  } catch (error) {
-    await prism.close();
-    throw error;
-  }
+    },
+  );
 }

@@ -5,10 +5,10 @@
  * caller unchanged), and the front makes every finding loud.
  */
 import { basePath } from '@astral/openapi';
-import { startFront, type Target } from './front.js';
+import type { Target } from './front.js';
 import { stderrLog, type Log } from './log.js';
 import type { RunningServer } from './mock.js';
-import { startPrism } from './prism.js';
+import { startPrismBehindFront } from './prism-behind-front.js';
 import { findingsOf, sandboxReply, uncheckedHeader } from './sandbox-dialect.js';
 import { formatViolation } from './violations.js';
 
@@ -54,12 +54,11 @@ export async function startValidatingProxy(options: ProxyOptions): Promise<Runni
   const name = options.name ?? 'proxy';
   const origin = new URL(options.upstream);
   const upstream: Target = { host: origin.hostname, port: Number(origin.port), prefix: basePath };
-  const prism = await startPrism({ mode: 'proxy', upstream: `${origin.origin}${basePath}`, ...(options.contract ? { contract: options.contract } : {}) });
-  try {
-    const front = await startFront({
+  return startPrismBehindFront(
+    { mode: 'proxy', upstream: `${origin.origin}${basePath}`, ...(options.contract ? { contract: options.contract } : {}) },
+    {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 4011,
-      prism: { host: prism.host, port: prism.port, prefix: '' },
       route: ({ method, headers, body }) => (prismCannotCarry(method, headers['content-type'], body) ? upstream : undefined),
       onReply: (exchange, target) => {
         const reply = sandboxReply(exchange);
@@ -79,16 +78,6 @@ export async function startValidatingProxy(options: ProxyOptions): Promise<Runni
         }
         return reply;
       },
-    });
-    return {
-      url: `${front.url}${basePath}`,
-      close: async () => {
-        await front.close();
-        await prism.close();
-      },
-    };
-  } catch (error) {
-    await prism.close();
-    throw error;
-  }
+    },
+  );
 }
