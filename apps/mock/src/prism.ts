@@ -7,6 +7,7 @@
 import prismHttp from '@stoplight/prism-http';
 import prismHttpServer from '@stoplight/prism-http-server';
 import prismCore from '@stoplight/prism-core';
+import { configureExtensionsUserProvided } from '@stoplight/prism-cli/dist/extensions.js';
 import { contractJsonPath } from '@astral/openapi/contract';
 
 type Operations = Awaited<ReturnType<typeof prismHttp.getHttpOperationsFromSpec>>;
@@ -54,6 +55,10 @@ export function loadOperations(contract: string = contractJsonPath): Promise<Ope
  */
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const ops = await loadOperations(options.contract);
+  // As the CLI does with `--json-schema-faker-fillProperties=false` (plus any
+  // `x-json-schema-faker` options in the contract): generated bodies carry the contract's
+  // fields only, never invented ones a frontend could start to rely on.
+  await configureExtensionsUserProvided(options.contract ?? contractJsonPath, { fillProperties: false });
   // Findings are logged by the front, from the same `sl-violations` header the caller gets.
   const logger = prismCore.createLogger('PRISM', { level: 'silent' });
   const shared = {

@@ -1,3 +1,4 @@
+import { contract } from '@astral/openapi/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningServer } from '../src/mock.js';
 
@@ -99,6 +100,10 @@ describe('the dynamic switch', () => {
       expect(body.status).toBe('ok');
       expect(typeof body.data.race_name).toBe('string');
       expect(body.data.race_id).not.toBe('race_xyz456');
+      // Only the contract's fields: no invented ones a frontend could come to rely on.
+      expect(Object.keys(body).sort()).toEqual(['data', 'status']);
+      expect(Object.keys(body.data).sort()).toEqual(Object.keys(contract.components.schemas.Race.properties).sort());
+      expect(res.headers.get('sl-violations')).toBeNull();
     } finally {
       await dynamic.close();
     }
