@@ -1,12 +1,13 @@
 // `npm start`: build, start every server, print where they are, rebuild on contract edits,
 // stop everything on Ctrl-C / SIGTERM.
-import { existsSync, watch } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { banner } from './banner.mjs';
 import { readStartConfig, repoRoot } from './config.mjs';
 import { buildEverything, lintContract, rebuildContract, rebuildDocs } from './pipeline.mjs';
 import { assertPortFree } from './ports.mjs';
 import { startProcess, stopProcess, waitForHttp } from './processes.mjs';
+import { watchTree } from './watch-tree.mjs';
 
 /** The path prefix of the contract's servers (`/api/v1`), read from the bundle. */
 async function basePathOf(contractJson) {
@@ -160,7 +161,7 @@ function watchContract(config, rebuild, isStopping) {
       void run();
     }
   };
-  return watch(config.contractDir, { recursive: true }, () => {
+  return watchTree(config.contractDir, () => {
     clearTimeout(timer);
     timer = setTimeout(run, config.debounceMs);
   });

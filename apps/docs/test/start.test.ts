@@ -3,7 +3,7 @@
 // the docs, SIGTERM leaves no process behind, and a taken port is named with its env var.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +138,16 @@ describe('npm start', () => {
     expect(mock.status).toBe(200);
     const after = descendants(child.pid!);
     expect(after.filter((pid) => !before.includes(pid)).length).toBeGreaterThanOrEqual(2);
+
+    // Saves by rename (what git and many editors do: write elsewhere, rename over the
+    // file), twice: each replaces the file, and the second must be seen as well as the first.
+    const docsTitle = async () => /<title>([^<]*)<\/title>/.exec(await (await fetch(`http://127.0.0.1:${ports.docs}/`)).text())?.[1];
+    for (const title of ['Astral Renamed API', 'Astral API']) {
+      const replacement = join(work, 'replacement.yaml');
+      await writeFile(replacement, contract.replace('  title: Astral API\n', `  title: ${title}\n`));
+      await rename(replacement, entry);
+      await waitFor(async () => (await docsTitle()) === `${title} reference`, `the reload after a save by rename (${title})`, 60_000, output);
+    }
 
     // SIGTERM: every child stops, the orchestrator exits 0, the ports are free again.
     const everything = [...new Set([...before, ...after, ...descendants(child.pid!)])];
