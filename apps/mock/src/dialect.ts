@@ -8,6 +8,7 @@
  * that. Everything else Prism answers (examples, `Prefer`, CORS, its 404 for an undeclared
  * `Prefer: code`) passes through untouched.
  */
+import { methodsAllowedFor } from '@astral/openapi';
 import { errorBody } from './errors.js';
 import { jsonOf, withJsonBody, type Exchange, type PrismReply } from './exchange.js';
 import {
@@ -79,7 +80,10 @@ export function toApiDialect(exchange: Exchange): PrismReply {
       return withJsonBody(reply, 404, errorBody('NOT_FOUND', detail));
     }
     if (type.endsWith('#NO_METHOD_MATCHED_ERROR')) {
-      return withJsonBody(reply, 405, errorBody('METHOD_NOT_ALLOWED', detail));
+      const answer = withJsonBody(reply, 405, errorBody('METHOD_NOT_ALLOWED', detail));
+      const allowed = methodsAllowedFor(exchange.url);
+      if (allowed.length > 0) answer.headers['allow'] = allowed.join(', ');
+      return answer;
     }
   }
   return reply;

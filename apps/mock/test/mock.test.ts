@@ -90,6 +90,15 @@ describe('the mock', () => {
   });
 });
 
+describe('wrong method', () => {
+  it('answers 405 in the error shape with the Allow header the contract gives', async () => {
+    const res = await fetch(`${mock.url}/races/race_xyz456`, { method: 'PATCH', headers: json, body: '{}' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('DELETE, GET, PUT');
+    expect(((await res.json()) as any).details).toEqual({ code: 'METHOD_NOT_ALLOWED' });
+  });
+});
+
 describe('the dynamic switch', () => {
   it('generates responses of the right shape instead of the examples', async () => {
     const dynamic = await startMock({ port: 0, dynamic: true, log: () => {} });

@@ -15,6 +15,7 @@ import { operationTable } from './generated/operations.js';
 
 export type { paths, components, operations } from './generated/schema.js';
 export { basePath, operationTable } from './generated/operations.js';
+export { methodsAllowedFor } from './methods.js';
 
 /** Every operationId of the contract. */
 export type OperationId = keyof typeof operationTable;

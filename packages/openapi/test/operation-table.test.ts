@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePath, operationIds, operationTable } from '../src/index.js';
+import { basePath, methodsAllowedFor, operationIds, operationTable } from '../src/index.js';
 import { bundled } from './bundled.js';
 
 describe('the generated operation table', () => {
@@ -18,5 +18,12 @@ describe('the generated operation table', () => {
 
   it('derives the base path from the servers', () => {
     expect(basePath).toBe('/api/v1');
+  });
+
+  it('knows the methods of each path, for 405 and its Allow header', () => {
+    expect(methodsAllowedFor('/api/v1/races?limit=5')).toEqual(['GET', 'POST']);
+    expect(methodsAllowedFor('/api/v1/races/race_xyz456')).toEqual(['DELETE', 'GET', 'PUT']);
+    expect(methodsAllowedFor('/api/v1/races/race_xyz456/extra')).toEqual([]);
+    expect(methodsAllowedFor('/races')).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Which methods a URL path has in the contract, for `405 Method Not Allowed` and its `Allow`
- * header (Fastify itself answers a known path with an unknown method as a 404).
+ * header: the server stubs and the mock answer a known path with a wrong method alike.
  */
-import { basePath, operationIds, operationTable } from '@astral/openapi';
+import { basePath, operationTable } from './generated/operations.js';
 
 function templateToRegExp(template: string): RegExp {
   const source = template
@@ -14,8 +14,7 @@ function templateToRegExp(template: string): RegExp {
 
 const routes = (() => {
   const byPath = new Map<string, Set<string>>();
-  for (const id of operationIds) {
-    const { path, method } = operationTable[id];
+  for (const { path, method } of Object.values(operationTable)) {
     const methods = byPath.get(path) ?? new Set<string>();
     methods.add(method.toUpperCase());
     byPath.set(path, methods);
