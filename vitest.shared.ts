@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 export const sharedVitestConfig = defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // A hang guard, not a speed claim: turbo runs the suites side by side on 2 cores.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
