@@ -78,6 +78,11 @@ describe('the docs site in a browser, offline', () => {
   }, 60_000);
 
   it('shows the generated code samples', async () => {
+    // From a fresh page, as a reader arrives: nothing the search step left open (its dialog,
+    // its highlighted results) may stand in the way.
+    await page.goto(site.url);
+    await page.getByText('Versioning', { exact: true }).first().waitFor();
+    await page.getByText(tagOf('/races', 'get'), { exact: true }).first().click();
     await page.getByText('List races', { exact: true }).first().click();
     await expect(page.getByText('race_type=run&upcoming=true', { exact: false }).first()).toBeVisibleSoon();
     await page.getByText('curl', { exact: true }).first().click();
