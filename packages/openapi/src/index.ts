@@ -16,6 +16,7 @@ import { operationTable } from './generated/operations.js';
 export type { paths, components, operations } from './generated/schema.js';
 export { basePath, operationTable } from './generated/operations.js';
 export { methodsAllowedFor } from './methods.js';
+export { queryDefaulter } from './query-defaults.js';
 
 /** Every operationId of the contract. */
 export type OperationId = keyof typeof operationTable;

@@ -5,14 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { basePath, methodsAllowedFor, operationIds, operationTable } from '@astral/openapi';
+import { basePath, methodsAllowedFor, operationIds, operationTable, queryDefaulter } from '@astral/openapi';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { credentialReader, isOpen, meetsRequirements } from './auth.js';
 import { componentsDocument, requestSchemas, responseSchema, securityRequirements } from './contract-schemas.js';
 import { ApiError, errorBody } from './errors.js';
 import { internalError, toErrorResponse, type ErrorResponse } from './error-handler.js';
 import { parseJsonBody } from './json-body.js';
-import { queryDefaulter } from './query-defaults.js';
 import type { AstralServerOptions, HandlerContext, OperationId } from './types.js';
 import { createAjv, memoizedCompiler } from './validation.js';
 

@@ -4,7 +4,7 @@
  * contract by @astral/server; what is checked here is what a schema cannot say
  * (`date_from` after `date_to`, a date-time that is not a real instant).
  */
-import { operationTable, type operations } from '@astral/openapi';
+import { operationTable, queryDefaulter, type operations } from '@astral/openapi';
 import { canModifyRace } from './authorization.js';
 import { randomId } from './credentials.js';
 import { DomainError, forbidden, invalid, notFound } from './errors.js';
@@ -16,11 +16,13 @@ import { DuplicateRaceError, type RaceQuery, type Repository } from '../storage/
 export type ListRacesQuery = NonNullable<operations['listRaces']['parameters']['query']>;
 
 const listOperation = operationTable.listRaces;
+// The same derivation the server stubs apply to every request (@astral/openapi).
+const fillListDefaults = queryDefaulter('listRaces')!;
 
 /**
  * The `limit` that applies: the caller's, else the smallest contextual default whose
  * parameter is in use (`upcoming=true` → 10, `search` → 20), else the plain default (50).
- * The numbers come from the contract's operation table.
+ * The numbers come from the contract's operation table, through the contract's own defaulter.
  *
  * @example
  * ```ts
@@ -29,12 +31,7 @@ const listOperation = operationTable.listRaces;
  * ```
  */
 export function effectiveLimit(query: ListRacesQuery): number {
-  if (query.limit !== undefined) return query.limit;
-  const inUse = Object.entries(listOperation.contextualDefaults.limit).filter(([parameter]) => {
-    const value = query[parameter as keyof ListRacesQuery];
-    return value !== undefined && value !== false && value !== '';
-  });
-  return inUse.length ? Math.min(...inUse.map(([, limit]) => limit)) : listOperation.queryDefaults.limit;
+  return fillListDefaults({ ...query }).limit as number;
 }
 
 const conflict = (error: DuplicateRaceError): DomainError => new DomainError(409, 'CONFLICT', error.message, 'race_name');

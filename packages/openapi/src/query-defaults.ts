@@ -1,10 +1,12 @@
 /**
  * The contract's query defaults, including the contextual ones (`x-astral-default-when`):
  * `limit` is 50, or 10 with `upcoming=true`, or 20 with `search`, the smallest when several
- * apply. The numbers come from the operation table, never from this file.
+ * apply. The numbers come from the operation table, never from this file. The server stubs
+ * fill every request's query with it; the reference API asks it for the effective `limit`.
  */
-import { operationTable } from '@astral/openapi';
-import type { OperationId } from './types.js';
+import { operationTable } from './generated/operations.js';
+
+type OperationId = keyof typeof operationTable;
 
 type Query = Record<string, unknown>;
 
