@@ -1,31 +1,8 @@
 // Request samples for every operation, generated from the contract: the curl line and the
-// `@astral/client` call are both built from the operation table (method, path, tag,
-// parameters) and the contract's own examples, so a new operation or example shows up in
-// the docs without anyone writing a sample by hand.
-import { describeOperations, resolveRef } from '@astral/openapi/operation-table';
-
-/** Verbs the house lint rule allows at the start of an operationId (listRaces → list). */
-const VERB = /^(list|get|create|update|replace|delete|search|send|verify)([A-Z].*)$/;
-
-/**
- * The `@astral/client` call for an operation: the tag names the namespace, the
- * operationId's verb names the method; when the noun is not the tag's resource, the noun
- * is the method (`getMe` under `Auth` → `auth.me`).
- *
- * @example
- * clientCall('getRace', 'Races'); // { namespace: 'races', method: 'get' }
- * clientCall('getMe', 'Auth');    // { namespace: 'auth', method: 'me' }
- */
-export function clientCall(operationId, tag) {
-  const namespace = lowerFirst(tag);
-  const match = VERB.exec(operationId);
-  if (!match) return { namespace, method: operationId };
-  const [, verb, noun] = match;
-  const resource = tag.toLowerCase();
-  const nounLower = noun.toLowerCase();
-  const sameResource = nounLower === resource || `${nounLower}s` === resource || nounLower === `${resource}s`;
-  return { namespace, method: sameResource ? verb : lowerFirst(noun) };
-}
+// `@astral/client` call are both built from the operation table (method, path, the client
+// call's name, parameters) and the contract's own examples, so a new operation or example
+// shows up in the docs without anyone writing a sample by hand.
+import { describeContract, examplesOf, parameterExample, resolveRef } from '@astral/openapi/reader';
 
 /**
  * The example values of one operation, read from the contract: path parameters from their
@@ -39,14 +16,14 @@ export function operationExamples(document, operation, entry) {
   const pathValues = {};
   for (const name of entry.pathParams) {
     const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
-    pathValues[name] = exampleOf(document, parameter) ?? `{${name}}`;
+    pathValues[name] = (parameter && parameterExample(document, parameter)) ?? `{${name}}`;
   }
   const success = resolveRef(document, operation.responses?.[String(entry.successStatus)]);
-  const successExample = firstExample(document, success?.content?.['application/json']);
+  const successExample = examplesOf(document, success?.content?.['application/json'])[0]?.value;
   const echoed = successExample?.metadata?.filters ?? {};
   const query = {};
   for (const name of entry.queryParams) if (echoed[name] !== undefined) query[name] = echoed[name];
-  const body = entry.hasBody ? firstExample(document, resolveRef(document, operation.requestBody)?.content?.['application/json']) : undefined;
+  const body = entry.hasBody ? examplesOf(document, resolveRef(document, operation.requestBody)?.content?.['application/json'])[0]?.value : undefined;
   return { pathValues, query, body };
 }
 
@@ -78,7 +55,7 @@ function curlSample(entry, baseUrl, pathValues, query, body) {
 }
 
 function clientSample(operationId, entry, baseUrl, pathValues, query, body) {
-  const { namespace, method } = clientCall(operationId, entry.tag ?? 'default');
+  const { namespace, method } = entry.client;
   const args = entry.pathParams.map((name) => tsLiteral(pathValues[name], 0));
   if (Object.keys(query).length > 0) args.push(tsLiteral(query, 0));
   if (body !== undefined) args.push(tsLiteral(body, 0));
@@ -111,21 +88,6 @@ function tsLiteral(value, depth) {
 }
 
 const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
-const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
-
-function exampleOf(document, parameter) {
-  if (!parameter) return undefined;
-  if (parameter.example !== undefined) return parameter.example;
-  const first = Object.values(parameter.examples ?? {})[0];
-  return resolveRef(document, first)?.value ?? resolveRef(document, parameter.schema)?.example;
-}
-
-function firstExample(document, media) {
-  if (!media) return undefined;
-  if (media.example !== undefined) return media.example;
-  const first = Object.values(media.examples ?? {})[0];
-  return resolveRef(document, first)?.value;
-}
 
 /**
  * Adds `x-codeSamples` to every operation of a copy of the document and returns the copy.
@@ -135,7 +97,7 @@ function firstExample(document, media) {
  */
 export function withCodeSamples(document) {
   const copy = structuredClone(document);
-  const { operations: table } = describeOperations(copy);
+  const { operations: table } = describeContract(copy);
   const baseUrl = copy.servers?.[0]?.url ?? '';
   for (const [operationId, entry] of Object.entries(table)) {
     const pathItem = copy.paths[entry.path];

@@ -1,7 +1,6 @@
 import { operationTable } from '@astral/openapi';
 import type { Client } from 'openapi-fetch';
 import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
-import { methodOf, namespaceOf } from './naming.js';
 import type { CallOptions, OperationId } from './types.js';
 import type { FetchLike } from './transport.js';
 
@@ -17,18 +16,16 @@ export interface ResourceContext {
 
 /**
  * Builds `{ namespace: { method } }` from the operation table, in both styles. Every operation
- * of the contract gets a call; two operations claiming the same name is a contract problem,
- * reported at once rather than one silently shadowing the other.
+ * of the contract gets a call, under the name the table gives it (the generator refuses two
+ * operations with one name, so none can shadow another).
  */
 export function buildResources(context: ResourceContext, reserved: readonly string[]): { throwing: Namespaces; safe: Namespaces } {
   const throwing: Namespaces = {};
   const safe: Namespaces = {};
   for (const operationId of Object.keys(operationTable) as OperationId[]) {
     const entry = operationTable[operationId];
-    const namespace = namespaceOf(entry.tag ?? 'default');
-    const method = methodOf(operationId, entry.tag ?? 'default');
+    const { namespace, method } = entry.client;
     if (reserved.includes(namespace)) throw new Error(`Tag ${entry.tag} clashes with client.${namespace}`);
-    if (throwing[namespace]?.[method]) throw new Error(`${operationId} clashes with another operation as ${namespace}.${method}`);
     const call = createCall(context, operationId);
     (throwing[namespace] ??= {})[method] = call;
     (safe[namespace] ??= {})[method] = async (...args) => {

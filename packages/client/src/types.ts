@@ -2,7 +2,6 @@
 // table: what each call takes and what it resolves to. Nothing here names a schema.
 import type { OperationId as ContractOperationId, operationTable, operations } from '@astral/openapi';
 import type { AstralApiError } from './errors.js';
-import type { MethodOf, NamespaceOf } from './naming.js';
 import type { RetrySetting } from './retry.js';
 
 type Table = typeof operationTable;
@@ -85,9 +84,9 @@ export type Call<Op extends OperationId> = (...args: CallArgs<Op>) => Promise<Ca
 /** A result-style call: resolves to `{ data, error }`. */
 export type SafeCall<Op extends OperationId> = (...args: CallArgs<Op>) => Promise<SafeResult<CallResult<Op>>>;
 
-type TagOf<Op extends OperationId> = Table[Op]['tag'] extends string ? Table[Op]['tag'] : never;
-type NamespaceOfOp<Op extends OperationId> = NamespaceOf<TagOf<Op>>;
-type MethodOfOp<Op extends OperationId> = MethodOf<Op, TagOf<Op>>;
+/** `client.<namespace>.<method>`, as the generated operation table names each operation. */
+type NamespaceOfOp<Op extends OperationId> = Table[Op]['client']['namespace'];
+type MethodOfOp<Op extends OperationId> = Table[Op]['client']['method'];
 
 /** `{ races: { list, get, ... }, auth: { me } }`, one namespace per tag. */
 export type Resources<Style extends 'throw' | 'safe'> = {

@@ -1,7 +1,6 @@
 import { operationIds, operationTable } from '@astral/openapi';
 import { describe, expect, test } from 'vitest';
 import { AstralApiError, createAstralClient } from '../src/index.js';
-import { methodOf, namespaceOf } from '../src/naming.js';
 import { baseUrl, fakeFetch, json, race } from './fake-fetch.js';
 
 const listBody = {
@@ -14,25 +13,10 @@ describe('resource calls are built from the operation table', () => {
   test('every operation of the contract has a call in both styles', () => {
     const client = createAstralClient({ baseUrl, fetch: fakeFetch() }) as unknown as Record<string, any>;
     for (const operationId of operationIds) {
-      const { tag } = operationTable[operationId];
-      const namespace = namespaceOf(tag);
-      const method = methodOf(operationId, tag);
+      const { namespace, method } = operationTable[operationId].client;
       expect(typeof client[namespace]?.[method], `${operationId} → ${namespace}.${method}`).toBe('function');
       expect(typeof client['safe'][namespace]?.[method]).toBe('function');
     }
-  });
-
-  test('naming: the tag is the namespace, the verb (or what a get fetches) the method', () => {
-    expect(namespaceOf('Races')).toBe('races');
-    expect(namespaceOf('Training Plans')).toBe('trainingPlans');
-    expect(methodOf('listRaces', 'Races')).toBe('list');
-    expect(methodOf('getRace', 'Races')).toBe('get');
-    expect(methodOf('deleteRace', 'Races')).toBe('delete');
-    expect(methodOf('getMe', 'Auth')).toBe('me');
-    expect(methodOf('getRaceStats', 'Races')).toBe('stats');
-    expect(methodOf('cancelRaceEntry', 'Races')).toBe('cancelEntry');
-    expect(methodOf('getRacer', 'Races')).toBe('racer');
-    expect(methodOf('listTrainingPlans', 'Training Plans')).toBe('list');
   });
 
   test('list sends the query and resolves to { data, metadata }', async () => {

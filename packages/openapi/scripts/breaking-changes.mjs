@@ -1,17 +1,15 @@
 // What breaks a client, decided by comparing two bundled contracts. The rules are the
 // ones openapi/README.md writes down ("Breaking changes"); each finding names its rule.
-import { resolveRef } from './operation-table.mjs';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+// Runs under tsx (check-breaking.mjs registers it) or vitest: the reader is TypeScript.
+import { operationsOf as walkOperations, parametersOf, resolveRef } from '../src/reader/index.ts';
 
 function operationsOf(document) {
   const operations = new Map();
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of METHODS) {
-      if (!item[method]) continue;
-      const parameters = [...(item.parameters ?? []), ...(item[method].parameters ?? [])].map((p) => resolveRef(document, p));
-      operations.set(`${method.toUpperCase()} ${path}`, { operation: item[method], parameters });
-    }
+  for (const location of walkOperations(document)) {
+    operations.set(`${location.method.toUpperCase()} ${location.path}`, {
+      operation: location.operation,
+      parameters: parametersOf(document, location),
+    });
   }
   return operations;
 }

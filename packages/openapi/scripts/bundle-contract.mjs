@@ -1,18 +1,11 @@
 // Bundles the split contract (openapi/) into one YAML and one JSON document that every
-// consumer reads. Runs Redocly's bundler in-process: one start-up instead of one per format.
+// consumer reads, with each operation's error examples derived (src/reader/error-examples.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
-import { bundle, loadConfig } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
+import { bundleContract } from './bundle.mjs';
 import { bundleDir, bundledJson, bundledYaml, contractEntry, lintConfig } from './paths.mjs';
 
-const config = await loadConfig({ configPath: lintConfig });
-const { bundle: result, problems } = await bundle({ ref: contractEntry, config });
-const errors = problems.filter((problem) => problem.severity === 'error');
-if (errors.length > 0) {
-  for (const problem of errors) console.error(`${problem.ruleId}: ${problem.message}`);
-  process.exit(1);
-}
-const document = result.parsed;
+const document = await bundleContract(contractEntry, lintConfig);
 await mkdir(bundleDir, { recursive: true });
 await Promise.all([
   writeFile(bundledJson, `${JSON.stringify(document, null, 2)}\n`),

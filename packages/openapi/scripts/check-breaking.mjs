@@ -6,8 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundle, loadConfig } from '@redocly/openapi-core';
-import { findBreakingChanges } from './breaking-changes.mjs';
+import { bundleContract } from './bundle.mjs';
 import { bundledJson, contractEntry, repoRoot } from './paths.mjs';
 
 const baseIndex = process.argv.indexOf('--base');
@@ -29,13 +28,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'astral-breaking-'));
 try {
   const archive = execFileSync('git', ['-C', repoRoot, 'archive', base, 'openapi', 'redocly.yaml']);
   execFileSync('tar', ['-x', '-C', scratch], { input: archive });
-  const config = await loadConfig({ configPath: join(scratch, 'redocly.yaml') });
-  const { bundle: before } = await bundle({ ref: join(scratch, entryInRepo), config });
+  const before = await bundleContract(join(scratch, entryInRepo), join(scratch, 'redocly.yaml'));
   const after = JSON.parse(readFileSync(bundledJson, 'utf8'));
-  const findings = findBreakingChanges(before.parsed, after);
+  // Imported after bundle.mjs has registered tsx: it reads the contract with src/reader.
+  const { findBreakingChanges } = await import('./breaking-changes.mjs');
+  const findings = findBreakingChanges(before, after);
   for (const finding of findings) console.error(`${finding.rule}: ${finding.where}: ${finding.message}`);
   const major = (document) => Number.parseInt(String(document.info?.version ?? '0'), 10);
-  if (findings.length > 0 && major(after) > major(before.parsed)) {
+  if (findings.length > 0 && major(after) > major(before)) {
     console.log(`${findings.length} breaking change(s) against ${base}, allowed by the new major version ${after.info.version}`);
     process.exit(0);
   }

@@ -1,12 +1,16 @@
 // Generates the TypeScript side of the contract from the bundled document:
 //   src/generated/schema.ts      openapi-typescript's `paths`, `components`, `operations`
-//   src/generated/operations.ts  the operation table (method, path, statuses, envelope...)
+//   src/generated/operations.ts  the operation table, the error catalogue, the body limit
 // Both the client and the server stubs import these from @astral/openapi; nothing
-// downstream hand-writes a type or a route table.
+// downstream hand-writes a type, a route table or an error code's status.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { register } from 'tsx/esm/api';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { bundledJson, generatedDir } from './paths.mjs';
-import { describeOperations } from './operation-table.mjs';
+
+// The contract reader is TypeScript (src/reader/); tsx runs it before it is compiled.
+register();
+const { describeContract } = await import('../src/reader/index.ts');
 
 const header = (what) => `/**
  * GENERATED FILE: DO NOT EDIT.
@@ -18,7 +22,8 @@ const header = (what) => `/**
 
 const document = JSON.parse(await readFile(bundledJson, 'utf8'));
 const ast = await openapiTS(document, { alphabetize: false, rootTypes: false });
-const table = describeOperations(document);
+const described = describeContract(document);
+const literal = (value) => JSON.stringify(value, null, 2);
 
 await mkdir(generatedDir, { recursive: true });
 await Promise.all([
@@ -28,13 +33,19 @@ await Promise.all([
   ),
   writeFile(
     new URL('operations.ts', `file://${generatedDir}`),
-    `${header('The operation table of the Astral API: one entry per operationId.')}
+    `${header('The operation table of the Astral API (one entry per operationId), its error catalogue and limits.')}
 /** The path prefix every server of the contract shares (from \`servers[].url\`). */
-export const basePath = ${JSON.stringify(table.basePath)} as const;
+export const basePath = ${JSON.stringify(described.basePath)} as const;
 
 /** Every operation of the contract by operationId, in contract order. */
-export const operationTable = ${JSON.stringify(table.operations, null, 2)} as const;
+export const operationTable = ${literal(described.operations)} as const;
+
+/** Every \`details.code\` with its status and default message (ErrorCode's \`x-astral-errors\`). */
+export const errorCatalogue = ${literal(described.errors)} as const;
+
+/** The largest request body the API accepts, in bytes (the 413 response's \`x-astral-body-limit-bytes\`). */
+export const requestBodyLimitBytes = ${described.bodyLimitBytes};
 `,
   ),
 ]);
-console.log(`generated types and the table of ${Object.keys(table.operations).length} operations into src/generated/`);
+console.log(`generated types and the table of ${Object.keys(described.operations).length} operations into src/generated/`);

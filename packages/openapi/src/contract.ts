@@ -1,29 +1,25 @@
 /**
  * The bundled contract as a JavaScript object, for runtimes that validate against it
- * (the server stubs, the mock, the tests). Node-only: it reads the bundled JSON from disk,
- * so browser bundles that import `@astral/openapi` never carry the whole document.
+ * (the server stubs, the mock, the tests), and the reader's questions asked of it by
+ * operationId. Node-only: it reads the bundled JSON from disk, so browser bundles that
+ * import `@astral/openapi` never carry the whole document.
  *
  * @example
  * ```ts
- * import { contract, contractJsonPath } from '@astral/openapi/contract';
+ * import { contract, operationParameters } from '@astral/openapi/contract';
  * contract.info.version; // "1.0.0"
+ * operationParameters('getRace').map((p) => p.name); // ["race_id"]
  * ```
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { operationTable } from './generated/operations.js';
+import type { ContractParameter, JsonNode, OpenApiDocument } from './reader/document.js';
+import { parametersOf, requestBodySchemaOf, responseOf, securityRequirementsOf } from './reader/operations.js';
 
-/** The parts of an OpenAPI 3.1 document the consumers here read; everything else is kept as is. */
-export interface OpenApiDocument {
-  openapi: string;
-  info: { title: string; version: string; description?: string; [key: string]: unknown };
-  servers?: Array<{ url: string; description?: string }>;
-  security?: Array<Record<string, string[]>>;
-  tags?: Array<{ name: string; description?: string }>;
-  paths: Record<string, Record<string, any>>;
-  components: Record<string, Record<string, any>>;
-  [key: string]: unknown;
-}
+export type { ContractParameter, JsonNode, OpenApiDocument } from './reader/document.js';
+
+type OperationId = keyof typeof operationTable;
 
 /** Absolute path of the bundled contract, JSON. */
 export const contractJsonPath = fileURLToPath(new URL('../contract/openapi.json', import.meta.url));
@@ -39,36 +35,6 @@ export function loadContract(): OpenApiDocument {
 export const contract: OpenApiDocument = loadContract();
 
 /**
- * Follows local `$ref`s (`#/components/...`) to the node they point at, in `document`
- * (the bundled contract by default). Anything that is not a local ref comes back as is.
- *
- * @example
- * ```ts
- * resolveRef({ $ref: '#/components/schemas/RaceName' }).maxLength; // 200
- * ```
- */
-export function resolveRef(node: any, document: OpenApiDocument = contract): any {
-  let current = node;
-  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
-    current = (current.$ref as string)
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce((parent: any, key: string) => parent?.[key], document);
-  }
-  return current;
-}
-
-/** A parameter object of the contract, resolved. */
-export interface ContractParameter {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: any;
-  [key: string]: unknown;
-}
-
-/**
  * The contract's operation object for an operationId, with its path item.
  *
  * @example
@@ -76,27 +42,28 @@ export interface ContractParameter {
  * operationObject('getRace').operation.summary; // "Get a race"
  * ```
  */
-export function operationObject(id: keyof typeof operationTable): { pathItem: any; operation: any } {
+export function operationObject(id: OperationId): { pathItem: JsonNode; operation: JsonNode } {
   const { method, path } = operationTable[id];
   const pathItem = contract.paths[path];
   return { pathItem, operation: pathItem?.[method] };
 }
 
-/**
- * Every parameter of an operation, path-level and operation-level (an operation-level one
- * overrides a path-level one of the same name and location), resolved.
- *
- * @example
- * ```ts
- * operationParameters('getRace').map((p) => p.name); // ["race_id"]
- * ```
- */
-export function operationParameters(id: keyof typeof operationTable): ContractParameter[] {
-  const { pathItem, operation } = operationObject(id);
-  const byKey = new Map<string, ContractParameter>();
-  for (const raw of [...(pathItem?.parameters ?? []), ...(operation?.parameters ?? [])]) {
-    const parameter = resolveRef(raw) as ContractParameter;
-    byKey.set(`${parameter.in}:${parameter.name}`, parameter);
-  }
-  return [...byKey.values()];
+/** Every parameter of an operation, path-level and operation-level, resolved. */
+export function operationParameters(id: OperationId): ContractParameter[] {
+  return parametersOf(contract, operationObject(id));
+}
+
+/** The response object of an operation for a status, resolved (`undefined` when undocumented). */
+export function operationResponse(id: OperationId, status: number): JsonNode | undefined {
+  return responseOf(contract, operationObject(id).operation, status);
+}
+
+/** The JSON request body schema of an operation (refs kept), or `undefined`. */
+export function operationRequestBodySchema(id: OperationId): JsonNode | undefined {
+  return requestBodySchemaOf(contract, operationObject(id).operation);
+}
+
+/** An operation's security alternatives, each a list of scheme names that must all be met. */
+export function operationSecurity(id: OperationId): string[][] {
+  return securityRequirementsOf(contract, operationObject(id).operation);
 }

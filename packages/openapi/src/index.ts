@@ -1,20 +1,23 @@
 /**
  * The Astral API contract, as types and as data.
  *
- * Types come from openapi-typescript; the operation table is derived from the bundled
- * document. Both are generated into `src/generated/` by `turbo run generate`.
+ * Types come from openapi-typescript; the operation table, the error catalogue and the
+ * body limit are derived from the bundled document by the reader (`./reader`). All are
+ * generated into `src/generated/` by `turbo run generate`.
  *
  * @example
  * ```ts
- * import { operationTable, type components } from '@astral/openapi';
+ * import { errorCatalogue, operationTable, type components } from '@astral/openapi';
  * type Race = components['schemas']['Race'];
  * operationTable.getRace.path; // "/races/{race_id}"
+ * operationTable.getRace.client; // { namespace: "races", method: "get" }
+ * errorCatalogue.NOT_FOUND.status; // 404
  * ```
  */
-import { operationTable } from './generated/operations.js';
+import { errorCatalogue, operationTable } from './generated/operations.js';
 
 export type { paths, components, operations } from './generated/schema.js';
-export { basePath, operationTable } from './generated/operations.js';
+export { basePath, errorCatalogue, operationTable, requestBodyLimitBytes } from './generated/operations.js';
 export { methodsAllowedFor } from './methods.js';
 export { queryDefaulter } from './query-defaults.js';
 
@@ -24,3 +27,5 @@ export type OperationId = keyof typeof operationTable;
 export type OperationEntry = (typeof operationTable)[OperationId];
 /** The operationIds in contract order. */
 export const operationIds = Object.keys(operationTable) as OperationId[];
+/** Every `details.code` of the API. */
+export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,63 @@
+/**
+ * Names derived from the contract, once: the `@astral/client` call of each operation and
+ * the resource noun its errors speak of. The generated operation table carries them, so the
+ * client's types, its runtime and the docs' samples all read the same strings.
+ */
+
+const words = (text: string): string[] => text.split(/[\s_-]+/).filter(Boolean);
+const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * The client namespace of a tag: `Races` → `races`, `Training Plans` → `trainingPlans`.
+ *
+ * @example
+ * ```ts
+ * namespaceOf('Training Plans'); // 'trainingPlans'
+ * ```
+ */
+export function namespaceOf(tag: string): string {
+  const pascal = words(tag).map(capitalize).join('');
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+/** `rest` without a leading whole word `noun` (plural, then singular), else `rest`. */
+function stripNoun(rest: string, noun: string): string {
+  const candidates = noun.endsWith('s') ? [noun, noun.slice(0, -1)] : [noun];
+  for (const candidate of candidates) {
+    if (!rest.startsWith(candidate)) continue;
+    const after = rest.slice(candidate.length);
+    if (after === '' || /^[A-Z]/.test(after)) return after;
+  }
+  return rest;
+}
+
+/**
+ * The client method of an operation: the operationId's leading verb, with the tag's noun
+ * removed from what follows. `listRaces` (Races) → `list`, `getRace` → `get`, `getMe`
+ * (Auth) → `me`, `getRaceStats` → `stats`, `cancelRaceEntry` → `cancelEntry`,
+ * `listTrainingPlans` (Training Plans) → `list`.
+ *
+ * @example
+ * ```ts
+ * methodOf('cancelRaceEntry', 'Races'); // 'cancelEntry'
+ * ```
+ */
+export function methodOf(operationId: string, tag: string): string {
+  const verb = /^[^A-Z]*/.exec(operationId)?.[0] ?? '';
+  const remainder = stripNoun(operationId.slice(verb.length), capitalize(namespaceOf(tag)));
+  if (remainder === '') return verb;
+  return verb === 'get' ? remainder.charAt(0).toLowerCase() + remainder.slice(1) : verb + remainder;
+}
+
+/**
+ * The resource an identifier names, for messages: `race_id` → `race`,
+ * `training_plan_id` → `training plan`, `org_id` → `org`.
+ *
+ * @example
+ * ```ts
+ * resourceNounOf('training_plan_id'); // 'training plan'
+ * ```
+ */
+export function resourceNounOf(idParameter: string): string {
+  return words(idParameter.replace(/_?id$/i, '')).join(' ').toLowerCase();
+}

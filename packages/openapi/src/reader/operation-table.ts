@@ -1,0 +1,117 @@
+/**
+ * The operation table: what routing, the client, the docs and the test suites need to
+ * know about each operation, derived from any bundled document. `npm run generate` writes
+ * it for the contract into `src/generated/operations.ts`; the docs and the scale benchmark
+ * derive it for other bundles with the same function.
+ */
+import type { ContractParameter, JsonNode, OpenApiDocument } from './document.js';
+import { bodyLimitOf, errorCatalogueOf, type ErrorCatalogueEntry } from './errors.js';
+import { methodOf, namespaceOf } from './naming.js';
+import { basePathOf, jsonContent, operationsOf, parametersOf, responseOf, securityRequirementsOf, type HttpMethod } from './operations.js';
+import { resolveRef } from './refs.js';
+
+/** What the table says about one operation. */
+export interface OperationDescription {
+  method: HttpMethod;
+  path: string;
+  tag: string | null;
+  /** `client.<namespace>.<method>` of `@astral/client` (and the docs' samples). */
+  client: { namespace: string; method: string };
+  pathParams: string[];
+  queryParams: string[];
+  /** Query defaults: the schema's `default`, or `x-astral-default` where it depends on other parameters. */
+  queryDefaults: Record<string, unknown>;
+  /** `x-astral-default-when` per parameter: `{ limit: { upcoming: 10, search: 20 } }`. */
+  contextualDefaults: Record<string, Record<string, number>>;
+  hasBody: boolean;
+  statuses: number[];
+  successStatus: number | null;
+  /** Whether every success body is the `{ status: 'ok', ... }` envelope. */
+  envelope: boolean;
+  /** Top-level fields of the success body, in contract order. */
+  successFields: string[];
+  /** Security schemes any alternative names (an empty list: open). */
+  security: string[];
+}
+
+/** The table and the document-wide facts generated beside it. */
+export interface ContractDescription {
+  basePath: string;
+  operations: Record<string, OperationDescription>;
+  errors: Record<string, ErrorCatalogueEntry>;
+  bodyLimitBytes: number;
+}
+
+/** A 2xx JSON body is enveloped when its schema carries `status: "ok"` (SuccessStatus). */
+function usesEnvelope(document: OpenApiDocument, response: JsonNode): boolean {
+  const schema = resolveRef(document, jsonContent(document, response)?.schema);
+  return resolveRef(document, schema?.properties?.status)?.const === 'ok';
+}
+
+function successFields(document: OpenApiDocument, response: JsonNode): string[] {
+  const schema = resolveRef(document, jsonContent(document, response)?.schema);
+  return Object.keys(schema?.properties ?? {});
+}
+
+function queryDefaults(document: OpenApiDocument, query: ContractParameter[]): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const parameter of query) {
+    const value = parameter['x-astral-default'] ?? resolveRef(document, parameter.schema)?.default;
+    if (value !== undefined) defaults[parameter.name] = value;
+  }
+  return defaults;
+}
+
+function contextualDefaults(query: ContractParameter[]): Record<string, Record<string, number>> {
+  const contextual: Record<string, Record<string, number>> = {};
+  for (const parameter of query) {
+    const when = parameter['x-astral-default-when'] as Record<string, number> | undefined;
+    if (when) contextual[parameter.name] = when;
+  }
+  return contextual;
+}
+
+/**
+ * Describes every operation of a bundled document. Two operations that would share a
+ * client call name are an error here, at generation, not a shadowed call at run time.
+ *
+ * @example
+ * ```ts
+ * const { operations } = describeContract(bundle);
+ * operations.listRaces.client; // { namespace: 'races', method: 'list' }
+ * ```
+ */
+export function describeContract(document: OpenApiDocument): ContractDescription {
+  const operations: Record<string, OperationDescription> = {};
+  const callNames = new Map<string, string>();
+  for (const location of operationsOf(document)) {
+    const { operation, operationId } = location;
+    const parameters = parametersOf(document, location);
+    const query = parameters.filter((p) => p.in === 'query');
+    const statuses = Object.keys(operation.responses ?? {}).map(Number);
+    const success = statuses.filter((status) => status >= 200 && status < 300);
+    const tag: string | null = operation.tags?.[0] ?? null;
+    const client = { namespace: namespaceOf(tag ?? 'default'), method: methodOf(operationId, tag ?? 'default') };
+    const callName = `${client.namespace}.${client.method}`;
+    const clash = callNames.get(callName);
+    if (clash) throw new Error(`${operationId} and ${clash} would both be client.${callName}`);
+    callNames.set(callName, operationId);
+    operations[operationId] = {
+      method: location.method,
+      path: location.path,
+      tag,
+      client,
+      pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+      queryParams: query.map((p) => p.name),
+      queryDefaults: queryDefaults(document, query),
+      contextualDefaults: contextualDefaults(query),
+      hasBody: Boolean(operation.requestBody),
+      statuses,
+      successStatus: success[0] ?? null,
+      envelope: success.every((status) => usesEnvelope(document, responseOf(document, operation, status))),
+      successFields: success[0] === undefined ? [] : successFields(document, responseOf(document, operation, success[0])),
+      security: [...new Set(securityRequirementsOf(document, operation).flat())],
+    };
+  }
+  return { basePath: basePathOf(document), operations, errors: errorCatalogueOf(document), bodyLimitBytes: bodyLimitOf(document) };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bodyLimitOf,
+  describeContract,
+  errorCatalogueOf,
+  inlineRefs,
+  methodOf,
+  namespaceOf,
+  operationsOf,
+  resolveRef,
+  resourceNounOf,
+  withErrorExamples,
+  type OpenApiDocument,
+} from '../src/reader/index.js';
+import { bundled } from './bundled.js';
+
+/** A small document with a two-word resource, built on the real contract's components. */
+function withTrainingPlans(): OpenApiDocument {
+  const document = structuredClone(bundled) as OpenApiDocument;
+  const errorResponse = (name: string) => ({ $ref: `#/components/responses/${name}` });
+  document.tags = [...(document.tags ?? []), { name: 'Training Plans', description: 'Plans.' }];
+  document.paths['/training-plans/{training_plan_id}'] = {
+    parameters: [{ name: 'training_plan_id', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } }],
+    get: {
+      operationId: 'getTrainingPlan',
+      tags: ['Training Plans'],
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+        '404': errorResponse('NotFound'),
+        '409': errorResponse('Conflict'),
+      },
+    },
+  };
+  return document;
+}
+
+describe('the contract reader', () => {
+  it('follows reference chains and refuses a cycle instead of looping', () => {
+    const document = {
+      ...bundled,
+      components: { ...bundled.components, schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } },
+    } as OpenApiDocument;
+    expect(resolveRef(bundled, { $ref: '#/components/schemas/RaceName' }).maxLength).toBe(200);
+    expect(() => resolveRef(document, { $ref: '#/components/schemas/A' })).toThrow(/cycle/);
+    expect(() => resolveRef(bundled, { $ref: '#/components/schemas/Nope' })).toThrow(/points nowhere/);
+  });
+
+  it('inlines references and refuses a recursive schema', () => {
+    expect(inlineRefs(bundled, { $ref: '#/components/schemas/RaceCreate' }).properties.race_name.maxLength).toBe(200);
+    const recursive = {
+      ...bundled,
+      components: { schemas: { Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' } } } } },
+    } as unknown as OpenApiDocument;
+    expect(() => inlineRefs(recursive, { $ref: '#/components/schemas/Node' })).toThrow(/recursive/);
+  });
+
+  it('walks every operation in contract order', () => {
+    expect(operationsOf(bundled).map((o) => `${o.method} ${o.path} ${o.operationId}`)).toEqual([
+      'get /races listRaces',
+      'post /races createRace',
+      'get /races/{race_id} getRace',
+      'put /races/{race_id} updateRace',
+      'delete /races/{race_id} deleteRace',
+      'get /auth/me getMe',
+    ]);
+  });
+
+  it('names client calls once: tag → namespace, verb (or what a get fetches) → method', () => {
+    expect(namespaceOf('Races')).toBe('races');
+    expect(namespaceOf('Training Plans')).toBe('trainingPlans');
+    expect(methodOf('listRaces', 'Races')).toBe('list');
+    expect(methodOf('getRace', 'Races')).toBe('get');
+    expect(methodOf('deleteRace', 'Races')).toBe('delete');
+    expect(methodOf('getMe', 'Auth')).toBe('me');
+    expect(methodOf('getRaceStats', 'Races')).toBe('stats');
+    expect(methodOf('cancelRaceEntry', 'Races')).toBe('cancelEntry');
+    expect(methodOf('getRacer', 'Races')).toBe('racer');
+    expect(methodOf('listTrainingPlans', 'Training Plans')).toBe('list');
+    expect(methodOf('getTrainingPlan', 'Training Plans')).toBe('get');
+    expect(resourceNounOf('training_plan_id')).toBe('training plan');
+  });
+
+  it('refuses two operations that would share a client call', () => {
+    const document = withTrainingPlans();
+    document.paths['/training-plans'] = {
+      get: { ...document.paths['/training-plans/{training_plan_id}']!.get, operationId: 'getTrainingPlans', parameters: [] },
+    };
+    expect(() => describeContract(document)).toThrow(/getTrainingPlan.*both be client\.trainingPlans\.get|both be client\.trainingPlans\.get/);
+  });
+
+  it('reads the error catalogue and refuses one that disagrees with the ErrorCode enum', () => {
+    const catalogue = errorCatalogueOf(bundled);
+    expect(Object.keys(catalogue)).toEqual(resolveRef(bundled, { $ref: '#/components/schemas/ErrorCode' }).enum);
+    expect(catalogue.NOT_FOUND).toMatchObject({ status: 404, resourceMessage: '{Resource} not found' });
+    const broken = structuredClone(bundled) as OpenApiDocument;
+    broken.components.schemas!.ErrorCode.enum.push('TEAPOT');
+    expect(() => errorCatalogueOf(broken)).toThrow(/TEAPOT has no entry/);
+  });
+
+  it('reads the body limit from the contract, not from prose', () => {
+    expect(bodyLimitOf(bundled)).toBe(1_048_576);
+  });
+
+  it('derives error examples per operation, in the resource’s own words', () => {
+    const document = withErrorExamples(withTrainingPlans());
+    const responses = document.paths['/training-plans/{training_plan_id}']!.get.responses;
+    const first = (status: string) => Object.values<any>(responses[status].content['application/json'].examples)[0].value;
+    expect(first('404')).toEqual({ error: 'Training plan not found', details: { code: 'NOT_FOUND', field: 'training_plan_id' } });
+    expect(first('409')).toEqual({ error: 'This training plan conflicts with one that already exists', details: { code: 'CONFLICT' } });
+  });
+
+  it('keeps an operation’s own error examples first (x-astral-error-examples)', () => {
+    const updateRace = bundled.paths['/races/{race_id}'].put;
+    const names = Object.keys(updateRace.responses['409'].content['application/json'].examples);
+    expect(names[0]).toBe('duplicateRace');
+    expect(updateRace['x-astral-error-examples']).toBeUndefined();
+  });
+});
