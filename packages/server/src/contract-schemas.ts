@@ -2,8 +2,16 @@
  * JSON Schemas for routing, read from the bundled contract: the components document every
  * `$ref` points into, and per operation its params, query, body and response schemas.
  */
-import { contract, operationObject, operationParameters, resolveRef, type ContractParameter } from '@astral/openapi/contract';
+import {
+  contract,
+  operationParameters,
+  operationRequestBodySchema,
+  operationResponse,
+  operationSecurity,
+  type ContractParameter,
+} from '@astral/openapi/contract';
 import { operationTable } from '@astral/openapi';
+import { examplesOf, rebase as rebaseOnto, readOnlyPropertyNames as readOnlyNames, securitySchemesOf } from '@astral/openapi/reader';
 import type { OperationId } from './types.js';
 
 /** The `$id` the contract's components are registered under, in Ajv and in Fastify. */
@@ -12,18 +20,9 @@ export const CONTRACT_ID = 'urn:astral:contract';
 type Json = any;
 
 
-/**
- * A deep copy whose local refs point into the registered components document, so a schema
- * compiled on its own (a route's params, say) still resolves `#/components/schemas/...`.
- */
+/** A deep copy whose local refs point into the registered components document ({@link CONTRACT_ID}). */
 export function rebase(schema: Json): Json {
-  if (Array.isArray(schema)) return schema.map(rebase);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const copy: Json = {};
-  for (const [key, value] of Object.entries(schema)) {
-    copy[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? CONTRACT_ID + value : rebase(value);
-  }
-  return copy;
+  return rebaseOnto(schema, CONTRACT_ID);
 }
 
 /** Keywords of an object that hold subschemas, keyed by name (the rest hold one or a list). */
@@ -95,17 +94,14 @@ function parameterObjectSchema(list: Parameter[]): Json | undefined {
 
 /** The JSON body schema of an operation's response, or `undefined` when it has no JSON body. */
 export function responseSchema(id: OperationId, status: number): Json | undefined {
-  const { operation } = operationObject(id);
-  const response = resolveRef(operation.responses?.[String(status)]);
-  const schema = response?.content?.['application/json']?.schema;
+  const schema = operationResponse(id, status)?.content?.['application/json']?.schema;
   return schema === undefined ? undefined : rebase(schema);
 }
 
 /** The schemas Fastify validates a route's request with. */
 export function requestSchemas(id: OperationId): { params?: Json; querystring?: Json; body?: Json } {
   const all = operationParameters(id);
-  const { operation } = operationObject(id);
-  const body = resolveRef(operation.requestBody)?.content?.['application/json']?.schema;
+  const body = operationRequestBodySchema(id);
   const schemas: { params?: Json; querystring?: Json; body?: Json } = {};
   const params = parameterObjectSchema(all.filter((p) => p.in === 'path'));
   const querystring = parameterObjectSchema(all.filter((p) => p.in === 'query'));
@@ -117,34 +113,20 @@ export function requestSchemas(id: OperationId): { params?: Json; querystring?: 
 
 /** The first named example of an operation's success response (what the stubs answer). */
 export function successExample(id: OperationId): unknown {
-  const { operation } = operationObject(id);
   const status = operationTable[id].successStatus;
-  const media = resolveRef(operation.responses?.[String(status)])?.content?.['application/json'];
-  if (!media) return undefined;
-  const first = Object.values<Json>(media.examples ?? {})[0];
-  const example = resolveRef(first)?.value ?? media.example;
-  return structuredClone(example);
+  const media = status === null ? undefined : operationResponse(id, status)?.content?.['application/json'];
+  return structuredClone(examplesOf(contract, media)[0]?.value);
 }
 
 /** Security requirements of an operation: alternatives, each a list of scheme names that must all be met. */
-export function securityRequirements(id: OperationId): string[][] {
-  const { operation } = operationObject(id);
-  const security: Array<Record<string, string[]>> = operation.security ?? contract.security ?? [];
-  return security.map((requirement) => Object.keys(requirement));
-}
+export const securityRequirements = operationSecurity;
 
 /** The contract's security schemes, by name. */
 export function securitySchemes(): Record<string, Json> {
-  return (contract.components.securitySchemes ?? {}) as Record<string, Json>;
+  return securitySchemesOf(contract);
 }
 
 /** Names of properties the contract marks `readOnly` anywhere (for clearer 400 messages). */
 export function readOnlyPropertyNames(): Set<string> {
-  const names = new Set<string>();
-  for (const schema of Object.values<Json>(contract.components.schemas ?? {})) {
-    for (const [name, property] of Object.entries<Json>(schema?.properties ?? {})) {
-      if (resolveRef(property)?.readOnly === true) names.add(name);
-    }
-  }
-  return names;
+  return readOnlyNames(contract);
 }

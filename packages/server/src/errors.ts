@@ -1,14 +1,43 @@
-/** The API's error shape and the two ways a handler produces it. */
-import type { components } from '@astral/openapi';
+/**
+ * The API's error shape and the two ways a handler produces it. Codes, statuses and default
+ * messages come from the contract's error catalogue (`ErrorCode`'s `x-astral-errors`,
+ * generated into `@astral/openapi`'s `errorCatalogue`): nothing here states them again.
+ */
+import { errorCatalogue, type components } from '@astral/openapi';
 
-/** The `details.code` vocabulary of the contract (ErrorCode.yaml). */
+/** The `details.code` vocabulary of the contract. */
 export type ErrorCode = components['schemas']['ErrorCode'];
 /** The body of every error response. */
 export type ErrorBody = components['schemas']['Error'];
 
-/** Builds the API's error body; `field` is left out when there is none. */
-export function errorBody(code: ErrorCode, message: string, field?: string): ErrorBody {
-  return { error: message, details: field === undefined ? { code } : { code, field } };
+/** What an error says beyond its code; every part optional. */
+export interface ErrorOptions {
+  /** What the caller reads; default: the catalogue's message for the code. */
+  message?: string;
+  /** The parameter, body field or header at fault (`details.field`). */
+  field?: string;
+  /** Response headers (`WWW-Authenticate`, `Retry-After`...). */
+  headers?: Record<string, string>;
+}
+
+/** The catalogue's entry for a code. */
+export function catalogueEntry(code: ErrorCode): { status: number; message: string } {
+  return errorCatalogue[code];
+}
+
+/**
+ * Builds the API's error body; the message defaults to the catalogue's, `field` is left out
+ * when there is none.
+ *
+ * @example
+ * ```ts
+ * errorBody('NOT_FOUND', { message: 'Race not found', field: 'race_id' });
+ * // { error: 'Race not found', details: { code: 'NOT_FOUND', field: 'race_id' } }
+ * ```
+ */
+export function errorBody(code: ErrorCode, options: Pick<ErrorOptions, 'message' | 'field'> = {}): ErrorBody {
+  const error = options.message ?? errorCatalogue[code].message;
+  return { error, details: options.field === undefined ? { code } : { code, field: options.field } };
 }
 
 /**
@@ -19,7 +48,7 @@ export function errorBody(code: ErrorCode, message: string, field?: string): Err
  * ```ts
  * handlers.getRace = async ({ params }) => {
  *   const race = await db.find(params.race_id);
- *   if (!race) return apiError(404, 'NOT_FOUND', 'Race not found', 'race_id');
+ *   if (!race) return apiError(404, 'NOT_FOUND', { message: 'Race not found', field: 'race_id' });
  *   return { status: 200, body: { status: 'ok', data: race } };
  * };
  * ```
@@ -27,39 +56,42 @@ export function errorBody(code: ErrorCode, message: string, field?: string): Err
 export function apiError<Status extends number>(
   status: Status,
   code: ErrorCode,
-  message: string,
-  field?: string,
+  options: ErrorOptions = {},
 ): { status: Status; body: ErrorBody; headers?: Record<string, string> } {
-  return { status, body: errorBody(code, message, field) };
+  const result = { status, body: errorBody(code, options) };
+  return options.headers ? { ...result, headers: options.headers } : result;
 }
 
 /**
- * An error a handler (or `authenticate`) may throw instead of returning `apiError(...)`.
- * Its status is checked against the operation's documented statuses at runtime.
+ * An error a handler (or `authenticate`) may throw instead of returning `apiError(...)`. Its
+ * status is the catalogue's for the code unless given; it is checked against the
+ * operation's documented statuses at runtime.
  *
  * @example
  * ```ts
  * if (race.created_by !== principal.id && principal.role !== 'admin') {
- *   throw new ApiError(403, 'FORBIDDEN', 'Only the creator of this race or an admin may change it');
+ *   throw new ApiError('FORBIDDEN', { message: 'Only the creator of this race or an admin may change it' });
  * }
  * ```
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly headers: Record<string, string> | undefined;
 
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
+  constructor(code: ErrorCode, options: ErrorOptions & { status?: number; cause?: unknown } = {}) {
+    super(options.message ?? errorCatalogue[code].message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options.status ?? errorCatalogue[code].status;
+    this.field = options.field;
+    this.headers = options.headers;
   }
 
   /** The error as a handler result. */
   toResult(): { status: number; body: ErrorBody; headers?: Record<string, string> } {
-    const result = { status: this.status, body: errorBody(this.code, this.message, this.field) };
+    const result = { status: this.status, body: errorBody(this.code, { message: this.message, field: this.field }) };
     return this.headers ? { ...result, headers: this.headers } : result;
   }
 }

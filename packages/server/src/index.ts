@@ -7,13 +7,13 @@
  * ```ts
  * import { createAstralServer, createStubHandlers, apiError } from '@astral/server';
  * const handlers = createStubHandlers<{ id: string }>();
- * handlers.getRace = async ({ params }) => apiError(404, 'NOT_FOUND', `Race ${params.race_id} not found`, 'race_id');
+ * handlers.getRace = async ({ params }) => apiError(404, 'NOT_FOUND', { message: `Race ${params.race_id} not found`, field: 'race_id' });
  * const app = createAstralServer({ handlers, authenticate: ({ bearer }) => (bearer ? { id: 'usr_1' } : null) });
  * ```
  */
 export { createAstralServer, type AstralServerExtraOptions, type ContractViolation } from './server.js';
 export { createStubHandlers } from './stubs.js';
-export { apiError, ApiError, type ErrorBody, type ErrorCode } from './errors.js';
+export { apiError, ApiError, errorBody, type ErrorBody, type ErrorCode, type ErrorOptions } from './errors.js';
 export type {
   AstralServerOptions,
   Authenticate,

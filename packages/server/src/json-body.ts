@@ -25,14 +25,14 @@ function poisonedKey(text: string): '__proto__' | 'constructor' {
  * parseJsonBody('{"__proto__":{}}'); // throws ApiError 400 VALIDATION_ERROR, field __proto__
  */
 export function parseJsonBody(text: string): unknown {
-  if (text === '') throw new ApiError(400, 'INVALID_JSON', 'Request body is empty but Content-Type is application/json');
+  if (text === '') throw new ApiError('INVALID_JSON', { message: 'Request body is empty but Content-Type is application/json' });
   try {
     return parse(text, { protoAction: 'error', constructorAction: 'error' });
   } catch (error) {
     if (!(error instanceof SyntaxError && POISONED.test(error.message))) {
-      throw new ApiError(400, 'INVALID_JSON', 'Request body is not valid JSON');
+      throw new ApiError('INVALID_JSON', { cause: error });
     }
     const field = poisonedKey(text);
-    throw new ApiError(400, 'VALIDATION_ERROR', `${field} is not a field of this request`, field);
+    throw new ApiError('VALIDATION_ERROR', { message: `${field} is not a field of this request`, field });
   }
 }

@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { basePath, methodsAllowedFor, operationIds, operationTable, queryDefaulter } from '@astral/openapi';
+import { basePath, methodsAllowedFor, operationIds, operationTable, queryDefaulter, requestBodyLimitBytes } from '@astral/openapi';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { credentialReader, isOpen, meetsRequirements } from './auth.js';
 import { componentsDocument, requestSchemas, responseSchema, securityRequirements } from './contract-schemas.js';
 import { ApiError, errorBody } from './errors.js';
-import { internalError, toErrorResponse, type ErrorResponse } from './error-handler.js';
+import { internalError, toErrorResponse, type ErrorResponse, type MapError } from './error-handler.js';
 import { parseJsonBody } from './json-body.js';
 import type { AstralServerOptions, HandlerContext, OperationId } from './types.js';
 import { createAjv, memoizedCompiler } from './validation.js';
@@ -40,9 +40,10 @@ export interface AstralServerExtraOptions {
   validateRequests?: boolean;
 }
 
-const DEFAULT_BODY_LIMIT = 1_048_576;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const PRINCIPAL = 'astralPrincipal';
+/** Per-request internals live under symbols, never string keys a handler could collide with. */
+const PRINCIPAL = Symbol('astral.principal');
+type WithPrincipal = FastifyRequest & { [PRINCIPAL]?: unknown };
 
 type Result = { status: unknown; body?: unknown; headers?: Record<string, string> };
 
@@ -68,7 +69,7 @@ export function createAstralServer<Principal>(
   const checkResponses = mode !== 'production';
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyLimit: options.bodyLimit ?? requestBodyLimitBytes,
     // The contract lists no HEAD or OPTIONS: they are 405s like any undocumented method.
     exposeHeadRoutes: false,
     // Long path parameters reach the validator, which names the field, instead of a bare 414.
@@ -81,7 +82,7 @@ export function createAstralServer<Principal>(
     // Bad URLs never reach the hooks, so the request id is set here too.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
-      sendResponse(reply as FastifyReply, toErrorResponse(error));
+      sendResponse(reply as FastifyReply, toErrorResponse(error, options.mapError));
     },
   }) as unknown as FastifyInstance;
 
@@ -101,7 +102,6 @@ export function createAstralServer<Principal>(
     if (body === '' && request.routeOptions.schema?.body === undefined) done(null, undefined);
     else done(null, parseJsonBody(body as string));
   });
-  app.decorateRequest(PRINCIPAL, null);
 
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
@@ -109,7 +109,7 @@ export function createAstralServer<Principal>(
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const response = toErrorResponse(error);
+    const response = toErrorResponse(error, options.mapError);
     if (response.unexpected) request.log.error({ err: error }, 'Unhandled error');
     else if (response.status >= 500) request.log.error({ err: error }, 'Server error');
     return sendResponse(reply, response);
@@ -121,10 +121,10 @@ export function createAstralServer<Principal>(
       void reply
         .code(405)
         .header('allow', allowed.join(', '))
-        .send(errorBody('METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use ${allowed.join(', ')}`));
+        .send(errorBody('METHOD_NOT_ALLOWED', { message: `${request.method} is not allowed here; use ${allowed.join(', ')}` }));
       return;
     }
-    void reply.code(404).send(errorBody('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
+    void reply.code(404).send(errorBody('NOT_FOUND', { message: `No route for ${request.method} ${request.url.split('?')[0]}` }));
   });
 
   const reader = credentialReader();
@@ -176,18 +176,18 @@ export function createAstralServer<Principal>(
       const present = reader.satisfied(credentials);
       if (present.size === 0 && open) return;
       if (!meetsRequirements(requirements, present)) {
-        throw new ApiError(401, 'UNAUTHORIZED', 'Authentication required. Send Authorization Bearer token or X-API-Key header.', undefined, {
-          'www-authenticate': reader.challenge,
-        });
+        throw new ApiError('UNAUTHORIZED', { headers: { 'www-authenticate': reader.challenge } });
       }
       const principal = await options.authenticate(credentials, request);
       if (principal === null || principal === undefined) {
         if (open) return;
-        throw new ApiError(401, 'UNAUTHORIZED', 'The credentials are invalid, expired or revoked', reader.headerOf(credentials), {
-          'www-authenticate': reader.challenge,
+        throw new ApiError('UNAUTHORIZED', {
+          message: 'The credentials are invalid, expired or revoked',
+          field: reader.headerOf(credentials),
+          headers: { 'www-authenticate': reader.challenge },
         });
       }
-      (request as unknown as Record<string, unknown>)[PRINCIPAL] = principal;
+      (request as WithPrincipal)[PRINCIPAL] = principal;
     };
 
     const check = (request: FastifyRequest, result: Result): ErrorResponse | undefined => {
@@ -220,19 +220,22 @@ export function createAstralServer<Principal>(
         authenticate(request).then(() => done(), done);
       },
       handler: async (request, reply) => {
+        const { query, sent } = queryNames.length > 0 ? readQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : NO_QUERY;
         const context = {
           params: request.params ?? {},
-          query: queryNames.length > 0 ? pickQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : {},
+          query,
+          sentQuery: sent,
           body: request.body,
-          principal: (request as unknown as Record<string, unknown>)[PRINCIPAL],
+          principal: (request as WithPrincipal)[PRINCIPAL] ?? null,
           request,
         } as HandlerContext<OperationId, Principal>;
         let result: Result;
         try {
           result = (await handler(context)) as Result;
         } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          result = error.toResult();
+          const known = error instanceof ApiError ? error : options.mapError?.(error);
+          if (!known) throw error;
+          result = known.toResult();
         }
         const violation = check(request, result);
         return sendResponse(reply, violation ?? (result as ErrorResponse));
@@ -243,15 +246,25 @@ export function createAstralServer<Principal>(
   return app;
 }
 
-/** Only the declared query parameters reach the handler, with the contract's defaults. */
-function pickQuery(
+const NO_QUERY = { query: {}, sent: new Set<string>() as ReadonlySet<string> };
+
+/**
+ * Only the declared query parameters reach the handler, with the contract's defaults
+ * (applied here and nowhere else), and apart from them the names the caller sent.
+ */
+function readQuery(
   raw: Record<string, unknown>,
   names: readonly string[],
   fill: ((query: Record<string, unknown>) => Record<string, unknown>) | undefined,
-): Record<string, unknown> {
+): { query: Record<string, unknown>; sent: ReadonlySet<string> } {
   const query: Record<string, unknown> = {};
-  for (const name of names) if (raw[name] !== undefined) query[name] = raw[name];
-  return fill ? fill(query) : query;
+  const sent = new Set<string>();
+  for (const name of names) {
+    if (raw[name] === undefined) continue;
+    query[name] = raw[name];
+    sent.add(name);
+  }
+  return { query: fill ? fill(query) : query, sent };
 }
 
 function sendResponse(reply: FastifyReply, response: { status: number; body?: unknown; headers?: Record<string, string> }): FastifyReply {

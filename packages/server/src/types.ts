@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { operations, operationTable } from '@astral/openapi';
+import type { ApiError } from './errors.js';
 
 /** Every operationId of the contract. */
 export type OperationId = keyof operations & keyof typeof operationTable;
@@ -64,6 +65,8 @@ export interface HandlerContext<Op extends OperationId, Principal = unknown> {
   params: PathParams<Op>;
   /** Query parameters, coerced, with the contract's defaults (and contextual defaults) applied. */
   query: QueryParams<Op>;
+  /** The names of the query parameters the caller sent (before defaults filled the rest). */
+  sentQuery: ReadonlySet<keyof QueryShape<Op> & string>;
   /** The request body, validated against the contract (unknown and read-only fields rejected). */
   body: RequestBody<Op>;
   /** What `authenticate` returned for the request's credentials. */
@@ -114,8 +117,14 @@ export interface AstralServerOptions<Principal> {
    * dropping undeclared fields. Default `development`.
    */
   mode?: ServerMode;
-  /** Largest accepted request body in bytes; default 1 MiB, as the contract's 413 says. */
+  /** Largest accepted request body in bytes; default the contract's (`x-astral-body-limit-bytes`, 1 MiB). */
   bodyLimit?: number;
+  /**
+   * Maps an application's own errors (a domain's not-found, a storage's unique violation)
+   * to an `ApiError`, for whatever a handler or `authenticate` throws; return `undefined`
+   * for an unexpected error (logged, answered 500). Handlers then need no try/catch.
+   */
+  mapError?: (error: unknown) => ApiError | undefined;
   /** Fastify logger options; default `false`. Every log line carries the request id (`reqId`). */
   logger?: FastifyServerOptions['logger'];
 }

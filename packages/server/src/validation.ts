@@ -14,7 +14,9 @@ export type AjvKind = 'body' | 'parameters' | 'response';
 
 /**
  * An Ajv 2020 instance with the contract's components registered under one `$id`.
- * - `parameters`: strings from the URL are coerced (`"10"` → 10, `"true"` → true), defaults applied.
+ * - `parameters`: strings from the URL are coerced (`"10"` → 10, `"true"` → true). Defaults are
+ *   not applied here: the query defaulter does it in one place, after validation, so the
+ *   handler can also learn which parameters the caller sent.
  * - `body`: no coercion (JSON has types), defaults applied.
  * - `response`: no coercion; objects closed (an undeclared field is a violation).
  */
@@ -23,7 +25,7 @@ export function createAjv(kind: AjvKind): Ajv2020 {
     strict: true,
     allowUnionTypes: true, // `type: ["string", "null"]` is how OpenAPI 3.1 says nullable
     coerceTypes: kind === 'parameters' ? 'array' : false,
-    useDefaults: kind !== 'response',
+    useDefaults: kind === 'body',
     // Bodies collect every finding so an unknown field can be named before a missing one.
     allErrors: kind === 'body',
   });

@@ -70,7 +70,7 @@ describe('authentication', () => {
   it('lets a handler answer 403 by throwing ApiError', async () => {
     const { app } = buildApp({
       updateRace: ({ principal }) => {
-        throw new ApiError(403, 'FORBIDDEN', `${principal.id} may not change this race`);
+        throw new ApiError('FORBIDDEN', { message: `${principal.id} may not change this race` });
       },
     });
     const response = await app.inject({ method: 'PUT', url: '/api/v1/races/race_1', headers: auth, payload: { race_name: 'Renamed' } });
@@ -94,7 +94,7 @@ describe('authentication', () => {
     const limited = createAstralServer({
       handlers: createStubHandlers(),
       authenticate: async () => {
-        throw new ApiError(401, 'UNAUTHORIZED', 'Token expired', 'Authorization');
+        throw new ApiError('UNAUTHORIZED', { message: 'Token expired', field: 'Authorization' });
       },
     });
     const expired = await limited.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth });

@@ -42,9 +42,9 @@ describe('the handler map', () => {
     // @ts-expect-error getRace documents no 201
     const created: Handler<'getRace', Principal> = async () => ({ status: 201, body: { status: 'ok', data: race } });
     // @ts-expect-error getMe documents no 404
-    const notFound: Handler<'getMe', Principal> = async () => apiError(404, 'NOT_FOUND', 'nope');
+    const notFound: Handler<'getMe', Principal> = async () => apiError(404, 'NOT_FOUND', { message: 'nope' });
     // @ts-expect-error "GONE" is not in the ErrorCode vocabulary
-    const badCode: Handler<'getRace', Principal> = async () => apiError(404, 'GONE', 'nope');
+    const badCode: Handler<'getRace', Principal> = async () => apiError(404, 'GONE', { message: 'nope' });
     expectTypeOf(created).toBeFunction();
     expectTypeOf(notFound).toBeFunction();
     expectTypeOf(badCode).toBeFunction();
@@ -53,7 +53,7 @@ describe('the handler map', () => {
   it('accepts documented results, including apiError for a documented status', () => {
     const handlers = createStubHandlers<Principal>();
     handlers.getRace = async ({ params }) => {
-      if (params.race_id === 'race_missing') return apiError(404, 'NOT_FOUND', 'Race not found', 'race_id');
+      if (params.race_id === 'race_missing') return apiError(404, 'NOT_FOUND', { message: 'Race not found', field: 'race_id' });
       return { status: 200, body: { status: 'ok', data: race }, headers: { 'cache-control': 'no-store' } };
     };
     handlers.deleteRace = () => ({ status: 200, body: { status: 'ok', message: 'Race deleted successfully' } });

@@ -1,7 +1,7 @@
 // Shared test set-up: a stub server with a fake authenticate, requests injected in-process.
 import { createAstralServer, createStubHandlers, type Handlers } from '../src/index.js';
 import type { AstralServerExtraOptions, ContractViolation } from '../src/server.js';
-import type { ServerMode } from '../src/types.js';
+import type { AstralServerOptions, ServerMode } from '../src/types.js';
 
 export interface Principal {
   id: string;
@@ -20,7 +20,7 @@ export const auth = { authorization: 'Bearer athlete-token' };
 /** Builds an app over the stubs, with some handlers replaced; collects contract violations. */
 export function buildApp(
   overrides: Partial<Handlers<Principal>> = {},
-  options: { mode?: ServerMode; bodyLimit?: number; logger?: any } & AstralServerExtraOptions = {},
+  options: { mode?: ServerMode; bodyLimit?: number; logger?: any; mapError?: AstralServerOptions<Principal>['mapError'] } & AstralServerExtraOptions = {},
 ) {
   const violations: ContractViolation[] = [];
   const handlers = { ...createStubHandlers<Principal>(), ...overrides } as Handlers<Principal>;

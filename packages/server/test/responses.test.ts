@@ -84,7 +84,7 @@ describe('in development and test', () => {
   it('holds thrown ApiErrors to the documented statuses too', async () => {
     const { app, violations } = buildApp({
       getMe: () => {
-        throw new ApiError(403, 'FORBIDDEN', 'no');
+        throw new ApiError('FORBIDDEN', { message: 'no' });
       },
     });
     const response = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth });

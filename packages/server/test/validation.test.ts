@@ -1,7 +1,7 @@
 // Request validation from the contract: each error class with its status, code and field.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { operationTable } from '@astral/openapi';
+import { operationTable, requestBodyLimitBytes } from '@astral/openapi';
 import { auth, buildApp } from './helpers.js';
 
 const json = { ...auth, 'content-type': 'application/json' };
@@ -14,12 +14,13 @@ const newRace = {
 };
 
 let app: FastifyInstance;
-const seen: { query?: unknown; body?: unknown } = {};
+const seen: { query?: unknown; sent?: unknown; body?: unknown } = {};
 
 beforeAll(() => {
   ({ app } = buildApp({
-    listRaces: ({ query }) => {
+    listRaces: ({ query, sentQuery }) => {
       seen.query = query;
+      seen.sent = [...sentQuery].sort();
       return { status: 200, body: { status: 'ok', data: [], metadata: { total: 0, filters: { limit: query.limit } } } };
     },
   }));
@@ -87,6 +88,14 @@ describe('path and query validation', () => {
   it('passes only declared query parameters to the handler', async () => {
     await app.inject({ method: 'GET', url: '/api/v1/races?limit=5&debug=1', headers: auth });
     expect(seen.query).toEqual({ limit: 5, upcoming: false });
+  });
+
+  it('tells the handler which parameters the caller sent, apart from the defaults', async () => {
+    await app.inject({ method: 'GET', url: '/api/v1/races?search=berlin&race_type=run', headers: auth });
+    expect(seen.query).toEqual({ search: 'berlin', race_type: 'run', upcoming: false, limit: 20 });
+    expect(seen.sent).toEqual(['race_type', 'search']);
+    await app.inject({ method: 'GET', url: '/api/v1/races?upcoming=false', headers: auth });
+    expect(seen.sent).toEqual(['upcoming']);
   });
 });
 
@@ -163,8 +172,9 @@ describe('body transport errors', () => {
     await expectError({ method: 'POST', url: '/api/v1/races', headers: { ...auth, 'content-type': 'application/xml' }, payload: '<race/>' }, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('answers a body over the limit 413, by default at 1 MiB', async () => {
-    const big = JSON.stringify({ ...newRace, race_description: 'x'.repeat(1_048_576) });
+  it('answers a body over the limit 413, by default the contract\'s (1 MiB)', async () => {
+    expect(requestBodyLimitBytes).toBe(1_048_576);
+    const big = JSON.stringify({ ...newRace, race_description: 'x'.repeat(requestBodyLimitBytes) });
     await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: big }, 413, 'PAYLOAD_TOO_LARGE');
     const small = buildApp({}, { bodyLimit: 100 }).app;
     const response = await small.inject({ method: 'POST', url: '/api/v1/races', headers: json, payload: JSON.stringify(newRace) });
