@@ -10,7 +10,8 @@
  * await mock.close();
  * ```
  */
-export { startMock, type MockOptions, type RunningServer } from './mock.js';
+export { startMock, type MockOptions } from './mock.js';
+export type { RunningServer } from './running-server.js';
 export { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox.js';
 export { startValidatingProxy, type ProxyOptions } from './proxy.js';
 export { uncheckedHeader, violationsCountHeader } from './sandbox-dialect.js';

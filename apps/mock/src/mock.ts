@@ -2,6 +2,7 @@
 import { toApiDialect } from './dialect.js';
 import { stderrLog, type Log } from './log.js';
 import { startPrismBehindFront } from './prism-behind-front.js';
+import type { RunningServer } from './running-server.js';
 import { formatViolation, parseViolations, violationsHeader } from './violations.js';
 
 export interface MockOptions {
@@ -15,12 +16,6 @@ export interface MockOptions {
   log?: Log;
   /** The bundled contract (JSON) to serve; default the one in @astral/openapi. */
   contract?: string;
-}
-
-export interface RunningServer {
-  /** Base URL to give a client, base path included: `http://127.0.0.1:4010/api/v1`. */
-  url: string;
-  close(): Promise<void>;
 }
 
 /**

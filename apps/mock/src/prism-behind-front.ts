@@ -5,7 +5,7 @@
  */
 import { basePath } from '@astral/openapi';
 import { startFront, type FrontOptions } from './front.js';
-import type { RunningServer } from './mock.js';
+import type { RunningServer } from './running-server.js';
 import { startPrism, type PrismOptions } from './prism.js';
 
 /**

@@ -7,7 +7,7 @@
 import { basePath } from '@astral/openapi';
 import type { Target } from './front.js';
 import { stderrLog, type Log } from './log.js';
-import type { RunningServer } from './mock.js';
+import type { RunningServer } from './running-server.js';
 import { startPrismBehindFront } from './prism-behind-front.js';
 import { findingsOf, sandboxReply, uncheckedHeader } from './sandbox-dialect.js';
 import { formatViolation } from './violations.js';

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '@astral/api';
 import { stderrLog, type Log } from './log.js';
-import type { RunningServer } from './mock.js';
+import type { RunningServer } from './running-server.js';
 import { startValidatingProxy } from './proxy.js';
 
 export interface SandboxOptions {

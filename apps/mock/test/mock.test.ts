@@ -1,6 +1,7 @@
 import { contract } from '@astral/openapi/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningServer } from '../src/mock.js';
+import { startMock } from '../src/mock.js';
+import type { RunningServer } from '../src/running-server.js';
 
 let mock: RunningServer;
 const lines: string[] = [];

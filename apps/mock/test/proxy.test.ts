@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/mock.js';
+import type { RunningServer } from '../src/running-server.js';
 import { startValidatingProxy } from '../src/proxy.js';
 
 let upstream: Server;
