@@ -8,8 +8,7 @@
  * that. Everything else Prism answers (examples, `Prefer`, CORS, its 404 for an undeclared
  * `Prefer: code`) passes through untouched.
  */
-import { methodsAllowedFor } from '@astral/openapi';
-import { errorBody } from './errors.js';
+import { errorBody, errorStatus, methodsAllowedFor } from '@astral/openapi';
 import { jsonOf, withJsonBody, type Exchange, type PrismReply } from './exchange.js';
 import {
   parseViolations,
@@ -52,35 +51,35 @@ export function toApiDialect(exchange: Exchange): PrismReply {
 
   const code = httpLayerCode(body);
   if (code === 'invalid_json') {
-    return withJsonBody(reply, 400, errorBody('INVALID_JSON', 'Request body is not valid JSON'));
+    return withJsonBody(reply, errorStatus('INVALID_JSON'), errorBody('INVALID_JSON'));
   }
   if (reply.status === 413) {
-    return withJsonBody(reply, 413, errorBody('PAYLOAD_TOO_LARGE', 'Request body is too large'));
+    return withJsonBody(reply, errorStatus('PAYLOAD_TOO_LARGE'), errorBody('PAYLOAD_TOO_LARGE'));
   }
 
   const findings = requestErrors(parseViolations(reply.headers[violationsHeader] as string | undefined));
   if (findings.some((v) => String(v.code) === '401')) {
     // The contract's own 401 example is already in the error shape; Prism's generic one is not.
     if (!isProblemJson(reply)) return reply;
-    return withJsonBody(reply, 401, errorBody('UNAUTHORIZED', 'Authentication required. Send Authorization Bearer token or X-API-Key header.'));
+    return withJsonBody(reply, errorStatus('UNAUTHORIZED'), errorBody('UNAUTHORIZED'));
   }
   if (findings.length > 0 && [400, 415, 422].includes(reply.status)) {
     const mediaType = findings.find((v) => String(v.code) === '415');
     if (mediaType && reply.status === 415) {
-      return withJsonBody(reply, 415, errorBody('UNSUPPORTED_MEDIA_TYPE', violationMessage(mediaType), 'Content-Type'));
+      return withJsonBody(reply, errorStatus('UNSUPPORTED_MEDIA_TYPE'), errorBody('UNSUPPORTED_MEDIA_TYPE', { message: violationMessage(mediaType), field: 'Content-Type' }));
     }
     const first = findings[0]!;
-    return withJsonBody(reply, 400, errorBody('VALIDATION_ERROR', violationMessage(first), violationField(first)));
+    return withJsonBody(reply, errorStatus('VALIDATION_ERROR'), errorBody('VALIDATION_ERROR', { message: violationMessage(first), field: violationField(first) }));
   }
 
   if (isProblemJson(reply)) {
     const type = problemType(body) ?? '';
     const detail = (body as { detail?: string }).detail ?? 'Not found';
     if (type.endsWith('#NO_PATH_MATCHED_ERROR')) {
-      return withJsonBody(reply, 404, errorBody('NOT_FOUND', detail));
+      return withJsonBody(reply, errorStatus('NOT_FOUND'), errorBody('NOT_FOUND', { message: detail }));
     }
     if (type.endsWith('#NO_METHOD_MATCHED_ERROR')) {
-      const answer = withJsonBody(reply, 405, errorBody('METHOD_NOT_ALLOWED', detail));
+      const answer = withJsonBody(reply, errorStatus('METHOD_NOT_ALLOWED'), errorBody('METHOD_NOT_ALLOWED', { message: detail }));
       const allowed = methodsAllowedFor(exchange.url);
       if (allowed.length > 0) answer.headers['allow'] = allowed.join(', ');
       return answer;

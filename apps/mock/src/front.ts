@@ -9,8 +9,7 @@
  */
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basePath } from '@astral/openapi';
-import { errorBody } from './errors.js';
+import { basePath, errorBody, requestBodyLimitBytes } from '@astral/openapi';
 import type { Exchange, PrismReply } from './exchange.js';
 
 /** Where to send a request: Prism, or (for what Prism cannot parse) the upstream itself. */
@@ -37,8 +36,11 @@ export interface RunningFront {
   close(): Promise<void>;
 }
 
-/** Bodies beyond this are refused before they reach Prism (its own HTTP layer allows 10 MB). */
-const maxBodyBytes = 10 * 1024 * 1024;
+/**
+ * Bodies beyond the contract's limit (`x-astral-body-limit-bytes`) are refused 413 before
+ * they reach Prism (whose own HTTP layer allows 10 MB), as the API refuses them.
+ */
+const maxBodyBytes = requestBodyLimitBytes;
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
@@ -115,23 +117,23 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
       const path = stripBasePath(url);
       const body = await readBody(req);
       if (path === undefined) {
-        reply = jsonReply(404, errorBody('NOT_FOUND', `Not found: the API is served under ${basePath} (try ${basePath}${url === '/' ? '/races' : url})`));
+        reply = jsonReply(404, errorBody('NOT_FOUND', { message: `Not found: the API is served under ${basePath} (try ${basePath}${url === '/' ? '/races' : url})` }));
       } else if (body === 'too-large') {
-        reply = jsonReply(413, errorBody('PAYLOAD_TOO_LARGE', 'Request body is too large'));
+        reply = jsonReply(413, errorBody('PAYLOAD_TOO_LARGE'));
       } else {
         const target = options.route?.({ method, headers: req.headers, body }) ?? options.prism;
         try {
           const raw = await send(target, method, path, req.headers, body, agent);
           reply = options.onReply({ method, url, requestHeaders: req.headers, reply: raw }, target);
         } catch (error) {
-          reply = jsonReply(502, errorBody('INTERNAL_ERROR', `The mock could not reach its backend: ${(error as Error).message}`));
+          reply = jsonReply(502, errorBody('INTERNAL_ERROR', { message: `The mock could not reach its backend: ${(error as Error).message}` }));
         }
       }
       res.writeHead(reply.status, reply.headers);
       res.end(reply.body);
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(errorBody('INTERNAL_ERROR', `Mock front failure: ${(error as Error).message}`)));
+      res.end(JSON.stringify(errorBody('INTERNAL_ERROR', { message: `Mock front failure: ${(error as Error).message}` })));
     });
   });
   await new Promise<void>((resolve, reject) => {

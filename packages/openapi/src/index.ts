@@ -14,12 +14,13 @@
  * errorCatalogue.NOT_FOUND.status; // 404
  * ```
  */
-import { errorCatalogue, operationTable } from './generated/operations.js';
+import { operationTable } from './generated/operations.js';
 
 export type { paths, components, operations } from './generated/schema.js';
 export { basePath, errorCatalogue, operationTable, requestBodyLimitBytes } from './generated/operations.js';
 export { methodsAllowedFor } from './methods.js';
 export { queryDefaulter } from './query-defaults.js';
+export { errorBody, errorStatus, type ErrorBody, type ErrorCode } from './errors.js';
 
 /** Every operationId of the contract. */
 export type OperationId = keyof typeof operationTable;
@@ -27,5 +28,3 @@ export type OperationId = keyof typeof operationTable;
 export type OperationEntry = (typeof operationTable)[OperationId];
 /** The operationIds in contract order. */
 export const operationIds = Object.keys(operationTable) as OperationId[];
-/** Every `details.code` of the API. */
-export type ErrorCode = keyof typeof errorCatalogue;

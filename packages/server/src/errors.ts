@@ -3,12 +3,9 @@
  * messages come from the contract's error catalogue (`ErrorCode`'s `x-astral-errors`,
  * generated into `@astral/openapi`'s `errorCatalogue`): nothing here states them again.
  */
-import { errorCatalogue, type components } from '@astral/openapi';
+import { errorBody, errorCatalogue, type ErrorBody, type ErrorCode } from '@astral/openapi';
 
-/** The `details.code` vocabulary of the contract. */
-export type ErrorCode = components['schemas']['ErrorCode'];
-/** The body of every error response. */
-export type ErrorBody = components['schemas']['Error'];
+export { errorBody, type ErrorBody, type ErrorCode };
 
 /** What an error says beyond its code; every part optional. */
 export interface ErrorOptions {
@@ -18,26 +15,6 @@ export interface ErrorOptions {
   field?: string;
   /** Response headers (`WWW-Authenticate`, `Retry-After`...). */
   headers?: Record<string, string>;
-}
-
-/** The catalogue's entry for a code. */
-export function catalogueEntry(code: ErrorCode): { status: number; message: string } {
-  return errorCatalogue[code];
-}
-
-/**
- * Builds the API's error body; the message defaults to the catalogue's, `field` is left out
- * when there is none.
- *
- * @example
- * ```ts
- * errorBody('NOT_FOUND', { message: 'Race not found', field: 'race_id' });
- * // { error: 'Race not found', details: { code: 'NOT_FOUND', field: 'race_id' } }
- * ```
- */
-export function errorBody(code: ErrorCode, options: Pick<ErrorOptions, 'message' | 'field'> = {}): ErrorBody {
-  const error = options.message ?? errorCatalogue[code].message;
-  return { error, details: options.field === undefined ? { code } : { code, field: options.field } };
 }
 
 /**
