@@ -1,7 +1,10 @@
-import type { components } from '@astral/openapi';
+import type { ErrorCode } from '@astral/openapi';
 
-/** The API's own `details.code` vocabulary (ErrorCode in the contract). */
-export type ApiErrorCode = components['schemas']['ErrorCode'];
+/**
+ * The API's own `details.code` vocabulary (the contract's error catalogue). Only the type is
+ * imported: the catalogue's data stays out of browser bundles.
+ */
+export type ApiErrorCode = ErrorCode;
 
 /**
  * Codes the client itself assigns when no API error body is available. None of them is in
@@ -12,18 +15,14 @@ export type ApiErrorCode = components['schemas']['ErrorCode'];
  * - `UNEXPECTED_RESPONSE`: an HTTP answer that is not what the contract promises (an error
  *   status without the API's error shape, or a success body that is not JSON)
  */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'UNEXPECTED_RESPONSE';
+const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'TIMEOUT', 'ABORTED', 'UNEXPECTED_RESPONSE'] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 /** Every code an `AstralApiError` may carry; `string & {}` admits codes added to the API later. */
 export type AstralErrorCode = ApiErrorCode | ClientErrorCode | (string & {});
 
 /** Client-side codes, for `isClientSide`. */
-const clientCodes: ReadonlySet<string> = new Set<ClientErrorCode>([
-  'NETWORK_ERROR',
-  'TIMEOUT',
-  'ABORTED',
-  'UNEXPECTED_RESPONSE',
-]);
+const clientCodes: ReadonlySet<string> = new Set<ClientErrorCode>(CLIENT_ERROR_CODES);
 
 export interface AstralApiErrorInit {
   status: number;
