@@ -1,0 +1,3 @@
+import { astralConfig } from './index.js';
+
+export default astralConfig({ root: import.meta.dirname });
