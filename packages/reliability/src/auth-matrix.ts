@@ -3,15 +3,7 @@
  * way a caller can present (or fail to present) credentials, with the status the contract
  * documents for each cell. Built from the operation table, never from a list of routes.
  */
-import {
-  basePath,
-  operationIds,
-  operationTable,
-  requestBodyExamples,
-  requestBodySchema,
-  securityRequirements,
-  type OperationId,
-} from './contract.js';
+import { basePath, operationIds, operationSecurity, operationTable, requestBodyExamples, requestBodySchema, type OperationId } from './contract.js';
 import type { ApiRequest } from './requests.js';
 
 /** Who acts in a cell, relative to the owner of the resource it targets. */
@@ -101,7 +93,7 @@ export function credentialCases(principals: MatrixPrincipals): CredentialCase[] 
 export function authMatrix(cases: CredentialCase[], ids: readonly OperationId[] = operationIds): MatrixCell[] {
   return ids.flatMap((operationId) => {
     const entry = operationTable[operationId];
-    const secured = securityRequirements(operationId).every((requirement) => requirement.length > 0);
+    const secured = operationSecurity(operationId).every((requirement) => requirement.length > 0);
     return cases.map((credentials) => {
       let expectStatus: number = entry.successStatus;
       if (secured && credentials.acting === 'anonymous') expectStatus = 401;

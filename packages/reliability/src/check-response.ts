@@ -3,7 +3,7 @@
  * the contract documents for the operation, with a body valid against its schema, errors
  * in the API's shape with a documented code, and nothing internal leaking out.
  */
-import { codesByStatus, errorCodes, operationTable, responseSchemaRef } from './contract.js';
+import { codesByStatus, errorCatalogue, operationTable, responseSchemaRef } from './contract.js';
 import { schemaValidator } from './schema-validator.js';
 import type { ApiRequest } from './requests.js';
 
@@ -23,7 +23,7 @@ const leakPatterns: Array<[string, RegExp]> = [
   ['JavaScript error name', /\b(?:TypeError|ReferenceError|RangeError|SyntaxError): /],
 ];
 
-const documentedCodes = new Set(errorCodes());
+const documentedCodes = new Set(Object.keys(errorCatalogue));
 const codesForStatus = codesByStatus();
 
 const header = (response: ApiResponse, name: string): string | undefined => {

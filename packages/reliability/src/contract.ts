@@ -1,46 +1,43 @@
 /**
- * What the suite reads from the bundled contract: per operation its parameters, request
- * body schema, response schemas and examples, fully resolved. The suite keeps its own
- * reader (it does not import the server's) so the oracle stays independent of the code
- * under test.
+ * What the suite asks of the contract, per operation, in the form its generators and its
+ * oracle need. Reading the document is not done here: `@astral/openapi/reader` is the one
+ * contract reader of the repository (refs with a cycle guard, parameters, examples,
+ * security, read-only fields) and `@astral/openapi` carries the error catalogue and the
+ * body limit it derived. That reader is the shared contract-reading layer, not the code
+ * under test (the server, the API): the suite's independence lies in its oracle, Ajv
+ * validating every answer against the contract's own schemas plus the checks in
+ * `check-response.ts`, and in its generators, none of which the server shares.
  */
-import { contract, operationObject, operationParameters, resolveRef } from '@astral/openapi/contract';
-import { basePath, operationIds, operationTable, type OperationId } from '@astral/openapi';
+import { basePath, errorCatalogue, operationIds, operationTable, requestBodyLimitBytes, type OperationId } from '@astral/openapi';
+import {
+  contract,
+  operationObject,
+  operationParameters,
+  operationRequestBodySchema,
+  operationResponse,
+  operationSecurity,
+} from '@astral/openapi/contract';
+import { examplesOf, inlineRefs, jsonContent, parameterExample, rebase } from '@astral/openapi/reader';
 
-export { basePath, operationIds, operationTable, type OperationId };
+export { basePath, errorCatalogue, operationIds, operationSecurity, operationTable, requestBodyLimitBytes, type OperationId };
 
 /** A JSON Schema node of the contract, resolved or not. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON Schema is walked by key
 export type Schema = Record<string, any>;
 
-/** One parameter of an operation, its schema resolved. */
+/** One parameter of an operation, its schema inlined for the generators. */
 export interface Parameter {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: Schema;
-}
-
-
-/**
- * A schema with every `$ref` inlined, for generators that need to see the constraints
- * (`maxLength`, `enum`, ...) directly. The contract has no recursive schemas.
- *
- * @example
- * ```ts
- * deref({ $ref: '#/components/schemas/RaceName' }).maxLength; // 200
- * ```
- */
-export function deref(node: any): any {
-  if (Array.isArray(node)) return node.map(deref);
-  if (node === null || typeof node !== 'object') return node;
-  const resolved = resolveRef(node);
-  const copy: Schema = {};
-  for (const [key, value] of Object.entries(resolved)) copy[key] = key === 'example' || key === 'examples' ? value : deref(value);
-  return copy;
+  /** The contract's example value of the parameter, if it gives one. */
+  example?: unknown;
 }
 
 /**
- * Every parameter of an operation, path-level and operation-level, resolved.
+ * Every parameter of an operation, path-level and operation-level, with every `$ref` of
+ * its schema inlined (the generators read `maxLength`, `pattern`, `enum` directly).
  *
  * @example
  * ```ts
@@ -48,42 +45,45 @@ export function deref(node: any): any {
  * ```
  */
 export function parameters(id: OperationId): Parameter[] {
-  return operationParameters(id).map((p) => ({ name: p.name, in: p.in, required: p.required === true, schema: deref(p.schema ?? {}) }));
-}
-
-/** The JSON request body schema of an operation, inlined, or `undefined` when it takes none. */
-export function requestBodySchema(id: OperationId): Schema | undefined {
-  const body = resolveRef(operationObject(id).operation.requestBody);
-  const schema = body?.content?.['application/json']?.schema;
-  return schema === undefined ? undefined : deref(schema);
-}
-
-/** The named request body examples of an operation (in contract order). */
-export function requestBodyExamples(id: OperationId): unknown[] {
-  const body = resolveRef(operationObject(id).operation.requestBody);
-  const media = body?.content?.['application/json'];
-  return Object.values<any>(media?.examples ?? {}).map((example) => structuredClone(resolveRef(example).value));
-}
-
-/** The response object of an operation for a status (headers, content), resolved. */
-export function responseObject(id: OperationId, status: number): any {
-  return resolveRef(operationObject(id).operation.responses?.[String(status)]);
-}
-
-/** The schema of the API's error body, inlined. */
-export function errorSchema(): Schema {
-  return deref({ $ref: '#/components/schemas/Error' });
-}
-
-/** The `details.code` vocabulary (ErrorCode.yaml). */
-export function errorCodes(): string[] {
-  return deref({ $ref: '#/components/schemas/ErrorCode' }).enum as string[];
+  return operationParameters(id).map((p) => {
+    const parameter: Parameter = { name: p.name, in: p.in, required: p.required === true, schema: inlineRefs(contract, p.schema ?? {}) as Schema };
+    const example = parameterExample(contract, p);
+    if (example !== undefined) parameter.example = example;
+    return parameter;
+  });
 }
 
 /**
- * Which `details.code` values may come with a status, read from the shared error responses'
- * examples (`components/responses/*`): the 400 response documents both `VALIDATION_ERROR`
- * and `INVALID_JSON`, the 401 `UNAUTHORIZED`, and so on.
+ * The JSON request body schema of an operation, inlined, or `undefined` when it takes none.
+ *
+ * @example
+ * ```ts
+ * requestBodySchema('createRace')?.required; // ["race_name", "race_type", ...]
+ * ```
+ */
+export function requestBodySchema(id: OperationId): Schema | undefined {
+  const schema = operationRequestBodySchema(id) as Schema | undefined;
+  return schema === undefined ? undefined : (inlineRefs(contract, schema) as Schema);
+}
+
+/**
+ * The named request body examples of an operation, in contract order, each a fresh copy.
+ *
+ * @example
+ * ```ts
+ * requestBodyExamples('createRace')[0]; // { race_name: "Chicago Marathon", ... }
+ * ```
+ */
+export function requestBodyExamples(id: OperationId): unknown[] {
+  const { operation } = operationObject(id) as { operation: { requestBody?: unknown } };
+  const media = jsonContent(contract, operation.requestBody) as unknown;
+  return examplesOf(contract, media).map((example) => structuredClone(example.value));
+}
+
+/**
+ * Which `details.code` values go with each status, from the contract's error catalogue
+ * (ErrorCode's `x-astral-errors`): 400 with `VALIDATION_ERROR` and `INVALID_JSON`, 413 with
+ * `PAYLOAD_TOO_LARGE`, and so on.
  *
  * @example
  * ```ts
@@ -92,78 +92,37 @@ export function errorCodes(): string[] {
  */
 export function codesByStatus(): Map<number, Set<string>> {
   const byStatus = new Map<number, Set<string>>();
-  for (const id of operationIds) {
-    for (const status of operationTable[id].statuses) {
-      if (status < 400) continue;
-      const media = responseObject(id, status)?.content?.['application/json'];
-      for (const example of Object.values<any>(media?.examples ?? {})) {
-        const code = resolveRef(example)?.value?.details?.code;
-        if (typeof code !== 'string') continue;
-        if (!byStatus.has(status)) byStatus.set(status, new Set());
-        byStatus.get(status)!.add(code);
-      }
-    }
+  for (const [code, { status }] of Object.entries(errorCatalogue)) {
+    if (!byStatus.has(status)) byStatus.set(status, new Set());
+    byStatus.get(status)!.add(code);
   }
   return byStatus;
 }
 
-/**
- * The largest request body the API documents accepting, in bytes, read from the 413
- * response's example message ("larger than 1048576 bytes").
- */
-export function documentedBodyLimit(): number {
-  for (const id of operationIds) {
-    const media = responseObject(id, 413)?.content?.['application/json'];
-    for (const example of Object.values<any>(media?.examples ?? {})) {
-      const match = /(\d{4,}) bytes/.exec(String(resolveRef(example)?.value?.error ?? ''));
-      if (match) return Number(match[1]);
-    }
-  }
-  throw new Error('The contract documents no body limit in a 413 example');
-}
-
-/** Names of the properties a response schema of the contract marks `readOnly` (server-set). */
-export function readOnlyProperties(): string[] {
-  const names = new Set<string>();
-  for (const schema of Object.values<any>(contract.components.schemas ?? {})) {
-    for (const [name, property] of Object.entries<any>(schema?.properties ?? {})) {
-      if (resolveRef(property)?.readOnly === true) names.add(name);
-    }
-  }
-  return [...names];
-}
-
-/** The operation's security alternatives: lists of scheme names (empty list: public). */
-export function securityRequirements(id: OperationId): string[][] {
-  const security: Array<Record<string, string[]>> = operationObject(id).operation.security ?? contract.security ?? [];
-  return security.map((requirement) => Object.keys(requirement));
-}
-
-/** The contract's security schemes, by name. */
-export function securitySchemes(): Record<string, any> {
-  return (contract.components.securitySchemes ?? {}) as Record<string, any>;
-}
-
-/** The components document Ajv registers, so `#/components/...` refs resolve unchanged. */
+/** The id under which the suite's Ajv registers the contract's components, so `#/components/...` refs resolve unchanged. */
 export const CONTRACT_SCHEMA_ID = 'urn:astral:reliability:contract';
 
-/** A response schema of an operation with its refs pointing into the registered components. */
+/**
+ * A response schema of an operation with its refs pointing into the registered components.
+ *
+ * @example
+ * ```ts
+ * responseSchemaRef('getRace', 200); // { $ref: "urn:astral:reliability:contract#/components/schemas/RaceEnvelope" }
+ * ```
+ */
 export function responseSchemaRef(id: OperationId, status: number): Schema | undefined {
-  const schema = responseObject(id, status)?.content?.['application/json']?.schema;
-  return schema === undefined ? undefined : rebase(schema);
+  const media = jsonContent(contract, operationResponse(id, status)) as { schema?: Schema } | undefined;
+  return media?.schema === undefined ? undefined : (rebase(media.schema, CONTRACT_SCHEMA_ID) as Schema);
 }
 
-function rebase(node: any): any {
-  if (Array.isArray(node)) return node.map(rebase);
-  if (node === null || typeof node !== 'object') return node;
-  const copy: Schema = {};
-  for (const [key, value] of Object.entries(node)) {
-    copy[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? CONTRACT_SCHEMA_ID + value : rebase(value);
-  }
-  return copy;
-}
-
-/** The contract's components, registered once under {@link CONTRACT_SCHEMA_ID}. */
+/**
+ * The contract's components as one schema document under {@link CONTRACT_SCHEMA_ID}, for Ajv.
+ *
+ * @example
+ * ```ts
+ * ajv.addSchema(componentsDocument());
+ * ```
+ */
 export function componentsDocument(): Schema {
   return { $id: CONTRACT_SCHEMA_ID, components: { schemas: contract.components.schemas ?? {} } };
 }

@@ -13,6 +13,7 @@ export * from './contract.js';
 export { ajv, schemaValidator } from './schema-validator.js';
 export { validValue, invalidValue, dateTimeArbitrary, type InvalidValue } from './schema-arbitraries.js';
 export { validRequest, invalidRequest, anyRequest, type ApiRequest, type RequestContext } from './requests.js';
+export { existingIds, listers, type KnownIds } from './identifiers.js';
 export { checkResponse, type ApiResponse, type CheckOptions } from './check-response.js';
 export { injectTransport, httpTransport, type Send, type Injectable } from './transport.js';
 export { formatReproducer } from './reproducer.js';

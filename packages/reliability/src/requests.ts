@@ -6,17 +6,10 @@
 import fc from 'fast-check';
 import { invalidValue, validValue } from './schema-arbitraries.js';
 import { textValidator } from './schema-validator.js';
-import {
-  basePath,
-  operationIds,
-  operationTable,
-  parameters,
-  readOnlyProperties,
-  requestBodySchema,
-  type OperationId,
-  type Parameter,
-  type Schema,
-} from './contract.js';
+import { readOnlyPropertyNames } from '@astral/openapi/reader';
+import { contract } from '@astral/openapi/contract';
+import { basePath, operationIds, operationTable, parameters, requestBodySchema, type OperationId, type Parameter, type Schema } from './contract.js';
+import type { KnownIds } from './identifiers.js';
 
 /** One HTTP request, complete enough to replay byte for byte. */
 export interface ApiRequest {
@@ -35,8 +28,11 @@ export interface ApiRequest {
 export interface RequestContext {
   /** Header sets that authenticate (the fuzz picks one per request). */
   credentials: Array<Record<string, string>>;
-  /** Identifiers of races that exist, so reads and writes hit real rows as well as misses. */
-  raceIds: string[];
+  /**
+   * Identifiers that exist, by path parameter name (`existingIds` asks the server), so
+   * reads and writes hit real rows as well as misses. Each parameter gets its own.
+   */
+  ids?: KnownIds;
 }
 
 const pathOf = (id: OperationId, pathValues: Record<string, string>, query: Array<[string, string]>): string => {
@@ -48,11 +44,28 @@ const pathOf = (id: OperationId, pathValues: Record<string, string>, query: Arra
 /** How a typed query value travels in the query string (OpenAPI `form` style). */
 const queryText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
+/**
+ * Values of one path parameter: identifiers known for that very parameter (weighted, so
+ * most requests reach a real row), the contract's example of it, and values its schema
+ * (pattern, length) allows. Never another parameter's identifiers.
+ */
 function pathValueArbitrary(parameter: Parameter, context: RequestContext): fc.Arbitrary<string> {
-  const generated = validValue(parameter.schema).map(String);
-  return context.raceIds.length > 0 && parameter.name.endsWith('_id')
-    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...context.raceIds) }, { weight: 1, arbitrary: generated })
-    : generated;
+  const choices: Array<fc.WeightedArbitrary<string>> = [{ weight: 1, arbitrary: validValue(parameter.schema).map(String) }];
+  const known = context.ids?.[parameter.name] ?? [];
+  if (known.length > 0) choices.push({ weight: 3, arbitrary: fc.constantFrom(...known) });
+  const example = parameter.example === undefined ? undefined : queryText(parameter.example);
+  if (example !== undefined && textValidator(parameter.schema)(example)) choices.push({ weight: 1, arbitrary: fc.constant(example) });
+  return choices.length === 1 ? choices[0]!.arbitrary : fc.oneof(...choices);
+}
+
+/** Replaces one path parameter's segment of a URL, keeping the others' values and the query. */
+function withPathSegment(id: OperationId, url: string, name: string, text: string): string {
+  const queryAt = url.indexOf('?');
+  const [path, query] = queryAt < 0 ? [url, ''] : [url.slice(0, queryAt), url.slice(queryAt)];
+  const index = `${basePath}${operationTable[id].path}`.split('/').indexOf(`{${name}}`);
+  const segments = path.split('/');
+  segments[index] = encodeURIComponent(text);
+  return segments.join('/') + query;
 }
 
 function queryArbitrary(list: Parameter[]): fc.Arbitrary<Array<[string, string]>> {
@@ -67,7 +80,7 @@ function queryArbitrary(list: Parameter[]): fc.Arbitrary<Array<[string, string]>
  *
  * @example
  * ```ts
- * const [request] = fc.sample(validRequest('listRaces', { credentials: [{ authorization: 'Bearer t' }], raceIds: [] }), 1);
+ * const [request] = fc.sample(validRequest('listRaces', { credentials: [{ authorization: 'Bearer t' }] }), 1);
  * request.url; // e.g. "/api/v1/races?limit=7"
  * ```
  */
@@ -129,12 +142,11 @@ export function invalidRequest(id: OperationId, context: RequestContext): fc.Arb
     if (!bad) continue;
     mutations.push(
       bad.map(({ value, kind }) => (request: ApiRequest) => {
-        const url = new URL(request.url, 'http://x');
         const text = value === null ? 'null' : queryText(value);
         if (parameter.in === 'path') {
-          const path = operationTable[id].path.replace(`{${parameter.name}}`, encodeURIComponent(text));
-          return { ...request, url: `${basePath}${path.replace(/\{[^}]+\}/g, 'race_x')}${url.search}`, broken: { kind, location: 'path', field: parameter.name } };
+          return { ...request, url: withPathSegment(id, request.url, parameter.name, text), broken: { kind, location: 'path', field: parameter.name } };
         }
+        const url = new URL(request.url, 'http://x');
         url.searchParams.set(parameter.name, text);
         return { ...request, url: url.pathname + url.search, broken: { kind, location: 'query', field: parameter.name } };
       }),
@@ -162,7 +174,7 @@ export function invalidRequest(id: OperationId, context: RequestContext): fc.Arb
       );
     }
     if (bodySchema.additionalProperties === false) {
-      for (const name of [...unknownFields, ...readOnlyProperties()]) {
+      for (const name of [...unknownFields, ...readOnlyPropertyNames(contract)]) {
         mutations.push(
           fc.constant(withBody((body) => ({ ...body, [name]: name === 'participants_count' ? 0 : 'x' }), { kind: 'extra-field', location: 'body', field: name })),
         );

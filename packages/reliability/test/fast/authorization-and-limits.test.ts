@@ -2,14 +2,15 @@
 // API: refused with the documented status and code, and the stored state byte-for-byte
 // unchanged afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '@astral/openapi/contract';
+import { readOnlyPropertyNames } from '@astral/openapi/reader';
 import {
   basePath,
   checkResponse,
-  documentedBodyLimit,
   exampleBody,
   formatReproducer,
   parameters,
-  readOnlyProperties,
+  requestBodyLimitBytes,
   requestBodySchema,
   type ApiRequest,
   type OperationId,
@@ -82,7 +83,7 @@ describe('object-level authorization', () => {
 
 describe('mass assignment', () => {
   // Every server-set field of the contract, plus names that were never fields.
-  const forbidden = [...readOnlyProperties(), 'is_admin', 'owner_id'];
+  const forbidden = [...readOnlyPropertyNames(contract), 'is_admin', 'owner_id'];
   const forged = (name: string) => (name.endsWith('_count') ? 999 : name.endsWith('_at') ? '2000-01-01T00:00:00Z' : name === 'created_by' ? 'usr_attacker' : 'race_forged');
 
   it('names the server-set fields the contract marks readOnly', () => {
@@ -109,7 +110,7 @@ describe('mass assignment', () => {
 });
 
 describe('resource limits', () => {
-  const limit = documentedBodyLimit();
+  const limit = requestBodyLimitBytes;
 
   it(`a body over the documented limit (${limit} bytes) is 413 PAYLOAD_TOO_LARGE, on create and update`, async () => {
     const { race_id } = await createTarget(api.send, 'updateRace', athlete);

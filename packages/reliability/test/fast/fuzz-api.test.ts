@@ -1,16 +1,15 @@
 // The reference API (SQLite, real handlers) under contract-generated valid and invalid
 // requests, in-process. Every answer goes through the contract oracle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFailures, fuzzSeed, runFuzz } from '../../src/index.js';
+import { describeFailures, existingIds, fuzzSeed, listers, runFuzz, type KnownIds } from '../../src/index.js';
 import { admin, athlete, orgKey, otherAthlete, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
 
 let api: ReferenceApi;
-let raceIds: string[] = [];
+let ids: KnownIds = {};
 
 beforeAll(async () => {
   api = await startReferenceApi({ inMemory: true });
-  const list = await api.send({ operationId: 'listRaces', method: 'GET', url: '/api/v1/races?limit=100', headers: athlete });
-  raceIds = (JSON.parse(list.body).data as Array<{ race_id: string }>).map((race) => race.race_id);
+  ids = await existingIds(api.send, athlete);
 });
 afterAll(() => api.close());
 
@@ -19,13 +18,14 @@ describe('reference API under fuzzing', () => {
     const seed = fuzzSeed();
     const report = await runFuzz({
       send: api.send,
-      context: { credentials: [athlete, admin, orgKey, otherAthlete], raceIds },
+      context: { credentials: [athlete, admin, orgKey, otherAthlete], ids },
       seed,
       numRuns: 2000,
       secrets,
     });
     console.log(`API fuzz: seed ${seed}, ${report.sent} requests in ${Math.round(report.elapsedMs)} ms, statuses ${JSON.stringify(report.byStatus)}`);
-    expect(raceIds.length).toBeGreaterThan(0);
+    // Every listed resource had identifiers to aim at (the seed has rows of each).
+    for (const name of Object.keys(listers())) expect(ids[name]?.length ?? 0, name).toBeGreaterThan(0);
     expect(report.failures.length, describeFailures(report)).toBe(0);
   }, 120_000); // thousands of requests: room for a busy CI machine, not a speed claim
 });

@@ -1,7 +1,7 @@
 // At least 5,000 contract-generated requests over real HTTP to the built API process, with
 // a fixed seed printed for replay (FUZZ_SEED=<seed> npm run test:reliability).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeFailures, fuzzSeed, httpTransport, removeDataDir, runFuzz, startApi, tempDataDir, type ApiProcess } from '../../src/index.js';
+import { describeFailures, existingIds, fuzzSeed, httpTransport, removeDataDir, runFuzz, startApi, tempDataDir, type ApiProcess } from '../../src/index.js';
 
 const athlete = { authorization: 'Bearer dev-athlete-token' };
 const admin = { authorization: 'Bearer dev-admin-token' };
@@ -19,13 +19,12 @@ afterAll(async () => {
 
 it(`answers ${numRuns} contract-generated requests over HTTP within the contract`, async () => {
   const send = httpTransport(api.baseUrl);
-  const list = await send({ operationId: 'listRaces', method: 'GET', url: '/api/v1/races?limit=100', headers: athlete });
-  const raceIds = (JSON.parse(list.body).data as Array<{ race_id: string }>).map((race) => race.race_id);
+  const ids = await existingIds(send, athlete);
   const seed = fuzzSeed();
   console.log(`HTTP fuzz: seed ${seed} (replay: FUZZ_SEED=${seed} npm run test:reliability)`);
   const report = await runFuzz({
     send,
-    context: { credentials: [athlete, admin, orgKey], raceIds },
+    context: { credentials: [athlete, admin, orgKey], ids },
     seed,
     numRuns,
     concurrency: 8,

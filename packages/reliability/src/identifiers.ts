@@ -1,0 +1,75 @@
+/**
+ * Identifiers per path parameter: the fuzz sends `race_id` values to `race_id` and
+ * `training_plan_id` values to `training_plan_id`, each drawn from what exists on the
+ * server under test, the parameter's own example, and its schema. Which operation lists a
+ * parameter's resource is read from the operation table, not written down.
+ */
+import { basePath, operationIds, operationTable, type OperationId } from './contract.js';
+import type { ApiRequest } from './requests.js';
+import type { Send } from './transport.js';
+
+/** Identifiers known to exist, by path parameter name: `{ race_id: ['race_abc', ...] }`. */
+export type KnownIds = Record<string, string[]>;
+
+const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+
+/**
+ * The collection that lists each path parameter's resource: a GET whose path, followed by
+ * `/{parameter}`, begins another operation's path (`listRaces` for `race_id`, since
+ * `/races/{race_id}` exists). Parameters without such a collection are absent.
+ *
+ * @example
+ * ```ts
+ * listers(); // { race_id: "listRaces" }
+ * ```
+ */
+export function listers(): Record<string, OperationId> {
+  const found: Record<string, OperationId> = {};
+  for (const lister of operationIds) {
+    const entry = operationTable[lister];
+    if (entry.method !== 'get') continue;
+    const item = new RegExp(`^${escape(entry.path)}/\\{([^}]+)\\}`);
+    for (const id of operationIds) {
+      const name = item.exec(operationTable[id].path)?.[1];
+      if (name && !found[name]) found[name] = lister;
+    }
+  }
+  return found;
+}
+
+/** The items of a list answer: the envelope's `data`, or a bare array. */
+function itemsOf(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  const data = (body as { data?: unknown } | null)?.data;
+  return Array.isArray(data) ? data : [];
+}
+
+/**
+ * Asks the server which identifiers exist, by listing every collection the contract
+ * documents (shallow collections first, so a nested one is listed under a known parent).
+ * Each item's identifier is its field named like the parameter (`race_id`).
+ *
+ * @example
+ * ```ts
+ * const ids = await existingIds(api.send, { authorization: 'Bearer dev-athlete-token' });
+ * ids.race_id?.length; // e.g. 24
+ * ```
+ */
+export async function existingIds(send: Send, headers: Record<string, string>): Promise<KnownIds> {
+  const ids: KnownIds = {};
+  const byDepth = Object.entries(listers()).sort(([, a], [, b]) => operationTable[a].pathParams.length - operationTable[b].pathParams.length);
+  for (const [name, lister] of byDepth) {
+    const entry = operationTable[lister];
+    const pathParams = entry.pathParams as readonly string[];
+    if (pathParams.some((parent) => !ids[parent]?.length)) continue;
+    const path = entry.path.replace(/\{([^}]+)\}/g, (_, parent: string) => encodeURIComponent(ids[parent]![0]!));
+    const request: ApiRequest = { operationId: lister, method: 'GET', url: `${basePath}${path}`, headers: { ...headers } };
+    const response = await send(request);
+    if (response.status !== entry.successStatus) throw new Error(`listing ${name} with ${lister} answered ${response.status}: ${response.body.slice(0, 300)}`);
+    const values = itemsOf(JSON.parse(response.body))
+      .map((item) => (item as Record<string, unknown> | null)?.[name])
+      .filter((value): value is string => typeof value === 'string');
+    ids[name] = [...new Set([...(ids[name] ?? []), ...values])];
+  }
+  return ids;
+}

@@ -1,0 +1,63 @@
+// Path identifiers per parameter: each path parameter is fuzzed with its own resource's
+// identifiers, its contract example and its schema's values, never another parameter's.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { basePath, invalidRequest, listers, operationIds, operationTable, parameters, validRequest, type OperationId } from '../../src/index.js';
+
+const withPath = operationIds.filter((id) => operationTable[id].pathParams.length > 0);
+const credentials = [{ authorization: 'Bearer t' }];
+
+/** The value of each path parameter in a request's URL, by the operation's path template. */
+function pathValues(id: OperationId, url: string): Record<string, string> {
+  const template = `${basePath}${operationTable[id].path}`.split('/');
+  const segments = url.split('?')[0]!.split('/');
+  expect(segments).toHaveLength(template.length);
+  const values: Record<string, string> = {};
+  template.forEach((part, index) => {
+    const name = /^\{(.+)\}$/.exec(part)?.[1];
+    if (name) values[name] = decodeURIComponent(segments[index]!);
+  });
+  return values;
+}
+
+describe('identifiers per path parameter', () => {
+  it('finds the collection that lists each parameter with one, from the operation table', () => {
+    for (const [name, lister] of Object.entries(listers())) {
+      expect(operationTable[lister].method).toBe('get');
+      expect(operationIds.some((id) => operationTable[id].path.startsWith(`${operationTable[lister].path}/{${name}}`))).toBe(true);
+    }
+    expect(Object.keys(listers())).toEqual(expect.arrayContaining(['race_id']));
+  });
+
+  it.each(withPath)("%s: each path parameter gets its own known ids and its example, never another's", (id) => {
+    const names = operationTable[id].pathParams as readonly string[];
+    // Known ids for this operation's parameters, and a foreign parameter's that must not leak in.
+    const ids = Object.fromEntries([...names.map((name) => [name, [`${name}_known`]]), ['foreign_id', ['foreign_value']]]);
+    const samples = fc.sample(validRequest(id, { credentials, ids }), { seed: 7, numRuns: 300 });
+    for (const name of names) {
+      const seen = samples.map((request) => pathValues(id, request.url)[name]);
+      expect(seen).toContain(`${name}_known`);
+      const example = parameters(id).find((p) => p.name === name)?.example;
+      if (typeof example === 'string') expect(seen).toContain(example);
+      expect(seen).not.toContain('foreign_value');
+    }
+  });
+
+  it.each(withPath)('%s: a broken path parameter changes its own segment only', (id) => {
+    const template = `${basePath}${operationTable[id].path}`.split('/');
+    const broken = fc.sample(invalidRequest(id, { credentials })!, { seed: 11, numRuns: 300 }).filter((request) => request.broken?.location === 'path');
+    expect(broken.length).toBeGreaterThan(0);
+    for (const request of broken) {
+      const segments = request.url.split('?')[0]!.split('/');
+      expect(segments).toHaveLength(template.length);
+      // Literal segments stay as the template has them.
+      template.forEach((part, index) => {
+        if (!part.startsWith('{')) expect(segments[index]).toBe(part);
+      });
+      const values = pathValues(id, request.url);
+      const valid = parameters(id).filter((p) => p.in === 'path' && p.name !== request.broken!.field);
+      // Every other path parameter keeps a value its schema accepts (no stand-in from another resource).
+      for (const parameter of valid) expect(values[parameter.name]).toMatch(new RegExp(parameter.schema.pattern ?? '.*'));
+    }
+  });
+});
