@@ -3,6 +3,8 @@
 // type-check of a client call site, and reports how each grows with the operations.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { operationIds, operationTable } from '@astral/openapi';
+import { operationsOf } from '@astral/openapi/reader';
 import { writeSyntheticContract } from '../synthetic-contract.js';
 import { interleave, median, timeCommand } from '../measure.js';
 import { contractScripts, contractSource, repoRoot, scratchDir } from '../paths.js';
@@ -20,21 +22,21 @@ interface Sized {
   out: string;
 }
 
+/** The real contract's operations, and those of the Races paths each synthetic clone repeats. */
+const REAL_OPERATIONS = operationIds.length;
+const PER_CLONE = operationIds.filter((id) => operationTable[id].path.startsWith('/races')).length;
+
 async function prepare(factor: number): Promise<Sized> {
   const dir = join(scratchDir, `scale-x${factor}`);
   await rm(dir, { recursive: true, force: true });
-  // Races has 5 of the 6 operations; each clone adds 5.
-  const copies = Math.round((6 * factor - 6) / 5);
+  // Enough clones of the Races resource for `factor` times the real operation count.
+  const copies = Math.round((REAL_OPERATIONS * factor - REAL_OPERATIONS) / PER_CLONE);
   const entry = await writeSyntheticContract(contractSource, join(dir, 'openapi'), copies);
   const out = join(dir, 'out');
   const env = { ASTRAL_CONTRACT_ENTRY: entry, ASTRAL_CONTRACT_OUT: out };
   await timeCommand('node', [join(contractScripts, 'bundle-contract.mjs')], { env });
   await timeCommand('node', [join(contractScripts, 'generate-types.mjs')], { env });
-  const bundled = JSON.parse(await readFile(join(out, 'contract/openapi.json'), 'utf8'));
-  const operations = Object.values<Record<string, unknown>>(bundled.paths).reduce(
-    (sum, item) => sum + Object.keys(item).filter((key) => key !== 'parameters').length,
-    0,
-  );
+  const operations = operationsOf(JSON.parse(await readFile(join(out, 'contract/openapi.json'), 'utf8'))).length;
   await writeCallSite(out, copies);
   return { factor, operations, env, out };
 }
