@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@astral/api';
 import { createAstralClient } from '@astral/client';
 import { basePath, operationIds, operationTable } from '@astral/openapi';
-import { routesOf } from './support/routes.js';
+import { listRoutes } from './support/routes.js';
 
 /** `GET /races/{race_id}` for each contract operation. */
 const contractOperations = operationIds.map((id) => `${operationTable[id].method.toUpperCase()} ${operationTable[id].path}`).sort();
@@ -20,7 +20,8 @@ function operationFor(method: string, path: string): string | undefined {
 
 describe('contract drift', () => {
   describe('reference API', () => {
-    const api = createApp({ mode: 'test', inMemory: true });
+    // Fastify's own onRoute hook lists what the app registered (support/routes.ts).
+    const { built: api, routes: listed } = listRoutes(() => createApp({ mode: 'test', inMemory: true }));
     beforeAll(async () => {
       await api.app.ready();
     });
@@ -37,7 +38,7 @@ describe('contract drift', () => {
     });
 
     it('has no route the contract does not document', () => {
-      const routes = routesOf(api.app.printRoutes({ commonPrefix: false }));
+      const routes = listed();
       expect(routes.length).toBeGreaterThan(0);
       const undocumented = routes.filter((route) => {
         const [method, path] = route.split(' ') as [string, string];
