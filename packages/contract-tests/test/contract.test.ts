@@ -2,6 +2,7 @@
 // everything they recorded.
 import { describe, expect, it } from 'vitest';
 import { clientAgainstMock } from './client-vs-mock.js';
+import { serverUnderStorageFault } from './server-faults.js';
 import { serverAgainstContract } from './server-vs-contract.js';
 import { contractPairs, coverageTable, CoverageRecorder, gateProblems, loadExemptions } from './support/coverage.js';
 
@@ -9,6 +10,7 @@ const recorder = new CoverageRecorder();
 
 clientAgainstMock(recorder);
 serverAgainstContract(recorder);
+serverUnderStorageFault(recorder);
 
 describe('coverage gate', () => {
   it('every (operation, documented status) was exercised against the mock and the server, or is exempt with a reason', () => {
