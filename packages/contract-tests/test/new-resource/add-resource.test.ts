@@ -1,0 +1,118 @@
+// "Add a resource" proof: a copy of the contract gains a resource with a two-word tag
+// (Training Plans: GET /training-plans, GET /training-plans/{training_plan_id}; files in
+// ./training-plans/, shared error responses by $ref), the packages are built from the copy
+// with their own scripts, and everything downstream knows the resource with no edit: the
+// client's call names, the docs' samples, the server stubs' routes, the mock's errors.
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as OpenApi from '@astral/openapi';
+import type * as Server from '@astral/server';
+import type * as Client from '@astral/client';
+import { startMockProcess, type MockProcess } from './mock-process.js';
+import { buildWorkspaceCopy, repoRoot, type WorkspaceCopy } from './workspace-copy.js';
+
+const fixture = fileURLToPath(new URL('./training-plans/', import.meta.url));
+const TAG = 'Training Plans';
+const PLAN_ID = 'plan_berlin16w';
+
+/** Lays the resource's files over the copy and lists its tag and paths in openapi.yaml. */
+async function addTrainingPlans(openapiDir: string): Promise<void> {
+  await cp(fixture, openapiDir, { recursive: true });
+  const entry = `${openapiDir}/openapi.yaml`;
+  const text = await readFile(entry, 'utf8');
+  const insertAfter = (source: string, line: string, added: string) => {
+    const lines = source.split('\n');
+    const at = lines.indexOf(line);
+    if (at < 0 || lines.lastIndexOf(line) !== at) throw new Error(`openapi.yaml: expected one "${line}" line`);
+    lines.splice(at + 1, 0, added);
+    return lines.join('\n');
+  };
+  const withTag = insertAfter(text, 'tags:', `  - name: ${TAG}\n    description: Training schedules toward a goal race.`);
+  const withPaths = insertAfter(
+    withTag,
+    'paths:',
+    ['  /training-plans:', '    $ref: paths/training-plans.yaml', '  /training-plans/{training_plan_id}:', '    $ref: paths/training-plans_{training_plan_id}.yaml'].join('\n'),
+  );
+  await writeFile(entry, withPaths);
+}
+
+let copy: WorkspaceCopy;
+let table: (typeof OpenApi)['operationTable'];
+let bundle: Record<string, any>;
+
+beforeAll(async () => {
+  const started = performance.now();
+  copy = await buildWorkspaceCopy(addTrainingPlans);
+  const steps = copy.timings.map((t) => `${t.step} ${t.seconds.toFixed(1)} s`).join(', ');
+  console.log(`workspace copy built in ${((performance.now() - started) / 1000).toFixed(1)} s (${steps})`);
+  table = (await copy.importBuilt<typeof OpenApi>('openapi')).operationTable;
+  bundle = JSON.parse(await readFile(copy.contractJson, 'utf8'));
+}, 240_000); // lint, bundle, generate and three tsc builds on a shared 2-core machine
+
+afterAll(async () => {
+  await copy?.remove();
+});
+
+describe('a new resource with a two-word tag, added to a copy of the contract', () => {
+  it('the generated table gives its operations client call names under trainingPlans', () => {
+    const ids = table as unknown as Record<string, { tag: string; client: { namespace: string; method: string } }>;
+    expect(ids.listTrainingPlans).toMatchObject({ tag: TAG, client: { namespace: 'trainingPlans', method: 'list' } });
+    expect(ids.getTrainingPlan).toMatchObject({ tag: TAG, client: { namespace: 'trainingPlans', method: 'get' } });
+  });
+
+  it('the docs samples call client.trainingPlans.get(...)', async () => {
+    const samples = (await import(`${repoRoot}apps/docs/src/code-samples.mjs`)) as { withCodeSamples(document: unknown): Record<string, any> };
+    const decorated = samples.withCodeSamples(bundle);
+    const sources = (decorated.paths['/training-plans/{training_plan_id}'].get['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
+    expect(sources.join('\n')).toContain(`client.trainingPlans.get('${PLAN_ID}')`);
+    const list = (decorated.paths['/training-plans'].get['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
+    expect(list.join('\n')).toContain('client.trainingPlans.list(');
+  });
+
+  describe('the server stubs and the client, both built from the copy', () => {
+    let app: ReturnType<(typeof Server)['createAstralServer']>;
+    let baseUrl: string;
+    beforeAll(async () => {
+      const server = await copy.importBuilt<typeof Server>('server');
+      app = server.createAstralServer({ handlers: server.createStubHandlers(), authenticate: () => ({ id: 'usr_new_resource' }), mode: 'test' });
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('answer GET /api/v1/training-plans/{id} with the contract example', async () => {
+      const example = bundle.paths['/training-plans/{training_plan_id}'].get.responses['200'].content['application/json'].examples.berlin16w.value;
+      const res = await fetch(`${baseUrl}/api/v1/training-plans/${PLAN_ID}`, { headers: { Authorization: 'Bearer t' } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(example);
+    });
+
+    it('client.trainingPlans.list and .get exist and reach those routes', async () => {
+      const { createAstralClient } = await copy.importBuilt<typeof Client>('client');
+      const client = createAstralClient({ baseUrl: `${baseUrl}/api/v1`, token: 't' }) as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<any>>>;
+      expect(Object.keys(client.trainingPlans ?? {}).sort()).toEqual(['get', 'list']);
+      expect((await client.trainingPlans!.get!(PLAN_ID)).training_plan_id).toBe(PLAN_ID);
+      expect((await client.trainingPlans!.list!()).map((plan: { training_plan_id: string }) => plan.training_plan_id)).toContain(PLAN_ID);
+    });
+  });
+
+  describe("the mock, started on the copy's bundle (ASTRAL_CONTRACT_JSON)", () => {
+    let mock: MockProcess;
+    beforeAll(async () => {
+      mock = await startMockProcess(copy.contractJson);
+    }, 60_000);
+    afterAll(async () => {
+      await mock?.stop();
+    });
+
+    it('answers Prefer: code=404 with "Training plan not found", field training_plan_id', async () => {
+      const res = await fetch(`${mock.url}/training-plans/${PLAN_ID}`, { headers: { 'X-API-Key': 'any', Prefer: 'code=404' } });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: 'Training plan not found', details: { code: 'NOT_FOUND', field: 'training_plan_id' } });
+    });
+  });
+});
