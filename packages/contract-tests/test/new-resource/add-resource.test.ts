@@ -5,7 +5,7 @@
 // client's call names, the docs' samples, the server stubs' routes, the mock's errors.
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as OpenApi from '@astral/openapi';
 import type * as Server from '@astral/server';
@@ -63,7 +63,7 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
   });
 
   it('the docs samples call client.trainingPlans.get(...)', async () => {
-    const samples = (await import(`${repoRoot}apps/docs/src/code-samples.mjs`)) as { withCodeSamples(document: unknown): Record<string, any> };
+    const samples = (await import(pathToFileURL(`${repoRoot}apps/docs/src/code-samples.mjs`).href)) as { withCodeSamples(document: unknown): Record<string, any> };
     const decorated = samples.withCodeSamples(bundle);
     const sources = (decorated.paths['/training-plans/{training_plan_id}'].get['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
     expect(sources.join('\n')).toContain(`client.trainingPlans.get('${PLAN_ID}')`);
