@@ -2,40 +2,17 @@
 // `@astral/client` call are both built from the operation table (method, path, the client
 // call's name, parameters) and the contract's own examples, so a new operation or example
 // shows up in the docs without anyone writing a sample by hand.
-import { describeContract, examplesOf, parameterExample, resolveRef } from '@astral/openapi/reader';
-
-/**
- * The example values of one operation, read from the contract: path parameters from their
- * `example`, the request body from its first named example, and the query from the first
- * success example's `metadata.filters` (the query that produced that example response).
- */
-export function operationExamples(document, operation, entry) {
-  const parameters = [...(operation.pathItemParameters ?? []), ...(operation.parameters ?? [])].map((p) =>
-    resolveRef(document, p),
-  );
-  const pathValues = {};
-  for (const name of entry.pathParams) {
-    const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
-    pathValues[name] = (parameter && parameterExample(document, parameter)) ?? `{${name}}`;
-  }
-  const success = resolveRef(document, operation.responses?.[String(entry.successStatus)]);
-  const successExample = examplesOf(document, success?.content?.['application/json'])[0]?.value;
-  const echoed = successExample?.metadata?.filters ?? {};
-  const query = {};
-  for (const name of entry.queryParams) if (echoed[name] !== undefined) query[name] = echoed[name];
-  const body = entry.hasBody ? examplesOf(document, resolveRef(document, operation.requestBody)?.content?.['application/json'])[0]?.value : undefined;
-  return { pathValues, query, body };
-}
+import { describeContract, exampleRequest } from '@astral/openapi/reader';
 
 /**
  * The `x-codeSamples` of one operation: curl, then `@astral/client` TypeScript.
  *
  * @example
- * codeSamples(document, 'getRace', entry, operation, 'https://app.nexrex.ai/api/v1');
+ * codeSamples(document, 'getRace', entry, { pathItem, operation }, 'https://app.nexrex.ai/api/v1');
  * // [{ lang: 'curl', label: 'curl', source: "curl 'https://…/races/race_xyz456' …" }, { lang: 'TypeScript', … }]
  */
-export function codeSamples(document, operationId, entry, operation, baseUrl) {
-  const { pathValues, query, body } = operationExamples(document, operation, entry);
+export function codeSamples(document, operationId, entry, location, baseUrl) {
+  const { pathValues, query, body } = exampleRequest(document, location);
   return [
     { lang: 'curl', label: 'curl', source: curlSample(entry, baseUrl, pathValues, query, body) },
     { lang: 'TypeScript', label: '@astral/client', source: clientSample(operationId, entry, baseUrl, pathValues, query, body) },
@@ -102,8 +79,7 @@ export function withCodeSamples(document) {
   for (const [operationId, entry] of Object.entries(table)) {
     const pathItem = copy.paths[entry.path];
     const operation = pathItem[entry.method];
-    const view = { ...operation, pathItemParameters: pathItem.parameters };
-    operation['x-codeSamples'] = codeSamples(copy, operationId, entry, view, baseUrl);
+    operation['x-codeSamples'] = codeSamples(copy, operationId, entry, { pathItem, operation }, baseUrl);
   }
   return copy;
 }

@@ -32,3 +32,4 @@ export { methodOf, namespaceOf, resourceNounOf } from './naming.js';
 export { bodyLimitOf, errorCatalogueOf, type ErrorCatalogueEntry } from './errors.js';
 export { OPERATION_ERROR_EXAMPLES, withErrorExamples } from './error-examples.js';
 export { describeContract, type ContractDescription, type OperationDescription } from './operation-table.js';
+export { exampleRequest, type ExampleRequest } from './example-request.js';
