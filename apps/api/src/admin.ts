@@ -8,14 +8,13 @@
  *   issue-token --user usr_x [--expires 2027-01-01T00:00:00Z]      prints a new Bearer token
  *   issue-api-key --organization org_x                             prints a new X-API-Key
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { readConfig } from './config.js';
-import { hashCredential } from './domain/credentials.js';
 import { parseInstant } from './domain/time.js';
-import type { Repository, UserRecord } from './storage/repository.js';
-import { openSqliteRepository } from './storage/sqlite.js';
+import { hashCredential, newSecret } from './resources/auth/credentials.js';
+import type { UserRecord } from './resources/users/model.js';
+import { openSqliteRepository, type Repository } from './storage/repository.js';
 
 const usage = `usage: node dist/admin.js <command> [options]
   create-organization --id org_<letters/digits> --username <handle> --name <display name>
@@ -24,9 +23,6 @@ const usage = `usage: node dist/admin.js <command> [options]
   issue-api-key --organization org_...`;
 
 const roles: ReadonlyArray<UserRecord['role']> = ['athlete', 'coach', 'admin'];
-
-/** A new secret: 32 random bytes, URL-safe. */
-const newSecret = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
 
 /** An invalid invocation; the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {
@@ -68,14 +64,14 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
   switch (command) {
     case 'create-organization': {
       const organization_id = required(values, 'id', /^org_[A-Za-z0-9]{1,64}$/);
-      await repository.principals.createOrganization({ organization_id, username: required(values, 'username'), display_name: required(values, 'name') });
+      await repository.organizations.create({ organization_id, username: required(values, 'username'), display_name: required(values, 'name') });
       return `created organization ${organization_id}`;
     }
     case 'create-user': {
       const user_id = required(values, 'id', /^usr_[A-Za-z0-9]{1,64}$/);
       const role = required(values, 'role') as UserRecord['role'];
       if (!roles.includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
-      await repository.principals.createUser({
+      await repository.users.create({
         user_id,
         username: required(values, 'username'),
         display_name: required(values, 'name'),
@@ -94,13 +90,13 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
         expires = new Date(ms).toISOString();
       }
       const token = newSecret('tok');
-      await repository.principals.addAccessToken(user, hashCredential(token), expires);
+      await repository.users.addAccessToken(user, hashCredential(token), expires);
       return `Authorization: Bearer ${token}\n(store it now: only its hash is kept)`;
     }
     case 'issue-api-key': {
       const organization = required(values, 'organization', /^org_[A-Za-z0-9]{1,64}$/);
       const key = newSecret('key');
-      await repository.principals.addApiKey(organization, hashCredential(key));
+      await repository.organizations.addApiKey(organization, hashCredential(key));
       return `X-API-Key: ${key}\n(store it now: only its hash is kept)`;
     }
     default:

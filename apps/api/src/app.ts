@@ -1,21 +1,23 @@
 /**
- * `createApp`: the reference Races API, built and not listening. The entry point
+ * `createApp`: the reference API, built and not listening. It composes the parts: the
+ * storage (SQLite unless one is injected), the resource modules' handlers
+ * (`resources/index.ts`), the authenticator and the one `mapError`. The entry point
  * (`main.ts`) listens; tests, the sandbox and the benchmarks inject requests in-process.
  */
 import { createAstralServer, type AstralServerExtraOptions, type AstralServerOptions } from '@astral/server';
 import { defaultDataDir, type Mode } from './config.js';
-import { createAuthenticator } from './domain/authentication.js';
-import { RaceService } from './domain/races.js';
-import type { Principal } from './domain/types.js';
-import { authHandlers } from './handlers/auth.js';
-import { raceHandlers } from './handlers/races.js';
-import { buildSeed } from './seed/seed.js';
-import type { Repository } from './storage/repository.js';
-import { openSqliteRepository } from './storage/sqlite.js';
+import { mapDomainError } from './map-error.js';
+import { createAuthenticator } from './resources/auth/index.js';
+import { resourceHandlers } from './resources/index.js';
+import type { Principal } from './resources/users/model.js';
+import { buildSeed } from './storage/seed/build.js';
+import { openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
+import { legacyPrincipals, type LegacyPrincipals } from './legacy.js';
 
-export { devCredentials } from './seed/seed.js';
+export { devCredentials } from './storage/seed/build.js';
 export type { Mode } from './config.js';
-export type { Principal, Race } from './domain/types.js';
+export type { Race } from './resources/races/model.js';
+export type { Principal } from './resources/users/model.js';
 export type { Repository } from './storage/repository.js';
 
 export interface AppOptions {
@@ -31,7 +33,7 @@ export interface AppOptions {
   seed?: boolean;
   /** The clock (upcoming, timestamps, seed dates); injectable for tests. */
   now?: () => Date;
-  /** A storage other than SQLite (a server database); `dataDir`/`inMemory` are then ignored. */
+  /** A storage other than SQLite (a server database, a test double); `dataDir`/`inMemory` are then ignored. */
   repository?: Repository;
   /** Tooling options of `@astral/server` (the benchmark turns request validation off to measure it). */
   server?: Pick<AstralServerExtraOptions, 'validateRequests' | 'onContractViolation'>;
@@ -40,15 +42,18 @@ export interface AppOptions {
 export interface App {
   /** The Fastify instance, routes under `/api/v1`, not listening. */
   app: ReturnType<typeof createAstralServer>;
-  /** The storage behind it (to add users, tokens or participants). */
-  repository: Repository;
+  /**
+   * The storage behind it (to add users, tokens or participants). `principals` is the
+   * previous name of `users` + `organizations`, kept for existing callers.
+   */
+  repository: Repository & { readonly principals: LegacyPrincipals };
   /** Stops the server (in-flight requests finish) and closes the database. Safe to call twice. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**
- * Builds the API on its database. The seed (outside production) is written when the app
- * becomes ready, which `inject()` and `listen()` both wait for.
+ * Builds the API on its database. Pending migrations and the seed (outside production) run
+ * when the app becomes ready, which `inject()` and `listen()` both wait for.
  *
  * @example
  * ```ts
@@ -60,16 +65,20 @@ export interface App {
 export function createApp(options: AppOptions = {}): App {
   const mode = options.mode ?? 'development';
   const now = options.now ?? (() => new Date());
-  const repository =
-    options.repository ?? openSqliteRepository(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? defaultDataDir });
-  const races = new RaceService({ repository, now });
+  const opened: DatabaseRepository | undefined = options.repository
+    ? undefined
+    : openSqliteRepository(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? defaultDataDir });
+  const repository: Repository = options.repository ?? opened!;
   const app = createAstralServer<Principal>({
-    handlers: { ...raceHandlers(races), ...authHandlers() },
-    authenticate: createAuthenticator(repository.principals, now),
+    handlers: resourceHandlers({ repository, now }),
+    authenticate: createAuthenticator(repository, now),
+    mapError: mapDomainError,
     mode,
     logger: options.logger ?? false,
     ...options.server,
   });
+  // Fail at start, not on the first request, when the database cannot be brought up to date.
+  if (opened) app.addHook('onReady', () => opened.ready());
   if (options.seed ?? mode !== 'production') {
     app.addHook('onReady', async () => {
       await repository.seed(buildSeed(now()));
@@ -90,7 +99,7 @@ export function createApp(options: AppOptions = {}): App {
   let closed: Promise<void> | undefined;
   return {
     app,
-    repository,
+    repository: legacyPrincipals(repository),
     close: () => (closed ??= app.close().then(() => repository.close())),
   };
 }

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdmin, UsageError } from '../src/admin.js';
 import { createApp } from '../src/app.js';
-import { hashCredential } from '../src/domain/credentials.js';
+import { hashCredential } from '../src/resources/auth/credentials.js';
 
 const { app, repository, close } = createApp({ mode: 'production', inMemory: true });
 afterAll(() => close());
@@ -25,8 +25,8 @@ describe('node dist/admin.js', () => {
     const org = await app.inject({ url: '/api/v1/auth/me', headers: { 'x-api-key': key } });
     expect(org.json()).toMatchObject({ user_id: 'org_trailclub', principal_type: 'organization' });
     // stored hashed: the hash finds it, the secret itself is not a key
-    expect(await repository.principals.findByTokenHash(hashCredential(token), new Date().toISOString())).toBeDefined();
-    expect(await repository.principals.findByTokenHash(token, new Date().toISOString())).toBeUndefined();
+    expect(await repository.users.findByTokenHash(hashCredential(token), new Date().toISOString())).toBeDefined();
+    expect(await repository.users.findByTokenHash(token, new Date().toISOString())).toBeUndefined();
   });
 
   it('issues tokens that expire', async () => {

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { ConfigError, defaultDataDir, readConfig } from '../src/config.js';
-import { hashCredential } from '../src/domain/credentials.js';
+import { hashCredential } from '../src/resources/auth/credentials.js';
 import { databaseFileName } from '../src/storage/sqlite.js';
 import { testApp } from './helpers.js';
 
@@ -24,8 +24,8 @@ describe('production mode', () => {
       expect((await app.inject({ url: '/api/v1/races', headers })).statusCode).toBe(401);
     }
     // a real credential works, on an empty catalog
-    await repository.principals.createUser({ user_id: 'usr_ops', username: 'ops', display_name: 'Ops', email: null, role: 'admin', organization_id: null });
-    await repository.principals.addAccessToken('usr_ops', hashCredential('a-real-secret'));
+    await repository.users.create({ user_id: 'usr_ops', username: 'ops', display_name: 'Ops', email: null, role: 'admin', organization_id: null });
+    await repository.users.addAccessToken('usr_ops', hashCredential('a-real-secret'));
     const list = await app.inject({ url: '/api/v1/races', headers: { authorization: 'Bearer a-real-secret' } });
     expect(list.json()).toEqual({ status: 'ok', data: [], metadata: { total: 0, filters: { limit: 50 } } });
     await close();

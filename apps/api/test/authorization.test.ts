@@ -2,8 +2,8 @@
 // creator (user or organization) or an admin changes or removes a race; a refused change
 // leaves the race untouched. And GET /auth/me for each kind of credential.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashCredential } from '../src/domain/credentials.js';
-import { seedIds } from '../src/seed/seed.js';
+import { hashCredential } from '../src/resources/auth/credentials.js';
+import { seedIds } from '../src/storage/seed/build.js';
 import { errorOf, testApp } from './helpers.js';
 
 const { call, close, repository, app } = testApp();
@@ -13,10 +13,10 @@ const otherOrg = { headers: { 'x-api-key': 'other-org-key' } };
 beforeAll(async () => {
   await app.ready();
   // A second athlete and a second organization, each with their own credential.
-  await repository.principals.createUser({ user_id: 'usr_userb', username: 'ben.trails', display_name: 'Ben Trail', email: 'ben@example.com', role: 'athlete', organization_id: seedIds.organization });
-  await repository.principals.addAccessToken('usr_userb', hashCredential('user-b-token'));
-  await repository.principals.createOrganization({ organization_id: 'org_otherclub', username: 'other-club', display_name: 'Other Club' });
-  await repository.principals.addApiKey('org_otherclub', hashCredential('other-org-key'));
+  await repository.users.create({ user_id: 'usr_userb', username: 'ben.trails', display_name: 'Ben Trail', email: 'ben@example.com', role: 'athlete', organization_id: seedIds.organization });
+  await repository.users.addAccessToken('usr_userb', hashCredential('user-b-token'));
+  await repository.organizations.create({ organization_id: 'org_otherclub', username: 'other-club', display_name: 'Other Club' });
+  await repository.organizations.addApiKey('org_otherclub', hashCredential('other-org-key'));
 });
 afterAll(() => close());
 
@@ -128,7 +128,7 @@ describe('GET /auth/me', () => {
     expect(errorOf(missing)).toEqual({ status: 401, code: 'UNAUTHORIZED', field: undefined });
     expect(missing.headers['www-authenticate']).toMatch(/Bearer/);
     expect(errorOf(await call('GET', '/auth/me', { headers: { authorization: 'Bearer dev-athlete-token-x' } }))).toMatchObject({ status: 401 });
-    await repository.principals.addAccessToken(seedIds.athlete, hashCredential('expired-token'), '2026-01-01T00:00:00Z');
+    await repository.users.addAccessToken(seedIds.athlete, hashCredential('expired-token'), '2026-01-01T00:00:00Z');
     expect(errorOf(await call('GET', '/auth/me', { headers: { authorization: 'Bearer expired-token' } }))).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
   });
 

@@ -1,7 +1,7 @@
 // Shared by the HTTP tests: a fresh in-memory, seeded app per test file, and a small
 // request helper speaking as one of the development credentials.
 import { createApp, type AppOptions } from '../src/app.js';
-import { devCredentials } from '../src/seed/seed.js';
+import { devCredentials } from '../src/storage/seed/build.js';
 
 /** Who a request speaks as: a development credential, a raw header set, or nobody. */
 export type As = 'athlete' | 'admin' | 'organization' | 'anonymous' | { headers: Record<string, string> };

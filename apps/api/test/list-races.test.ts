@@ -1,7 +1,7 @@
 // GET /races over HTTP (in-process): every filter, every default limit, the order, the
 // filters echo and each validation error, on a seeded in-memory database (60 races).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Race } from '../src/domain/types.js';
+import type { Race } from '../src/resources/races/model.js';
 import { errorOf, fixedNow, testApp } from './helpers.js';
 
 const { call, close, repository, app } = testApp();

@@ -1,19 +1,34 @@
 // The Races domain over a seeded in-memory repository, with a fixed clock: limits,
 // filters, ordering, 409, partial updates and the authorization rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticator } from '../src/domain/authentication.js';
+import { queryDefaulter } from '@astral/openapi';
 import { DomainError } from '../src/domain/errors.js';
-import { effectiveLimit, RaceService } from '../src/domain/races.js';
 import { formatInstant, isWritableInstant, parseInstant } from '../src/domain/time.js';
-import type { Principal, Race } from '../src/domain/types.js';
-import { catalog } from '../src/seed/catalog.js';
-import { buildSeed, devCredentials, placeAroundNow, seedIds } from '../src/seed/seed.js';
-import { openSqliteRepository } from '../src/storage/sqlite.js';
+import { mapDomainError } from '../src/map-error.js';
+import { createAuthenticator } from '../src/resources/auth/service.js';
+import type { ListRacesQuery, Race } from '../src/resources/races/model.js';
+import { RaceService } from '../src/resources/races/service.js';
+import type { Principal } from '../src/resources/users/model.js';
+import { catalog } from '../src/storage/seed/catalog.js';
+import { buildSeed, devCredentials, placeAroundNow, seedIds } from '../src/storage/seed/build.js';
+import { openSqliteRepository } from '../src/storage/repository.js';
 
 const now = new Date('2026-03-15T12:00:00Z');
 const repository = openSqliteRepository({ inMemory: true });
-const races = new RaceService({ repository, now: () => now });
-const authenticate = createAuthenticator(repository.principals, () => now);
+const service = new RaceService({ races: repository.races, now: () => now });
+const authenticate = createAuthenticator(repository, () => now);
+// The query as the server hands it over: the contract's defaults filled in by the same
+// function @astral/server uses, and the names the caller sent.
+const fillDefaults = queryDefaulter('listRaces')!;
+const effectiveLimit = (query: Partial<ListRacesQuery>) => (fillDefaults({ ...query }) as ListRacesQuery).limit;
+const races = {
+  list: (query: Partial<ListRacesQuery>, sent: ReadonlySet<string> = new Set(Object.keys(query))) =>
+    service.list(fillDefaults({ ...query }) as ListRacesQuery, sent),
+  get: service.get.bind(service),
+  create: service.create.bind(service),
+  update: service.update.bind(service),
+  delete: service.delete.bind(service),
+};
 let athlete: Principal;
 let admin: Principal;
 let organization: Principal;
@@ -32,7 +47,8 @@ const sortedByDateThenId = (list: Race[]) =>
 const domainError = async (promise: Promise<unknown>) => {
   const error = await promise.then(() => undefined, (caught: unknown) => caught);
   expect(error).toBeInstanceOf(DomainError);
-  const { status, code, field } = error as DomainError;
+  // As the API answers it: the app's one mapError.
+  const { status, code, field } = mapDomainError(error)!;
   return { status, code, field };
 };
 

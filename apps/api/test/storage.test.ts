@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashCredential } from '../src/domain/credentials.js';
-import type { StoredRace } from '../src/domain/types.js';
-import { buildSeed, devCredentials, seedIds } from '../src/seed/seed.js';
-import { DuplicateRaceError } from '../src/storage/repository.js';
-import { databaseFileName, migrate, openSqliteRepository } from '../src/storage/sqlite.js';
-import { migrations } from '../src/storage/migrations.js';
+import { Kysely, SqliteDialect } from 'kysely';
+import { hashCredential } from '../src/resources/auth/credentials.js';
+import { organizationPrincipal } from '../src/resources/organizations/model.js';
+import type { StoredRace } from '../src/resources/races/model.js';
+import { userPrincipal } from '../src/resources/users/model.js';
+import { UniqueViolationError } from '../src/storage/errors.js';
+import { migrate, migrations } from '../src/storage/migrations/index.js';
+import { openSqliteRepository } from '../src/storage/repository.js';
+import { buildSeed, devCredentials, seedIds } from '../src/storage/seed/build.js';
+import { databaseFileName, sqliteDialect } from '../src/storage/sqlite.js';
 
 const now = new Date('2026-03-15T12:00:00Z');
 const dataDir = mkdtempSync(join(tmpdir(), 'astral-api-storage-'));
@@ -68,11 +72,11 @@ describe('SQLite repository on a file', () => {
     }
   });
 
-  it('applies each migration once', () => {
-    const db = new Database(':memory:');
-    expect(migrate(db)).toEqual(migrations.map((m) => m.version));
-    expect(migrate(db)).toEqual([]);
-    db.close();
+  it('applies each migration once', async () => {
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
+    expect(await migrate(db, sqliteDialect)).toEqual(migrations.map((m) => m.version));
+    expect(await migrate(db, sqliteDialect)).toEqual([]);
+    await db.destroy();
   });
 });
 
@@ -87,7 +91,7 @@ describe('SQLite repository in memory', () => {
     const repository = openSqliteRepository({ inMemory: true });
     await repository.races.insert(race());
     await expect(repository.races.insert(race({ race_id: 'race_test2', race_name: 'TEST RACE', race_date: '2026-05-01T23:30:00Z' }))).rejects.toBeInstanceOf(
-      DuplicateRaceError,
+      UniqueViolationError,
     );
     await repository.races.insert(race({ race_id: 'race_test3', race_date: '2026-05-02T00:00:00Z' }));
     expect((await repository.races.list({ limit: 10 })).map((r) => r.race_id)).toEqual(['race_test1', 'race_test3']);
@@ -138,13 +142,13 @@ describe('SQLite repository in memory', () => {
   it('finds principals by credential hash, and not by an expired or unknown one', async () => {
     const repository = openSqliteRepository({ inMemory: true });
     await repository.seed(buildSeed(now));
-    const athlete = await repository.principals.findByTokenHash(hashCredential(devCredentials.athleteToken), now.toISOString());
-    expect(athlete).toMatchObject({ user_id: seedIds.athlete, principal_type: 'user', role: 'athlete' });
-    expect(await repository.principals.findByTokenHash(hashCredential('nope'), now.toISOString())).toBeUndefined();
-    await repository.principals.addAccessToken(seedIds.athlete, hashCredential('old-token'), '2026-01-01T00:00:00Z');
-    expect(await repository.principals.findByTokenHash(hashCredential('old-token'), now.toISOString())).toBeUndefined();
-    const organization = await repository.principals.findByApiKeyHash(hashCredential(devCredentials.organizationKey));
-    expect(organization).toMatchObject({ user_id: seedIds.organization, principal_type: 'organization', role: 'organization', email: null });
+    const athlete = await repository.users.findByTokenHash(hashCredential(devCredentials.athleteToken), now.toISOString());
+    expect(athlete && userPrincipal(athlete)).toMatchObject({ user_id: seedIds.athlete, principal_type: 'user', role: 'athlete' });
+    expect(await repository.users.findByTokenHash(hashCredential('nope'), now.toISOString())).toBeUndefined();
+    await repository.users.addAccessToken(seedIds.athlete, hashCredential('old-token'), '2026-01-01T00:00:00Z');
+    expect(await repository.users.findByTokenHash(hashCredential('old-token'), now.toISOString())).toBeUndefined();
+    const organization = await repository.organizations.findByApiKeyHash(hashCredential(devCredentials.organizationKey));
+    expect(organization && organizationPrincipal(organization)).toMatchObject({ user_id: seedIds.organization, principal_type: 'organization', role: 'organization', email: null });
     await repository.close();
   });
 });

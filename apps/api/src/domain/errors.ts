@@ -1,22 +1,76 @@
 /**
- * Errors the domain raises, in the API's vocabulary (`details.code` from the contract's
- * ErrorCode), independent of the HTTP framework; the app turns them into error responses.
+ * The errors a domain raises, in its own words: what is missing, refused, clashing or
+ * invalid. Nothing here knows HTTP; `map-error.ts` turns them into the API's error
+ * responses (code and status from the contract's error catalogue), so services throw and
+ * handlers never translate.
  */
-import type { ErrorCode } from './types.js';
 
-export class DomainError extends Error {
-  override name = 'DomainError';
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
+/** Base of every error the domain raises on purpose (anything else is a 500). */
+export abstract class DomainError extends Error {
+  /** The body field or parameter at fault, when there is one. */
+  readonly field: string | undefined;
+
+  constructor(message: string, field?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.field = field;
   }
 }
 
-export const notFound = (): DomainError => new DomainError(404, 'NOT_FOUND', 'Race not found', 'race_id');
-export const forbidden = (action: 'change' | 'delete'): DomainError =>
-  new DomainError(403, 'FORBIDDEN', `Only the creator of this race or an admin may ${action} it`);
-export const invalid = (field: string, message: string): DomainError => new DomainError(400, 'VALIDATION_ERROR', message, field);
+/**
+ * The resource does not exist (or the caller may not know it does).
+ *
+ * @example
+ * ```ts
+ * throw new NotFoundError('race', 'race_id'); // answered 404 "Race not found" on race_id
+ * ```
+ */
+export class NotFoundError extends DomainError {
+  override readonly name = 'NotFoundError';
+  constructor(
+    /** The resource's name in the singular, lower case (`race`, `training plan`). */
+    readonly resource: string,
+    field?: string,
+  ) {
+    super(`${resource} not found`, field);
+  }
+}
+
+/**
+ * The caller is known but may not do this.
+ *
+ * @example
+ * ```ts
+ * throw new ForbiddenError('Only the creator of this race or an admin may change it');
+ * ```
+ */
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+}
+
+/**
+ * The change clashes with what exists (a duplicate, a stale state).
+ *
+ * @example
+ * ```ts
+ * throw new ConflictError('A race named Berlin Marathon already exists on 2026-09-27', 'race_name');
+ * ```
+ */
+export class ConflictError extends DomainError {
+  override readonly name: string = 'ConflictError';
+}
+
+/**
+ * Input the contract's schemas cannot refuse (`date_from` after `date_to`, a date that names
+ * no instant).
+ *
+ * @example
+ * ```ts
+ * throw new InvalidError('date_to', 'date_to must not be earlier than date_from');
+ * ```
+ */
+export class InvalidError extends DomainError {
+  override readonly name = 'InvalidError';
+  constructor(field: string, message: string) {
+    super(message, field);
+  }
+}

@@ -17,20 +17,14 @@ export function hashCredential(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
 /**
- * A random identifier: the prefix, an underscore, then `length` letters and digits.
+ * A new secret: the prefix, an underscore, 32 random bytes URL-safe.
  *
  * @example
  * ```ts
- * randomId('race'); // "race_q3ZkP0c9LmT2xV7a"
+ * newSecret('tok'); // "tok_3q0Vb..." (show it once, store hashCredential(it))
  * ```
  */
-export function randomId(prefix: string, length = 16): string {
-  const bytes = randomBytes(length);
-  let id = '';
-  // 62 does not divide 256 evenly; the tiny bias is irrelevant for identifiers.
-  for (const byte of bytes) id += alphabet[byte % alphabet.length];
-  return `${prefix}_${id}`;
+export function newSecret(prefix: string): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }

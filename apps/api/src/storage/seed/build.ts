@@ -3,11 +3,11 @@
  * leaderboard, an athlete, an admin, an organization, and their fixed development
  * credentials (stored hashed). Never applied in production mode.
  */
-import { hashCredential } from '../domain/credentials.js';
-import { formatInstant } from '../domain/time.js';
-import type { StoredRace } from '../domain/types.js';
-import type { Participant, SeedData } from '../storage/repository.js';
+import { formatInstant } from '../../domain/time.js';
+import { hashCredential } from '../../resources/auth/credentials.js';
+import type { Participant, StoredRace } from '../../resources/races/model.js';
 import { catalog, type CatalogEntry } from './catalog.js';
+import type { SeedData } from './write.js';
 
 /** The fixed development credentials, printed at start and listed in the README. */
 export const devCredentials = {

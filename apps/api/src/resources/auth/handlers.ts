@@ -1,6 +1,8 @@
 /** The Auth operations. The principal already is the caller's profile (user or organization). */
 import type { Handlers } from '@astral/server';
-import type { Principal } from '../domain/types.js';
+import type { Principal } from '../users/model.js';
+
+export type AuthHandlers = Pick<Handlers<Principal>, 'getMe'>;
 
 /**
  * The Auth handlers: `getMe` answers the caller's profile at the top level.
@@ -10,7 +12,7 @@ import type { Principal } from '../domain/types.js';
  * const handlers = { ...raceHandlers(races), ...authHandlers() };
  * ```
  */
-export function authHandlers(): Pick<Handlers<Principal>, 'getMe'> {
+export function authHandlers(): AuthHandlers {
   return {
     getMe: async ({ principal }) => ({ status: 200, body: principal }),
   };

@@ -1,0 +1,38 @@
+/**
+ * Turns the credentials @astral/server read from the headers into the caller's profile.
+ * A Bearer token names a user, an `X-API-Key` an organization; both are looked up by their
+ * hash. Unknown, expired or revoked credentials give `null` (the server answers 401).
+ */
+import type { Credentials } from '@astral/server';
+import type { OrganizationStorage } from '../organizations/storage.js';
+import { organizationPrincipal } from '../organizations/model.js';
+import type { UserStorage } from '../users/storage.js';
+import { userPrincipal, type Principal } from '../users/model.js';
+import { hashCredential } from './credentials.js';
+
+/**
+ * Builds the `authenticate` function the server calls on every secured request.
+ *
+ * @example
+ * ```ts
+ * const authenticate = createAuthenticator(repository);
+ * await authenticate({ bearer: 'dev-athlete-token' }); // { user_id: 'usr_athlete1', principal_type: 'user', ... }
+ * ```
+ */
+export function createAuthenticator(
+  storage: { users: UserStorage; organizations: OrganizationStorage },
+  now: () => Date = () => new Date(),
+): (credentials: Credentials) => Promise<Principal | null> {
+  return async (credentials) => {
+    // A Bearer token, when sent, decides alone: a bad token is not rescued by a key.
+    if (credentials.bearer !== undefined) {
+      const user = await storage.users.findByTokenHash(hashCredential(credentials.bearer), now().toISOString());
+      return user ? userPrincipal(user) : null;
+    }
+    if (credentials.apiKey !== undefined) {
+      const organization = await storage.organizations.findByApiKeyHash(hashCredential(credentials.apiKey));
+      return organization ? organizationPrincipal(organization) : null;
+    }
+    return null;
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Every resource module of the API, in one list. The app's storage (`Repository`) and its
+ * handler table are derived from it; a contract operation that no module serves is a
+ * compile error here.
+ *
+ * To add a resource: write its contract files, then `resources/<name>/` with `storage.ts`
+ * (its tables and queries), `service.ts` (its rules), `handlers.ts` (one per operationId)
+ * and `index.ts` (`defineResource`), a migration in `storage/migrations/`, and one line
+ * below. Nothing else changes.
+ */
+import type { Handlers } from '@astral/server';
+import { auth } from './auth/index.js';
+import type { HandlersOf, ResourceContext, StoragesOf, UnservedOperations } from './module.js';
+import { organizations } from './organizations/index.js';
+import { races } from './races/index.js';
+import type { Principal } from './users/model.js';
+import { users } from './users/index.js';
+
+export const resourceModules = [users, organizations, auth, races] as const;
+
+/** Each resource's storage by name: `{ users, organizations, races }`. */
+export type Storages = StoragesOf<typeof resourceModules>;
+
+// Fails to compile, naming the operations, when the contract has one no module serves.
+const everyOperationServed: [UnservedOperations<typeof resourceModules>] extends [never]
+  ? true
+  : UnservedOperations<typeof resourceModules> = true;
+void everyOperationServed;
+
+/**
+ * The handler table of the whole API: every module's handlers, merged. Two modules serving
+ * the same operation is a startup error.
+ *
+ * @example
+ * ```ts
+ * createAstralServer({ handlers: resourceHandlers({ repository, now }), ... });
+ * ```
+ */
+export function resourceHandlers(context: ResourceContext): Handlers<Principal> {
+  const table: Record<string, unknown> = {};
+  for (const module of resourceModules) {
+    if (!('handlers' in module) || !module.handlers) continue;
+    for (const [operationId, handler] of Object.entries(module.handlers(context))) {
+      if (operationId in table) throw new Error(`${operationId} is served by two resource modules (the second: ${module.name})`);
+      table[operationId] = handler;
+    }
+  }
+  return table as HandlersOf<typeof resourceModules>;
+}

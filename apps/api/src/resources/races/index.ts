@@ -1,0 +1,11 @@
+/** The Races resource: the catalog of events (`/races`, `/races/{race_id}`). */
+import { defineResource } from '../module.js';
+import { raceHandlers, type RaceHandlers } from './handlers.js';
+import { RaceService } from './service.js';
+import { openRaceStorage } from './storage.js';
+
+export const races = defineResource({
+  name: 'races',
+  storage: openRaceStorage,
+  handlers: ({ repository, now }): RaceHandlers => raceHandlers(new RaceService({ races: repository.races, now })),
+});

@@ -1,0 +1,66 @@
+/**
+ * What differs between the databases the storage runs on, in one interface. Resource code
+ * builds its queries with Kysely (which compiles them for the database at hand) and never
+ * asks which database it is on; whatever Kysely does not cover is a member here.
+ *
+ * Differences the design avoids rather than isolates (so no member is needed):
+ * - Case-insensitive matching: the application lowercases into `*_key` columns
+ *   (`caseKey`), and matches with `LIKE ? ESCAPE '\'`, which both databases accept; no
+ *   collation, `ILIKE` or `lower()` whose idea of case differs between databases.
+ * - Timestamps: stored as RFC 3339 text in UTC (what the API returns) plus epoch
+ *   milliseconds in a `BIGINT` where they are compared or ordered. PostgreSQL's driver
+ *   returns `BIGINT` and `COUNT(*)` as strings: mappers always pass numbers through `Number()`.
+ * - `RETURNING` and upserts (`ON CONFLICT ... DO NOTHING / DO UPDATE`): both databases have
+ *   them and Kysely compiles them for each.
+ */
+import type { CompiledQuery } from 'kysely';
+
+export interface StorageDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /**
+   * Opens a transaction that will write. SQLite: `BEGIN IMMEDIATE` takes the write lock at
+   * once, so a read-check-write cannot fail half-way with SQLITE_BUSY when another process
+   * wrote in between; PostgreSQL: `BEGIN`.
+   */
+  readonly beginWrite: CompiledQuery;
+  /**
+   * Run right after `beginWrite` when migrating, to keep other processes out until commit.
+   * SQLite: nothing (`BEGIN IMMEDIATE` already excludes other writers); PostgreSQL:
+   * `SELECT pg_advisory_xact_lock(...)`, released by the commit.
+   */
+  readonly migrationLock: readonly CompiledQuery[];
+  /** The column type that holds a boolean: SQLite has none (`integer` 0/1), PostgreSQL `boolean`. */
+  readonly booleanColumn: 'integer' | 'boolean';
+  /** Whether the driver's error is a unique (or primary key) constraint violation. */
+  isUniqueViolation(error: unknown): boolean;
+  /** A boolean as the driver binds it (better-sqlite3 refuses JavaScript booleans). */
+  toBoolean(value: boolean): number | boolean;
+  /** A boolean as read back. */
+  fromBoolean(value: unknown): boolean;
+}
+
+/**
+ * The lowercased form stored in `*_key` columns, so case-insensitivity is the same on every
+ * database and beyond ASCII (`ZÜRICH` matches `Zürich`).
+ *
+ * @example
+ * ```ts
+ * caseKey('Zürich'); // "zürich"
+ * ```
+ */
+export function caseKey(value: string): string {
+  return value.toLocaleLowerCase('en-US');
+}
+
+/**
+ * A `LIKE` pattern matching `value` anywhere in a `*_key` column, with `%`, `_` and `\`
+ * taken literally (used with `ESCAPE '\'`).
+ *
+ * @example
+ * ```ts
+ * containsPattern('100%'); // "%100\\%%"
+ * ```
+ */
+export function containsPattern(value: string): string {
+  return `%${caseKey(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,53 @@
+/** Writing the development seed: everything in one transaction, once per database. */
+import type { Kysely } from 'kysely';
+import type { OrganizationRecord } from '../../resources/organizations/model.js';
+import type { Participant, StoredRace } from '../../resources/races/model.js';
+import type { UserRecord } from '../../resources/users/model.js';
+import type { AnyTables, StorageContext } from '../context.js';
+import { prepareQuery } from '../prepared.js';
+import { openStorages } from '../storages.js';
+
+/** Everything a first start writes. Credentials are hashes only. */
+export interface SeedData {
+  organizations: OrganizationRecord[];
+  users: UserRecord[];
+  accessTokens: Array<{ token_hash: string; user_id: string }>;
+  apiKeys: Array<{ key_hash: string; organization_id: string }>;
+  races: StoredRace[];
+  participants: Participant[];
+}
+
+interface SeedTables {
+  seed_runs: { seeded_at: string };
+}
+
+const queries = (db: Kysely<SeedTables>) => ({
+  runs: prepareQuery<object, { n: number | string }>(() => db.selectFrom('seed_runs').select((eb) => eb.fn.countAll().as('n'))),
+  mark: prepareQuery<{ at: string }, never>((param) => db.insertInto('seed_runs').values({ seeded_at: param('at') })),
+});
+
+/**
+ * Writes the seed through each resource's storage, in one transaction, unless a seed run is
+ * recorded already. Returns whether it wrote.
+ *
+ * @example
+ * ```ts
+ * await writeSeed(context, buildSeed(new Date())); // true on a new database, then false
+ * ```
+ */
+export async function writeSeed(context: StorageContext<AnyTables>, data: SeedData): Promise<boolean> {
+  const q = context.once(queries);
+  return context.transaction(async (tx) => {
+    const runs = await tx.first(q.runs.bind({}));
+    if (Number(runs?.n ?? 0) > 0) return false;
+    const storage = openStorages(tx);
+    for (const organization of data.organizations) await storage.organizations.create(organization);
+    for (const user of data.users) await storage.users.create(user);
+    for (const token of data.accessTokens) await storage.users.addAccessToken(token.user_id, token.token_hash);
+    for (const key of data.apiKeys) await storage.organizations.addApiKey(key.organization_id, key.key_hash);
+    for (const race of data.races) await storage.races.insert(race);
+    for (const participant of data.participants) await storage.races.addParticipant(participant);
+    await tx.run(q.mark.bind({ at: new Date().toISOString() }));
+    return true;
+  });
+}

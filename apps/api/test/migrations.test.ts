@@ -1,0 +1,194 @@
+// Migrations: written once with Kysely's schema builder, applied once each under the
+// dialect's lock, incremental from whatever version a database is at. A database file
+// written by the first release (raw SQL schema, version 1 recorded) opens unchanged and
+// keeps working; a fresh database gets the same schema.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { hashCredential } from '../src/resources/auth/credentials.js';
+import { migrate, migrations, SchemaTooNewError, type Migration } from '../src/storage/migrations/index.js';
+import { openSqliteRepository } from '../src/storage/repository.js';
+import { databaseFileName, sqliteDialect } from '../src/storage/sqlite.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'astral-api-migrations-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const firstReleaseSchema = readFileSync(new URL('fixtures/schema-v1.sql', import.meta.url), 'utf8');
+
+/** A data directory holding a database exactly as the first release left it, with one race and one user. */
+function firstReleaseDatabase(name: string): string {
+  const dataDir = join(scratch, name);
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, databaseFileName));
+  db.pragma('journal_mode = WAL');
+  db.exec(firstReleaseSchema);
+  db.prepare("INSERT INTO users VALUES ('usr_old1', 'old.timer', 'Old Timer', NULL, 'athlete', NULL)").run();
+  db.prepare('INSERT INTO access_tokens (token_hash, user_id) VALUES (?, ?)').run(hashCredential('old-token'), 'usr_old1');
+  db.prepare(
+    `INSERT INTO races VALUES ('race_old1', 'Old Release Run', 'old release run', 'run', '10k', '10k', '2026-05-01T08:00:00Z', ?, '2026-05-01',
+      'Basel, Switzerland', 'basel, switzerland', NULL, NULL, NULL, NULL, NULL, '["10 km"]', '[]', 'usr_old1', '2026-01-10T09:00:00Z', '2026-01-10T09:00:00Z')`,
+  ).run(Date.parse('2026-05-01T08:00:00Z'));
+  db.prepare('INSERT INTO seed_runs VALUES (?)').run('2026-01-10T09:00:00Z');
+  db.close();
+  return dataDir;
+}
+
+/** Tables, columns (type names compared case-insensitively: the same SQLite affinity), indexes, foreign keys. */
+function schemaOf(file: string) {
+  const db = new Database(file, { readonly: true });
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>;
+  const schema = Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      {
+        columns: (db.pragma(`table_info(${name})`) as Array<Record<string, unknown>>).map((c) => ({
+          ...c,
+          type: String(c.type).toUpperCase(),
+        })),
+        indexes: (db.pragma(`index_list(${name})`) as Array<{ name: string; unique: number }>).map((index) => ({
+          name: index.name,
+          unique: index.unique,
+          columns: (db.pragma(`index_info(${index.name})`) as Array<{ name: string }>).map((c) => c.name),
+        })),
+        foreignKeys: db.pragma(`foreign_key_list(${name})`),
+      },
+    ]),
+  );
+  db.close();
+  return schema;
+}
+
+describe('a database written by the first release', () => {
+  it('opens without migrating again, and its data reads, authenticates and changes as before', async () => {
+    const dataDir = firstReleaseDatabase('first-release');
+    const { app, close } = createApp({ dataDir, mode: 'test' });
+    const headers = { authorization: 'Bearer old-token' };
+    expect((await app.inject({ url: '/api/v1/auth/me', headers })).json()).toMatchObject({ user_id: 'usr_old1', principal_type: 'user' });
+    const race = (await app.inject({ url: '/api/v1/races/race_old1', headers })).json().data;
+    expect(race).toMatchObject({ race_name: 'Old Release Run', race_variants: ['10 km'], participants_count: 0 });
+    const renamed = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/races/race_old1',
+      headers,
+      payload: { race_name: 'Old Release Run Renamed' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    // a seed run is recorded: nothing is seeded on top of the old data
+    expect((await app.inject({ url: '/api/v1/races?limit=100', headers })).json().metadata.total).toBe(1);
+    await close();
+
+    const db = new Database(join(dataDir, databaseFileName), { readonly: true });
+    expect(db.prepare('SELECT version, applied_at FROM schema_migrations').all()).toEqual([
+      { version: 1, applied_at: '2026-01-10T09:00:00.000Z' },
+    ]);
+    db.close();
+  });
+
+  it('has the schema a new database gets from the migrations', async () => {
+    const old = firstReleaseDatabase('compare-old');
+    const fresh = join(scratch, 'compare-new');
+    const repository = openSqliteRepository({ dataDir: fresh });
+    await repository.ready();
+    await repository.close();
+    expect(schemaOf(join(fresh, databaseFileName))).toEqual(schemaOf(join(old, databaseFileName)));
+  });
+});
+
+describe('migrate', () => {
+  const kysely = (database: Database.Database) => new Kysely<any>({ dialect: new SqliteDialect({ database }) });
+  const addNickname: Migration = {
+    version: 2,
+    name: 'users.nickname',
+    up: async ({ db, run }) => {
+      await run(db.schema.alterTable('users').addColumn('nickname', 'text'));
+    },
+  };
+
+  it('lists versions 1, 2, 3... in order, with a file per migration', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
+  it('applies only what a database has not seen, once', async () => {
+    const database = new Database(':memory:');
+    database.exec(firstReleaseSchema);
+    const db = kysely(database);
+    expect(await migrate(db, sqliteDialect)).toEqual([]);
+    expect(await migrate(db, sqliteDialect, [...migrations, addNickname])).toEqual([2]);
+    expect(await migrate(db, sqliteDialect, [...migrations, addNickname])).toEqual([]);
+    expect((database.pragma('table_info(users)') as Array<{ name: string }>).map((c) => c.name)).toContain('nickname');
+    await db.destroy();
+  });
+
+  it('rolls back a failing migration entirely, recording nothing', async () => {
+    const database = new Database(':memory:');
+    const db = kysely(database);
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up: async ({ db: builder, run }) => {
+        await run(builder.schema.createTable('half_done').addColumn('id', 'text'));
+        await run(builder.schema.alterTable('no_such_table').addColumn('x', 'text'));
+      },
+    };
+    await expect(migrate(db, sqliteDialect, [...migrations, broken])).rejects.toThrow(/no_such_table/);
+    // neither version 1 nor the half of version 2: the whole run was one transaction
+    expect(database.prepare("SELECT name FROM sqlite_master WHERE name IN ('races', 'half_done')").all()).toEqual([]);
+    expect(await migrate(db, sqliteDialect)).toEqual([1]);
+    await db.destroy();
+  });
+
+  it('refuses a database written by a newer version of the API', async () => {
+    const database = new Database(':memory:');
+    const db = kysely(database);
+    await migrate(db, sqliteDialect, [...migrations, addNickname]);
+    await expect(migrate(db, sqliteDialect)).rejects.toBeInstanceOf(SchemaTooNewError);
+    await db.destroy();
+  });
+});
+
+describe('two processes starting on a new database at once', () => {
+  it("the second waits for the first one's migration to commit, then finds nothing to do", async () => {
+    const dataDir = join(scratch, 'racing');
+    mkdirSync(dataDir, { recursive: true });
+    // Another process in the middle of migrating: it holds the write lock for 400 ms while
+    // it creates the schema, then commits.
+    const other = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const Database = require('better-sqlite3');
+         const db = new Database(process.argv[1]);
+         db.pragma('journal_mode = WAL');
+         db.exec('BEGIN IMMEDIATE');
+         console.log('locked');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+         db.exec(process.argv[2]);
+         db.exec('COMMIT');`,
+        join(dataDir, databaseFileName),
+        firstReleaseSchema,
+      ],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise<number | null>((resolve) => other.on('exit', resolve));
+    await new Promise<void>((resolve) => other.stdout.once('data', () => resolve()));
+
+    const repository = openSqliteRepository({ dataDir });
+    // Waits for the lock, then reads the versions the other process recorded: reading them
+    // before taking the lock would mean creating the tables a second time.
+    await repository.ready();
+    expect(await exited).toBe(0);
+    expect(await repository.races.list({ limit: 10 })).toEqual([]);
+    await repository.close();
+    const db = new Database(join(dataDir, databaseFileName), { readonly: true });
+    expect(db.prepare('SELECT version, applied_at FROM schema_migrations').all()).toEqual([
+      { version: 1, applied_at: '2026-01-10T09:00:00.000Z' },
+    ]);
+    db.close();
+  });
+});

@@ -1,0 +1,160 @@
+// The resource modules as a whole: every folder is registered, every migration file is
+// listed, one mapError speaks for every domain error, an injected storage whose every
+// method fails is answered 500 on every operation, and the previous `principals` name works.
+import { readdirSync } from 'node:fs';
+import { operationTable } from '@astral/openapi';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../src/domain/errors.js';
+import { mapDomainError } from '../src/map-error.js';
+import { hashCredential } from '../src/resources/auth/credentials.js';
+import { resourceModules } from '../src/resources/index.js';
+import { migrations } from '../src/storage/migrations/index.js';
+import { openSqliteRepository, type Repository } from '../src/storage/repository.js';
+import { devCredentials } from '../src/storage/seed/build.js';
+
+const folders = (relative: string) =>
+  readdirSync(new URL(relative, import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+describe('registration', () => {
+  it('lists every resource folder in resources/index.ts, once', () => {
+    expect(resourceModules.map((module) => module.name).sort()).toEqual(folders('../src/resources/').sort());
+  });
+
+  it('lists every migration file in storage/migrations/index.ts, numbered as its version', () => {
+    const files = readdirSync(new URL('../src/storage/migrations/', import.meta.url)).filter((file) => /^\d{3}-.*\.ts$/.test(file));
+    expect(files.map((file) => Number(file.slice(0, 3)))).toEqual(migrations.map((migration) => migration.version));
+  });
+});
+
+describe('mapDomainError', () => {
+  it("answers each domain error with its code, the catalogue's status, and its field", () => {
+    expect(mapDomainError(new NotFoundError('race', 'race_id'))).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      message: 'Race not found',
+      field: 'race_id',
+    });
+    expect(mapDomainError(new NotFoundError('training plan', 'plan_id'))).toMatchObject({
+      message: 'Training plan not found',
+      field: 'plan_id',
+    });
+    expect(mapDomainError(new ForbiddenError('Only the creator of this race or an admin may change it'))).toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+      message: 'Only the creator of this race or an admin may change it',
+      field: undefined,
+    });
+    expect(mapDomainError(new ConflictError('Taken', 'race_name'))).toMatchObject({
+      status: 409,
+      code: 'CONFLICT',
+      message: 'Taken',
+      field: 'race_name',
+    });
+    expect(mapDomainError(new InvalidError('date_to', 'Too early'))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_ERROR',
+      field: 'date_to',
+    });
+  });
+
+  it('leaves anything else to the server (logged, answered 500)', () => {
+    expect(mapDomainError(new Error('disk full'))).toBeUndefined();
+    expect(mapDomainError('a string')).toBeUndefined();
+  });
+});
+
+/** Every method of every storage rejects, as a broken database would (closing still works). */
+function failing<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (typeof property !== 'string' || property === 'close') return value;
+      if (typeof value === 'function') return () => Promise.reject(new Error(`storage down: ${property}`));
+      if (value && typeof value === 'object') return failing(value);
+      return value;
+    },
+  });
+}
+
+const athlete = { authorization: `Bearer ${devCredentials.athleteToken}` };
+const requests = [
+  { method: 'GET', url: '/api/v1/races' },
+  {
+    method: 'POST',
+    url: '/api/v1/races',
+    payload: { race_name: 'X', race_type: 'run', race_subtype: '5k', race_date: '2026-05-01T08:00:00Z', race_location: 'Y' },
+  },
+  { method: 'GET', url: '/api/v1/races/race_bostonmarathon' },
+  { method: 'PUT', url: '/api/v1/races/race_bostonmarathon', payload: { race_name: 'Z' } },
+  { method: 'DELETE', url: '/api/v1/races/race_bostonmarathon' },
+  { method: 'GET', url: '/api/v1/auth/me' },
+] as const;
+
+describe('an injected storage that fails', () => {
+  it('covers every operation of the contract in these requests', () => {
+    expect(requests.length).toBe(Object.keys(operationTable).length);
+  });
+
+  it('is answered 500 INTERNAL_ERROR everywhere when every method fails (authentication first)', async () => {
+    const { app, close } = createApp({
+      mode: 'test',
+      repository: failing(openSqliteRepository({ inMemory: true }) as Repository),
+      seed: false,
+    });
+    for (const request of requests) {
+      const response = await app.inject({ ...request, headers: athlete });
+      expect([response.statusCode, response.json().details.code], `${request.method} ${request.url}`).toEqual([500, 'INTERNAL_ERROR']);
+    }
+    await close();
+  });
+
+  it('is answered 500 by each handler when only the races storage fails', async () => {
+    const working = openSqliteRepository({ inMemory: true });
+    const repository = Object.assign(Object.create(working) as Repository, { races: failing(working.races) });
+    const { app, close } = createApp({ mode: 'test', repository, seed: false });
+    await working.users.create({ user_id: 'usr_x', username: 'x', display_name: 'X', email: null, role: 'admin', organization_id: null });
+    await working.users.addAccessToken('usr_x', hashCredential('x-token'));
+    for (const request of requests.filter((r) => r.url.includes('/races'))) {
+      const response = await app.inject({ ...request, headers: { authorization: 'Bearer x-token' } });
+      expect([response.statusCode, response.json().details.code], `${request.method} ${request.url}`).toEqual([500, 'INTERNAL_ERROR']);
+    }
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: 'Bearer x-token' } })).statusCode).toBe(200);
+    await close();
+    await working.close();
+  });
+});
+
+describe('repository.principals (the name before users and organizations)', () => {
+  const { repository, app, close } = createApp({ mode: 'production', inMemory: true });
+  afterAll(() => close());
+
+  it('still creates principals and credentials, and finds them as profiles', async () => {
+    await repository.principals.createOrganization({ organization_id: 'org_legacy', username: 'legacy', display_name: 'Legacy Club' });
+    await repository.principals.createUser({
+      user_id: 'usr_legacy',
+      username: 'legacy.user',
+      display_name: 'Legacy',
+      email: null,
+      role: 'athlete',
+      organization_id: null,
+    });
+    await repository.principals.addAccessToken('usr_legacy', hashCredential('legacy-token'));
+    await repository.principals.addApiKey('org_legacy', hashCredential('legacy-key'));
+    expect(await repository.principals.findByTokenHash(hashCredential('legacy-token'), new Date().toISOString())).toMatchObject({
+      user_id: 'usr_legacy',
+      principal_type: 'user',
+    });
+    expect(await repository.principals.findByApiKeyHash(hashCredential('legacy-key'))).toMatchObject({
+      user_id: 'org_legacy',
+      role: 'organization',
+    });
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: 'Bearer legacy-token' } })).json().user_id).toBe(
+      'usr_legacy',
+    );
+    // the resources are the same objects underneath
+    expect(await repository.users.get('usr_legacy')).toMatchObject({ username: 'legacy.user' });
+  });
+});

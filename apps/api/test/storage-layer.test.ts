@@ -1,0 +1,188 @@
+// The storage layer under every resource: the statement cache, compiled-once queries,
+// transactions (rollback, joining, isolation from queries outside them) and unique
+// violations as a conflict, whichever resource hits one.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConflictError } from '../src/domain/errors.js';
+import { mapDomainError } from '../src/map-error.js';
+import type { UserRecord } from '../src/resources/users/model.js';
+import { UniqueViolationError } from '../src/storage/errors.js';
+import { createStorageContext } from '../src/storage/context.js';
+import { prepareQuery } from '../src/storage/prepared.js';
+import { openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
+import { openSqliteDatabase } from '../src/storage/sqlite.js';
+import { cachingDatabase } from '../src/storage/statement-cache.js';
+import { openStorages } from '../src/storage/storages.js';
+
+const user = (id: string, overrides: Partial<UserRecord> = {}): UserRecord => ({
+  user_id: id,
+  username: id.replace('usr_', ''),
+  display_name: `User ${id}`,
+  email: null,
+  role: 'athlete',
+  organization_id: null,
+  ...overrides,
+});
+
+let open: DatabaseRepository[] = [];
+const repository = () => {
+  const opened = openSqliteRepository({ inMemory: true });
+  open.push(opened);
+  return opened;
+};
+afterEach(async () => {
+  await Promise.all(open.map((r) => r.close()));
+  open = [];
+});
+
+describe('the statement cache', () => {
+  it('prepares each SQL text once and hands the same statement back', () => {
+    const database = cachingDatabase(new Database(':memory:'));
+    const first = database.prepare('SELECT 1 AS one');
+    expect(database.prepare('SELECT 1 AS one')).toBe(first);
+    expect(database.prepare('SELECT 2 AS two')).not.toBe(first);
+    expect(database.stats()).toEqual({ size: 2, hits: 1, misses: 2 });
+    database.close();
+  });
+
+  it('drops the least recently used statement past its bound', () => {
+    const database = cachingDatabase(new Database(':memory:'), { maxStatements: 2 });
+    const one = database.prepare('SELECT 1');
+    database.prepare('SELECT 2');
+    database.prepare('SELECT 1'); // now the most recent
+    database.prepare('SELECT 3'); // evicts SELECT 2
+    expect(database.stats().size).toBe(2);
+    expect(database.prepare('SELECT 1')).toBe(one);
+    const misses = database.stats().misses;
+    database.prepare('SELECT 2');
+    expect(database.stats().misses).toBe(misses + 1);
+    database.close();
+  });
+
+  it('serves repeated requests without preparing anything new', async () => {
+    const storage = repository();
+    await storage.users.create(user('usr_cache'));
+    for (let n = 0; n < 3; n++) {
+      await storage.users.get('usr_cache');
+      await storage.races.list({ raceType: 'run', limit: 5 });
+    }
+    const before = storage.statements();
+    for (let n = 0; n < 50; n++) {
+      await storage.users.get('usr_cache');
+      await storage.races.list({ raceType: 'run', limit: 5 });
+      await storage.races.get('race_nothere');
+    }
+    const after = storage.statements();
+    expect(after.size).toBe(before.size + 1); // only races.get was new
+    expect(after.misses).toBe(before.misses + 1);
+    expect(after.hits).toBeGreaterThanOrEqual(before.hits + 149);
+  });
+});
+
+describe('compiled-once queries', () => {
+  it("bind each run's values where the placeholders are, keeping compiled constants", async () => {
+    const db = new Kysely<{ t: { a: string; b: number; c: string } }>({
+      dialect: new SqliteDialect({ database: new Database(':memory:') }),
+    });
+    await db.schema.createTable('t').addColumn('a', 'text').addColumn('b', 'integer').addColumn('c', 'text').execute();
+    await db
+      .insertInto('t')
+      .values([
+        { a: 'x', b: 1, c: 'keep' },
+        { a: 'x', b: 2, c: 'drop' },
+        { a: 'y', b: 3, c: 'keep' },
+      ])
+      .execute();
+    const query = prepareQuery<{ a: string; min: number }, { b: number }>((param) =>
+      db.selectFrom('t').select('b').where('c', '=', 'keep').where('a', '=', param('a')).where('b', '>=', param('min')).orderBy('b'),
+    );
+    expect(query.sql).toBe('select "b" from "t" where "c" = ? and "a" = ? and "b" >= ? order by "b"');
+    expect((await db.executeQuery(query.bind({ a: 'x', min: 0 }))).rows).toEqual([{ b: 1 }]);
+    expect((await db.executeQuery(query.bind({ a: 'y', min: 0 }))).rows).toEqual([{ b: 3 }]);
+    expect((await db.executeQuery(query.bind({ a: 'y', min: 4 }))).rows).toEqual([]);
+    await db.destroy();
+  });
+});
+
+describe('transactions', () => {
+  it('write everything or nothing: a throw rolls every write back, across resources', async () => {
+    const storage = repository();
+    const seed = {
+      organizations: [{ organization_id: 'org_a', username: 'a', display_name: 'A' }],
+      users: [user('usr_a')],
+      accessTokens: [],
+      apiKeys: [],
+      races: [],
+      participants: [],
+    };
+    // The seed writes through several resources in one transaction; a duplicate user fails it half-way.
+    await expect(storage.seed({ ...seed, users: [user('usr_a'), user('usr_a', { username: 'other' })] })).rejects.toBeInstanceOf(
+      UniqueViolationError,
+    );
+    expect(await storage.organizations.get('org_a')).toBeUndefined();
+    expect(await storage.users.get('usr_a')).toBeUndefined();
+    // and the database is usable afterwards, the seed not marked as done
+    expect(await storage.seed(seed)).toBe(true);
+    expect(await storage.users.get('usr_a')).toMatchObject({ user_id: 'usr_a' });
+  });
+
+  it('keep queries from outside out of an open transaction: they wait, and never see its uncommitted rows', async () => {
+    const database = openSqliteDatabase({ inMemory: true });
+    const context = createStorageContext(database.db, database.dialect, (query) => database.direct!(query));
+    const users = openStorages(context).users;
+    await users.create(user('usr_committed'));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const transaction = context.transaction(async (tx) => {
+      await openStorages(tx).users.create(user('usr_pending'));
+      entered();
+      await gate;
+      throw new Error('changed my mind');
+    });
+    await inside;
+    // Issued while the transaction is open on SQLite's one connection, with its row written.
+    let settled = false;
+    const outside = users.get('usr_pending').finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    release();
+    await expect(transaction).rejects.toThrow('changed my mind');
+    expect(await outside).toBeUndefined();
+    expect(await users.get('usr_committed')).toMatchObject({ user_id: 'usr_committed' });
+    await database.close();
+  });
+
+  it('joined from inside another: one transaction, rolled back as one', async () => {
+    const database = openSqliteDatabase({ inMemory: true });
+    const context = createStorageContext(database.db, database.dialect, (query) => database.direct!(query));
+    const outcome = context.transaction(async (tx) => {
+      const storages = openStorages(tx);
+      await storages.users.create(user('usr_outer'));
+      // races.update opens its own transaction: inside this one it joins instead of waiting forever
+      expect(await storages.races.update('race_none', (current) => current)).toBeUndefined();
+      await tx.transaction(async (inner) => openStorages(inner).users.create(user('usr_inner')));
+      throw new Error('undo both');
+    });
+    await expect(outcome).rejects.toThrow('undo both');
+    const users = openStorages(context).users;
+    expect(await users.get('usr_outer')).toBeUndefined();
+    expect(await users.get('usr_inner')).toBeUndefined();
+    await database.close();
+  });
+});
+
+describe('unique violations', () => {
+  it('come out as UniqueViolationError, a conflict the API answers 409 when no service words it', async () => {
+    const storage = repository();
+    await storage.users.create(user('usr_one'));
+    const duplicateId = await storage.users.create(user('usr_one', { username: 'someone-else' })).catch((error: unknown) => error);
+    expect(duplicateId).toBeInstanceOf(UniqueViolationError);
+    expect(duplicateId).toBeInstanceOf(ConflictError);
+    const duplicateName = await storage.users.create(user('usr_two', { username: 'one' })).catch((error: unknown) => error);
+    expect(duplicateName).toBeInstanceOf(UniqueViolationError);
+    expect(mapDomainError(duplicateName)).toMatchObject({ status: 409, code: 'CONFLICT', message: 'Conflict' });
+  });
+});
