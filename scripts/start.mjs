@@ -1,7 +1,7 @@
-// `npm start`: the whole contract, running. See scripts/start/ and apps/docs/README.md.
-// Ports: ASTRAL_API_PORT (3000), ASTRAL_MOCK_PORT (4010), ASTRAL_SANDBOX_PORT (4011),
-// ASTRAL_DOCS_PORT (8080). ASTRAL_CONTRACT_DIR watches another copy of the contract.
-import { runStart } from './start/orchestrator.mjs';
+// `npm start`: the whole contract, running. The orchestrator is the @astral/start workspace
+// (tools/start). Ports: ASTRAL_API_PORT (3000), ASTRAL_MOCK_PORT (4010), ASTRAL_SANDBOX_PORT
+// (4011), ASTRAL_DOCS_PORT (8080). ASTRAL_CONTRACT_DIR watches another copy of the contract.
+import { runStart } from '@astral/start';
 
 process.env.TURBO_TELEMETRY_DISABLED ??= '1';
 process.env.REDOCLY_TELEMETRY ??= 'off';

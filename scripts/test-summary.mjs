@@ -1,15 +1,19 @@
 // Prints one closing line for the whole `npm test` run ("Tests: N passed, N failed,
-// N skipped") from the JSON report each workspace's vitest run leaves in
-// test-results/vitest.json. Fails when a workspace that has tests left no report or
-// when no test ran at all, so a silently empty run cannot pass.
+// N skipped") from the JSON reports each workspace's vitest runs leave in test-results/
+// (vitest.json, and vitest-<task>.json for a workspace with a second test task). Fails
+// when a workspace that has tests left no report or when no test ran at all, so a
+// silently empty run cannot pass.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const workspaces = ['packages', 'apps'].flatMap((group) =>
-  readdirSync(join(root, group), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(group, entry.name)),
+// The workspaces are the root package.json's (`packages/*`, `apps/*`, `tools/*`, `bench`).
+const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces.flatMap((pattern) =>
+  pattern.endsWith('/*')
+    ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => join(pattern.slice(0, -2), entry.name))
+    : [pattern],
 );
 
 let passed = 0;
@@ -18,16 +22,20 @@ let skipped = 0;
 const missing = [];
 for (const workspace of workspaces) {
   const hasTests = existsSync(join(root, workspace, 'vitest.config.ts'));
-  const reportPath = join(root, workspace, 'test-results', 'vitest.json');
-  if (!existsSync(reportPath)) {
+  const resultsDir = join(root, workspace, 'test-results');
+  const reports = existsSync(resultsDir) ? readdirSync(resultsDir).filter((name) => /^vitest(-[\w-]+)?\.json$/.test(name)) : [];
+  if (!reports.includes('vitest.json')) {
     if (hasTests) missing.push(workspace);
-    continue;
+    if (reports.length === 0) continue;
   }
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += report.numPendingTests + report.numTodoTests;
-  console.log(`${workspace.padEnd(28)} ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  for (const name of reports.sort()) {
+    const report = JSON.parse(readFileSync(join(resultsDir, name), 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+    const label = name === 'vitest.json' ? workspace : `${workspace} (${name.slice('vitest-'.length, -'.json'.length)})`;
+    console.log(`${label.padEnd(28)} ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  }
 }
 for (const workspace of missing) console.error(`${workspace}: has a vitest config but left no test-results/vitest.json`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -2,11 +2,25 @@
 import { relative } from 'node:path';
 import { repoRoot } from './config.mjs';
 
+/** "a", "a and b", "a, b and c". */
+const list = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** What an edit does, in the order it happens: "an edit rebuilds …, restarts the mock, sandbox and reference API, …". */
+function onEdit(restartable, outDir) {
+  const names = [...restartable]
+    .sort((a, b) => (a.reloads === b.reloads ? 0 : a.reloads === 'first' ? -1 : 1))
+    .map((service) => service.label.replace(/ \(.*\)$/, '').replace(/^./, (first) => first.toLowerCase()));
+  const rebuilds = outDir
+    ? `re-bundles and regenerates the types into ${outDir} (the servers keep the workspace's operation table)`
+    : 'rebuilds @astral/openapi (bundle, types, operation table)';
+  return [`an edit ${rebuilds},`, `restarts the ${list(names)}, rebuilds the docs and re-lints.`];
+}
+
 /**
  * @example
- * console.log(banner({ services, basePath: '/api/v1', credentials, contractDir, readyMs: 4200 }));
+ * console.log(banner({ services, restartable, outDir: null, basePath: '/api/v1', credentials, contractDir, readyMs: 4200 }));
  */
-export function banner({ services, basePath, credentials, contractDir, readyMs }) {
+export function banner({ services, restartable, outDir, basePath, credentials, contractDir, readyMs }) {
   const url = (service) => `http://127.0.0.1:${service.port}${service.api ? basePath : '/'}`;
   const width = Math.max(...services.map((service) => url(service).length));
   const sandbox = services.find((service) => service.name === 'sandbox') ?? services[0];
@@ -24,7 +38,8 @@ export function banner({ services, basePath, credentials, contractDir, readyMs }
     ' Try it:',
     `   curl -H 'Authorization: Bearer ${credentials.athleteToken}' '${url(sandbox)}/races?upcoming=true'`,
     '',
-    ` Watching ${watched.startsWith('..') ? contractDir : `${watched}/`}: an edit re-lints, re-bundles, regenerates the types and reloads the mock, sandbox and docs.`,
+    ` Watching ${watched.startsWith('..') ? contractDir : `${watched}/`}:`,
+    ...onEdit(restartable, outDir).map((line) => `   ${line}`),
     ' Ctrl-C stops everything.',
     rule,
     '',

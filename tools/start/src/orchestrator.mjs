@@ -1,5 +1,5 @@
-// `npm start`: build, start every server, print where they are, rebuild on contract edits,
-// stop everything on Ctrl-C / SIGTERM.
+// `npm start`: build, start every server, print where they are, rebuild and restart them on
+// contract edits, stop everything on Ctrl-C / SIGTERM.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { banner } from './banner.mjs';
@@ -53,16 +53,16 @@ export async function runStart(env = process.env) {
     for (const service of config.services) await assertPortFree({ ...service, host: config.host });
 
     if (config.useTurbo) await buildEverything();
-    else {
-      const [bundled] = await Promise.all([rebuildContract(config), lintContract(config)]);
-      if (!bundled) throw new Error(`the contract in ${config.contractDir} does not bundle`);
-    }
-    if (!config.useTurbo || !existsSync(`${config.docsDir}/index.html`)) await rebuildDocs(config);
-
+    // A copy of the contract is served by the workspace's built servers.
     const missing = config.services.filter((service) => !existsSync(service.entry));
     if (missing.length > 0) {
       throw new Error(`missing ${missing.map((service) => service.entry).join(', ')}: run \`npm run build\` first`);
     }
+    if (!config.useTurbo) {
+      const [built] = await Promise.all([rebuildContract(config), lintContract(config)]);
+      if (!built) throw new Error(`the contract in ${config.contractDir} does not build`);
+    }
+    if (!config.useTurbo || !existsSync(`${config.docsDir}/index.html`)) await rebuildDocs(config);
     const { devCredentials } = await import('@astral/api');
     const basePath = await basePathOf(config.contractJson);
 
@@ -99,18 +99,25 @@ export async function runStart(env = process.env) {
     watcher = watchContract(config, async () => {
       const began = performance.now();
       console.log(`[watch] ${config.contractDir} changed: rebuilding`);
-      // The mock and the types first (what frontend code waits for); then the sandbox, the
-      // docs and the lint, so the two phases do not compete for the same cores.
+      // A server that does not come back (a new operation the reference API has no handler
+      // for, say) is reported; the others are still restarted.
       const restart = (when) =>
         Promise.all(
-          config.services
+          config.restartable
             .filter((service) => service.reloads === when)
             .map(async (service) => {
               await stopProcess(children.get(service.name));
-              if (!stopping) await launch(service);
+              if (stopping) return;
+              await launch(service).catch((error) => console.error(`[watch] ${error.message}`));
             }),
         );
-      if (!(await rebuildContract(config, () => restart('first')))) return await lintContract(config);
+      // Nothing restarts before @astral/openapi is rebuilt: a server started earlier would
+      // load the new bundle with the old operation table.
+      if (!(await rebuildContract(config))) return await lintContract(config);
+      if (stopping) return;
+      // The mock first (what frontend code waits for); then the sandbox, the reference API,
+      // the docs and the lint, so the two phases do not compete for the same cores.
+      await restart('first');
       if (stopping) return;
       console.log(`[watch] types regenerated and mock reloaded in ${Math.round(performance.now() - began)} ms`);
       await Promise.all([
@@ -118,12 +125,15 @@ export async function runStart(env = process.env) {
         rebuildDocs(config).catch((error) => console.error(`[docs] ${error.message}`)),
         lintContract(config),
       ]);
-      if (!stopping) console.log(`[watch] reloaded in ${Math.round(performance.now() - began)} ms (sandbox, docs and lint included)`);
+      const after = config.restartable.filter((service) => service.reloads === 'after').map((service) => service.name);
+      if (!stopping) console.log(`[watch] reloaded in ${Math.round(performance.now() - began)} ms (${[...after, 'docs', 'lint'].join(', ')} included)`);
     }, () => stopping);
 
     console.log(
       banner({
         services: config.services,
+        restartable: config.restartable,
+        outDir: config.outDir,
         basePath,
         credentials: devCredentials,
         contractDir: config.contractDir,

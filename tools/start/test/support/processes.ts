@@ -1,0 +1,95 @@
+// What the npm start tests need to run the orchestrator as a user does and to prove that
+// nothing it started outlives it: free loopback ports, waiting on output, the process tree.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** A port nothing listens on right now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** One free port per server npm start runs, as the env vars that move them. */
+export async function freeServerPorts() {
+  const ports = { api: await freePort(), mock: await freePort(), sandbox: await freePort(), docs: await freePort() };
+  const env = {
+    ASTRAL_API_PORT: String(ports.api),
+    ASTRAL_MOCK_PORT: String(ports.mock),
+    ASTRAL_SANDBOX_PORT: String(ports.sandbox),
+    ASTRAL_DOCS_PORT: String(ports.docs),
+  };
+  return { ports, env };
+}
+
+export interface Orchestrator {
+  child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr interleaved. */
+  output: { text: string };
+}
+
+/** Runs `node scripts/start.mjs` in the repository at `root`, as `npm start` does. */
+export function startOrchestrator(root: string, env: Record<string, string>): Orchestrator {
+  const inherited = { ...process.env };
+  // The repository's own turbo cache, whatever the caller's shell says.
+  delete inherited.TURBO_CACHE_DIR;
+  const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
+    cwd: root,
+    env: { ...inherited, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { text: '' };
+  child.stdout!.on('data', (chunk) => (output.text += chunk));
+  child.stderr!.on('data', (chunk) => (output.text += chunk));
+  return { child, output };
+}
+
+/** Polls `check` every 100 ms; on timeout, fails with the end of the output. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, log: { text: string }) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; output so far:\n${log.text.slice(-4000)}`);
+}
+
+/** How many times `pattern` occurs in `text`. */
+export const occurrences = (text: string, pattern: RegExp) => text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+
+/** Every process below `pid` (children, grandchildren...). */
+export function descendants(pid: number): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const [child, ppid] of rows) if (ppid === parent) found.push(child), queue.push(child);
+  }
+  return found;
+}
+
+export const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** SIGTERM, then SIGKILL for it and anything it started that is still there: a failed test leaves nothing behind. */
+export async function stopOrchestrator(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const left = descendants(child.pid!);
+  child.kill('SIGTERM');
+  await Promise.race([once(child, 'exit'), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  for (const pid of [child.pid!, ...left]) if (alive(pid)) process.kill(pid, 'SIGKILL');
+}
