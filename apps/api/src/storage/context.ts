@@ -25,7 +25,7 @@ export interface StorageContext<Tables> {
    * `build(db)`, computed once per database and shared by every context on it (with the
    * transactions): where a storage compiles its prepared queries.
    */
-  once<T>(build: (db: Kysely<Tables>) => T): T;
+  once<T>(build: (db: Kysely<Tables>, dialect: StorageDialect) => T): T;
   /** Runs a query and returns its rows. */
   rows: <Row>(query: CompiledQuery<Row> | Compilable<Row>) => Promise<Row[]>;
   /** Runs a query and returns its first row. */
@@ -45,7 +45,7 @@ const ROLLBACK = CompiledQuery.raw('rollback');
 interface Shared {
   root: Kysely<AnyTables>;
   dialect: StorageDialect;
-  built: Map<(db: Kysely<AnyTables>) => unknown, unknown>;
+  built: Map<(db: Kysely<AnyTables>, dialect: StorageDialect) => unknown, unknown>;
   /** Runs a query at once outside any transaction, when the database can (SQLite); see `OpenDatabase.direct`. */
   direct?: ((query: CompiledQuery) => QueryResult<unknown> | undefined) | undefined;
   /** Transactions open or waiting for the connection: while any, queries queue through Kysely. */
@@ -114,7 +114,7 @@ function bind(shared: Shared, executor: Kysely<AnyTables>, inTransaction: boolea
     inTransaction,
     once(build) {
       let value = shared.built.get(build);
-      if (value === undefined) shared.built.set(build, (value = build(shared.root)));
+      if (value === undefined) shared.built.set(build, (value = build(shared.root, shared.dialect)));
       return value as ReturnType<typeof build>;
     },
     rows: async (query) => (await run(query)).rows as never[],

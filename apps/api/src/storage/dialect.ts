@@ -29,6 +29,12 @@ export interface StorageDialect {
    * `SELECT pg_advisory_xact_lock(...)`, released by the commit.
    */
   readonly migrationLock: readonly CompiledQuery[];
+  /**
+   * Whether a read inside a write transaction should lock its rows (`SELECT ... FOR UPDATE`):
+   * PostgreSQL, where other connections' transactions run alongside; not SQLite, which has
+   * no such clause and whose `BEGIN IMMEDIATE` already keeps other writers out.
+   */
+  readonly rowLocks: boolean;
   /** The column type that holds a boolean: SQLite has none (`integer` 0/1), PostgreSQL `boolean`. */
   readonly booleanColumn: 'integer' | 'boolean';
   /** Whether the driver's error is a unique (or primary key) constraint violation. */
@@ -63,4 +69,16 @@ export function caseKey(value: string): string {
  */
 export function containsPattern(value: string): string {
   return `%${caseKey(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The read of a read-check-write, locking its rows where the dialect does (see `rowLocks`).
+ *
+ * @example
+ * ```ts
+ * const current = prepareQuery((param) => forUpdate(dialect, db.selectFrom('races').selectAll().where('race_id', '=', param('raceId'))));
+ * ```
+ */
+export function forUpdate<Query extends { forUpdate(): Query }>(dialect: StorageDialect, query: Query): Query {
+  return dialect.rowLocks ? query.forUpdate() : query;
 }

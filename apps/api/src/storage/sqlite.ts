@@ -21,6 +21,7 @@ export const sqliteDialect: StorageDialect = {
   name: 'sqlite',
   beginWrite: CompiledQuery.raw('begin immediate'),
   migrationLock: [],
+  rowLocks: false,
   booleanColumn: 'integer',
   isUniqueViolation: (error) =>
     error instanceof Database.SqliteError && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),

@@ -5,7 +5,7 @@
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
-import { caseKey, containsPattern } from '../../storage/dialect.js';
+import { caseKey, containsPattern, forUpdate, type StorageDialect } from '../../storage/dialect.js';
 import { columnParams, prepareQuery, type PreparedQuery } from '../../storage/prepared.js';
 import type { Participant, Race, RaceQuery, StoredRace } from './model.js';
 import { apiColumns, fromRow, raceColumns, toRow, type RaceRow, type RaceTables, type SelectedRace } from './rows.js';
@@ -53,8 +53,12 @@ const listFilters = ['raceType', 'subtypeKey', 'locationPattern', 'searchPattern
 
 const participantColumns = ['participant_id', 'race_id', 'user_id', 'display_name', 'registered_at'] as const;
 
-const queries = (db: Kysely<RaceTables>) => ({
+const queries = (db: Kysely<RaceTables>, dialect: StorageDialect) => ({
   get: prepareQuery<{ raceId: string }, SelectedRace>((param) => selectRaces(db).where('r.race_id', '=', param('raceId'))),
+  /** The read before a change: the row stays locked until the change commits. */
+  getForChange: prepareQuery<{ raceId: string }, SelectedRace>((param) =>
+    forUpdate(dialect, selectRaces(db).where('r.race_id', '=', param('raceId'))),
+  ),
   insert: prepareQuery<RaceRow, never>((param) => db.insertInto('races').values(columnParams(param, raceColumns))),
   update: prepareQuery<RaceRow, never>((param) =>
     db
@@ -104,8 +108,8 @@ const queries = (db: Kysely<RaceTables>) => ({
  */
 export function openRaceStorage(context: StorageContext<RaceTables>): RaceStorage {
   const q = context.once(queries);
-  const get = async (on: StorageContext<RaceTables>, raceId: string) => {
-    const found = await on.first(q.get.bind({ raceId }));
+  const get = async (on: StorageContext<RaceTables>, raceId: string, query = q.get) => {
+    const found = await on.first(query.bind({ raceId }));
     return found && fromRow(found);
   };
   return {
@@ -130,14 +134,14 @@ export function openRaceStorage(context: StorageContext<RaceTables>): RaceStorag
     },
     update: (raceId, change) =>
       context.transaction(async (tx) => {
-        const current = await get(tx, raceId);
+        const current = await get(tx, raceId, q.getForChange);
         if (!current) return undefined;
         await tx.run(q.update.bind(toRow({ ...change(current), race_id: raceId })));
         return get(tx, raceId);
       }),
     delete: (raceId, guard) =>
       context.transaction(async (tx) => {
-        const current = await get(tx, raceId);
+        const current = await get(tx, raceId, q.getForChange);
         if (!current) return false;
         guard(current);
         await tx.run(q.deleteParticipants.bind({ raceId }));
