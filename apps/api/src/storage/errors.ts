@@ -17,6 +17,9 @@ import { ConflictError } from '../domain/errors.js';
 export class UniqueViolationError extends ConflictError {
   override readonly name = 'UniqueViolationError';
   constructor(options: { cause: unknown }) {
-    super('A unique constraint was violated', undefined, options);
+    // The database's own words name the constraint: for logs and the admin CLI, never for
+    // callers of the API (they get the catalogue's message, or the service's).
+    const detail = options.cause instanceof Error ? `: ${options.cause.message}` : '';
+    super(`A unique constraint was violated${detail}`, undefined, options);
   }
 }

@@ -22,14 +22,36 @@ export function canModifyRace(principal: Principal, race: Pick<Race, 'created_by
   return race.created_by === principal.user_id;
 }
 
-/** 404 on `race_id`: the race does not exist. */
+/**
+ * The race does not exist (404 on `race_id`).
+ *
+ * @example
+ * ```ts
+ * if (!race) throw raceNotFound();
+ * ```
+ */
 export const raceNotFound = (): NotFoundError => new NotFoundError('race', 'race_id');
 
-/** 403: only the creator or an admin may `change` or `delete` a race. */
+/**
+ * Only the creator or an admin may `change` or `delete` a race (403).
+ *
+ * @example
+ * ```ts
+ * if (!canModifyRace(principal, race)) throw notCreator('delete');
+ * ```
+ */
 export const notCreator = (action: 'change' | 'delete'): ForbiddenError =>
   new ForbiddenError(`Only the creator of this race or an admin may ${action} it`);
 
-/** 409 on `race_name`: another race has this name on this UTC day. */
+/**
+ * Another race has this name on this UTC day (409 on `race_name`).
+ *
+ * @example
+ * ```ts
+ * duplicateRace({ race_name: 'Berlin Marathon', race_date: '2026-09-27T07:15:00Z' }, cause).message;
+ * // "A race named Berlin Marathon already exists on 2026-09-27"
+ * ```
+ */
 export const duplicateRace = (race: Pick<StoredRace, 'race_name' | 'race_date'>, cause: unknown): ConflictError =>
   new ConflictError(`A race named ${race.race_name} already exists on ${race.race_date.slice(0, 10)}`, 'race_name', { cause });
 
