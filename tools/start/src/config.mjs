@@ -31,7 +31,8 @@ export function scriptEntry(name, script) {
   const { dir, json } = workspacePackage(name);
   const command = json.scripts?.[script];
   const file = /^node (\S+)$/.exec(command ?? '')?.[1];
-  if (!file) throw new Error(`${name}: npm start runs its "${script}" script as \`node <file>\`, but it is ${JSON.stringify(command ?? 'missing')}`);
+  if (!file)
+    throw new Error(`${name}: npm start runs its "${script}" script as \`node <file>\`, but it is ${JSON.stringify(command ?? 'missing')}`);
   return join(dir, file);
 }
 
@@ -44,9 +45,39 @@ export function scriptEntry(name, script) {
  * ASTRAL_CONTRACT_JSON), so it is restarted only when that contract is the one watched.
  */
 export const SERVICES = [
-  { name: 'api', label: 'Reference API', portEnv: 'ASTRAL_API_PORT', defaultPort: 3000, package: '@astral/api', script: 'api', api: true, reloads: 'after', followsContractJson: false },
-  { name: 'mock', label: 'Mock (Prism)', portEnv: 'ASTRAL_MOCK_PORT', defaultPort: 4010, package: '@astral/mock', script: 'mock', api: true, reloads: 'first', followsContractJson: true },
-  { name: 'sandbox', label: 'Sandbox', portEnv: 'ASTRAL_SANDBOX_PORT', defaultPort: 4011, package: '@astral/mock', script: 'sandbox', api: true, reloads: 'after', followsContractJson: true },
+  {
+    name: 'api',
+    label: 'Reference API',
+    portEnv: 'ASTRAL_API_PORT',
+    defaultPort: 3000,
+    package: '@astral/api',
+    script: 'api',
+    api: true,
+    reloads: 'after',
+    followsContractJson: false,
+  },
+  {
+    name: 'mock',
+    label: 'Mock (Prism)',
+    portEnv: 'ASTRAL_MOCK_PORT',
+    defaultPort: 4010,
+    package: '@astral/mock',
+    script: 'mock',
+    api: true,
+    reloads: 'first',
+    followsContractJson: true,
+  },
+  {
+    name: 'sandbox',
+    label: 'Sandbox',
+    portEnv: 'ASTRAL_SANDBOX_PORT',
+    defaultPort: 4011,
+    package: '@astral/mock',
+    script: 'sandbox',
+    api: true,
+    reloads: 'after',
+    followsContractJson: true,
+  },
   { name: 'docs', label: 'Docs', portEnv: 'ASTRAL_DOCS_PORT', defaultPort: 8080, package: '@astral/docs', script: 'docs', api: false },
 ];
 

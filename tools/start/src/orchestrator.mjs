@@ -88,7 +88,7 @@ export async function runStart(env = process.env) {
       try {
         await waitForHttp(url, child);
       } catch (error) {
-        throw new Error(`${service.label} (${service.entry}) ${error.message}`);
+        throw new Error(`${service.label} (${service.entry}) ${error.message}`, { cause: error });
       }
       return child;
     };
@@ -96,38 +96,45 @@ export async function runStart(env = process.env) {
     if (stopping) return await exitCode;
 
     // Armed before the banner says "Watching", so an edit made right away is not lost.
-    watcher = watchContract(config, async () => {
-      const began = performance.now();
-      console.log(`[watch] ${config.contractDir} changed: rebuilding`);
-      // A server that does not come back (a new operation the reference API has no handler
-      // for, say) is reported; the others are still restarted.
-      const restart = (when) =>
-        Promise.all(
-          config.restartable
-            .filter((service) => service.reloads === when)
-            .map(async (service) => {
-              await stopProcess(children.get(service.name));
-              if (stopping) return;
-              await launch(service).catch((error) => console.error(`[watch] ${error.message}`));
-            }),
-        );
-      // Nothing restarts before @astral/openapi is rebuilt: a server started earlier would
-      // load the new bundle with the old operation table.
-      if (!(await rebuildContract(config))) return await lintContract(config);
-      if (stopping) return;
-      // The mock first (what frontend code waits for); then the sandbox, the reference API,
-      // the docs and the lint, so the two phases do not compete for the same cores.
-      await restart('first');
-      if (stopping) return;
-      console.log(`[watch] types regenerated and mock reloaded in ${Math.round(performance.now() - began)} ms`);
-      await Promise.all([
-        restart('after'),
-        rebuildDocs(config).catch((error) => console.error(`[docs] ${error.message}`)),
-        lintContract(config),
-      ]);
-      const after = config.restartable.filter((service) => service.reloads === 'after').map((service) => service.name);
-      if (!stopping) console.log(`[watch] reloaded in ${Math.round(performance.now() - began)} ms (${[...after, 'docs', 'lint'].join(', ')} included)`);
-    }, () => stopping);
+    watcher = watchContract(
+      config,
+      async () => {
+        const began = performance.now();
+        console.log(`[watch] ${config.contractDir} changed: rebuilding`);
+        // A server that does not come back (a new operation the reference API has no handler
+        // for, say) is reported; the others are still restarted.
+        const restart = (when) =>
+          Promise.all(
+            config.restartable
+              .filter((service) => service.reloads === when)
+              .map(async (service) => {
+                await stopProcess(children.get(service.name));
+                if (stopping) return;
+                await launch(service).catch((error) => console.error(`[watch] ${error.message}`));
+              }),
+          );
+        // Nothing restarts before @astral/openapi is rebuilt: a server started earlier would
+        // load the new bundle with the old operation table.
+        if (!(await rebuildContract(config))) return await lintContract(config);
+        if (stopping) return;
+        // The mock first (what frontend code waits for); then the sandbox, the reference API,
+        // the docs and the lint, so the two phases do not compete for the same cores.
+        await restart('first');
+        if (stopping) return;
+        console.log(`[watch] types regenerated and mock reloaded in ${Math.round(performance.now() - began)} ms`);
+        await Promise.all([
+          restart('after'),
+          rebuildDocs(config).catch((error) => console.error(`[docs] ${error.message}`)),
+          lintContract(config),
+        ]);
+        const after = config.restartable.filter((service) => service.reloads === 'after').map((service) => service.name);
+        if (!stopping)
+          console.log(
+            `[watch] reloaded in ${Math.round(performance.now() - began)} ms (${[...after, 'docs', 'lint'].join(', ')} included)`,
+          );
+      },
+      () => stopping,
+    );
 
     console.log(
       banner({
@@ -173,6 +180,6 @@ function watchContract(config, rebuild, isStopping) {
   };
   return watchTree(config.contractDir, () => {
     clearTimeout(timer);
-    timer = setTimeout(run, config.debounceMs);
+    timer = setTimeout(() => void run(), config.debounceMs);
   });
 }

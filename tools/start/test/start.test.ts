@@ -113,7 +113,12 @@ describe('npm start on a copy of the contract', () => {
       const replacement = join(work, 'replacement.yaml');
       await writeFile(replacement, contract.replace('  title: Astral API\n', `  title: ${title}\n`));
       await rename(replacement, entry);
-      await waitFor(async () => (await docsTitle()) === `${title} reference`, `the reload after a save by rename (${title})`, 60_000, output);
+      await waitFor(
+        async () => (await docsTitle()) === `${title} reference`,
+        `the reload after a save by rename (${title})`,
+        60_000,
+        output,
+      );
     }
 
     // SIGTERM: every child stops, the orchestrator exits 0, the ports are free again.
@@ -179,11 +184,16 @@ describe('npm start on a copy of the contract', () => {
 });
 
 /** One request for an operation, filled from the contract: path parameters and body from its examples. */
-function requestFor(document: OpenApiDocument, location: OperationLocation, method = location.method): { method: string; url: string; init: RequestInit } {
+function requestFor(
+  document: OpenApiDocument,
+  location: OperationLocation,
+  method = location.method,
+): { method: string; url: string; init: RequestInit } {
   const parameters = parametersOf(document, location);
   const path = location.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const parameter = parameters.find((candidate) => candidate.in === 'path' && candidate.name === name);
-    return encodeURIComponent(String((parameter && parameterExample(document, parameter)) ?? name));
+    const example = parameter ? parameterExample(document, parameter) : undefined;
+    return encodeURIComponent(typeof example === 'string' || typeof example === 'number' ? String(example) : name);
   });
   const body = method === location.method ? examplesOf(document, jsonContent(document, location.operation.requestBody))[0] : undefined;
   const headers: Record<string, string> = { authorization: `Bearer ${devCredentials.adminToken}` };
@@ -253,14 +263,20 @@ describe("npm start on the workspace's own contract (a copy of the repository)",
             { operation: await call(port, requestFor(document, target)), other: await call(port, requestFor(document, target, absent)) },
           ]),
         ),
-      ) as Record<keyof typeof servers, { operation: { status: number; allow: string | null }; other: { status: number; allow: string | null } }>;
+      ) as Record<
+        keyof typeof servers,
+        { operation: { status: number; allow: string | null }; other: { status: number; allow: string | null } }
+      >;
     const what = `${target.method.toUpperCase()} ${path} (${target.operationId})`;
 
     const expectAnswered = async (document: OpenApiDocument, when: string) => {
       for (const [name, answer] of Object.entries(await answers(document))) {
         expect(answer.operation.status, `${name} ${when}: ${what}`).not.toBe(405);
         expect(documented, `${name} ${when}: ${what} answered ${answer.operation.status}`).toContain(answer.operation.status);
-        expect(answer.other, `${name} ${when}: ${absent.toUpperCase()} ${path}`).toEqual({ status: 405, allow: methodsOf(document, path).join(', ') });
+        expect(answer.other, `${name} ${when}: ${absent.toUpperCase()} ${path}`).toEqual({
+          status: 405,
+          allow: methodsOf(document, path).join(', '),
+        });
       }
     };
     await expectAnswered(original, 'at start');

@@ -43,8 +43,8 @@ export function startOrchestrator(root: string, env: Record<string, string>): Or
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { text: '' };
-  child.stdout!.on('data', (chunk) => (output.text += chunk));
-  child.stderr!.on('data', (chunk) => (output.text += chunk));
+  child.stdout.on('data', (chunk) => (output.text += chunk));
+  child.stderr.on('data', (chunk) => (output.text += chunk));
   return { child, output };
 }
 
@@ -71,7 +71,12 @@ export function descendants(pid: number): number[] {
   const queue = [pid];
   while (queue.length > 0) {
     const parent = queue.shift()!;
-    for (const [child, ppid] of rows) if (ppid === parent) found.push(child), queue.push(child);
+    for (const [child, ppid] of rows) {
+      if (ppid === parent) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
   }
   return found;
 }
