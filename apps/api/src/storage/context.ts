@@ -104,7 +104,7 @@ function bind(shared: Shared, executor: Kysely<AnyTables>, inTransaction: boolea
     try {
       result = shared.direct('compile' in query ? query.compile() : query);
     } catch (error) {
-      throw translated(error);
+      return Promise.reject(translated(error));
     }
     return result ?? execute(query);
   };
@@ -117,12 +117,22 @@ function bind(shared: Shared, executor: Kysely<AnyTables>, inTransaction: boolea
       if (value === undefined) shared.built.set(build, (value = build(shared.root, shared.dialect)));
       return value as ReturnType<typeof build>;
     },
-    rows: async (query) => (await run(query)).rows as never[],
-    first: async (query) => (await run(query)).rows[0] as never,
-    run: async (query) => Number((await run(query)).numAffectedRows ?? 0),
+    rows: (query) => settle(run(query), (result) => result.rows as never[]),
+    first: (query) => settle(run(query), (result) => result.rows[0] as never),
+    run: (query) => settle(run(query), (result) => Number(result.numAffectedRows ?? 0)),
     transaction: (work) => (inTransaction ? work(context) : openTransaction(shared, work, [])),
   };
   return context;
+}
+
+/** `pick(result)`, as a promise: without a further turn when the query already ran. */
+function settle<T>(result: QueryResult<unknown> | Promise<QueryResult<unknown>>, pick: (result: QueryResult<unknown>) => T): Promise<T> {
+  if (result instanceof Promise) return result.then(pick);
+  try {
+    return Promise.resolve(pick(result));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function openTransaction<T>(

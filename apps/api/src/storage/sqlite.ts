@@ -116,7 +116,7 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
     }),
     statements: () => database.stats(),
     direct(query) {
-      if (!upToDate || !raw.open) return undefined;
+      if (!upToDate) return undefined;
       // What Kysely's SqliteDriver does with a query, minus the queue.
       const statement = database.prepare(query.sql);
       if (statement.reader) return { rows: statement.all(query.parameters) };
