@@ -12,7 +12,6 @@ import { resourceHandlers } from './resources/index.js';
 import type { Principal } from './resources/users/model.js';
 import { buildSeed } from './storage/seed/build.js';
 import { openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
-import { legacyPrincipals, type LegacyPrincipals } from './legacy.js';
 
 export { devCredentials } from './storage/seed/build.js';
 export type { Mode } from './config.js';
@@ -42,11 +41,8 @@ export interface AppOptions {
 export interface App {
   /** The Fastify instance, routes under `/api/v1`, not listening. */
   app: ReturnType<typeof createAstralServer>;
-  /**
-   * The storage behind it (to add users, tokens or participants). `principals` is the
-   * previous name of `users` + `organizations`, kept for existing callers.
-   */
-  repository: Repository & { readonly principals: LegacyPrincipals };
+  /** The storage behind it, one storage per resource (to add users, tokens or participants). */
+  repository: Repository;
   /** Stops the server (in-flight requests finish) and closes the database. Safe to call twice. */
   close: () => Promise<void>;
 }
@@ -99,7 +95,7 @@ export function createApp(options: AppOptions = {}): App {
   let closed: Promise<void> | undefined;
   return {
     app,
-    repository: legacyPrincipals(repository),
+    repository,
     close: () => (closed ??= app.close().then(() => repository.close())),
   };
 }

@@ -126,35 +126,3 @@ describe('an injected storage that fails', () => {
     await working.close();
   });
 });
-
-describe('repository.principals (the name before users and organizations)', () => {
-  const { repository, app, close } = createApp({ mode: 'production', inMemory: true });
-  afterAll(() => close());
-
-  it('still creates principals and credentials, and finds them as profiles', async () => {
-    await repository.principals.createOrganization({ organization_id: 'org_legacy', username: 'legacy', display_name: 'Legacy Club' });
-    await repository.principals.createUser({
-      user_id: 'usr_legacy',
-      username: 'legacy.user',
-      display_name: 'Legacy',
-      email: null,
-      role: 'athlete',
-      organization_id: null,
-    });
-    await repository.principals.addAccessToken('usr_legacy', hashCredential('legacy-token'));
-    await repository.principals.addApiKey('org_legacy', hashCredential('legacy-key'));
-    expect(await repository.principals.findByTokenHash(hashCredential('legacy-token'), new Date().toISOString())).toMatchObject({
-      user_id: 'usr_legacy',
-      principal_type: 'user',
-    });
-    expect(await repository.principals.findByApiKeyHash(hashCredential('legacy-key'))).toMatchObject({
-      user_id: 'org_legacy',
-      role: 'organization',
-    });
-    expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: 'Bearer legacy-token' } })).json().user_id).toBe(
-      'usr_legacy',
-    );
-    // the resources are the same objects underneath
-    expect(await repository.users.get('usr_legacy')).toMatchObject({ username: 'legacy.user' });
-  });
-});

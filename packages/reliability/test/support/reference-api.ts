@@ -47,8 +47,8 @@ export async function startReferenceApi(options: { inMemory?: boolean } = {}): P
   const dataDir = tempDataDir();
   const api = createApp(options.inMemory ? { mode: 'test', inMemory: true } : { mode: 'test', dataDir });
   await api.app.ready();
-  const users = api.repository.principals;
-  await users.createUser({ user_id: 'usr_relother', username: 'rel.other', display_name: 'Other Athlete', email: null, role: 'athlete', organization_id: null });
+  const { users } = api.repository;
+  await users.create({ user_id: 'usr_relother', username: 'rel.other', display_name: 'Other Athlete', email: null, role: 'athlete', organization_id: null });
   await users.addAccessToken('usr_relother', sha256(OTHER_ATHLETE_TOKEN));
   await users.addAccessToken('usr_relother', sha256(EXPIRED_TOKEN), '2000-01-01T00:00:00.000Z');
   await users.addAccessToken('usr_relother', sha256(REVOKED_TOKEN));
