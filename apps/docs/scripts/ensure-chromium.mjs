@@ -15,9 +15,8 @@ if (process.env.CHROMIUM_PATH || process.getuid?.() !== 0) {
   console.error(`chromium not found at ${executablePath}. Install Debian's chromium: sudo apt-get install -y chromium`);
   process.exit(1);
 }
-console.log('chromium: not installed; installing Debian\'s package with apt-get (once per machine)');
-const apt = (args) =>
-  execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+console.log("chromium: not installed; installing Debian's package with apt-get (once per machine)");
+const apt = (args) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 apt(['update']);
 apt(['install', '-y', '--no-install-recommends', 'chromium']);
 if (!existsSync(executablePath)) {

@@ -49,9 +49,7 @@ function runRedocly(args) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`redocly build-docs failed (exit ${code}):\n${output}`)),
-    );
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`redocly build-docs failed (exit ${code}):\n${output}`))));
   });
 }
 

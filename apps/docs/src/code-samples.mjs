@@ -23,7 +23,10 @@ function curlSample(entry, baseUrl, pathValues, query, body) {
   const path = entry.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(pathValues[name])));
   const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
   const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
-  const lines = [`curl${entry.method === 'get' ? '' : ` -X ${entry.method.toUpperCase()}`} '${url}'`, `-H "Authorization: Bearer $ASTRAL_TOKEN"`];
+  const lines = [
+    `curl${entry.method === 'get' ? '' : ` -X ${entry.method.toUpperCase()}`} '${url}'`,
+    `-H "Authorization: Bearer $ASTRAL_TOKEN"`,
+  ];
   if (body !== undefined) {
     lines.push(`-H 'Content-Type: application/json'`);
     lines.push(`-d '${JSON.stringify(body, null, 2).replaceAll("'", "'\\''")}'`);

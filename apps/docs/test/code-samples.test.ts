@@ -22,7 +22,9 @@ describe('x-codeSamples, generated from the contract', () => {
       const samples = decorated.paths[entry.path]![entry.method]['x-codeSamples'] as Array<{ lang: string; source: string }>;
       expect(samples[1]!.source).toContain(`await client.${entry.client.namespace}.${entry.client.method}(`);
     }
-    expect(Object.fromEntries(Object.entries(operationTable).map(([id, e]) => [id, `${e.client.namespace}.${e.client.method}`]))).toMatchObject({
+    expect(
+      Object.fromEntries(Object.entries(operationTable).map(([id, e]) => [id, `${e.client.namespace}.${e.client.method}`])),
+    ).toMatchObject({
       listRaces: 'races.list',
       getRace: 'races.get',
       createRace: 'races.create',

@@ -10,13 +10,7 @@
  */
 import { errorBody, errorStatus, methodsAllowedFor } from '@astral/openapi';
 import { jsonOf, withJsonBody, type Exchange, type PrismReply } from './exchange.js';
-import {
-  parseViolations,
-  requestErrors,
-  violationField,
-  violationMessage,
-  violationsHeader,
-} from './violations.js';
+import { parseViolations, requestErrors, violationField, violationMessage, violationsHeader } from './violations.js';
 
 const problemType = (body: unknown): string | undefined =>
   typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string'
@@ -31,8 +25,7 @@ const httpLayerCode = (body: unknown): string | undefined => {
     : undefined;
 };
 
-const isProblemJson = (reply: PrismReply): boolean =>
-  String(reply.headers['content-type'] ?? '').includes('problem+json');
+const isProblemJson = (reply: PrismReply): boolean => String(reply.headers['content-type'] ?? '').includes('problem+json');
 
 /**
  * The reply the caller gets from the mock: Prism's own, or, when Prism rejected the
@@ -66,10 +59,18 @@ export function toApiDialect(exchange: Exchange): PrismReply {
   if (findings.length > 0 && [400, 415, 422].includes(reply.status)) {
     const mediaType = findings.find((v) => String(v.code) === '415');
     if (mediaType && reply.status === 415) {
-      return withJsonBody(reply, errorStatus('UNSUPPORTED_MEDIA_TYPE'), errorBody('UNSUPPORTED_MEDIA_TYPE', { message: violationMessage(mediaType), field: 'Content-Type' }));
+      return withJsonBody(
+        reply,
+        errorStatus('UNSUPPORTED_MEDIA_TYPE'),
+        errorBody('UNSUPPORTED_MEDIA_TYPE', { message: violationMessage(mediaType), field: 'Content-Type' }),
+      );
     }
     const first = findings[0]!;
-    return withJsonBody(reply, errorStatus('VALIDATION_ERROR'), errorBody('VALIDATION_ERROR', { message: violationMessage(first), field: violationField(first) }));
+    return withJsonBody(
+      reply,
+      errorStatus('VALIDATION_ERROR'),
+      errorBody('VALIDATION_ERROR', { message: violationMessage(first), field: violationField(first) }),
+    );
   }
 
   if (isProblemJson(reply)) {

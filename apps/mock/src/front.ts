@@ -65,7 +65,14 @@ export function stripBasePath(url: string): string | undefined {
   return undefined;
 }
 
-function send(target: Target, method: string, path: string, headers: IncomingMessage['headers'], body: Buffer, agent: Agent): Promise<PrismReply> {
+function send(
+  target: Target,
+  method: string,
+  path: string,
+  headers: IncomingMessage['headers'],
+  body: Buffer,
+  agent: Agent,
+): Promise<PrismReply> {
   const outgoing: OutgoingHttpHeaders = { ...headers, host: `${target.host}:${target.port}` };
   if (body.length > 0 || headers['content-length'] !== undefined) outgoing['content-length'] = String(body.length);
   delete outgoing['transfer-encoding'];
@@ -76,7 +83,8 @@ function send(target: Target, method: string, path: string, headers: IncomingMes
       res.on('end', () => {
         const replyHeaders: OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined && name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding') replyHeaders[name] = value;
+          if (value !== undefined && name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding')
+            replyHeaders[name] = value;
         }
         resolve({ status: res.statusCode ?? 502, headers: replyHeaders, body: Buffer.concat(chunks) });
       });
@@ -117,7 +125,12 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
       const path = stripBasePath(url);
       const body = await readBody(req);
       if (path === undefined) {
-        reply = jsonReply(404, errorBody('NOT_FOUND', { message: `Not found: the API is served under ${basePath} (try ${basePath}${url === '/' ? '/races' : url})` }));
+        reply = jsonReply(
+          404,
+          errorBody('NOT_FOUND', {
+            message: `Not found: the API is served under ${basePath} (try ${basePath}${url === '/' ? '/races' : url})`,
+          }),
+        );
       } else if (body === 'too-large') {
         reply = jsonReply(413, errorBody('PAYLOAD_TOO_LARGE'));
       } else {
@@ -126,7 +139,10 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
           const raw = await send(target, method, path, req.headers, body, agent);
           reply = options.onReply({ method, url, requestHeaders: req.headers, reply: raw }, target);
         } catch (error) {
-          reply = jsonReply(502, errorBody('INTERNAL_ERROR', { message: `The mock could not reach its backend: ${(error as Error).message}` }));
+          reply = jsonReply(
+            502,
+            errorBody('INTERNAL_ERROR', { message: `The mock could not reach its backend: ${(error as Error).message}` }),
+          );
         }
       }
       res.writeHead(reply.status, reply.headers);

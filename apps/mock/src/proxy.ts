@@ -69,7 +69,9 @@ export async function startValidatingProxy(options: ProxyOptions): Promise<Runni
           reply.headers['access-control-expose-headers'] = `sl-violations, x-astral-contract-violations, ${uncheckedHeader}, x-request-id`;
         }
         const findings = findingsOf(exchange.reply);
-        log(`[${name}] ${exchange.method} ${exchange.url} -> ${reply.status}${target === upstream ? ' (not validated: unparseable body)' : ''}`);
+        log(
+          `[${name}] ${exchange.method} ${exchange.url} -> ${reply.status}${target === upstream ? ' (not validated: unparseable body)' : ''}`,
+        );
         for (const violation of findings.response) {
           log(`[${name}] !! CONTRACT VIOLATION in the API's response: ${formatViolation(violation)}`);
         }

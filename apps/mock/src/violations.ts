@@ -44,10 +44,7 @@ export function requestErrors(violations: readonly Violation[]): Violation[] {
 
 /** `["race_variants", "0", "name"]` → `race_variants[0].name`, the way the API names fields. */
 function pathToField(parts: readonly string[]): string {
-  return parts.reduce(
-    (field, part) => (/^\d+$/.test(part) ? `${field}[${part}]` : field ? `${field}.${part}` : part),
-    '',
-  );
+  return parts.reduce((field, part) => (/^\d+$/.test(part) ? `${field}[${part}]` : field ? `${field}.${part}` : part), '');
 }
 
 /** The property a `required` or `additionalProperties` finding names in its message. */
@@ -72,9 +69,8 @@ export function violationField(violation: Violation): string | undefined {
   if (violation.code === 415 || violation.code === '415') return 'Content-Type';
   if (part === 'body') {
     const inner = pathToField(rest);
-    const named = violation.code === 'required' || violation.code === 'additionalProperties'
-      ? quotedProperty(violation.message)
-      : undefined;
+    const named =
+      violation.code === 'required' || violation.code === 'additionalProperties' ? quotedProperty(violation.message) : undefined;
     if (named) return inner ? `${inner}.${named}` : named;
     return inner || undefined;
   }

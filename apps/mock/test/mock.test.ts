@@ -48,7 +48,14 @@ describe('the mock', () => {
     ['/races?race_type=car', {}, 'race_type'],
     ['/races/not-a-race-id', {}, 'race_id'],
     ['/races', { method: 'POST', body: '{}' }, 'race_name'],
-    ['/races', { method: 'POST', body: JSON.stringify({ race_name: 'x', race_type: 'run', race_subtype: 'm', race_date: 'soon', race_location: 'y' }) }, 'race_date'],
+    [
+      '/races',
+      {
+        method: 'POST',
+        body: JSON.stringify({ race_name: 'x', race_type: 'run', race_subtype: 'm', race_date: 'soon', race_location: 'y' }),
+      },
+      'race_date',
+    ],
     ['/races/race_abc', { method: 'PUT', body: '{"race_id":"race_other"}' }, 'race_id'],
     ['/races/race_abc', { method: 'PUT', body: '{"race_variants":[1]}' }, 'race_variants[0]'],
   ] as const)('answers an invalid request (%s) 400 VALIDATION_ERROR naming the field', async (path, init, field) => {
@@ -80,7 +87,10 @@ describe('the mock', () => {
   });
 
   it('keeps CORS open for browser apps', async () => {
-    const res = await fetch(`${mock.url}/races`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' } });
+    const res = await fetch(`${mock.url}/races`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
   });

@@ -54,11 +54,17 @@ describe('the validating proxy', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-astral-contract-violations')).toMatch(/^request=0, response=[1-9]\d*$/);
     expect(res.headers.get('access-control-expose-headers')).toContain('sl-violations');
-    expect(lines.some((line) => line.includes("!! CONTRACT VIOLATION in the API's response") && line.includes('principal_type'))).toBe(true);
+    expect(lines.some((line) => line.includes("!! CONTRACT VIOLATION in the API's response") && line.includes('principal_type'))).toBe(
+      true,
+    );
   });
 
   it('sends a body Prism cannot parse straight to the API, and says it was not validated', async () => {
-    const res = await fetch(`${proxy.url}/races`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"race_name":' });
+    const res = await fetch(`${proxy.url}/races`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{"race_name":',
+    });
     expect(res.status).toBe(400);
     expect(seen.at(-1)).toEqual({ method: 'POST', url: '/api/v1/races', body: '{"race_name":' });
     expect(res.headers.get('x-astral-contract-unchecked')).toContain('not parseable');
@@ -66,7 +72,11 @@ describe('the validating proxy', () => {
 
   it('reports no finding on a valid request', async () => {
     const body = { race_name: 'Valid', race_type: 'run', race_subtype: '10k', race_date: '2030-01-01T09:00:00Z', race_location: 'Oslo' };
-    const res = await fetch(`${proxy.url}/races`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body, null, 2) });
+    const res = await fetch(`${proxy.url}/races`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body, null, 2),
+    });
     expect(JSON.parse(seen.at(-1)!.body)).toEqual(body);
     // The upstream answers an (undocumented for success) 400 example: only the request side is asserted here.
     expect(res.headers.get('x-astral-contract-violations')).toMatch(/^request=0, /);

@@ -17,7 +17,13 @@ describe('the sandbox', () => {
     const created = await fetch(`${sandbox.url}/races`, {
       method: 'POST',
       headers: athlete,
-      body: JSON.stringify({ race_name: 'Sandbox Fjord Run', race_type: 'run', race_subtype: '10k', race_date: '2031-05-01T08:00:00Z', race_location: 'Bergen, Norway' }),
+      body: JSON.stringify({
+        race_name: 'Sandbox Fjord Run',
+        race_type: 'run',
+        race_subtype: '10k',
+        race_date: '2031-05-01T08:00:00Z',
+        race_location: 'Bergen, Norway',
+      }),
     });
     expect(created.status).toBe(201);
     const { race_id } = (await created.json()) as { race_id: string };

@@ -20,9 +20,9 @@ describe('violationField', () => {
   });
 
   it('reads the property out of required and additionalProperties findings', () => {
-    expect(
-      violationField(finding(['request', 'body'], 'required', "Request body must have required property 'race_date'")),
-    ).toBe('race_date');
+    expect(violationField(finding(['request', 'body'], 'required', "Request body must have required property 'race_date'"))).toBe(
+      'race_date',
+    );
     expect(
       violationField(
         finding(['request', 'body'], 'additionalProperties', "Request body must NOT have additional properties; found 'race_id'"),
@@ -31,7 +31,9 @@ describe('violationField', () => {
   });
 
   it('has no field for a finding about the whole body, and Content-Type for a media type', () => {
-    expect(violationField(finding(['request', 'body'], 'minProperties', 'Request body must NOT have fewer than 1 properties'))).toBeUndefined();
+    expect(
+      violationField(finding(['request', 'body'], 'minProperties', 'Request body must NOT have fewer than 1 properties')),
+    ).toBeUndefined();
     expect(violationField(finding(['request'], 415, 'Supported content types: application/json'))).toBe('Content-Type');
   });
 });

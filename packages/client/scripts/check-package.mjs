@@ -15,7 +15,10 @@ const run = (file, args) => execFileSync(file, args, { cwd: packageDir, encoding
 const destination = mkdtempSync(join(tmpdir(), 'astral-client-pack-'));
 try {
   run('npm', ['pack', '--silent', '--pack-destination', destination]);
-  const tarball = join(destination, readdirSync(destination).find((name) => name.endsWith('.tgz')));
+  const tarball = join(
+    destination,
+    readdirSync(destination).find((name) => name.endsWith('.tgz')),
+  );
   process.stdout.write(run(bin('publint'), ['run', tarball, '--strict']));
   process.stdout.write(run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii', '--no-emoji', '--no-color']));
   console.log('check:package: publint and attw found no problem');

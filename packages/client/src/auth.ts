@@ -3,9 +3,7 @@ export type TokenSource = string | (() => string | undefined | Promise<string | 
 
 /** The credential of a client: a user's Bearer token or an organization's API key, or none. */
 export type Credentials =
-  | { token: TokenSource; apiKey?: never }
-  | { apiKey: string; token?: never }
-  | { token?: undefined; apiKey?: undefined };
+  { token: TokenSource; apiKey?: never } | { apiKey: string; token?: never } | { token?: undefined; apiKey?: undefined };
 
 /** The auth headers for one request; a token function is called per request. */
 export async function authHeaders(credentials: Credentials): Promise<Record<string, string>> {

@@ -10,12 +10,7 @@
  * ```
  */
 export { createAstralClient, type AstralClient, type AstralClientOptions } from './client.js';
-export {
-  AstralApiError,
-  type ApiErrorCode,
-  type AstralErrorCode,
-  type ClientErrorCode,
-} from './errors.js';
+export { AstralApiError, type ApiErrorCode, type AstralErrorCode, type ClientErrorCode } from './errors.js';
 export type { Credentials, TokenSource } from './auth.js';
 export type { RetryOptions, RetrySetting } from './retry.js';
 export type { FetchLike } from './transport.js';

@@ -42,7 +42,11 @@ export function buildResources(context: ResourceContext, reserved: readonly stri
 /** One throwing-style call: maps positional arguments onto the raw client's request. */
 function createCall(context: ResourceContext, operationId: OperationId): RawCall {
   const entry = operationTable[operationId];
-  const request = context.raw.request as unknown as (method: string, path: string, init: object) => Promise<{
+  const request = context.raw.request as unknown as (
+    method: string,
+    path: string,
+    init: object,
+  ) => Promise<{
     data?: string;
     error?: unknown;
     response: Response;

@@ -1,11 +1,5 @@
 import { AstralApiError } from './errors.js';
-import {
-  backoffDelay,
-  isIdempotent,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy,
-} from './retry.js';
+import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry.js';
 
 /** The `fetch` the client calls: the standard one, or any function of the same shape. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -53,12 +47,7 @@ export function createTransport(options: TransportOptions): FetchLike {
  * once), and wrapped with a timeout signal only when a timeout is set: the common call
  * (no timeout, no retry) goes out as it is, which keeps the client's per-call cost small.
  */
-async function attemptOnce(
-  baseFetch: FetchLike,
-  request: Request,
-  timeoutMs: number | undefined,
-  reusable: boolean,
-): Promise<Response> {
+async function attemptOnce(baseFetch: FetchLike, request: Request, timeoutMs: number | undefined, reusable: boolean): Promise<Response> {
   const callerSignal = request.signal;
   if (callerSignal.aborted) throw abortedError(callerSignal.reason);
   const attempt = reusable ? request.clone() : request;

@@ -44,12 +44,7 @@ type QueryArgs<Op extends OperationId> = [NonNullable<Parameters_<Op>['query']>]
     : [query: NonNullable<Parameters_<Op>['query']>];
 
 /** Arguments of a resource call: path params, then body, then query, then options. */
-export type CallArgs<Op extends OperationId> = [
-  ...PathArgs<Op>,
-  ...BodyArgs<Op>,
-  ...QueryArgs<Op>,
-  options?: CallOptions,
-];
+export type CallArgs<Op extends OperationId> = [...PathArgs<Op>, ...BodyArgs<Op>, ...QueryArgs<Op>, options?: CallOptions];
 
 /** The JSON body of the contract's success status. */
 export type SuccessBody<Op extends OperationId> = operations[Op]['responses'] extends infer Responses
@@ -91,8 +86,6 @@ type MethodOfOp<Op extends OperationId> = Table[Op]['client']['method'];
 /** `{ races: { list, get, ... }, auth: { me } }`, one namespace per tag. */
 export type Resources<Style extends 'throw' | 'safe'> = {
   [Namespace in NamespaceOfOp<OperationId>]: {
-    [Op in OperationId as NamespaceOfOp<Op> extends Namespace ? MethodOfOp<Op> : never]: Style extends 'throw'
-      ? Call<Op>
-      : SafeCall<Op>;
+    [Op in OperationId as NamespaceOfOp<Op> extends Namespace ? MethodOfOp<Op> : never]: Style extends 'throw' ? Call<Op> : SafeCall<Op>;
   };
 };

@@ -56,9 +56,7 @@ describe('unwrapped results keep the contract types', () => {
   });
   test('the raw client is openapi-fetch typed from paths', async () => {
     const { data } = await client.raw.GET('/races/{race_id}', { params: { path: { race_id: 'race_xyz456' } } });
-    expectTypeOf(data).toEqualTypeOf<
-      operations['getRace']['responses'][200]['content']['application/json'] | undefined
-    >();
+    expectTypeOf(data).toEqualTypeOf<operations['getRace']['responses'][200]['content']['application/json'] | undefined>();
   });
 });
 

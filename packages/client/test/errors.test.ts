@@ -50,8 +50,15 @@ describe('every error answer becomes one AstralApiError', () => {
   });
 
   test('a problem+json answer (as Prism gives for requests it cannot match) keeps its title', async () => {
-    const problem = { type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY', title: 'Invalid request', status: 422, detail: 'Your request is not valid' };
-    const error = await failure(() => new Response(JSON.stringify(problem), { status: 422, headers: { 'Content-Type': 'application/problem+json' } }));
+    const problem = {
+      type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY',
+      title: 'Invalid request',
+      status: 422,
+      detail: 'Your request is not valid',
+    };
+    const error = await failure(
+      () => new Response(JSON.stringify(problem), { status: 422, headers: { 'Content-Type': 'application/problem+json' } }),
+    );
     expect(error).toMatchObject({ status: 422, code: 'UNEXPECTED_RESPONSE', message: 'Your request is not valid' });
   });
 
@@ -68,7 +75,10 @@ describe('every error answer becomes one AstralApiError', () => {
   });
 
   test('the result style never rejects: { data: undefined, error }', async () => {
-    const client = createAstralClient({ baseUrl, fetch: fakeFetch(apiError(404, 'NOT_FOUND'), () => Promise.reject(new TypeError('offline'))) });
+    const client = createAstralClient({
+      baseUrl,
+      fetch: fakeFetch(apiError(404, 'NOT_FOUND'), () => Promise.reject(new TypeError('offline'))),
+    });
     const notFound = await client.safe.races.get('race_missing');
     expect(notFound.data).toBeUndefined();
     expect(notFound.error).toMatchObject({ status: 404, code: 'NOT_FOUND' });
@@ -77,7 +87,10 @@ describe('every error answer becomes one AstralApiError', () => {
   });
 
   test('the raw client returns error bodies as openapi-fetch does; network errors throw AstralApiError', async () => {
-    const client = createAstralClient({ baseUrl, fetch: fakeFetch(apiError(404, 'NOT_FOUND'), () => Promise.reject(new TypeError('offline'))) });
+    const client = createAstralClient({
+      baseUrl,
+      fetch: fakeFetch(apiError(404, 'NOT_FOUND'), () => Promise.reject(new TypeError('offline'))),
+    });
     const { error, response } = await client.raw.GET('/races/{race_id}', { params: { path: { race_id: 'race_missing' } } });
     expect(response.status).toBe(404);
     expect(error?.details?.code).toBe('NOT_FOUND');

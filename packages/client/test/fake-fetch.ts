@@ -27,8 +27,10 @@ export function fakeFetch(...responders: Responder[]): FetchLike & { calls: Reco
   return Object.assign(fetch, { calls });
 }
 
-export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Responder =>
-  () => Response.json(body, { status, headers });
+export const json =
+  (body: unknown, status = 200, headers: Record<string, string> = {}): Responder =>
+  () =>
+    Response.json(body, { status, headers });
 
 export const apiError = (status: number, code: string, field?: string, headers: Record<string, string> = {}) =>
   json({ error: `${code} happened`, details: field === undefined ? { code } : { code, field } }, status, headers);

@@ -46,7 +46,13 @@ describe('resource calls are built from the operation table', () => {
   test('create posts the body and keeps race_id and message next to data', async () => {
     const created = { status: 'ok', race_id: race.race_id, message: 'Race created successfully', data: race };
     const fetch = fakeFetch(json(created, 201));
-    const body = { race_name: 'Chicago Marathon', race_type: 'run', race_subtype: 'marathon', race_date: '2025-10-05T08:00:00Z', race_location: 'Chicago, IL, USA' } as const;
+    const body = {
+      race_name: 'Chicago Marathon',
+      race_type: 'run',
+      race_subtype: 'marathon',
+      race_date: '2025-10-05T08:00:00Z',
+      race_location: 'Chicago, IL, USA',
+    } as const;
     const result = await createAstralClient({ baseUrl, token: 't', fetch }).races.create(body);
     expect(result).toEqual({ race_id: race.race_id, message: 'Race created successfully', data: race });
     expect(fetch.calls[0]!.method).toBe('POST');
@@ -94,7 +100,9 @@ describe('resource calls are built from the operation table', () => {
 
   test('a success body that is not JSON is an UNEXPECTED_RESPONSE error with the status', async () => {
     const fetch = fakeFetch(() => new Response('<html>proxy</html>', { status: 200, headers: { 'X-Request-Id': 'req_1' } }));
-    const error = await createAstralClient({ baseUrl, fetch }).races.get('race_xyz456').catch((e: unknown) => e);
+    const error = await createAstralClient({ baseUrl, fetch })
+      .races.get('race_xyz456')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AstralApiError);
     expect(error).toMatchObject({ status: 200, code: 'UNEXPECTED_RESPONSE', requestId: 'req_1' });
   });

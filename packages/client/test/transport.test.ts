@@ -103,7 +103,9 @@ describe('retries', () => {
     await expect(createAstralClient({ baseUrl, fetch: on503, retry: 3 }).races.create(body)).rejects.toMatchObject({ status: 503 });
     expect(on503.calls).toHaveLength(1);
     const offline = fakeFetch(() => Promise.reject(new TypeError('reset')), ok);
-    await expect(createAstralClient({ baseUrl, fetch: offline, retry: 3 }).races.create(body)).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    await expect(createAstralClient({ baseUrl, fetch: offline, retry: 3 }).races.create(body)).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+    });
     expect(offline.calls).toHaveLength(1);
   });
 
@@ -122,9 +124,13 @@ describe('retries', () => {
 
   test('per-call retry overrides the client: on for one call, off for another', async () => {
     const on = fakeFetch(apiError(500, 'INTERNAL_ERROR'), ok);
-    await expect(createAstralClient({ baseUrl, fetch: on }).races.get('r', { retry: { retries: 1, baseDelayMs: 1 } })).resolves.toEqual(race);
+    await expect(createAstralClient({ baseUrl, fetch: on }).races.get('r', { retry: { retries: 1, baseDelayMs: 1 } })).resolves.toEqual(
+      race,
+    );
     const off = fakeFetch(apiError(500, 'INTERNAL_ERROR'), ok);
-    await expect(createAstralClient({ baseUrl, fetch: off, retry: 2 }).races.get('r', { retry: false })).rejects.toMatchObject({ status: 500 });
+    await expect(createAstralClient({ baseUrl, fetch: off, retry: 2 }).races.get('r', { retry: false })).rejects.toMatchObject({
+      status: 500,
+    });
     expect(off.calls).toHaveLength(1);
   });
 

@@ -24,7 +24,9 @@ function exampleCall(operationId: OperationId): Call {
   if (entry.hasBody) args.push(body);
   if (entry.queryParams.length > 0) args.push(query);
   return (client, options) => {
-    const call = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[entry.client.namespace]?.[entry.client.method];
+    const call = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[entry.client.namespace]?.[
+      entry.client.method
+    ];
     if (!call) throw new Error(`the client has no ${entry.client.namespace}.${entry.client.method} for ${operationId}`);
     return call(...args, options);
   };
@@ -37,7 +39,8 @@ function exampleCall(operationId: OperationId): Call {
  */
 function expectedResult(operationId: OperationId): unknown {
   const entry = operationTable[operationId];
-  const media = entry.successStatus === null ? undefined : operationResponse(operationId, entry.successStatus)?.content?.['application/json'];
+  const media =
+    entry.successStatus === null ? undefined : operationResponse(operationId, entry.successStatus)?.content?.['application/json'];
   const example = examplesOf(contract, media)[0]?.value as Record<string, unknown> | undefined;
   if (!entry.envelope || example === undefined) return example;
   const { status: _status, ...rest } = example;
@@ -53,7 +56,13 @@ const typedChecks: Partial<{ [K in OperationId]: (client: AstralClient, options:
   },
   createRace: async (c, o) => {
     const created = await c.races.create(
-      { race_name: 'Chicago Marathon', race_type: 'run', race_subtype: 'marathon', race_date: '2025-10-05T08:00:00Z', race_location: 'Chicago, IL, USA' },
+      {
+        race_name: 'Chicago Marathon',
+        race_type: 'run',
+        race_subtype: 'marathon',
+        race_date: '2025-10-05T08:00:00Z',
+        race_location: 'Chicago, IL, USA',
+      },
       o,
     );
     expect(created.race_id).toBe(created.data.race_id);
@@ -108,10 +117,14 @@ export function clientAgainstMock(recorder: CoverageRecorder): void {
     });
 
     it('answers real bad input in the API dialect, naming the field Prism found', async () => {
-      const error = await client().races.list({ limit: 500 }).catch((e: unknown) => e as AstralApiError);
+      const error = await client()
+        .races.list({ limit: 500 })
+        .catch((e: unknown) => e as AstralApiError);
       expect(error).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', field: 'limit' });
       expect(findings(recorded.last().headers).request.map((v) => v.location.join('.'))).toEqual(['request.query.limit']);
-      const update = await client().races.update('race_xyz456', { race_id: 'race_other' } as never).catch((e: unknown) => e as AstralApiError);
+      const update = await client()
+        .races.update('race_xyz456', { race_id: 'race_other' } as never)
+        .catch((e: unknown) => e as AstralApiError);
       expect(update).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', field: 'race_id' });
     });
 

@@ -63,8 +63,9 @@ describe('contract drift', () => {
           return new Response('{"status":"ok","data":{}}', { status: 200, headers: { 'content-type': 'application/json' } });
         },
       });
-      const namespaces = Object.entries(client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)
-        .filter(([name]) => name !== 'raw' && name !== 'safe');
+      const namespaces = Object.entries(
+        client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>,
+      ).filter(([name]) => name !== 'raw' && name !== 'safe');
       for (const [namespace, calls] of namespaces) {
         for (const [name, call] of Object.entries(calls)) {
           last = '';

@@ -45,26 +45,29 @@ export function serverUnderStorageFault(recorder: CoverageRecorder): void {
 
     const withServerError = operationIds.filter((id) => (operationTable[id].statuses as readonly number[]).includes(500));
 
-    it.each(withServerError)('%s: 500 INTERNAL_ERROR when the storage fails, in the contract shape, the fault not leaked', async (operationId) => {
-      const request = exampleRequest(operationId);
-      const failedBefore = fault.failures().length;
-      const headers: Record<string, string> = { Authorization: `Bearer ${devCredentials.athleteToken}` };
-      if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-      const res = await fetch(`${proxy!.url}${request.path}`, {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      });
-      const text = await res.text();
-      const found = findings(res.headers);
-      expect(res.status, text).toBe(500);
-      expect(found.response, 'Prism found the response off-contract').toEqual([]);
-      expect(found.request, 'Prism found the example request off-contract').toEqual([]);
-      expect(JSON.parse(text).details?.code).toBe('INTERNAL_ERROR');
-      expect(text).not.toMatch(/injected|storage fault|\n\s+at\s/);
-      // The 500 is the injected fault's, not some other failure's.
-      expect(fault.failures().length).toBeGreaterThan(failedBefore);
-      recorder.record('server', operationId, 500);
-    });
+    it.each(withServerError)(
+      '%s: 500 INTERNAL_ERROR when the storage fails, in the contract shape, the fault not leaked',
+      async (operationId) => {
+        const request = exampleRequest(operationId);
+        const failedBefore = fault.failures().length;
+        const headers: Record<string, string> = { Authorization: `Bearer ${devCredentials.athleteToken}` };
+        if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+        const res = await fetch(`${proxy!.url}${request.path}`, {
+          method: request.method,
+          headers,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        });
+        const text = await res.text();
+        const found = findings(res.headers);
+        expect(res.status, text).toBe(500);
+        expect(found.response, 'Prism found the response off-contract').toEqual([]);
+        expect(found.request, 'Prism found the example request off-contract').toEqual([]);
+        expect(JSON.parse(text).details?.code).toBe('INTERNAL_ERROR');
+        expect(text).not.toMatch(/injected|storage fault|\n\s+at\s/);
+        // The 500 is the injected fault's, not some other failure's.
+        expect(fault.failures().length).toBeGreaterThan(failedBefore);
+        recorder.record('server', operationId, 500);
+      },
+    );
   });
 }

@@ -115,7 +115,14 @@ export function serverAgainstContract(recorder: CoverageRecorder): void {
         expectApi(duplicate, 'createRace', 409, { code: 'CONFLICT', validRequest: true });
       });
       it.each([
-        ['a missing required field', (() => { const { race_name: _, ...rest } = newRace(); return rest; })(), 'race_name'],
+        [
+          'a missing required field',
+          (() => {
+            const { race_name: _, ...rest } = newRace();
+            return rest;
+          })(),
+          'race_name',
+        ],
         ['a wrong enum value', newRace({ race_type: 'car' }), 'race_type'],
         ['a bad date', newRace({ race_date: 'next tuesday' }), 'race_date'],
         ['a server-set field', newRace({ race_id: 'race_mine' }), 'race_id'],
@@ -157,7 +164,9 @@ export function serverAgainstContract(recorder: CoverageRecorder): void {
     describe('updateRace', () => {
       it('200 for the creator, and the change is kept', async () => {
         const created = await call('POST', '/races', { body: newRace() });
-        const updated = await call('PUT', `/races/${created.body.race_id}`, { body: { race_participant_count: 1234, race_image_url: null } });
+        const updated = await call('PUT', `/races/${created.body.race_id}`, {
+          body: { race_participant_count: 1234, race_image_url: null },
+        });
         expectApi(updated, 'updateRace', 200);
         expect(updated.body.data.race_participant_count).toBe(1234);
         const admin = await call('PUT', `/races/${created.body.race_id}`, { as: 'admin', body: { race_location: 'Porto, Portugal' } });
@@ -165,24 +174,47 @@ export function serverAgainstContract(recorder: CoverageRecorder): void {
       });
       it('400 on an empty body, a bad field and a malformed id', async () => {
         expectApi(await call('PUT', `/races/${adminRace}`, { as: 'admin', body: {} }), 'updateRace', 400, { code: 'VALIDATION_ERROR' });
-        expectApi(await call('PUT', `/races/${adminRace}`, { as: 'admin', body: { race_type: 'car' } }), 'updateRace', 400, { code: 'VALIDATION_ERROR', field: 'race_type' });
-        expectApi(await call('PUT', '/races/bad', { body: { race_participant_count: 1 } }), 'updateRace', 400, { code: 'VALIDATION_ERROR', field: 'race_id' });
+        expectApi(await call('PUT', `/races/${adminRace}`, { as: 'admin', body: { race_type: 'car' } }), 'updateRace', 400, {
+          code: 'VALIDATION_ERROR',
+          field: 'race_type',
+        });
+        expectApi(await call('PUT', '/races/bad', { body: { race_participant_count: 1 } }), 'updateRace', 400, {
+          code: 'VALIDATION_ERROR',
+          field: 'race_id',
+        });
       });
       it('401, 403 for someone else’s race, 404 for a missing one', async () => {
-        expectApi(await call('PUT', `/races/${adminRace}`, { as: 'none', body: { race_participant_count: 1 } }), 'updateRace', 401, { code: 'UNAUTHORIZED' });
-        expectApi(await call('PUT', `/races/${adminRace}`, { body: { race_participant_count: 1 } }), 'updateRace', 403, { code: 'FORBIDDEN', validRequest: true });
-        expectApi(await call('PUT', '/races/race_doesnotexist', { body: { race_participant_count: 1 } }), 'updateRace', 404, { code: 'NOT_FOUND', validRequest: true });
+        expectApi(await call('PUT', `/races/${adminRace}`, { as: 'none', body: { race_participant_count: 1 } }), 'updateRace', 401, {
+          code: 'UNAUTHORIZED',
+        });
+        expectApi(await call('PUT', `/races/${adminRace}`, { body: { race_participant_count: 1 } }), 'updateRace', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+        expectApi(await call('PUT', '/races/race_doesnotexist', { body: { race_participant_count: 1 } }), 'updateRace', 404, {
+          code: 'NOT_FOUND',
+          validRequest: true,
+        });
       });
       it('409 when moved onto another race’s name and date', async () => {
         const first = newRace();
         await call('POST', '/races', { body: first });
         const second = await call('POST', '/races', { body: newRace() });
-        const moved = await call('PUT', `/races/${second.body.race_id}`, { body: { race_name: first.race_name, race_date: first.race_date } });
+        const moved = await call('PUT', `/races/${second.body.race_id}`, {
+          body: { race_name: first.race_name, race_date: first.race_date },
+        });
         expectApi(moved, 'updateRace', 409, { code: 'CONFLICT', validRequest: true });
       });
       it('413 over 1 MiB, 415 for another media type', async () => {
-        expectApi(await call('PUT', `/races/${adminRace}`, { as: 'admin', body: { race_description: 'x'.repeat(1_100_000) } }), 'updateRace', 413, { code: 'PAYLOAD_TOO_LARGE' });
-        expectApi(await call('PUT', `/races/${adminRace}`, { as: 'admin', body: 'x', contentType: 'text/plain' }), 'updateRace', 415, { code: 'UNSUPPORTED_MEDIA_TYPE' });
+        expectApi(
+          await call('PUT', `/races/${adminRace}`, { as: 'admin', body: { race_description: 'x'.repeat(1_100_000) } }),
+          'updateRace',
+          413,
+          { code: 'PAYLOAD_TOO_LARGE' },
+        );
+        expectApi(await call('PUT', `/races/${adminRace}`, { as: 'admin', body: 'x', contentType: 'text/plain' }), 'updateRace', 415, {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        });
       });
     });
 

@@ -30,8 +30,14 @@ function compareRequestSchema(before, after, where, out, docs) {
       out.push({ rule: 'request-enum-value-removed', where, message: `no longer accepts ${JSON.stringify(value)}` });
     }
   }
-  for (const [key, narrower] of [['maxLength', (x, y) => y < x], ['maximum', (x, y) => y < x], ['maxItems', (x, y) => y < x],
-    ['minLength', (x, y) => y > x], ['minimum', (x, y) => y > x], ['minItems', (x, y) => y > x]]) {
+  for (const [key, narrower] of [
+    ['maxLength', (x, y) => y < x],
+    ['maximum', (x, y) => y < x],
+    ['maxItems', (x, y) => y < x],
+    ['minLength', (x, y) => y > x],
+    ['minimum', (x, y) => y > x],
+    ['minItems', (x, y) => y > x],
+  ]) {
     const [x, y] = [b[key], a[key]];
     if ((x === undefined && y !== undefined) || (x !== undefined && y !== undefined && narrower(x, y))) {
       out.push({ rule: 'request-constraint-narrowed', where, message: `${key} ${x ?? 'unset'} → ${y}` });
@@ -42,12 +48,14 @@ function compareRequestSchema(before, after, where, out, docs) {
   }
   const required = new Set(b.required ?? []);
   for (const name of a.required ?? []) {
-    if (!required.has(name)) out.push({ rule: 'request-field-now-required', where: `${where}.${name}`, message: 'a new required request field' });
+    if (!required.has(name))
+      out.push({ rule: 'request-field-now-required', where: `${where}.${name}`, message: 'a new required request field' });
   }
   for (const [name, schema] of Object.entries(b.properties ?? {})) {
     const next = a.properties?.[name];
     if (!next) {
-      if (a.additionalProperties === false) out.push({ rule: 'request-field-removed', where: `${where}.${name}`, message: 'no longer accepted' });
+      if (a.additionalProperties === false)
+        out.push({ rule: 'request-field-removed', where: `${where}.${name}`, message: 'no longer accepted' });
       continue;
     }
     compareRequestSchema(schema, next, `${where}.${name}`, out, docs);
@@ -70,7 +78,8 @@ function compareResponseSchema(before, after, where, out, docs, seen = new Set()
   }
   const stillRequired = new Set(a.required ?? []);
   for (const name of b.required ?? []) {
-    if (!stillRequired.has(name)) out.push({ rule: 'response-field-removed', where: `${where}.${name}`, message: 'no longer always present' });
+    if (!stillRequired.has(name))
+      out.push({ rule: 'response-field-removed', where: `${where}.${name}`, message: 'no longer always present' });
   }
   for (const [name, schema] of Object.entries(b.properties ?? {})) {
     const next = a.properties?.[name];

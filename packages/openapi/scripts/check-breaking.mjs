@@ -40,7 +40,9 @@ try {
     process.exit(0);
   }
   if (findings.length > 0) {
-    console.error(`\n${findings.length} breaking change(s) against ${base}. Breaking changes need a new API version (see openapi/README.md).`);
+    console.error(
+      `\n${findings.length} breaking change(s) against ${base}. Breaking changes need a new API version (see openapi/README.md).`,
+    );
     process.exit(1);
   }
   console.log(`no breaking changes against ${base}`);

@@ -85,7 +85,9 @@ describe('the contract reader', () => {
     document.paths['/training-plans'] = {
       get: { ...document.paths['/training-plans/{training_plan_id}']!.get, operationId: 'getTrainingPlans', parameters: [] },
     };
-    expect(() => describeContract(document)).toThrow(/getTrainingPlan.*both be client\.trainingPlans\.get|both be client\.trainingPlans\.get/);
+    expect(() => describeContract(document)).toThrow(
+      /getTrainingPlan.*both be client\.trainingPlans\.get|both be client\.trainingPlans\.get/,
+    );
   });
 
   it('reads the error catalogue and refuses one that disagrees with the ErrorCode enum', () => {

@@ -13,13 +13,24 @@ const schema = (name: string) => bundled.components.schemas[name];
 const propertiesOf = (node: any) => Object.keys(deref(node).properties);
 const jsonSchemaOf = (op: any, status: string) => deref(deref(op.responses[status]).content['application/json'].schema);
 const queryParameter = (name: string) =>
-  operationById('listRaces').parameters.map(deref).find((p: any) => p.name === name && p.in === 'query');
+  operationById('listRaces')
+    .parameters.map(deref)
+    .find((p: any) => p.name === name && p.in === 'query');
 
 const RACE_TYPES = ['run', 'bike', 'swim', 'triathlon', 'walk', 'hike'];
 const RACE_FIELDS = [
-  'race_name', 'race_type', 'race_subtype', 'race_date', 'race_location', 'race_description',
-  'race_website_url', 'race_image_url', 'race_timezone', 'race_participant_count',
-  'race_variants', 'race_categories',
+  'race_name',
+  'race_type',
+  'race_subtype',
+  'race_date',
+  'race_location',
+  'race_description',
+  'race_website_url',
+  'race_image_url',
+  'race_timezone',
+  'race_participant_count',
+  'race_variants',
+  'race_categories',
 ];
 
 describe('overview seed', () => {
@@ -78,7 +89,15 @@ describe('overview seed', () => {
   });
 
   it('documents the conventions as sections of the description', () => {
-    for (const section of ['Authentication', 'Request format', 'Response format', 'Errors', 'HTTP status codes', 'Rate limiting', 'Versioning']) {
+    for (const section of [
+      'Authentication',
+      'Request format',
+      'Response format',
+      'Errors',
+      'HTTP status codes',
+      'Rate limiting',
+      'Versioning',
+    ]) {
       expect(bundled.info.description).toMatch(new RegExp(`^# ${section}$`, 'm'));
     }
     expect(bundled.info.description).toContain('3 per email address per hour');

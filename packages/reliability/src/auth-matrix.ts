@@ -3,7 +3,15 @@
  * way a caller can present (or fail to present) credentials, with the status the contract
  * documents for each cell. Built from the operation table, never from a list of routes.
  */
-import { basePath, operationIds, operationSecurity, operationTable, requestBodyExamples, requestBodySchema, type OperationId } from './contract.js';
+import {
+  basePath,
+  operationIds,
+  operationSecurity,
+  operationTable,
+  requestBodyExamples,
+  requestBodySchema,
+  type OperationId,
+} from './contract.js';
 import type { ApiRequest } from './requests.js';
 
 /** Who acts in a cell, relative to the owner of the resource it targets. */
@@ -75,7 +83,12 @@ export function credentialCases(principals: MatrixPrincipals): CredentialCase[] 
   ];
   if (principals.otherUser) {
     cases.push({ name: "another user's token", headers: principals.otherUser, acting: 'stranger', ownerHeaders: principals.user });
-    cases.push({ name: "a user's token on an organization's race", headers: principals.user, acting: 'stranger', ownerHeaders: principals.apiKey });
+    cases.push({
+      name: "a user's token on an organization's race",
+      headers: principals.user,
+      acting: 'stranger',
+      ownerHeaders: principals.apiKey,
+    });
   }
   return cases;
 }

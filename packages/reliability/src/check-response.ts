@@ -123,20 +123,33 @@ function checkIntent(request: ApiRequest, status: number, body: any, options: Ch
   if (!broken) {
     const rejectedField = documentedRejection(request);
     if (rejectedField && status === 400) {
-      return body?.details?.field === rejectedField ? [] : [`400 for date_from after date_to should name ${rejectedField}, named ${body?.details?.field}`];
+      return body?.details?.field === rejectedField
+        ? []
+        : [`400 for date_from after date_to should name ${rejectedField}, named ${body?.details?.field}`];
     }
-    return [400, 401, 413, 415].includes(status) ? [`a request the contract accepts was refused ${status} ${JSON.stringify(body?.details ?? body)}`] : [];
+    return [400, 401, 413, 415].includes(status)
+      ? [`a request the contract accepts was refused ${status} ${JSON.stringify(body?.details ?? body)}`]
+      : [];
   }
-  const expected = broken.location === 'content-type' ? { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' } : { status: 400, code: broken.kind === 'malformed-json' ? 'INVALID_JSON' : 'VALIDATION_ERROR' };
+  const expected =
+    broken.location === 'content-type'
+      ? { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }
+      : { status: 400, code: broken.kind === 'malformed-json' ? 'INVALID_JSON' : 'VALIDATION_ERROR' };
   const problems: string[] = [];
   if (status !== expected.status) {
-    problems.push(`broken request (${broken.kind} in ${broken.location}${broken.field !== undefined ? ` "${broken.field}"` : ''}) answered ${status}, expected ${expected.status}`);
+    problems.push(
+      `broken request (${broken.kind} in ${broken.location}${broken.field !== undefined ? ` "${broken.field}"` : ''}) answered ${status}, expected ${expected.status}`,
+    );
     return problems;
   }
   if (body?.details?.code !== expected.code) problems.push(`details.code ${body?.details?.code}, expected ${expected.code}`);
   if (broken.field !== undefined && broken.field !== '') {
     const field = String(body?.details?.field ?? '');
-    const names = field === broken.field || field.startsWith(`${broken.field}[`) || field.startsWith(`${broken.field}.`) || field.startsWith(`${broken.field}/`);
+    const names =
+      field === broken.field ||
+      field.startsWith(`${broken.field}[`) ||
+      field.startsWith(`${broken.field}.`) ||
+      field.startsWith(`${broken.field}/`);
     if (!names) problems.push(`details.field is ${JSON.stringify(body?.details?.field)}, expected it to name "${broken.field}"`);
   }
   return problems;

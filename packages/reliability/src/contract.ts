@@ -46,7 +46,12 @@ export interface Parameter {
  */
 export function parameters(id: OperationId): Parameter[] {
   return operationParameters(id).map((p) => {
-    const parameter: Parameter = { name: p.name, in: p.in, required: p.required === true, schema: inlineRefs(contract, p.schema ?? {}) as Schema };
+    const parameter: Parameter = {
+      name: p.name,
+      in: p.in,
+      required: p.required === true,
+      schema: inlineRefs(contract, p.schema ?? {}) as Schema,
+    };
     const example = parameterExample(contract, p);
     if (example !== undefined) parameter.example = example;
     return parameter;

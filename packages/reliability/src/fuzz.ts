@@ -72,7 +72,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const index = next++;
       const request = requests[index]!;
       const fail = (status: FuzzFailure['status'], problems: string[]) =>
-        failures.push({ index, request, status, problems, reproducer: formatReproducer(request, { seed: options.seed, index, baseUrl: options.baseUrl }) });
+        failures.push({
+          index,
+          request,
+          status,
+          problems,
+          reproducer: formatReproducer(request, { seed: options.seed, index, baseUrl: options.baseUrl }),
+        });
       try {
         const response = await options.send(request);
         byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
@@ -101,7 +107,9 @@ export function describeFailures(report: FuzzReport, perGroup = 2): string {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(failure);
   }
-  const lines = [`${report.failures.length} of ${report.sent} requests failed (seed ${report.seed}; replay with FUZZ_SEED=${report.seed}), ${groups.size} distinct problems:`];
+  const lines = [
+    `${report.failures.length} of ${report.sent} requests failed (seed ${report.seed}; replay with FUZZ_SEED=${report.seed}), ${groups.size} distinct problems:`,
+  ];
   for (const [, failures] of [...groups].slice(0, 15)) {
     lines.push('', `● ${failures.length}× ${failures[0]!.problems.join('\n    ')}`);
     for (const failure of failures.slice(0, perGroup)) lines.push(`  ${failure.reproducer}`, `  → got ${failure.status}`);

@@ -57,7 +57,9 @@ function itemsOf(body: unknown): unknown[] {
  */
 export async function existingIds(send: Send, headers: Record<string, string>): Promise<KnownIds> {
   const ids: KnownIds = {};
-  const byDepth = Object.entries(listers()).sort(([, a], [, b]) => operationTable[a].pathParams.length - operationTable[b].pathParams.length);
+  const byDepth = Object.entries(listers()).sort(
+    ([, a], [, b]) => operationTable[a].pathParams.length - operationTable[b].pathParams.length,
+  );
   for (const [name, lister] of byDepth) {
     const entry = operationTable[lister];
     const pathParams = entry.pathParams as readonly string[];
@@ -65,7 +67,8 @@ export async function existingIds(send: Send, headers: Record<string, string>): 
     const path = entry.path.replace(/\{([^}]+)\}/g, (_, parent: string) => encodeURIComponent(ids[parent]![0]!));
     const request: ApiRequest = { operationId: lister, method: 'GET', url: `${basePath}${path}`, headers: { ...headers } };
     const response = await send(request);
-    if (response.status !== entry.successStatus) throw new Error(`listing ${name} with ${lister} answered ${response.status}: ${response.body.slice(0, 300)}`);
+    if (response.status !== entry.successStatus)
+      throw new Error(`listing ${name} with ${lister} answered ${response.status}: ${response.body.slice(0, 300)}`);
     const values = itemsOf(JSON.parse(response.body))
       .map((item) => (item as Record<string, unknown> | null)?.[name])
       .filter((value): value is string => typeof value === 'string');

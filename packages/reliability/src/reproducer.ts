@@ -19,6 +19,11 @@ export function formatReproducer(request: ApiRequest, replay: { seed?: number; i
     const body = request.body.length > 2000 ? `${request.body.slice(0, 2000)}… (${request.body.length} chars in all)` : request.body;
     parts.push(`--data-binary ${shellQuote(body)}`);
   }
-  const where = [replay.seed !== undefined ? `seed=${replay.seed}` : '', replay.index !== undefined ? `index=${replay.index}` : '', `operation=${request.operationId}`, request.broken ? `broken=${JSON.stringify(request.broken)}` : 'valid request'];
+  const where = [
+    replay.seed !== undefined ? `seed=${replay.seed}` : '',
+    replay.index !== undefined ? `index=${replay.index}` : '',
+    `operation=${request.operationId}`,
+    request.broken ? `broken=${JSON.stringify(request.broken)}` : 'valid request',
+  ];
   return `${where.filter(Boolean).join(' ')}\n  ${parts.join(' ')}`;
 }

@@ -8,7 +8,16 @@ import { invalidValue, validValue } from './schema-arbitraries.js';
 import { textValidator } from './schema-validator.js';
 import { readOnlyPropertyNames } from '@astral/openapi/reader';
 import { contract } from '@astral/openapi/contract';
-import { basePath, operationIds, operationTable, parameters, requestBodySchema, type OperationId, type Parameter, type Schema } from './contract.js';
+import {
+  basePath,
+  operationIds,
+  operationTable,
+  parameters,
+  requestBodySchema,
+  type OperationId,
+  type Parameter,
+  type Schema,
+} from './contract.js';
 import type { KnownIds } from './identifiers.js';
 
 /** One HTTP request, complete enough to replay byte for byte. */
@@ -144,7 +153,11 @@ export function invalidRequest(id: OperationId, context: RequestContext): fc.Arb
       bad.map(({ value, kind }) => (request: ApiRequest) => {
         const text = value === null ? 'null' : queryText(value);
         if (parameter.in === 'path') {
-          return { ...request, url: withPathSegment(id, request.url, parameter.name, text), broken: { kind, location: 'path', field: parameter.name } };
+          return {
+            ...request,
+            url: withPathSegment(id, request.url, parameter.name, text),
+            broken: { kind, location: 'path', field: parameter.name },
+          };
         }
         const url = new URL(request.url, 'http://x');
         url.searchParams.set(parameter.name, text);
@@ -158,7 +171,9 @@ export function invalidRequest(id: OperationId, context: RequestContext): fc.Arb
     for (const [name, schema] of properties) {
       const bad = invalidValue(schema);
       if (!bad) continue;
-      mutations.push(bad.map(({ value, kind }) => withBody((body) => ({ ...body, [name]: value }), { kind, location: 'body', field: name })));
+      mutations.push(
+        bad.map(({ value, kind }) => withBody((body) => ({ ...body, [name]: value }), { kind, location: 'body', field: name })),
+      );
     }
     for (const name of (bodySchema.required ?? []) as string[]) {
       mutations.push(
@@ -176,7 +191,13 @@ export function invalidRequest(id: OperationId, context: RequestContext): fc.Arb
     if (bodySchema.additionalProperties === false) {
       for (const name of [...unknownFields, ...readOnlyPropertyNames(contract)]) {
         mutations.push(
-          fc.constant(withBody((body) => ({ ...body, [name]: name === 'participants_count' ? 0 : 'x' }), { kind: 'extra-field', location: 'body', field: name })),
+          fc.constant(
+            withBody((body) => ({ ...body, [name]: name === 'participants_count' ? 0 : 'x' }), {
+              kind: 'extra-field',
+              location: 'body',
+              field: name,
+            }),
+          ),
         );
       }
     }
@@ -184,11 +205,19 @@ export function invalidRequest(id: OperationId, context: RequestContext): fc.Arb
       mutations.push(fc.constant(withBody(() => ({}), { kind: 'empty-object', location: 'body' })));
     }
     mutations.push(
-      fc.constantFrom(...malformedBodies).map((raw) => (request: ApiRequest) => ({ ...request, body: raw, broken: { kind: 'malformed-json', location: 'body' as const } })),
-      fc.constantFrom(...nonObjectBodies).map((raw) => (request: ApiRequest) => ({ ...request, body: raw, broken: { kind: 'not-an-object', location: 'body' as const } })),
-      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x').map(
-        (type) => (request: ApiRequest) => ({ ...request, headers: { ...request.headers, 'content-type': type }, broken: { kind: 'wrong-content-type', location: 'content-type' as const } }),
-      ),
+      fc
+        .constantFrom(...malformedBodies)
+        .map((raw) => (request: ApiRequest) => ({ ...request, body: raw, broken: { kind: 'malformed-json', location: 'body' as const } })),
+      fc
+        .constantFrom(...nonObjectBodies)
+        .map((raw) => (request: ApiRequest) => ({ ...request, body: raw, broken: { kind: 'not-an-object', location: 'body' as const } })),
+      fc
+        .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x')
+        .map((type) => (request: ApiRequest) => ({
+          ...request,
+          headers: { ...request.headers, 'content-type': type },
+          broken: { kind: 'wrong-content-type', location: 'content-type' as const },
+        })),
     );
   }
 

@@ -78,7 +78,9 @@ function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
       const min = schema.minLength ?? 0;
       if (schema.format === 'date-time') return dateTimeArbitrary();
       if (schema.format === 'uri') {
-        return fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }).filter((u) => u.length <= max);
+        return fc
+          .webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true })
+          .filter((u) => u.length <= max);
       }
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern), { maxLength: max }).filter((s) => [...s].length >= min);
       return textArbitrary(min, max);
@@ -139,15 +141,31 @@ function constraintBreakers(schema: Schema): InvalidValue[] {
   const types = new Set(typesOf(schema));
   if (schema.enum) {
     const first = String(schema.enum[0]);
-    out.push({ value: first.toUpperCase(), kind: 'bad-enum' }, { value: `${first} `, kind: 'bad-enum' }, { value: 'zzz-unknown', kind: 'bad-enum' });
+    out.push(
+      { value: first.toUpperCase(), kind: 'bad-enum' },
+      { value: `${first} `, kind: 'bad-enum' },
+      { value: 'zzz-unknown', kind: 'bad-enum' },
+    );
   }
   if (types.has('string')) {
     if (schema.maxLength !== undefined) {
-      out.push({ value: 'x'.repeat(schema.maxLength + 1), kind: 'too-long' }, { value: '😀'.repeat(schema.maxLength + 1), kind: 'too-long' });
+      out.push(
+        { value: 'x'.repeat(schema.maxLength + 1), kind: 'too-long' },
+        { value: '😀'.repeat(schema.maxLength + 1), kind: 'too-long' },
+      );
     }
     if (schema.minLength) out.push({ value: '', kind: 'empty' });
     if (schema.format === 'date-time') {
-      for (const value of ['2025-13-01T00:00:00Z', '2025-02-30T08:00:00Z', '2025-10-05', 'yesterday', '1760000000', '2025-10-05T25:00:00Z', '2025-10-05T08:00:00', '0000-00-00T00:00:00Z']) {
+      for (const value of [
+        '2025-13-01T00:00:00Z',
+        '2025-02-30T08:00:00Z',
+        '2025-10-05',
+        'yesterday',
+        '1760000000',
+        '2025-10-05T25:00:00Z',
+        '2025-10-05T08:00:00',
+        '0000-00-00T00:00:00Z',
+      ]) {
         out.push({ value, kind: 'bad-date' });
       }
     }
@@ -159,12 +177,14 @@ function constraintBreakers(schema: Schema): InvalidValue[] {
   }
   if (types.has('integer') || types.has('number')) {
     if (schema.minimum !== undefined) out.push({ value: schema.minimum - 1, kind: 'below-minimum' });
-    if (schema.maximum !== undefined) out.push({ value: schema.maximum + 1, kind: 'above-maximum' }, { value: 1e300, kind: 'above-maximum' });
+    if (schema.maximum !== undefined)
+      out.push({ value: schema.maximum + 1, kind: 'above-maximum' }, { value: 1e300, kind: 'above-maximum' });
     if (types.has('integer')) out.push({ value: 0.5, kind: 'not-integer' });
   }
   if (types.has('array')) {
     const item = schema.items ?? {};
-    if (schema.maxItems !== undefined) out.push({ value: Array.from({ length: schema.maxItems + 1 }, (_, i) => `item ${i}`), kind: 'too-many-items' });
+    if (schema.maxItems !== undefined)
+      out.push({ value: Array.from({ length: schema.maxItems + 1 }, (_, i) => `item ${i}`), kind: 'too-many-items' });
     for (const bad of constraintBreakers(item)) out.push({ value: [bad.value], kind: `item-${bad.kind}` });
     for (const bad of wrongTypes(item)) out.push({ value: [bad], kind: 'item-wrong-type' });
   }

@@ -53,7 +53,15 @@ export function httpTransport(baseUrl: string, options: { agent?: http.Agent; ti
       const headers: Record<string, string> = { ...request.headers };
       if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
       const req = http.request(
-        { host: target.hostname, port: target.port, method: request.method, path: request.url, headers, agent, timeout: options.timeoutMs ?? 10_000 },
+        {
+          host: target.hostname,
+          port: target.port,
+          method: request.method,
+          path: request.url,
+          headers,
+          agent,
+          timeout: options.timeoutMs ?? 10_000,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

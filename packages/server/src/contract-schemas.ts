@@ -19,7 +19,6 @@ export const CONTRACT_ID = 'urn:astral:contract';
 
 type Json = any;
 
-
 /** A deep copy whose local refs point into the registered components document ({@link CONTRACT_ID}). */
 export function rebase(schema: Json): Json {
   return rebaseOnto(schema, CONTRACT_ID);

@@ -62,9 +62,7 @@ type Result = { status: unknown; body?: unknown; headers?: Record<string, string
  * await app.listen({ host: '127.0.0.1', port: 0 });
  * ```
  */
-export function createAstralServer<Principal>(
-  options: AstralServerOptions<Principal> & AstralServerExtraOptions,
-): FastifyInstance {
+export function createAstralServer<Principal>(options: AstralServerOptions<Principal> & AstralServerExtraOptions): FastifyInstance {
   const mode = options.mode ?? 'development';
   const checkResponses = mode !== 'production';
   const app = Fastify({
@@ -88,9 +86,7 @@ export function createAstralServer<Principal>(
 
   const compileBody = memoizedCompiler(createAjv('body'));
   const compileParameters = memoizedCompiler(createAjv('parameters'));
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? compileBody : compileParameters)(schema as object),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? compileBody : compileParameters)(schema as object));
   if (!checkResponses) app.addSchema(componentsDocument());
 
   // Only JSON bodies exist in the contract; Fastify's text/plain parser would accept text.
@@ -200,7 +196,8 @@ export function createAstralServer<Principal>(
         if (!validate) {
           if (result.body !== undefined) problems.push({ message: `status ${status} of ${id} has no body in the contract` });
         } else if (!validate(result.body)) {
-          for (const error of validate.errors ?? []) problems.push({ path: error.instancePath || '/', message: error.message ?? error.keyword });
+          for (const error of validate.errors ?? [])
+            problems.push({ path: error.instancePath || '/', message: error.message ?? error.keyword });
         }
       }
       if (problems.length === 0) return undefined;
@@ -220,7 +217,8 @@ export function createAstralServer<Principal>(
         authenticate(request).then(() => done(), done);
       },
       handler: async (request, reply) => {
-        const { query, sent } = queryNames.length > 0 ? readQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : NO_QUERY;
+        const { query, sent } =
+          queryNames.length > 0 ? readQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : NO_QUERY;
         const context = {
           params: request.params ?? {},
           query,

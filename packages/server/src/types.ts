@@ -55,9 +55,7 @@ export type HandlerResult<Op extends OperationId> = {
 }[DocumentedStatus<Op>];
 
 /** A secured operation always has a principal; an open one (`security: []`) may not. */
-type PrincipalOf<Op extends OperationId, Principal> = Table<Op>['security'] extends readonly []
-  ? Principal | null
-  : Principal;
+type PrincipalOf<Op extends OperationId, Principal> = Table<Op>['security'] extends readonly [] ? Principal | null : Principal;
 
 /** What a handler receives: validated, coerced and defaulted input, and the caller. */
 export interface HandlerContext<Op extends OperationId, Principal = unknown> {
@@ -97,10 +95,7 @@ export interface Credentials {
  * Resolves credentials to the app's principal; `null` means they are unknown, expired or
  * revoked (answered 401).
  */
-export type Authenticate<Principal> = (
-  credentials: Credentials,
-  request: FastifyRequest,
-) => Principal | null | Promise<Principal | null>;
+export type Authenticate<Principal> = (credentials: Credentials, request: FastifyRequest) => Principal | null | Promise<Principal | null>;
 
 /** How strictly responses are checked: see `createAstralServer`. */
 export type ServerMode = 'development' | 'test' | 'production';

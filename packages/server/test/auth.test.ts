@@ -58,12 +58,21 @@ describe('authentication', () => {
       mode: 'test',
       authenticate: (credentials) => {
         seenCredentials.push(credentials);
-        return credentials.apiKey === 'org-key' ? { id: 'org_club', role: 'organization' } : credentials.bearer === 'athlete-token' ? { id: 'usr_a', role: 'athlete' } : null;
+        return credentials.apiKey === 'org-key'
+          ? { id: 'org_club', role: 'organization' }
+          : credentials.bearer === 'athlete-token'
+            ? { id: 'usr_a', role: 'athlete' }
+            : null;
       },
     });
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { 'x-api-key': 'org-key' } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'bearer athlete-token' } })).statusCode).toBe(200);
-    expect(calls).toEqual([{ id: 'org_club', role: 'organization' }, { id: 'usr_a', role: 'athlete' }]);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'bearer athlete-token' } })).statusCode,
+    ).toBe(200);
+    expect(calls).toEqual([
+      { id: 'org_club', role: 'organization' },
+      { id: 'usr_a', role: 'athlete' },
+    ]);
     expect(seenCredentials).toEqual([{ apiKey: 'org-key' }, { bearer: 'athlete-token' }]);
   });
 

@@ -30,7 +30,12 @@ describe('the error catalogue', () => {
 
   it('answers framework errors with the catalogue code and message', async () => {
     const { app } = buildApp();
-    const response = await app.inject({ method: 'POST', url: '/api/v1/races', headers: { ...auth, 'content-type': 'text/csv' }, payload: 'a,b' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/races',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      payload: 'a,b',
+    });
     expect(response.statusCode).toBe(errorCatalogue.UNSUPPORTED_MEDIA_TYPE.status);
     expect(response.json()).toEqual({ error: errorCatalogue.UNSUPPORTED_MEDIA_TYPE.message, details: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
   });

@@ -20,7 +20,12 @@ export const auth = { authorization: 'Bearer athlete-token' };
 /** Builds an app over the stubs, with some handlers replaced; collects contract violations. */
 export function buildApp(
   overrides: Partial<Handlers<Principal>> = {},
-  options: { mode?: ServerMode; bodyLimit?: number; logger?: any; mapError?: AstralServerOptions<Principal>['mapError'] } & AstralServerExtraOptions = {},
+  options: {
+    mode?: ServerMode;
+    bodyLimit?: number;
+    logger?: any;
+    mapError?: AstralServerOptions<Principal>['mapError'];
+  } & AstralServerExtraOptions = {},
 ) {
   const violations: ContractViolation[] = [];
   const handlers = { ...createStubHandlers<Principal>(), ...overrides } as Handlers<Principal>;

@@ -51,7 +51,10 @@ const offContract = {
 
 describe('in development and test', () => {
   it.each(['test', 'development'] as const)('answers a valid response as is (%s)', async (mode) => {
-    const { app, violations } = buildApp({ getRace: () => ({ status: 200, body: { status: 'ok', data: race }, headers: { 'cache-control': 'no-store' } }) }, { mode });
+    const { app, violations } = buildApp(
+      { getRace: () => ({ status: 200, body: { status: 'ok', data: race }, headers: { 'cache-control': 'no-store' } }) },
+      { mode },
+    );
     const response = await app.inject({ method: 'GET', url: '/api/v1/races/race_xyz456', headers: auth });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', data: race });
@@ -122,7 +125,10 @@ describe('in production', () => {
 
   it('answers 500 when a required field is missing, without a partial body', async () => {
     const { race_name: _missing, ...incomplete } = race;
-    const { app } = buildApp({ getRace: () => ({ status: 200, body: { status: 'ok', data: incomplete } }) } as unknown as Partial<Handlers<Principal>>, { mode: 'production' });
+    const { app } = buildApp(
+      { getRace: () => ({ status: 200, body: { status: 'ok', data: incomplete } }) } as unknown as Partial<Handlers<Principal>>,
+      { mode: 'production' },
+    );
     const response = await app.inject({ method: 'GET', url: '/api/v1/races/race_xyz456', headers: auth });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: 'Internal server error', details: { code: 'INTERNAL_ERROR' } });

@@ -5,7 +5,13 @@ import { contract } from '@astral/openapi/contract';
 import { auth, buildApp } from './helpers.js';
 
 const validBodies: Record<string, unknown> = {
-  createRace: { race_name: 'Berlin Marathon', race_type: 'run', race_subtype: 'marathon', race_date: '2025-09-21T07:15:00Z', race_location: 'Berlin, Germany' },
+  createRace: {
+    race_name: 'Berlin Marathon',
+    race_type: 'run',
+    race_subtype: 'marathon',
+    race_date: '2025-09-21T07:15:00Z',
+    race_location: 'Berlin, Germany',
+  },
   updateRace: { race_participant_count: 100 },
 };
 
@@ -79,7 +85,11 @@ describe('routing', () => {
 
     const kept = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { ...auth, 'x-request-id': 'trace-42.a' } });
     expect(kept.headers['x-request-id']).toBe('trace-42.a');
-    const replaced = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { ...auth, 'x-request-id': 'no spaces <allowed>' } });
+    const replaced = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { ...auth, 'x-request-id': 'no spaces <allowed>' },
+    });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

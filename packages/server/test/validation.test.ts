@@ -43,7 +43,12 @@ describe('path and query validation', () => {
   });
 
   it('names an invalid query parameter', async () => {
-    const body = await expectError({ method: 'GET', url: '/api/v1/races?race_type=skate', headers: auth }, 400, 'VALIDATION_ERROR', 'race_type');
+    const body = await expectError(
+      { method: 'GET', url: '/api/v1/races?race_type=skate', headers: auth },
+      400,
+      'VALIDATION_ERROR',
+      'race_type',
+    );
     expect(body.error).toContain('run, bike, swim, triathlon, walk, hike');
     await expectError({ method: 'GET', url: '/api/v1/races?date_from=yesterday', headers: auth }, 400, 'VALIDATION_ERROR', 'date_from');
     await expectError({ method: 'GET', url: '/api/v1/races?upcoming=maybe', headers: auth }, 400, 'VALIDATION_ERROR', 'upcoming');
@@ -101,30 +106,85 @@ describe('path and query validation', () => {
 
 describe('body validation', () => {
   it('names a body field of the wrong type or out of range', async () => {
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_type: 'skate' } }, 400, 'VALIDATION_ERROR', 'race_type');
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_participant_count: -5 } }, 400, 'VALIDATION_ERROR', 'race_participant_count');
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_participant_count: 'many' } }, 400, 'VALIDATION_ERROR', 'race_participant_count');
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_date: '2025-09-21' } }, 400, 'VALIDATION_ERROR', 'race_date');
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_website_url: 'ftp://x.example' } }, 400, 'VALIDATION_ERROR', 'race_website_url');
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_variants: ['5K', 7] } }, 400, 'VALIDATION_ERROR', 'race_variants[1]');
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_type: 'skate' } },
+      400,
+      'VALIDATION_ERROR',
+      'race_type',
+    );
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_participant_count: -5 } },
+      400,
+      'VALIDATION_ERROR',
+      'race_participant_count',
+    );
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_participant_count: 'many' } },
+      400,
+      'VALIDATION_ERROR',
+      'race_participant_count',
+    );
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_date: '2025-09-21' } },
+      400,
+      'VALIDATION_ERROR',
+      'race_date',
+    );
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_website_url: 'ftp://x.example' } },
+      400,
+      'VALIDATION_ERROR',
+      'race_website_url',
+    );
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_variants: ['5K', 7] } },
+      400,
+      'VALIDATION_ERROR',
+      'race_variants[1]',
+    );
   });
 
   it('names a missing required field', async () => {
     const { race_name: _omitted, ...withoutName } = newRace;
-    const body = await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: withoutName }, 400, 'VALIDATION_ERROR', 'race_name');
+    const body = await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: withoutName },
+      400,
+      'VALIDATION_ERROR',
+      'race_name',
+    );
     expect(body.error).toBe('race_name is required');
   });
 
   it('rejects unknown and server-set (readOnly) fields, naming them', async () => {
-    const unknown = await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, favourite: true } }, 400, 'VALIDATION_ERROR', 'favourite');
+    const unknown = await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, favourite: true } },
+      400,
+      'VALIDATION_ERROR',
+      'favourite',
+    );
     expect(unknown.error).toBe('favourite is not a known field');
     for (const field of ['race_id', 'participants_count', 'created_by', 'created_at', 'updated_at']) {
-      const body = await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, [field]: 'x' } }, 400, 'VALIDATION_ERROR', field);
+      const body = await expectError(
+        { method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, [field]: 'x' } },
+        400,
+        'VALIDATION_ERROR',
+        field,
+      );
       expect(body.error).toBe(`${field} is set by the server and cannot be sent`);
     }
-    await expectError({ method: 'PUT', url: '/api/v1/races/race_1', headers: json, payload: { race_id: 'race_2' } }, 400, 'VALIDATION_ERROR', 'race_id');
+    await expectError(
+      { method: 'PUT', url: '/api/v1/races/race_1', headers: json, payload: { race_id: 'race_2' } },
+      400,
+      'VALIDATION_ERROR',
+      'race_id',
+    );
     // The unknown field is named even when a required one is also missing.
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: { created_at: '2025-01-01T00:00:00Z' } }, 400, 'VALIDATION_ERROR', 'created_at');
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: { created_at: '2025-01-01T00:00:00Z' } },
+      400,
+      'VALIDATION_ERROR',
+      'created_at',
+    );
   });
 
   it('rejects an empty update, a non-object body and a missing body', async () => {
@@ -134,14 +194,24 @@ describe('body validation', () => {
   });
 
   it('accepts a valid body, including nulls for optional fields', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/races', headers: json, payload: { ...newRace, race_image_url: null } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/races',
+      headers: json,
+      payload: { ...newRace, race_image_url: null },
+    });
     expect(response.statusCode).toBe(201);
-    const charset = await app.inject({ method: 'PUT', url: '/api/v1/races/race_1', headers: { ...auth, 'content-type': 'application/json; charset=utf-8' }, payload: '{"race_image_url":null}' });
+    const charset = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/races/race_1',
+      headers: { ...auth, 'content-type': 'application/json; charset=utf-8' },
+      payload: '{"race_image_url":null}',
+    });
     expect(charset.statusCode).toBe(200);
   });
 });
 
-describe('validateRequests: false (the benchmark\'s switch)', () => {
+describe("validateRequests: false (the benchmark's switch)", () => {
   it('lets requests reach the handler unchecked, while auth and response checks stay on', async () => {
     const { app: unchecked } = buildApp({}, { validateRequests: false });
     const response = await unchecked.inject({ method: 'GET', url: '/api/v1/races?race_type=rowing&limit=500', headers: auth });
@@ -161,18 +231,45 @@ describe('body transport errors', () => {
   it('ignores an empty JSON body where the operation takes none, and rejects prototype tricks', async () => {
     const response = await app.inject({ method: 'DELETE', url: '/api/v1/races/race_1', headers: json });
     expect(response.statusCode).toBe(200);
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: '{"__proto__": {"admin": true}}' }, 400, 'VALIDATION_ERROR', '__proto__');
-    await expectError({ method: 'PUT', url: '/api/v1/races/race_1', headers: json, payload: '{"constructor": {"prototype": {}}}' }, 400, 'VALIDATION_ERROR', 'constructor');
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: json, payload: '{"__proto__": {"admin": true}}' },
+      400,
+      'VALIDATION_ERROR',
+      '__proto__',
+    );
+    await expectError(
+      { method: 'PUT', url: '/api/v1/races/race_1', headers: json, payload: '{"constructor": {"prototype": {}}}' },
+      400,
+      'VALIDATION_ERROR',
+      'constructor',
+    );
     await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: 'null' }, 400, 'VALIDATION_ERROR');
   });
 
   it('answers a non-JSON content type 415', async () => {
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: { ...auth, 'content-type': 'text/plain' }, payload: JSON.stringify(newRace) }, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    await expectError({ method: 'PUT', url: '/api/v1/races/race_1', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'race_name=x' }, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    await expectError({ method: 'POST', url: '/api/v1/races', headers: { ...auth, 'content-type': 'application/xml' }, payload: '<race/>' }, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: { ...auth, 'content-type': 'text/plain' }, payload: JSON.stringify(newRace) },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    await expectError(
+      {
+        method: 'PUT',
+        url: '/api/v1/races/race_1',
+        headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'race_name=x',
+      },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    await expectError(
+      { method: 'POST', url: '/api/v1/races', headers: { ...auth, 'content-type': 'application/xml' }, payload: '<race/>' },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
-  it('answers a body over the limit 413, by default the contract\'s (1 MiB)', async () => {
+  it("answers a body over the limit 413, by default the contract's (1 MiB)", async () => {
     expect(requestBodyLimitBytes).toBe(1_048_576);
     const big = JSON.stringify({ ...newRace, race_description: 'x'.repeat(requestBodyLimitBytes) });
     await expectError({ method: 'POST', url: '/api/v1/races', headers: json, payload: big }, 413, 'PAYLOAD_TOO_LARGE');

@@ -39,10 +39,13 @@ export function ensurePostgres(log: (line: string) => void = () => {}): Postgres
   const present = findPostgresBin();
   if (present) return { bin: present };
   if (process.getuid?.() !== 0) {
-    return { reason: 'Debian\'s postgresql is not installed and this user cannot install it (run `sudo apt-get install -y postgresql`, or set DATABASE_URL)' };
+    return {
+      reason:
+        "Debian's postgresql is not installed and this user cannot install it (run `sudo apt-get install -y postgresql`, or set DATABASE_URL)",
+    };
   }
   try {
-    log('PostgreSQL is missing: installing Debian\'s postgresql with apt-get (once per machine)...');
+    log("PostgreSQL is missing: installing Debian's postgresql with apt-get (once per machine)...");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update'], { stdio: 'ignore', env });
     execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { stdio: 'ignore', env });
@@ -50,5 +53,7 @@ export function ensurePostgres(log: (line: string) => void = () => {}): Postgres
     return { reason: `apt-get install postgresql failed: ${(error as Error).message}` };
   }
   const installed = findPostgresBin();
-  return installed ? { bin: installed } : { reason: 'apt-get installed postgresql, but no initdb/pg_ctl was found under /usr/lib/postgresql' };
+  return installed
+    ? { bin: installed }
+    : { reason: 'apt-get installed postgresql, but no initdb/pg_ctl was found under /usr/lib/postgresql' };
 }

@@ -33,7 +33,12 @@ async function addTrainingPlans(openapiDir: string): Promise<void> {
   const withPaths = insertAfter(
     withTag,
     'paths:',
-    ['  /training-plans:', '    $ref: paths/training-plans.yaml', '  /training-plans/{training_plan_id}:', '    $ref: paths/training-plans_{training_plan_id}.yaml'].join('\n'),
+    [
+      '  /training-plans:',
+      '    $ref: paths/training-plans.yaml',
+      '  /training-plans/{training_plan_id}:',
+      '    $ref: paths/training-plans_{training_plan_id}.yaml',
+    ].join('\n'),
   );
   await writeFile(entry, withPaths);
 }
@@ -63,9 +68,13 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
   });
 
   it('the docs samples call client.trainingPlans.get(...)', async () => {
-    const samples = (await import(pathToFileURL(`${repoRoot}apps/docs/src/code-samples.mjs`).href)) as { withCodeSamples(document: unknown): Record<string, any> };
+    const samples = (await import(pathToFileURL(`${repoRoot}apps/docs/src/code-samples.mjs`).href)) as {
+      withCodeSamples(document: unknown): Record<string, any>;
+    };
     const decorated = samples.withCodeSamples(bundle);
-    const sources = (decorated.paths['/training-plans/{training_plan_id}'].get['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
+    const sources = (decorated.paths['/training-plans/{training_plan_id}'].get['x-codeSamples'] as Array<{ source: string }>).map(
+      (s) => s.source,
+    );
     expect(sources.join('\n')).toContain(`client.trainingPlans.get('${PLAN_ID}')`);
     const list = (decorated.paths['/training-plans'].get['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
     expect(list.join('\n')).toContain('client.trainingPlans.list(');
@@ -76,7 +85,11 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
     let baseUrl: string;
     beforeAll(async () => {
       const server = await copy.importBuilt<typeof Server>('server');
-      app = server.createAstralServer({ handlers: server.createStubHandlers(), authenticate: () => ({ id: 'usr_new_resource' }), mode: 'test' });
+      app = server.createAstralServer({
+        handlers: server.createStubHandlers(),
+        authenticate: () => ({ id: 'usr_new_resource' }),
+        mode: 'test',
+      });
       await app.listen({ host: '127.0.0.1', port: 0 });
       baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     });
@@ -85,7 +98,8 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
     });
 
     it('answer GET /api/v1/training-plans/{id} with the contract example', async () => {
-      const example = bundle.paths['/training-plans/{training_plan_id}'].get.responses['200'].content['application/json'].examples.berlin16w.value;
+      const example =
+        bundle.paths['/training-plans/{training_plan_id}'].get.responses['200'].content['application/json'].examples.berlin16w.value;
       const res = await fetch(`${baseUrl}/api/v1/training-plans/${PLAN_ID}`, { headers: { Authorization: 'Bearer t' } });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual(example);
@@ -93,7 +107,10 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
 
     it('client.trainingPlans.list and .get exist and reach those routes', async () => {
       const { createAstralClient } = await copy.importBuilt<typeof Client>('client');
-      const client = createAstralClient({ baseUrl: `${baseUrl}/api/v1`, token: 't' }) as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<any>>>;
+      const client = createAstralClient({ baseUrl: `${baseUrl}/api/v1`, token: 't' }) as unknown as Record<
+        string,
+        Record<string, (...args: unknown[]) => Promise<any>>
+      >;
       expect(Object.keys(client.trainingPlans ?? {}).sort()).toEqual(['get', 'list']);
       expect((await client.trainingPlans!.get!(PLAN_ID)).training_plan_id).toBe(PLAN_ID);
       expect((await client.trainingPlans!.list!()).map((plan: { training_plan_id: string }) => plan.training_plan_id)).toContain(PLAN_ID);

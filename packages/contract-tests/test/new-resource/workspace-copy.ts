@@ -81,7 +81,10 @@ export async function buildWorkspaceCopy(change: (openapiDir: string) => Promise
     await cp(join(repoRoot, 'openapi'), join(root, 'openapi'), { recursive: true });
     await cp(join(repoRoot, 'redocly.yaml'), join(root, 'redocly.yaml'));
     for (const pkg of PACKAGES) {
-      await cp(join(repoRoot, 'packages', pkg), join(root, 'packages', pkg), { recursive: true, filter: (source) => !SKIPPED.has(basename(source)) });
+      await cp(join(repoRoot, 'packages', pkg), join(root, 'packages', pkg), {
+        recursive: true,
+        filter: (source) => !SKIPPED.has(basename(source)),
+      });
     }
     await linkDependencies(root);
     await change(join(root, 'openapi'));
@@ -111,7 +114,9 @@ export async function buildWorkspaceCopy(change: (openapiDir: string) => Promise
     root,
     contractJson: join(root, 'packages', 'openapi', 'dist', 'contract', 'openapi.json'),
     async importBuilt<T>(pkg: 'openapi' | 'server' | 'client', entry?: string): Promise<T> {
-      const manifest = JSON.parse(await readFile(join(root, 'packages', pkg, 'package.json'), 'utf8')) as { exports: Record<string, { default: string }> };
+      const manifest = JSON.parse(await readFile(join(root, 'packages', pkg, 'package.json'), 'utf8')) as {
+        exports: Record<string, { default: string }>;
+      };
       const target = manifest.exports[entry ?? '.']?.default;
       if (!target) throw new Error(`@astral/${pkg} exports no ${entry ?? '.'}`);
       return (await import(pathToFileURL(join(root, 'packages', pkg, target)).href)) as T;

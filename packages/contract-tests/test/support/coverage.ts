@@ -86,8 +86,10 @@ export function gateProblems(pairs: readonly Pair[], recorder: CoverageRecorder,
   }
   const documented = new Set(pairs.map((p) => `${p.operationId} ${p.status}`));
   for (const e of exemptions) {
-    if (!documented.has(`${e.operationId} ${e.status}`)) problems.push(`stale exemption, not in the contract: ${e.target} ${e.operationId} ${e.status}`);
-    else if (recorder.has(e.target, e.operationId, e.status)) problems.push(`stale exemption, exercised after all: ${e.target} ${e.operationId} ${e.status}`);
+    if (!documented.has(`${e.operationId} ${e.status}`))
+      problems.push(`stale exemption, not in the contract: ${e.target} ${e.operationId} ${e.status}`);
+    else if (recorder.has(e.target, e.operationId, e.status))
+      problems.push(`stale exemption, exercised after all: ${e.target} ${e.operationId} ${e.status}`);
   }
   for (const k of recorder.undocumented(pairs)) problems.push(`exercised but not documented by the contract: ${k}`);
   return problems;

@@ -77,7 +77,8 @@ export function withErrorExamples(document: OpenApiDocument): OpenApiDocument {
     for (const [statusText, raw] of Object.entries<JsonNode>(location.operation.responses ?? {})) {
       const status = Number(statusText);
       if (!(status >= 400) || !isLocalRef(raw)) {
-        if (own[statusText]) throw new Error(`${location.operationId}: ${OPERATION_ERROR_EXAMPLES} for ${statusText} needs a shared error response`);
+        if (own[statusText])
+          throw new Error(`${location.operationId}: ${OPERATION_ERROR_EXAMPLES} for ${statusText} needs a shared error response`);
         continue;
       }
       const shared = resolveRef(copy, raw);

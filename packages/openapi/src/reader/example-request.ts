@@ -40,6 +40,8 @@ export function exampleRequest(document: OpenApiDocument, location: Pick<Operati
   for (const parameter of parameters.filter((p) => p.in === 'query')) {
     if (echoed[parameter.name] !== undefined) query[parameter.name] = echoed[parameter.name];
   }
-  const body = location.operation.requestBody ? examplesOf(document, jsonContent(document, location.operation.requestBody))[0]?.value : undefined;
+  const body = location.operation.requestBody
+    ? examplesOf(document, jsonContent(document, location.operation.requestBody))[0]?.value
+    : undefined;
   return { pathValues, query, body };
 }

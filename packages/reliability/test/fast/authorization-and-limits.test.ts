@@ -42,7 +42,8 @@ async function expectAnswer(request: ApiRequest, status: number, details?: { cod
   const body = JSON.parse(response.body);
   if (details) {
     if (body.details?.code !== details.code) problems.push(`details.code ${body.details?.code}, expected ${details.code}`);
-    if (details.field !== undefined && body.details?.field !== details.field) problems.push(`details.field ${body.details?.field}, expected ${details.field}`);
+    if (details.field !== undefined && body.details?.field !== details.field)
+      problems.push(`details.field ${body.details?.field}, expected ${details.field}`);
   }
   expect(problems, `${problems.join('\n')}\n${formatReproducer(request)}\n→ ${response.status} ${response.body}`).toEqual([]);
   return body;
@@ -67,8 +68,12 @@ describe('object-level authorization', () => {
   it.each(strangers)('%s cannot update or delete it (403), and it is unchanged', async (_name, stranger, owner) => {
     const { race_id } = await createTarget(api.send, 'updateRace', owner);
     await unchanged(race_id!, async () => {
-      await expectAnswer(json('updateRace', 'PUT', raceUrl(race_id!), stranger, exampleBody('updateRace', `s${++tag}`)), 403, { code: 'FORBIDDEN' });
-      await expectAnswer({ operationId: 'deleteRace', method: 'DELETE', url: raceUrl(race_id!), headers: stranger }, 403, { code: 'FORBIDDEN' });
+      await expectAnswer(json('updateRace', 'PUT', raceUrl(race_id!), stranger, exampleBody('updateRace', `s${++tag}`)), 403, {
+        code: 'FORBIDDEN',
+      });
+      await expectAnswer({ operationId: 'deleteRace', method: 'DELETE', url: raceUrl(race_id!), headers: stranger }, 403, {
+        code: 'FORBIDDEN',
+      });
     });
   });
 
@@ -84,7 +89,8 @@ describe('object-level authorization', () => {
 describe('mass assignment', () => {
   // Every server-set field of the contract, plus names that were never fields.
   const forbidden = [...readOnlyPropertyNames(contract), 'is_admin', 'owner_id'];
-  const forged = (name: string) => (name.endsWith('_count') ? 999 : name.endsWith('_at') ? '2000-01-01T00:00:00Z' : name === 'created_by' ? 'usr_attacker' : 'race_forged');
+  const forged = (name: string) =>
+    name.endsWith('_count') ? 999 : name.endsWith('_at') ? '2000-01-01T00:00:00Z' : name === 'created_by' ? 'usr_attacker' : 'race_forged';
 
   it('names the server-set fields the contract marks readOnly', () => {
     expect(forbidden).toEqual(expect.arrayContaining(['race_id', 'created_at', 'participants_count']));
@@ -101,10 +107,14 @@ describe('mass assignment', () => {
   it.each(forbidden)('an update carrying "%s" is refused 400 naming it, and the race is unchanged', async (name) => {
     const { race_id } = await createTarget(api.send, 'updateRace', athlete);
     await unchanged(race_id!, () =>
-      expectAnswer(json('updateRace', 'PUT', raceUrl(race_id!), athlete, { ...exampleBody('updateRace', 'x'), [name]: forged(name) }), 400, {
-        code: 'VALIDATION_ERROR',
-        field: name,
-      }),
+      expectAnswer(
+        json('updateRace', 'PUT', raceUrl(race_id!), athlete, { ...exampleBody('updateRace', 'x'), [name]: forged(name) }),
+        400,
+        {
+          code: 'VALIDATION_ERROR',
+          field: name,
+        },
+      ),
     );
   });
 });
@@ -116,7 +126,9 @@ describe('resource limits', () => {
     const { race_id } = await createTarget(api.send, 'updateRace', athlete);
     const huge = JSON.stringify({ ...exampleBody('createRace', 'big'), race_description: 'x'.repeat(limit) });
     await expectAnswer(json('createRace', 'POST', `${basePath}/races`, athlete, huge), 413, { code: 'PAYLOAD_TOO_LARGE' });
-    await unchanged(race_id!, () => expectAnswer(json('updateRace', 'PUT', raceUrl(race_id!), athlete, huge), 413, { code: 'PAYLOAD_TOO_LARGE' }));
+    await unchanged(race_id!, () =>
+      expectAnswer(json('updateRace', 'PUT', raceUrl(race_id!), athlete, huge), 413, { code: 'PAYLOAD_TOO_LARGE' }),
+    );
   });
 
   // Every string and array field of the create body, at its contract limit and one past it.
@@ -126,7 +138,14 @@ describe('resource limits', () => {
     const types = [schema.type].flat();
     if (types.includes('array') && schema.maxItems !== undefined) {
       const item = 'i'.repeat(Math.min(schema.items?.maxLength ?? 10, 10));
-      return [[name, `maxItems ${schema.maxItems}`, Array.from({ length: schema.maxItems }, (_, i) => `${item}${i}`.slice(-10)), Array.from({ length: schema.maxItems + 1 }, (_, i) => `${i}`)]];
+      return [
+        [
+          name,
+          `maxItems ${schema.maxItems}`,
+          Array.from({ length: schema.maxItems }, (_, i) => `${item}${i}`.slice(-10)),
+          Array.from({ length: schema.maxItems + 1 }, (_, i) => `${i}`),
+        ],
+      ];
     }
     if (types.includes('string') && schema.maxLength !== undefined && !schema.format && !schema.pattern && !schema.enum) {
       return [[name, `maxLength ${schema.maxLength}`, 'é'.repeat(schema.maxLength), 'é'.repeat(schema.maxLength + 1)]];
@@ -148,12 +167,19 @@ describe('resource limits', () => {
 
   const limitParam = parameters('listRaces').find((p) => p.name === 'limit')!.schema;
   it(`limit=${limitParam.maximum} is served; limit=${limitParam.maximum + 1} is 400 on limit, as documented`, async () => {
-    const at = await expectAnswer({ operationId: 'listRaces', method: 'GET', url: `${basePath}/races?limit=${limitParam.maximum}`, headers: athlete }, 200);
+    const at = await expectAnswer(
+      { operationId: 'listRaces', method: 'GET', url: `${basePath}/races?limit=${limitParam.maximum}`, headers: athlete },
+      200,
+    );
     expect(at.data.length).toBeLessThanOrEqual(limitParam.maximum);
-    await expectAnswer({ operationId: 'listRaces', method: 'GET', url: `${basePath}/races?limit=${limitParam.maximum + 1}`, headers: athlete }, 400, {
-      code: 'VALIDATION_ERROR',
-      field: 'limit',
-    });
+    await expectAnswer(
+      { operationId: 'listRaces', method: 'GET', url: `${basePath}/races?limit=${limitParam.maximum + 1}`, headers: athlete },
+      400,
+      {
+        code: 'VALIDATION_ERROR',
+        field: 'limit',
+      },
+    );
   });
 
   it('deeply nested JSON within the size limit is a 400, not a crash', async () => {

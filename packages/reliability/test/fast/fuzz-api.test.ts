@@ -23,7 +23,9 @@ describe('reference API under fuzzing', () => {
       numRuns: 2000,
       secrets,
     });
-    console.log(`API fuzz: seed ${seed}, ${report.sent} requests in ${Math.round(report.elapsedMs)} ms, statuses ${JSON.stringify(report.byStatus)}`);
+    console.log(
+      `API fuzz: seed ${seed}, ${report.sent} requests in ${Math.round(report.elapsedMs)} ms, statuses ${JSON.stringify(report.byStatus)}`,
+    );
     // Every listed resource had identifiers to aim at (the seed has rows of each).
     for (const name of Object.keys(listers())) expect(ids[name]?.length ?? 0, name).toBeGreaterThan(0);
     expect(report.failures.length, describeFailures(report)).toBe(0);

@@ -31,7 +31,9 @@ describe('server stubs under fuzzing', () => {
       numRuns: 1500,
       secrets: [TOKEN, KEY],
     });
-    console.log(`stub fuzz: seed ${seed}, ${report.sent} requests in ${Math.round(report.elapsedMs)} ms, statuses ${JSON.stringify(report.byStatus)}`);
+    console.log(
+      `stub fuzz: seed ${seed}, ${report.sent} requests in ${Math.round(report.elapsedMs)} ms, statuses ${JSON.stringify(report.byStatus)}`,
+    );
     expect(report.failures.length, describeFailures(report)).toBe(0);
   }, 120_000); // thousands of requests: room for a busy CI machine, not a speed claim
 });

@@ -2,7 +2,16 @@
 // identifiers, its contract example and its schema's values, never another parameter's.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { basePath, invalidRequest, listers, operationIds, operationTable, parameters, validRequest, type OperationId } from '../../src/index.js';
+import {
+  basePath,
+  invalidRequest,
+  listers,
+  operationIds,
+  operationTable,
+  parameters,
+  validRequest,
+  type OperationId,
+} from '../../src/index.js';
 
 const withPath = operationIds.filter((id) => operationTable[id].pathParams.length > 0);
 const credentials = [{ authorization: 'Bearer t' }];
@@ -45,7 +54,9 @@ describe('identifiers per path parameter', () => {
 
   it.each(withPath)('%s: a broken path parameter changes its own segment only', (id) => {
     const template = `${basePath}${operationTable[id].path}`.split('/');
-    const broken = fc.sample(invalidRequest(id, { credentials })!, { seed: 11, numRuns: 300 }).filter((request) => request.broken?.location === 'path');
+    const broken = fc
+      .sample(invalidRequest(id, { credentials })!, { seed: 11, numRuns: 300 })
+      .filter((request) => request.broken?.location === 'path');
     expect(broken.length).toBeGreaterThan(0);
     for (const request of broken) {
       const segments = request.url.split('?')[0]!.split('/');

@@ -98,5 +98,7 @@ it(`keeps every acknowledged create across ${ROUNDS} kill -9 crashes`, async () 
   const exit = await api.stop();
   expect(exit.code).toBe(0);
   expect(integrityCheck(dataDir)).toBe('ok');
-  console.log(`crash durability: ${perRound.join('; ')}; ${acknowledged.size} acknowledged, all present; ${stored.length} rows, all valid; integrity_check ok`);
+  console.log(
+    `crash durability: ${perRound.join('; ')}; ${acknowledged.size} acknowledged, all present; ${stored.length} rows, all valid; integrity_check ok`,
+  );
 });

@@ -1,7 +1,17 @@
 // At least 5,000 contract-generated requests over real HTTP to the built API process, with
 // a fixed seed printed for replay (FUZZ_SEED=<seed> npm run test:reliability).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeFailures, existingIds, fuzzSeed, httpTransport, removeDataDir, runFuzz, startApi, tempDataDir, type ApiProcess } from '../../src/index.js';
+import {
+  describeFailures,
+  existingIds,
+  fuzzSeed,
+  httpTransport,
+  removeDataDir,
+  runFuzz,
+  startApi,
+  tempDataDir,
+  type ApiProcess,
+} from '../../src/index.js';
 
 const athlete = { authorization: 'Bearer dev-athlete-token' };
 const admin = { authorization: 'Bearer dev-admin-token' };
@@ -32,7 +42,9 @@ it(`answers ${numRuns} contract-generated requests over HTTP within the contract
     baseUrl: api.baseUrl,
   });
   const rate = Math.round(report.sent / (report.elapsedMs / 1000));
-  console.log(`HTTP fuzz: ${report.sent} requests in ${Math.round(report.elapsedMs)} ms (${rate} req/s), statuses ${JSON.stringify(report.byStatus)}`);
+  console.log(
+    `HTTP fuzz: ${report.sent} requests in ${Math.round(report.elapsedMs)} ms (${rate} req/s), statuses ${JSON.stringify(report.byStatus)}`,
+  );
   expect(report.sent).toBeGreaterThanOrEqual(5000);
   expect(report.failures.length, describeFailures(report)).toBe(0);
   // The process is still up and healthy after the run.

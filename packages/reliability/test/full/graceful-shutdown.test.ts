@@ -3,7 +3,16 @@
 import { afterAll, expect, it } from 'vitest';
 import autocannon from 'autocannon';
 import net from 'node:net';
-import { checkResponse, exampleBody, httpTransport, removeDataDir, startApi, tempDataDir, type ApiProcess, type ApiRequest } from '../../src/index.js';
+import {
+  checkResponse,
+  exampleBody,
+  httpTransport,
+  removeDataDir,
+  startApi,
+  tempDataDir,
+  type ApiProcess,
+  type ApiRequest,
+} from '../../src/index.js';
 
 /** From the end of the last in-flight request to the process's exit. */
 const EXIT_BOUND_MS = 3000;
@@ -54,7 +63,9 @@ it('finishes in-flight requests, refuses new connections and exits 0 on SIGTERM 
   socket.on('data', (chunk) => (raw += chunk.toString()));
   const ended = new Promise((resolve) => socket.once('close', resolve));
   const body = Buffer.from(request.body!);
-  const head = `${request.method} ${request.url} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\nexpect: 100-continue\r\n${Object.entries(request.headers)
+  const head = `${request.method} ${request.url} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\nexpect: 100-continue\r\n${Object.entries(
+    request.headers,
+  )
     .map(([k, v]) => `${k}: ${v}`)
     .join('\r\n')}\r\ncontent-length: ${body.length}\r\n\r\n`;
   socket.write(head);
@@ -90,7 +101,10 @@ it('finishes in-flight requests, refuses new connections and exits 0 on SIGTERM 
   const [headerText, bodyText = ''] = raw.split('\r\n\r\n');
   const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headerText ?? '')?.[1]);
   const headers = Object.fromEntries(
-    (headerText ?? '').split('\r\n').slice(1).map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+    (headerText ?? '')
+      .split('\r\n')
+      .slice(1)
+      .map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
   );
   expect(checkResponse(request, { status, headers, body: bodyText }, { expectStatus: [201] })).toEqual([]);
   expect(exit).toEqual({ code: 0, signal: null });
@@ -106,7 +120,12 @@ it('finishes in-flight requests, refuses new connections and exits 0 on SIGTERM 
   // Durable: the create answered during shutdown is there after a restart.
   api = await startApi({ dataDir, mode: 'test' });
   const raceId = JSON.parse(bodyText).race_id as string;
-  const read = await httpTransport(api.baseUrl)({ operationId: 'getRace', method: 'GET', url: `/api/v1/races/${raceId}`, headers: athlete });
+  const read = await httpTransport(api.baseUrl)({
+    operationId: 'getRace',
+    method: 'GET',
+    url: `/api/v1/races/${raceId}`,
+    headers: athlete,
+  });
   expect(read.status).toBe(200);
   expect((await api.stop()).code).toBe(0);
 });

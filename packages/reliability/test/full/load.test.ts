@@ -50,11 +50,19 @@ function run(duration: number, connections: number) {
           if (status === 201) (context as { raceId?: string }).raceId = JSON.parse(body).race_id;
         },
       },
-      { method: 'GET', headers: athlete, setupRequest: (request, context) => ({ ...request, path: `/api/v1/races/${(context as { raceId?: string }).raceId}` }) },
+      {
+        method: 'GET',
+        headers: athlete,
+        setupRequest: (request, context) => ({ ...request, path: `/api/v1/races/${(context as { raceId?: string }).raceId}` }),
+      },
       {
         method: 'PUT',
         headers: json,
-        setupRequest: (request, context) => ({ ...request, path: `/api/v1/races/${(context as { raceId?: string }).raceId}`, body: JSON.stringify(exampleBody('updateRace', 'u')) }),
+        setupRequest: (request, context) => ({
+          ...request,
+          path: `/api/v1/races/${(context as { raceId?: string }).raceId}`,
+          body: JSON.stringify(exampleBody('updateRace', 'u')),
+        }),
       },
       { method: 'GET', path: '/api/v1/auth/me', headers: athlete },
     ],

@@ -19,7 +19,14 @@ export const orgKey = { 'x-api-key': devCredentials.organizationKey };
 export const otherAthlete = { authorization: `Bearer ${OTHER_ATHLETE_TOKEN}` };
 
 /** Every credential value a body must never echo. */
-export const secrets = [devCredentials.athleteToken, devCredentials.adminToken, devCredentials.organizationKey, OTHER_ATHLETE_TOKEN, EXPIRED_TOKEN, REVOKED_TOKEN];
+export const secrets = [
+  devCredentials.athleteToken,
+  devCredentials.adminToken,
+  devCredentials.organizationKey,
+  OTHER_ATHLETE_TOKEN,
+  EXPIRED_TOKEN,
+  REVOKED_TOKEN,
+];
 
 export const principals: MatrixPrincipals = {
   user: athlete,
@@ -48,7 +55,14 @@ export async function startReferenceApi(options: { inMemory?: boolean } = {}): P
   const api = createApp(options.inMemory ? { mode: 'test', inMemory: true } : { mode: 'test', dataDir });
   await api.app.ready();
   const { users } = api.repository;
-  await users.create({ user_id: 'usr_relother', username: 'rel.other', display_name: 'Other Athlete', email: null, role: 'athlete', organization_id: null });
+  await users.create({
+    user_id: 'usr_relother',
+    username: 'rel.other',
+    display_name: 'Other Athlete',
+    email: null,
+    role: 'athlete',
+    organization_id: null,
+  });
   await users.addAccessToken('usr_relother', sha256(OTHER_ATHLETE_TOKEN));
   await users.addAccessToken('usr_relother', sha256(EXPIRED_TOKEN), '2000-01-01T00:00:00.000Z');
   await users.addAccessToken('usr_relother', sha256(REVOKED_TOKEN));

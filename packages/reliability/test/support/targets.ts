@@ -18,7 +18,8 @@ export async function createTarget(send: Send, id: OperationId, owner: Record<st
     body: JSON.stringify(exampleBody(creator, `t${process.pid}x${++counter}`)),
   };
   const response = await send(request);
-  if (response.status !== operationTable[creator].successStatus) throw new Error(`creating a target failed: ${response.status} ${response.body}`);
+  if (response.status !== operationTable[creator].successStatus)
+    throw new Error(`creating a target failed: ${response.status} ${response.body}`);
   const created = JSON.parse(response.body);
   return Object.fromEntries(params.map((name) => [name, String(created.data?.[name] ?? created[name])]));
 }
