@@ -42,6 +42,8 @@ const testFiles = ['test/**', '**/*.test.ts', '**/*.test-d.ts'];
  * @param {string} options.root The folder the config file is in (`import.meta.dirname`):
  *   where typescript-eslint starts looking for tsconfig.json files.
  * @param {string[]} [options.ignores] More paths, relative to `root`, never to lint.
+ * @param {string[]} [options.documentWalkers] Modules, relative to `root`, whose job is to
+ *   walk an OpenAPI or JSON Schema document key by key (see below).
  * @returns {import('eslint').Linter.Config[]}
  * @example
  * // packages/client/eslint.config.js
@@ -49,7 +51,7 @@ const testFiles = ['test/**', '**/*.test.ts', '**/*.test-d.ts'];
  *
  * export default astralConfig({ root: import.meta.dirname });
  */
-export function astralConfig({ root, ignores = [] }) {
+export function astralConfig({ root, ignores = [], documentWalkers = [] }) {
   return defineConfig(
     globalIgnores([...ignoredPaths, ...ignores]),
     {
@@ -114,6 +116,25 @@ export function astralConfig({ root, ignores = [] }) {
         '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
       },
     },
+    ...(documentWalkers.length === 0
+      ? []
+      : [
+          {
+            // Modules that walk the contract or a JSON Schema key by key (`$ref`s, `paths`,
+            // `properties`...) hold `JsonNode` (`any`) on purpose: the document's shape is
+            // proved by Redocly and the independent validator, not by TypeScript, and
+            // narrowing every step of every walk would add casts, not safety. Each
+            // workspace names these modules explicitly; the values they hand out are typed.
+            files: documentWalkers,
+            rules: {
+              '@typescript-eslint/no-unsafe-argument': 'off',
+              '@typescript-eslint/no-unsafe-assignment': 'off',
+              '@typescript-eslint/no-unsafe-call': 'off',
+              '@typescript-eslint/no-unsafe-member-access': 'off',
+              '@typescript-eslint/no-unsafe-return': 'off',
+            },
+          },
+        ]),
     {
       // Tests read HTTP replies and parsed JSON (`any`) and hand deliberately wrong values
       // to the code under test (`as any`); the unsafe-any rules would ask for a cast on

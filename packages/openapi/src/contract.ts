@@ -54,12 +54,12 @@ export function operationParameters(id: OperationId): ContractParameter[] {
 }
 
 /** The response object of an operation for a status, resolved (`undefined` when undocumented). */
-export function operationResponse(id: OperationId, status: number): JsonNode | undefined {
+export function operationResponse(id: OperationId, status: number): JsonNode {
   return responseOf(contract, operationObject(id).operation, status);
 }
 
 /** The JSON request body schema of an operation (refs kept), or `undefined`. */
-export function operationRequestBodySchema(id: OperationId): JsonNode | undefined {
+export function operationRequestBodySchema(id: OperationId): JsonNode {
   return requestBodySchemaOf(contract, operationObject(id).operation);
 }
 

@@ -57,18 +57,18 @@ export function parametersOf(document: OpenApiDocument, location: Pick<Operation
 }
 
 /** The JSON media object of a response or request body (`content['application/json']`), resolved. */
-export function jsonContent(document: OpenApiDocument, responseOrBody: JsonNode): JsonNode | undefined {
+export function jsonContent(document: OpenApiDocument, responseOrBody: JsonNode): JsonNode {
   return resolveRef(document, responseOrBody)?.content?.['application/json'];
 }
 
 /** The response object an operation documents for a status, resolved. */
-export function responseOf(document: OpenApiDocument, operation: JsonNode, status: number): JsonNode | undefined {
+export function responseOf(document: OpenApiDocument, operation: JsonNode, status: number): JsonNode {
   const raw = operation?.responses?.[String(status)];
   return raw === undefined ? undefined : resolveRef(document, raw);
 }
 
 /** The JSON request body schema of an operation (unresolved, so refs stay refs), if any. */
-export function requestBodySchemaOf(document: OpenApiDocument, operation: JsonNode): JsonNode | undefined {
+export function requestBodySchemaOf(document: OpenApiDocument, operation: JsonNode): JsonNode {
   return jsonContent(document, operation?.requestBody)?.schema;
 }
 
