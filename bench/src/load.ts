@@ -33,18 +33,25 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     method: options.method ?? 'GET',
     headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
     body: typeof body === 'string' ? body : undefined,
-    requests: typeof body === 'function' ? [{ setupRequest: (request: any) => ({ ...request, body: body() }) }] : undefined,
+    requests: typeof body === 'function' ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] : undefined,
     connections: options.connections ?? 10,
     duration: options.seconds ?? 5,
-    setupClient: (client: any) => {
-      client.on('response', (status: number, _size: number, responseBody?: Buffer) => {
+    setupClient: (client: autocannon.Client) => {
+      // 'response' carries the status, not the body (its third argument is the duration):
+      // the body arrives before it, through 'body'.
+      let lastBody: Buffer | undefined;
+      client.on('body', (chunk: Buffer) => {
+        lastBody = chunk;
+      });
+      client.on('response', (status: number) => {
         if (status !== options.expectStatus) {
           unexpected++;
-          firstUnexpected ||= `${status} ${responseBody?.toString().slice(0, 300) ?? ''}`;
+          firstUnexpected ||= `${status} ${lastBody?.toString().slice(0, 300) ?? ''}`;
         }
+        lastBody = undefined;
       });
     },
-  } as autocannon.Options);
+  });
   if (result.errors > 0 || result.timeouts > 0 || unexpected > 0) {
     throw new Error(
       `${options.method ?? 'GET'} ${options.url}: ${result.errors} errors, ${result.timeouts} timeouts, ` +

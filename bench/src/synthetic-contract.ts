@@ -36,10 +36,13 @@ export async function writeSyntheticContract(source: string, target: string, cop
       }
     }
   }
-  const root = parse(await readFile(join(source, 'openapi.yaml'), 'utf8'));
+  const root = parse(await readFile(join(source, 'openapi.yaml'), 'utf8')) as {
+    tags: Array<{ name: string; description: string }>;
+    paths: Record<string, { $ref: string }>;
+  };
   for (let index = 1; index <= copies; index++) {
     root.tags.push({ name: `Item${index}s`, description: `Synthetic resource ${index}, cloned from Races.` });
-    for (const [path, item] of Object.entries<{ $ref: string }>(root.paths)) {
+    for (const [path, item] of Object.entries(root.paths)) {
       if (!path.startsWith('/races')) continue;
       root.paths[renameResource(path, index)] = { $ref: renameResource(item.$ref, index) };
     }

@@ -3,7 +3,7 @@
 // method fails is answered 500 on every operation, and the previous `principals` name works.
 import { readdirSync } from 'node:fs';
 import { operationTable } from '@astral/openapi';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../src/domain/errors.js';
 import { mapDomainError } from '../src/map-error.js';

@@ -60,8 +60,8 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
   const scratch = await mkdtemp(join(tmpdir(), 'astral-bench-'));
   const api = await startChildServer('servers/reference-api.js');
   try {
-    const list = JSON.parse((await capture(api.origin, endpoints[1]!, '')).toString());
-    const raceId: string = list.data[0].race_id;
+    const list = JSON.parse((await capture(api.origin, endpoints[1]!, '')).toString()) as { data: Array<{ race_id: string }> };
+    const raceId = list.data[0]!.race_id;
     for (const endpoint of endpoints) {
       const bodyFile = join(scratch, `${endpoint.method}.json`);
       await writeFile(bodyFile, await capture(api.origin, endpoint, raceId));

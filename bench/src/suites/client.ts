@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 import { createAstralClient } from '@astral/client';
 import type { paths } from '@astral/openapi';
-import { contract } from '@astral/openapi/contract';
+import { contract, operationResponse } from '@astral/openapi/contract';
+import { examplesOf, jsonContent } from '@astral/openapi/reader';
 import { interleave, median } from '../measure.js';
 import { row, type ResultRow } from '../report.js';
 
@@ -32,7 +33,7 @@ async function timePerCall(call: () => Promise<unknown>): Promise<PerCall> {
 }
 
 export async function runClientSuite(log: (line: string) => void): Promise<ResultRow[]> {
-  const example = contract.paths['/races/{race_id}']!.get.responses['200'].content['application/json'].examples.chicagoMarathon.value;
+  const example = examplesOf(contract, jsonContent(contract, operationResponse('getRace', 200)))[0]?.value;
   const body = Buffer.from(JSON.stringify(example));
   const server = createServer((request, response) => {
     request.resume();
@@ -46,7 +47,7 @@ export async function runClientSuite(log: (line: string) => void): Promise<Resul
     const raw = createClient<paths>({ baseUrl, headers });
     const astral = createAstralClient({ baseUrl, token: TOKEN });
     const variants = {
-      fetch: () => timePerCall(async () => (await (await fetch(`${baseUrl}/races/${RACE_ID}`, { headers })).json()).data),
+      fetch: () => timePerCall(async () => ((await (await fetch(`${baseUrl}/races/${RACE_ID}`, { headers })).json()) as { data: unknown }).data),
       openapiFetch: () => timePerCall(async () => (await raw.GET('/races/{race_id}', { params: { path: { race_id: RACE_ID } } })).data?.data),
       astral: () => timePerCall(() => astral.races.get(RACE_ID)),
     };

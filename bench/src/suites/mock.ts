@@ -3,8 +3,8 @@
 import { startChildServer, type RunningServer } from '../child-server.js';
 import { compareLoad, type LoadOptions } from '../load.js';
 import { row, type ResultRow } from '../report.js';
+import { AUTH, firstRaceId } from '../races.js';
 
-const AUTH = { authorization: 'Bearer dev-athlete-token' };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 2;
 
@@ -15,10 +15,8 @@ export async function runMockSuite(log: (line: string) => void): Promise<ResultR
     sandbox: await startChildServer('servers/mock.js', { BENCH_TARGET: 'sandbox' }),
   };
   try {
-    const list = await fetch(`${servers.api.origin}/api/v1/races?limit=1`, { headers: AUTH }).then((r) => r.json());
-    const raceId: string = list.data[0].race_id;
-    const sandboxList = await fetch(`${servers.sandbox.origin}/api/v1/races?limit=1`, { headers: AUTH }).then((r) => r.json());
-    const sandboxRaceId: string = sandboxList.data[0].race_id;
+    const raceId = await firstRaceId(servers.api.origin);
+    const sandboxRaceId = await firstRaceId(servers.sandbox.origin);
     const calls: Array<{ name: string; path: (id: string) => string }> = [
       { name: 'GET /races/{race_id}', path: (id) => `/api/v1/races/${id}` },
       { name: 'GET /races?race_type=run&limit=50', path: () => '/api/v1/races?race_type=run&limit=50' },

@@ -4,7 +4,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { operationIds, operationTable } from '@astral/openapi';
-import { operationsOf } from '@astral/openapi/reader';
+import { operationsOf, type OpenApiDocument } from '@astral/openapi/reader';
 import { writeSyntheticContract } from '../synthetic-contract.js';
 import { interleave, median, timeCommand } from '../measure.js';
 import { contractScripts, contractSource, repoRoot, scratchDir } from '../paths.js';
@@ -36,7 +36,7 @@ async function prepare(factor: number): Promise<Sized> {
   const env = { ASTRAL_CONTRACT_ENTRY: entry, ASTRAL_CONTRACT_OUT: out };
   await timeCommand('node', [join(contractScripts, 'bundle-contract.mjs')], { env });
   await timeCommand('node', [join(contractScripts, 'generate-types.mjs')], { env });
-  const operations = operationsOf(JSON.parse(await readFile(join(out, 'contract/openapi.json'), 'utf8'))).length;
+  const operations = operationsOf(JSON.parse(await readFile(join(out, 'contract/openapi.json'), 'utf8')) as OpenApiDocument).length;
   await writeCallSite(out, copies);
   return { factor, operations, env, out };
 }

@@ -4,8 +4,8 @@
 import { startChildServer, type RunningServer } from '../child-server.js';
 import { compareLoad, type LoadOptions } from '../load.js';
 import { row, type ResultRow } from '../report.js';
+import { AUTH, firstRaceId } from '../races.js';
 
-const AUTH = { authorization: 'Bearer dev-athlete-token' };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 2;
 const SUITE = 'Validation cost (the same reference API, validation on and off)';
@@ -17,8 +17,7 @@ export async function runValidationSuite(log: (line: string) => void): Promise<R
     development: await startChildServer('servers/reference-api.js', { BENCH_MODE: 'development' }),
   };
   try {
-    const list = await fetch(`${servers.on.origin}/api/v1/races?limit=1`, { headers: AUTH }).then((r) => r.json());
-    const raceId: string = list.data[0].race_id;
+    const raceId = await firstRaceId(servers.on.origin);
     let counter = 0;
     const endpoints: Array<{ name: string; options: (origin: string) => LoadOptions }> = [
       { name: 'GET /races/{race_id}', options: (origin) => ({ url: `${origin}/api/v1/races/${raceId}`, headers: AUTH, expectStatus: 200, seconds: SECONDS }) },
