@@ -37,31 +37,6 @@ export interface RaceTables {
   participants: Participant;
 }
 
-/** Every column of `races`, in table order. */
-export const raceColumns = [
-  'race_id',
-  'race_name',
-  'race_name_key',
-  'race_type',
-  'race_subtype',
-  'race_subtype_key',
-  'race_date',
-  'race_date_ms',
-  'race_day',
-  'race_location',
-  'race_location_key',
-  'race_description',
-  'race_website_url',
-  'race_image_url',
-  'race_timezone',
-  'race_participant_count',
-  'race_variants',
-  'race_categories',
-  'created_by',
-  'created_at',
-  'updated_at',
-] as const satisfies ReadonlyArray<keyof RaceRow>;
-
 /** The columns the API returns (no `*_key`, `_ms` or `_day` helpers). */
 export const apiColumns = [
   'race_id',
@@ -81,6 +56,18 @@ export const apiColumns = [
   'created_at',
   'updated_at',
 ] as const satisfies ReadonlyArray<keyof RaceRow>;
+
+/** The columns kept only for matching and ordering: lowercased keys, epoch milliseconds, the UTC day. */
+const helperColumns = [
+  'race_name_key',
+  'race_subtype_key',
+  'race_date_ms',
+  'race_day',
+  'race_location_key',
+] as const satisfies ReadonlyArray<keyof RaceRow>;
+
+/** Every column of `races`: what the API returns and the helpers. */
+export const raceColumns = [...apiColumns, ...helperColumns] as const;
 
 /** What a race query selects: the API's columns and the live participant count. */
 export type SelectedRace = Pick<RaceRow, (typeof apiColumns)[number]> & { participants_count: number | string | bigint };
