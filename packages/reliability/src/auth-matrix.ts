@@ -8,6 +8,7 @@ import {
   operationIds,
   operationSecurity,
   operationTable,
+  propertiesOf,
   requestBodyExamples,
   requestBodySchema,
   type OperationId,
@@ -143,9 +144,9 @@ export function exampleBody(id: OperationId, tag: string): Record<string, unknow
   const schema = requestBodySchema(id);
   if (!example || !schema) return example;
   for (const [name, value] of Object.entries(example)) {
-    const property = schema.properties?.[name];
+    const property = propertiesOf(schema)[name];
     if (typeof value !== 'string' || !property || property.enum || property.format || property.pattern) continue;
-    const max = property.maxLength ?? 200;
+    const max = typeof property.maxLength === 'number' ? property.maxLength : 200;
     example[name] = `${value.slice(0, Math.max(0, max - tag.length - 1))} ${tag}`;
   }
   return example;

@@ -61,7 +61,7 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
     problems.push(`status ${status} is not documented for ${request.operationId} (documented: ${entry.statuses.join(', ')})`);
   }
 
-  let body: any;
+  let body: unknown;
   try {
     body = JSON.parse(response.body);
   } catch {
@@ -80,7 +80,7 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
   }
 
   if (status >= 400 && body !== undefined) {
-    const code = body?.details?.code;
+    const code = member(member(body, 'details'), 'code');
     if (typeof code !== 'string' || !documentedCodes.has(code)) {
       problems.push(`error without a documented details.code (got ${JSON.stringify(code)})`);
     } else if (codesForStatus.get(status) && !codesForStatus.get(status)!.has(code)) {
@@ -103,6 +103,11 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
   return problems;
 }
 
+/** `value[key]` when `value` is a JSON object or array, else `undefined`: how a parsed body of unknown shape is read. */
+function member(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
 /** The one rejection of a schema-valid request the contract documents in prose: `date_from` after `date_to`. */
 function documentedRejection(request: ApiRequest): string | undefined {
   const query = new URL(request.url, 'http://x').searchParams;
@@ -115,20 +120,20 @@ function documentedRejection(request: ApiRequest): string | undefined {
 /** A date-time as an instant, a leap second read as :59 as the contract says (Date.parse gives NaN for :60). */
 const instant = (value: string): number => Date.parse(value.replace(/(T\d{2}:\d{2}:)60/i, '$159'));
 
-function checkIntent(request: ApiRequest, status: number, body: any, options: CheckOptions): string[] {
+function checkIntent(request: ApiRequest, status: number, body: unknown, options: CheckOptions): string[] {
   if (options.expectStatus) {
     return options.expectStatus.includes(status) ? [] : [`expected status ${options.expectStatus.join(' or ')}, got ${status}`];
   }
+  const details = member(body, 'details');
   const broken = request.broken;
   if (!broken) {
     const rejectedField = documentedRejection(request);
     if (rejectedField && status === 400) {
-      return body?.details?.field === rejectedField
-        ? []
-        : [`400 for date_from after date_to should name ${rejectedField}, named ${body?.details?.field}`];
+      const named = member(details, 'field');
+      return named === rejectedField ? [] : [`400 for date_from after date_to should name ${rejectedField}, named ${String(named)}`];
     }
     return [400, 401, 413, 415].includes(status)
-      ? [`a request the contract accepts was refused ${status} ${JSON.stringify(body?.details ?? body)}`]
+      ? [`a request the contract accepts was refused ${status} ${JSON.stringify(details ?? body)}`]
       : [];
   }
   const expected =
@@ -142,15 +147,17 @@ function checkIntent(request: ApiRequest, status: number, body: any, options: Ch
     );
     return problems;
   }
-  if (body?.details?.code !== expected.code) problems.push(`details.code ${body?.details?.code}, expected ${expected.code}`);
+  const code = member(details, 'code');
+  if (code !== expected.code) problems.push(`details.code ${String(code)}, expected ${expected.code}`);
   if (broken.field !== undefined && broken.field !== '') {
-    const field = String(body?.details?.field ?? '');
+    const named = member(details, 'field');
+    const field = typeof named === 'string' ? named : '';
     const names =
       field === broken.field ||
       field.startsWith(`${broken.field}[`) ||
       field.startsWith(`${broken.field}.`) ||
       field.startsWith(`${broken.field}/`);
-    if (!names) problems.push(`details.field is ${JSON.stringify(body?.details?.field)}, expected it to name "${broken.field}"`);
+    if (!names) problems.push(`details.field is ${JSON.stringify(named)}, expected it to name "${broken.field}"`);
   }
   return problems;
 }

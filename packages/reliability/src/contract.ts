@@ -72,6 +72,18 @@ export function requestBodySchema(id: OperationId): Schema | undefined {
 }
 
 /**
+ * The `properties` of an object schema by name, each a schema; empty when it declares none.
+ *
+ * @example
+ * ```ts
+ * Object.keys(propertiesOf(requestBodySchema('createRace')!)); // ["race_name", "race_type", ...]
+ * ```
+ */
+export function propertiesOf(schema: Schema): Record<string, Schema> {
+  return schema.properties ?? {};
+}
+
+/**
  * The named request body examples of an operation, in contract order, each a fresh copy.
  *
  * @example

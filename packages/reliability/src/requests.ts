@@ -13,10 +13,10 @@ import {
   operationIds,
   operationTable,
   parameters,
+  propertiesOf,
   requestBodySchema,
   type OperationId,
   type Parameter,
-  type Schema,
 } from './contract.js';
 import type { KnownIds } from './identifiers.js';
 
@@ -108,7 +108,7 @@ export function validRequest(id: OperationId, context: RequestContext): fc.Arbit
       const request: ApiRequest = {
         operationId: id,
         method: operationTable[id].method.toUpperCase(),
-        url: pathOf(id, path as Record<string, string>, query),
+        url: pathOf(id, path, query),
         headers: { ...credentials },
       };
       if (body !== undefined) {
@@ -167,7 +167,7 @@ export function invalidRequest(id: OperationId, context: RequestContext): fc.Arb
   }
 
   if (bodySchema) {
-    const properties = Object.entries<Schema>(bodySchema.properties ?? {});
+    const properties = Object.entries(propertiesOf(bodySchema));
     for (const [name, schema] of properties) {
       const bad = invalidValue(schema);
       if (!bad) continue;

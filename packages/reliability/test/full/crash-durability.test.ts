@@ -84,7 +84,10 @@ it(`keeps every acknowledged create across ${ROUNDS} kill -9 crashes`, async () 
   expect(missing, 'acknowledged creates lost').toEqual([]);
 
   // Nothing half-written: every row the database holds reads back as a valid race.
-  const db = new Database(databaseFiles(dataDir)[0]!, { readonly: true });
+  // `new Database(undefined)` would open an empty in-memory database and find no rows.
+  const [file] = databaseFiles(dataDir);
+  if (file === undefined) throw new Error(`no database file in ${dataDir}`);
+  const db = new Database(file, { readonly: true });
   const stored = (db.prepare('SELECT race_id FROM races').all() as Array<{ race_id: string }>).map((row) => row.race_id);
   db.close();
   const broken: string[] = [];

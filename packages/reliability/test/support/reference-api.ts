@@ -79,7 +79,10 @@ export async function startReferenceApi(options: { inMemory?: boolean } = {}): P
 }
 
 function revoke(dataDir: string, tokenHash: string): void {
-  const db = new Database(databaseFiles(dataDir)[0]!);
+  // `new Database(undefined)` would open an empty in-memory database and revoke nothing.
+  const [file] = databaseFiles(dataDir);
+  if (file === undefined) throw new Error(`no database file in ${dataDir}`);
+  const db = new Database(file);
   db.prepare('UPDATE access_tokens SET revoked_at = ? WHERE token_hash = ?').run('2000-01-01T00:00:00.000Z', tokenHash);
   db.close();
 }
