@@ -14,7 +14,7 @@ import { readConfig } from './config.js';
 import { parseInstant } from './domain/time.js';
 import { hashCredential, newSecret } from './resources/auth/credentials.js';
 import type { UserRecord } from './resources/users/model.js';
-import { openSqliteRepository, type Repository } from './storage/repository.js';
+import { openPostgresRepository, openSqliteRepository, type Repository } from './storage/repository.js';
 
 const usage = `usage: node dist/admin.js <command> [options]
   create-organization --id org_<letters/digits> --username <handle> --name <display name>
@@ -106,7 +106,11 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const config = readConfig();
-  const repository = openSqliteRepository(config.inMemory ? { inMemory: true } : { dataDir: config.dataDir });
+  // The same database as the API (DATABASE_URL or the SQLite file): a revocation here is a
+  // row every instance reads on its next request.
+  const repository = config.databaseUrl
+    ? openPostgresRepository({ url: config.databaseUrl, poolSize: 1 })
+    : openSqliteRepository(config.inMemory ? { inMemory: true } : { dataDir: config.dataDir });
   runAdmin(process.argv.slice(2), repository)
     .then((output) => {
       process.stdout.write(`${output}\n`);
