@@ -7,6 +7,8 @@
  *   create-user --id usr_x --username x --name "X" --role athlete|coach|admin [--email e] [--organization org_x]
  *   issue-token --user usr_x [--expires 2027-01-01T00:00:00Z]      prints a new Bearer token
  *   issue-api-key --organization org_x                             prints a new X-API-Key
+ *   revoke-token --token <bearer token>                            effective on every instance's next request
+ *   revoke-api-key --key <api key>
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +22,9 @@ const usage = `usage: node dist/admin.js <command> [options]
   create-organization --id org_<letters/digits> --username <handle> --name <display name>
   create-user --id usr_<letters/digits> --username <handle> --name <display name> --role athlete|coach|admin [--email <email>] [--organization org_...]
   issue-token --user usr_... [--expires <ISO 8601 date-time>]
-  issue-api-key --organization org_...`;
+  issue-api-key --organization org_...
+  revoke-token --token <bearer token>
+  revoke-api-key --key <api key>`;
 
 const roles: ReadonlyArray<UserRecord['role']> = ['athlete', 'coach', 'admin'];
 
@@ -58,6 +62,8 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
       organization: { type: 'string' },
       user: { type: 'string' },
       expires: { type: 'string' },
+      token: { type: 'string' },
+      key: { type: 'string' },
     },
     strict: true,
   });
@@ -98,6 +104,15 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
       const key = newSecret('key');
       await repository.organizations.addApiKey(organization, hashCredential(key));
       return `X-API-Key: ${key}\n(store it now: only its hash is kept)`;
+    }
+    // Revocation is a row in the shared database: every instance checks it on each request.
+    case 'revoke-token': {
+      const revoked = await repository.users.revokeAccessToken(hashCredential(required(values, 'token')), new Date().toISOString());
+      return revoked ? 'token revoked' : 'no active token matches';
+    }
+    case 'revoke-api-key': {
+      const revoked = await repository.organizations.revokeApiKey(hashCredential(required(values, 'key')), new Date().toISOString());
+      return revoked ? 'API key revoked' : 'no active API key matches';
     }
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
