@@ -54,7 +54,13 @@ function stopInstance(instance: Instance): Promise<void> {
   });
 }
 
-const race = (name: string) => ({ race_name: name, race_type: 'run', race_subtype: '10k', race_date: '2026-09-01T08:00:00Z', race_location: 'Bern, Switzerland' });
+const race = (name: string) => ({
+  race_name: name,
+  race_type: 'run',
+  race_subtype: '10k',
+  race_date: '2026-09-01T08:00:00Z',
+  race_location: 'Bern, Switzerland',
+});
 
 describe.each(databases().filter((lane) => lane.name === 'postgres'))('several instances on $name', (lane) => {
   if (!laneRuns(lane)) {
@@ -75,7 +81,9 @@ describe.each(databases().filter((lane) => lane.name === 'postgres'))('several i
 
   it('boots together with one migration and one seed', async () => {
     const counts = await Promise.all(
-      instances.map(async ({ base }) => (await (await fetch(`${base}/races?limit=100`, { headers: athlete })).json()) as { data: unknown[] }),
+      instances.map(
+        async ({ base }) => (await (await fetch(`${base}/races?limit=100`, { headers: athlete })).json()) as { data: unknown[] },
+      ),
     );
     for (const body of counts) expect(body.data.length).toBe(counts[0]!.data.length);
     expect(counts[0]!.data.length).toBeGreaterThan(0);
@@ -84,7 +92,11 @@ describe.each(databases().filter((lane) => lane.name === 'postgres'))('several i
   it('lets exactly one of concurrent duplicate creates succeed (the rest 409)', async () => {
     const statuses = await Promise.all(
       Array.from({ length: 9 }, (_, i) =>
-        fetch(`${instances[i % 3]!.base}/races`, { method: 'POST', headers: athlete, body: JSON.stringify(race('Bern Duplicate Run')) }).then((r) => r.status),
+        fetch(`${instances[i % 3]!.base}/races`, {
+          method: 'POST',
+          headers: athlete,
+          body: JSON.stringify(race('Bern Duplicate Run')),
+        }).then((r) => r.status),
       ),
     );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -92,7 +104,9 @@ describe.each(databases().filter((lane) => lane.name === 'postgres'))('several i
   });
 
   it('reads a write made on one instance from every other', async () => {
-    const created = (await (await fetch(`${instances[0]!.base}/races`, { method: 'POST', headers: athlete, body: JSON.stringify(race('Bern Read After Write')) })).json()) as {
+    const created = (await (
+      await fetch(`${instances[0]!.base}/races`, { method: 'POST', headers: athlete, body: JSON.stringify(race('Bern Read After Write')) })
+    ).json()) as {
       race_id: string;
     };
     for (const { base } of instances.slice(1)) {
@@ -104,9 +118,11 @@ describe.each(databases().filter((lane) => lane.name === 'postgres'))('several i
     const repository = openPostgresRepository({ url: databaseUrl, poolSize: 1 });
     try {
       const token = (await runAdmin(['issue-token', '--user', 'usr_athlete1'], repository)).match(/Bearer (\S+)/)![1]!;
-      for (const { base } of instances) expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      for (const { base } of instances)
+        expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
       expect(await runAdmin(['revoke-token', '--token', token], repository)).toBe('token revoked');
-      for (const { base } of instances) expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      for (const { base } of instances)
+        expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     } finally {
       await repository.close();
     }
@@ -119,7 +135,11 @@ describe.each(databases().filter((lane) => lane.name === 'postgres'))('several i
     const writer = async (instance: Instance, w: number) => {
       for (let i = 0; i < 40; i++) {
         try {
-          const response = await fetch(`${instance.base}/races`, { method: 'POST', headers: athlete, body: JSON.stringify(race(`Kill Test ${w}-${i}`)) });
+          const response = await fetch(`${instance.base}/races`, {
+            method: 'POST',
+            headers: athlete,
+            body: JSON.stringify(race(`Kill Test ${w}-${i}`)),
+          });
           if (response.status === 201) acknowledged.push(((await response.json()) as { race_id: string }).race_id);
         } catch {
           return; // the killed instance's connections fail: that writer stops
