@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
 // Declares `inject('postgresUrl')`.
 import type {} from '@astral/test-postgres/vitest-setup';
 
@@ -56,4 +57,19 @@ export async function freshPostgresDatabase(serverUrl: string): Promise<string> 
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * A repository on the lane's database: SQLite in memory, or a fresh PostgreSQL database
+ * (`url` returned so a second repository, as a second instance would, can open the same one).
+ *
+ * @example
+ * ```ts
+ * const { repository } = await laneRepository(lane);
+ * ```
+ */
+export async function laneRepository(lane: DatabaseLane): Promise<{ repository: DatabaseRepository; url?: string }> {
+  if (lane.name === 'sqlite') return { repository: openSqliteRepository({ inMemory: true }) };
+  const url = await freshPostgresDatabase(lane.serverUrl!);
+  return { repository: openPostgresRepository({ url, poolSize: 4 }), url };
 }
