@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { AnyTables } from './context.js';
 import type { StorageDialect } from './dialect.js';
 import { migrate } from './migrations/index.js';
+import { namedStatementPool } from './named-statements.js';
 import type { OpenDatabase } from './sqlite.js';
 
 /** The advisory lock key migrations and the seed take (any fixed 64-bit number; "astral" in ASCII). */
@@ -54,6 +55,7 @@ export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? defaultPoolSize });
   // An idle client losing its connection (the server restarting) must not crash the process.
   pool.on('error', () => undefined);
+  const named = namedStatementPool(pool);
   let migrated: Promise<void> | undefined;
   const ensureMigrated = () =>
     (migrated ??= migrate(new Kysely({ dialect: new PostgresDialect({ pool }) }), postgresDialect).then(
@@ -67,7 +69,7 @@ export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
     dialect: new PostgresDialect({
       pool: async () => {
         await ensureMigrated();
-        return pool;
+        return named;
       },
     }),
   });
