@@ -72,7 +72,7 @@ export function laneApp(lane: DatabaseLane, options: AppOptions = {}) {
       lane.name === 'sqlite'
         ? Promise.resolve(testApp(options))
         : freshPostgresDatabase(lane.serverUrl!).then((databaseUrl) => testApp({ ...options, inMemory: false, databaseUrl, poolSize: 4 })));
-  // Each storage method waits for the app, then runs on its repository.
+  // `repository.races.addParticipant(...)` and the like: wait for the app, then run on its repository.
   const repository = new Proxy({} as Repository, {
     get: (_target, storage: string) =>
       new Proxy(
@@ -81,8 +81,8 @@ export function laneApp(lane: DatabaseLane, options: AppOptions = {}) {
           get:
             (_inner, method: string) =>
             async (...args: unknown[]) => {
-              const target = (await app()).repository as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>;
-              return typeof target[storage] === 'function' ? (target[storage] as unknown as (...a: unknown[]) => unknown)(...args) : target[storage]![method]!(...args);
+              const storages = (await app()).repository as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>;
+              return storages[storage]![method]!(...args);
             },
         },
       ),

@@ -30,8 +30,8 @@ function startInstance(databaseUrl: string): Promise<Instance> {
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`instance did not start in 20 s: ${err}`)), 20_000);
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       if (match) {
