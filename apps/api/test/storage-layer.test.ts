@@ -198,8 +198,12 @@ describe.each(databases())('the repository on $name', (lane) => {
     const { repository: storage } = await laneRepository(lane);
     open.push(storage);
     await storage.users.create(user('usr_one'));
-    expect(await storage.users.create(user('usr_one', { username: 'other' })).catch((error: unknown) => error)).toBeInstanceOf(UniqueViolationError);
-    expect(await storage.users.create(user('usr_two', { username: 'one' })).catch((error: unknown) => error)).toBeInstanceOf(UniqueViolationError);
+    expect(await storage.users.create(user('usr_one', { username: 'other' })).catch((error: unknown) => error)).toBeInstanceOf(
+      UniqueViolationError,
+    );
+    expect(await storage.users.create(user('usr_two', { username: 'one' })).catch((error: unknown) => error)).toBeInstanceOf(
+      UniqueViolationError,
+    );
     expect(await storage.users.get('usr_two')).toBeUndefined();
     const data = buildSeed(new Date('2026-03-15T12:00:00Z'));
     expect(await storage.seed(data)).toBe(true);

@@ -41,7 +41,11 @@ const queries = (db: Kysely<OrganizationTables>) => ({
     db.insertInto('api_keys').values({ key_hash: param('keyHash'), organization_id: param('organizationId') }),
   ),
   revokeKey: prepareQuery<{ keyHash: string; at: string }, never>((param) =>
-    db.updateTable('api_keys').set({ revoked_at: param('at') }).where('key_hash', '=', param('keyHash')).where('revoked_at', 'is', null),
+    db
+      .updateTable('api_keys')
+      .set({ revoked_at: param('at') })
+      .where('key_hash', '=', param('keyHash'))
+      .where('revoked_at', 'is', null),
   ),
 });
 

@@ -42,7 +42,11 @@ const queries = (db: Kysely<UserTables>) => ({
     db.insertInto('access_tokens').values({ token_hash: param('tokenHash'), user_id: param('userId'), expires_at: param('expiresAt') }),
   ),
   revokeToken: prepareQuery<{ tokenHash: string; at: string }, never>((param) =>
-    db.updateTable('access_tokens').set({ revoked_at: param('at') }).where('token_hash', '=', param('tokenHash')).where('revoked_at', 'is', null),
+    db
+      .updateTable('access_tokens')
+      .set({ revoked_at: param('at') })
+      .where('token_hash', '=', param('tokenHash'))
+      .where('revoked_at', 'is', null),
   ),
 });
 
