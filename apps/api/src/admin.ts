@@ -7,6 +7,8 @@
  *   create-user --id usr_x --username x --name "X" --role athlete|coach|admin [--email e] [--organization org_x]
  *   issue-token --user usr_x [--expires 2027-01-01T00:00:00Z]      prints a new Bearer token
  *   issue-api-key --organization org_x                             prints a new X-API-Key
+ *   revoke-token --token <bearer token>                            effective on every instance's next request
+ *   revoke-api-key --key <api key>
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -14,13 +16,15 @@ import { readConfig } from './config.js';
 import { parseInstant } from './domain/time.js';
 import { hashCredential, newSecret } from './resources/auth/credentials.js';
 import type { UserRecord } from './resources/users/model.js';
-import { openSqliteRepository, type Repository } from './storage/repository.js';
+import { openPostgresRepository, openSqliteRepository, type Repository } from './storage/repository.js';
 
 const usage = `usage: node dist/admin.js <command> [options]
   create-organization --id org_<letters/digits> --username <handle> --name <display name>
   create-user --id usr_<letters/digits> --username <handle> --name <display name> --role athlete|coach|admin [--email <email>] [--organization org_...]
   issue-token --user usr_... [--expires <ISO 8601 date-time>]
-  issue-api-key --organization org_...`;
+  issue-api-key --organization org_...
+  revoke-token --token <bearer token>
+  revoke-api-key --key <api key>`;
 
 const roles: ReadonlyArray<UserRecord['role']> = ['athlete', 'coach', 'admin'];
 
@@ -58,6 +62,8 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
       organization: { type: 'string' },
       user: { type: 'string' },
       expires: { type: 'string' },
+      token: { type: 'string' },
+      key: { type: 'string' },
     },
     strict: true,
   });
@@ -99,6 +105,15 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
       await repository.organizations.addApiKey(organization, hashCredential(key));
       return `X-API-Key: ${key}\n(store it now: only its hash is kept)`;
     }
+    // Revocation is a row in the shared database: every instance checks it on each request.
+    case 'revoke-token': {
+      const revoked = await repository.users.revokeAccessToken(hashCredential(required(values, 'token')), new Date().toISOString());
+      return revoked ? 'token revoked' : 'no active token matches';
+    }
+    case 'revoke-api-key': {
+      const revoked = await repository.organizations.revokeApiKey(hashCredential(required(values, 'key')), new Date().toISOString());
+      return revoked ? 'API key revoked' : 'no active API key matches';
+    }
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }
@@ -106,7 +121,11 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const config = readConfig();
-  const repository = openSqliteRepository(config.inMemory ? { inMemory: true } : { dataDir: config.dataDir });
+  // The same database as the API (DATABASE_URL or the SQLite file): a revocation here is a
+  // row every instance reads on its next request.
+  const repository = config.databaseUrl
+    ? openPostgresRepository({ url: config.databaseUrl, poolSize: 1 })
+    : openSqliteRepository(config.inMemory ? { inMemory: true } : { dataDir: config.dataDir });
   runAdmin(process.argv.slice(2), repository)
     .then((output) => {
       process.stdout.write(`${output}\n`);

@@ -11,7 +11,7 @@ import { createAuthenticator } from './resources/auth/index.js';
 import { resourceHandlers } from './resources/index.js';
 import type { Principal } from './resources/users/model.js';
 import { buildSeed } from './storage/seed/build.js';
-import { openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
+import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
 export { devCredentials } from './storage/seed/build.js';
 export type { Mode } from './config.js';
@@ -32,6 +32,10 @@ export interface AppOptions {
   seed?: boolean;
   /** The clock (upcoming, timestamps, seed dates); injectable for tests. */
   now?: () => Date;
+  /** A PostgreSQL URL: run on PostgreSQL (a pool of `poolSize` connections) instead of SQLite. */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
   /** A storage other than SQLite (a server database, a test double); `dataDir`/`inMemory` are then ignored. */
   repository?: Repository;
   /** Tooling options of `@astral/server` (the benchmark turns request validation off to measure it). */
@@ -63,7 +67,9 @@ export function createApp(options: AppOptions = {}): App {
   const now = options.now ?? (() => new Date());
   const opened: DatabaseRepository | undefined = options.repository
     ? undefined
-    : openSqliteRepository(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? defaultDataDir });
+    : options.databaseUrl
+      ? openPostgresRepository({ url: options.databaseUrl, ...(options.poolSize ? { poolSize: options.poolSize } : {}) })
+      : openSqliteRepository(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? defaultDataDir });
   const repository: Repository = options.repository ?? opened!;
   const app = createAstralServer<Principal>({
     handlers: resourceHandlers({ repository, now }),

@@ -2,7 +2,9 @@
  * The API's configuration, read from the environment in this one place.
  *
  * Every variable has a safe local default, so `node dist/main.js` runs with no setup:
- * 127.0.0.1:3000, development mode, a SQLite file under `apps/api/.data/`.
+ * 127.0.0.1:3000, development mode, a SQLite file under `apps/api/.data/`. With
+ * `DATABASE_URL=postgres://...` the API runs on PostgreSQL instead (several instances may
+ * share it).
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -21,6 +23,10 @@ export interface Config {
   dataDir: string;
   /** `ASTRAL_IN_MEMORY=1`: keep the database in memory; nothing is written to disk. */
   inMemory: boolean;
+  /** `DATABASE_URL` (`postgres://` or `postgresql://`): run on PostgreSQL; unset: SQLite. */
+  databaseUrl: string | undefined;
+  /** `DATABASE_POOL_SIZE`: PostgreSQL connections per instance (default 10). */
+  poolSize: number;
 }
 
 const modes: readonly Mode[] = ['development', 'test', 'production'];
@@ -56,11 +62,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['', '0', '1', 'true', 'false'].includes(inMemoryValue)) {
     throw new ConfigError(`ASTRAL_IN_MEMORY must be 1 or 0, got "${inMemoryValue}"`);
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (unset it to use SQLite)');
+  }
+  const poolSize = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : 10;
+  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
+    throw new ConfigError(`DATABASE_POOL_SIZE must be an integer from 1 to 1000, got "${env.DATABASE_POOL_SIZE}"`);
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
     mode,
     dataDir: env.ASTRAL_DATA_DIR ? resolve(env.ASTRAL_DATA_DIR) : defaultDataDir,
     inMemory: inMemoryValue === '1' || inMemoryValue === 'true',
+    databaseUrl,
+    poolSize,
   };
 }

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     mode: config.mode,
     dataDir: config.dataDir,
     inMemory: config.inMemory,
+    databaseUrl: config.databaseUrl,
+    poolSize: config.poolSize,
     logger: { level: config.mode === 'test' ? 'warn' : 'info' },
   });
 
@@ -57,7 +59,11 @@ async function main(): Promise<void> {
   process.once('disconnect', stop);
 
   const address = await app.listen({ host: config.host, port: config.port });
-  const storage = config.inMemory ? 'in memory' : join(config.dataDir, databaseFileName);
+  const storage = config.databaseUrl
+    ? `${redactedUrl(config.databaseUrl)} (PostgreSQL, pool of ${config.poolSize})`
+    : config.inMemory
+      ? 'in memory'
+      : join(config.dataDir, databaseFileName);
   const lines = [`Astral API (${config.mode}) listening on ${address}/api/v1`, `  database: ${storage}`];
   if (config.mode === 'development') {
     lines.push(
@@ -69,6 +75,13 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The URL without its password, for the start banner. */
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 main().catch((error: unknown) => {

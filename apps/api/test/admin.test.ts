@@ -45,4 +45,14 @@ describe('node dist/admin.js', () => {
   ])('refuses %o with a usage error', async (argv) => {
     await expect(runAdmin(argv, repository)).rejects.toBeInstanceOf(UsageError);
   });
+
+  it('revokes a token and an API key: the next request is 401', async () => {
+    const token = secretOf(await runAdmin(['issue-token', '--user', 'usr_ops1'], repository));
+    const key = secretOf(await runAdmin(['issue-api-key', '--organization', 'org_trailclub'], repository));
+    expect(await runAdmin(['revoke-token', '--token', token], repository)).toBe('token revoked');
+    expect(await runAdmin(['revoke-api-key', '--key', key], repository)).toBe('API key revoked');
+    expect(await runAdmin(['revoke-token', '--token', token], repository)).toBe('no active token matches');
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { 'x-api-key': key } })).statusCode).toBe(401);
+  });
 });

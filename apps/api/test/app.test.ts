@@ -79,7 +79,7 @@ describe('request logs', () => {
 
 describe('readConfig', () => {
   it('has safe local defaults', () => {
-    expect(readConfig({})).toEqual({ port: 3000, host: '127.0.0.1', mode: 'development', dataDir: defaultDataDir, inMemory: false });
+    expect(readConfig({})).toEqual({ port: 3000, host: '127.0.0.1', mode: 'development', dataDir: defaultDataDir, inMemory: false, databaseUrl: undefined, poolSize: 10 });
     expect(defaultDataDir).toMatch(/apps[/\\]api[/\\]\.data$/);
   });
 
@@ -90,10 +90,19 @@ describe('readConfig', () => {
       mode: 'production',
       dataDir: join(process.cwd(), 'rel/dir'),
       inMemory: true,
+      databaseUrl: undefined,
+      poolSize: 10,
     });
   });
 
-  it.each([{ PORT: 'eighty' }, { PORT: '70000' }, { ASTRAL_MODE: 'staging' }, { ASTRAL_IN_MEMORY: 'yes' }])('rejects %o', (env) => {
+  it('reads DATABASE_URL and DATABASE_POOL_SIZE (PostgreSQL)', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/astral', DATABASE_POOL_SIZE: '4' })).toMatchObject({
+      databaseUrl: 'postgres://u:p@127.0.0.1:5432/astral',
+      poolSize: 4,
+    });
+  });
+
+  it.each([{ PORT: 'eighty' }, { PORT: '70000' }, { ASTRAL_MODE: 'staging' }, { ASTRAL_IN_MEMORY: 'yes' }, { DATABASE_URL: 'mysql://x' }, { DATABASE_POOL_SIZE: '0' }])('rejects %o', (env) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
   });
 });

@@ -1,6 +1,7 @@
 // Shared by the HTTP tests: a fresh in-memory, seeded app per test file, and a small
 // request helper speaking as one of the development credentials.
-import { createApp, type AppOptions } from '../src/app.js';
+import { createApp, type App, type AppOptions, type Repository } from '../src/app.js';
+import { freshPostgresDatabase, type DatabaseLane } from './databases.js';
 import { devCredentials } from '../src/storage/seed/build.js';
 
 /** Who a request speaks as: a development credential, a raw header set, or nobody. */
@@ -50,3 +51,48 @@ export function testApp(options: AppOptions = {}) {
 
 /** The error body the API sends, reduced to what tests compare. */
 export const errorOf = (reply: Reply) => ({ status: reply.status, code: reply.body?.details?.code, field: reply.body?.details?.field });
+
+/**
+ * `testApp` on a database lane: SQLite in memory, or a fresh PostgreSQL database of its own.
+ * The PostgreSQL database is created asynchronously, so `call` and every `repository`
+ * method wait for the app first (the file's code stays the same on both lanes).
+ *
+ * @example
+ * ```ts
+ * describe.each(databases())('on $name', (lane) => {
+ *   const { call, close } = laneApp(lane);
+ *   afterAll(() => close());
+ * });
+ * ```
+ */
+export function laneApp(lane: DatabaseLane, options: AppOptions = {}) {
+  let started: Promise<ReturnType<typeof testApp>> | undefined;
+  const app = () =>
+    (started ??=
+      lane.name === 'sqlite'
+        ? Promise.resolve(testApp(options))
+        : freshPostgresDatabase(lane.serverUrl!).then((databaseUrl) => testApp({ ...options, inMemory: false, databaseUrl, poolSize: 4 })));
+  // `repository.races.addParticipant(...)` and the like: wait for the app, then run on its repository.
+  const repository = new Proxy({} as Repository, {
+    get: (_target, storage: string) =>
+      new Proxy(
+        {},
+        {
+          get:
+            (_inner, method: string) =>
+            async (...args: unknown[]) => {
+              const storages = (await app()).repository as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>;
+              return storages[storage]![method]!(...args);
+            },
+        },
+      ),
+  });
+  return {
+    call: async (...args: Parameters<ReturnType<typeof testApp>['call']>) => (await app()).call(...args),
+    repository,
+    started: async (): Promise<App> => app(),
+    close: async () => {
+      if (started) await (await started).close();
+    },
+  };
+}

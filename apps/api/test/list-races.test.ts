@@ -2,193 +2,200 @@
 // filters echo and each validation error, on a seeded in-memory database (60 races).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Race } from '../src/resources/races/model.js';
-import { errorOf, fixedNow, testApp } from './helpers.js';
+import { databases, laneRuns } from './databases.js';
+import { errorOf, fixedNow, laneApp } from './helpers.js';
 
-const { call, close, repository, app } = testApp();
-let all: Race[];
-
-beforeAll(async () => {
-  await app.ready(); // seeds the 48 catalog races
-  // 12 more, so the catalog is larger than the default limit of 50.
-  for (let n = 1; n <= 12; n++) {
-    const date = new Date(Date.UTC(2026, 0, 1) + n * 9 * 24 * 3600 * 1000).toISOString();
-    await repository.races.insert({
-      race_id: `race_parkrun${n}`, race_name: `Riverside parkrun #${n}`, race_type: 'run', race_subtype: '5k', race_date: date,
-      race_location: 'Basel, Switzerland', race_description: null, race_website_url: null, race_image_url: null, race_timezone: null,
-      race_participant_count: null, race_variants: [], race_categories: [], created_by: 'usr_admin1', created_at: date, updated_at: date,
-    });
+describe.each(databases())('on $name', (lane) => {
+  if (!laneRuns(lane)) {
+    it.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)', () => undefined);
+    return;
   }
-  const everything = await call('GET', '/races?limit=100');
-  all = everything.body.data;
-});
-afterAll(() => close());
+  const { call, close, repository, started } = laneApp(lane);
+  let all: Race[];
 
-const ids = (races: Race[]) => races.map((race) => race.race_id);
-const list = async (query: string, as: Parameters<typeof call>[2] = 'athlete') => {
-  const reply = await call('GET', `/races${query}`, as);
-  expect(reply.status).toBe(200);
-  expect(reply.body.metadata.total).toBe(reply.body.data.length);
-  return reply.body as { data: Race[]; metadata: { total: number; filters: Record<string, unknown> } };
-};
-
-describe('GET /races: order and limits', () => {
-  it('has the whole catalog ordered by race_date ascending, then race_id', () => {
-    expect(all).toHaveLength(60);
-    const sorted = [...all].sort((a, b) => Date.parse(a.race_date) - Date.parse(b.race_date) || (a.race_id < b.race_id ? -1 : 1));
-    expect(ids(all)).toEqual(ids(sorted));
-  });
-
-  it('breaks ties on the same date by race_id', async () => {
-    const date = '2027-01-10T09:00:00Z';
-    for (const name of ['Tie Zulu', 'Tie Alpha']) {
-      expect((await call('POST', '/races', 'admin', { race_name: name, race_type: 'swim', race_subtype: 'pool', race_date: date, race_location: 'Tie Town' })).status).toBe(201);
+  beforeAll(async () => {
+    await (await started()).app.ready(); // seeds the 48 catalog races
+    // 12 more, so the catalog is larger than the default limit of 50.
+    for (let n = 1; n <= 12; n++) {
+      const date = new Date(Date.UTC(2026, 0, 1) + n * 9 * 24 * 3600 * 1000).toISOString();
+      await repository.races.insert({
+        race_id: `race_parkrun${n}`, race_name: `Riverside parkrun #${n}`, race_type: 'run', race_subtype: '5k', race_date: date,
+        race_location: 'Basel, Switzerland', race_description: null, race_website_url: null, race_image_url: null, race_timezone: null,
+        race_participant_count: null, race_variants: [], race_categories: [], created_by: 'usr_admin1', created_at: date, updated_at: date,
+      });
     }
-    const { data } = await list('?location=tie%20town');
-    expect(data).toHaveLength(2);
-    expect(data[0]!.race_id < data[1]!.race_id).toBe(true);
-    for (const race of data) await call('DELETE', `/races/${race.race_id}`, 'admin');
+    const everything = await call('GET', '/races?limit=100');
+    all = everything.body.data;
   });
+  afterAll(() => close());
 
-  it('returns 50 by default and echoes the limit', async () => {
-    const { data, metadata } = await list('');
-    expect(ids(data)).toEqual(ids(all.slice(0, 50)));
-    expect(metadata.filters).toEqual({ limit: 50 });
-  });
+  const ids = (races: Race[]) => races.map((race) => race.race_id);
+  const list = async (query: string, as: Parameters<typeof call>[2] = 'athlete') => {
+    const reply = await call('GET', `/races${query}`, as);
+    expect(reply.status).toBe(200);
+    expect(reply.body.metadata.total).toBe(reply.body.data.length);
+    return reply.body as { data: Race[]; metadata: { total: number; filters: Record<string, unknown> } };
+  };
 
-  it('honours an explicit limit, up to 100', async () => {
-    expect(ids((await list('?limit=3')).data)).toEqual(ids(all.slice(0, 3)));
-    expect((await list('?limit=100')).metadata).toEqual({ total: 60, filters: { limit: 100 } });
-  });
-
-  it.each([
-    ['?limit=101', 'limit'],
-    ['?limit=0', 'limit'],
-    ['?limit=ten', 'limit'],
-    ['?race_type=car', 'race_type'],
-    ['?upcoming=maybe', 'upcoming'],
-    ['?date_from=yesterday', 'date_from'],
-    ['?date_to=2026-13-01T00:00:00Z', 'date_to'],
-    ['?search=', 'search'],
-    ['?location=', 'location'],
-  ])('answers %s with 400 VALIDATION_ERROR on %s', async (query, field) => {
-    expect(errorOf(await call('GET', `/races${query}`))).toEqual({ status: 400, code: 'VALIDATION_ERROR', field });
-  });
-
-  it('answers date_from after date_to with 400 on date_to', async () => {
-    const reply = await call('GET', '/races?date_from=2026-06-01T00:00:00Z&date_to=2026-05-01T00:00:00Z');
-    expect(errorOf(reply)).toEqual({ status: 400, code: 'VALIDATION_ERROR', field: 'date_to' });
-    expect(reply.body.error).toMatch(/date_to/);
-  });
-});
-
-describe('GET /races: filters', () => {
-  it('upcoming=true: only races after now, soonest first, 10 by default', async () => {
-    const future = all.filter((race) => Date.parse(race.race_date) > fixedNow.getTime());
-    expect(future.length).toBeGreaterThan(10);
-    const { data, metadata } = await list('?upcoming=true');
-    expect(ids(data)).toEqual(ids(future.slice(0, 10)));
-    expect(metadata.filters).toEqual({ upcoming: true, limit: 10 });
-    expect(ids((await list('?upcoming=true&limit=25')).data)).toEqual(ids(future.slice(0, 25)));
-  });
-
-  it('upcoming=false is no filter and keeps the default of 50, and is echoed as sent', async () => {
-    const { data, metadata } = await list('?upcoming=false');
-    expect(ids(data)).toEqual(ids(all.slice(0, 50)));
-    expect(metadata.filters).toEqual({ upcoming: false, limit: 50 });
-  });
-
-  it('search: name or location, partial and case-insensitive, 20 by default', async () => {
-    const matches = all.filter((race) => /a/i.test(race.race_name) || /a/i.test(race.race_location));
-    expect(matches.length).toBeGreaterThan(20);
-    const { data, metadata } = await list('?search=A');
-    expect(ids(data)).toEqual(ids(matches.slice(0, 20)));
-    expect(metadata.filters).toEqual({ search: 'A', limit: 20 });
-    // by location only (no race is named after Chamonix) and by name only
-    expect(ids((await list('?search=chamonix')).data)).toEqual(['race_utmbmontblanc']);
-    expect(ids((await list('?search=HARDROCK')).data)).toEqual(['race_hardrock100']);
-    const none = await list('?search=Atlantis');
-    expect(none).toEqual({ status: 'ok', data: [], metadata: { total: 0, filters: { search: 'Atlantis', limit: 20 } } });
-  });
-
-  it('search with upcoming defaults to 10', async () => {
-    const matches = all.filter((race) => Date.parse(race.race_date) > fixedNow.getTime() && /e/i.test(`${race.race_name} ${race.race_location}`));
-    expect(matches.length).toBeGreaterThan(10);
-    const { data, metadata } = await list('?search=e&upcoming=true');
-    expect(ids(data)).toEqual(ids(matches.slice(0, 10)));
-    expect(metadata.filters).toEqual({ search: 'e', upcoming: true, limit: 10 });
-  });
-
-  it('race_type: exact', async () => {
-    for (const type of ['run', 'bike', 'swim', 'triathlon', 'walk', 'hike']) {
-      const { data, metadata } = await list(`?race_type=${type}&limit=100`);
-      expect(ids(data)).toEqual(ids(all.filter((race) => race.race_type === type)));
-      expect(data.length).toBeGreaterThan(0);
-      expect(metadata.filters).toEqual({ race_type: type, limit: 100 });
-    }
-  });
-
-  it('race_subtype: exact match, case-insensitive', async () => {
-    const marathons = all.filter((race) => race.race_subtype === 'marathon');
-    expect(ids((await list('?race_subtype=MARATHON')).data)).toEqual(ids(marathons));
-    // exact, so "marathon" does not match "half-marathon" or "marathon-swim"
-    expect((await list('?race_subtype=marathon')).data.every((race) => race.race_subtype === 'marathon')).toBe(true);
-    expect((await list('?race_subtype=marath')).data).toEqual([]);
-  });
-
-  it('location: partial, case-insensitive', async () => {
-    const london = all.filter((race) => race.race_location.toLowerCase().includes('london'));
-    expect(london.length).toBeGreaterThan(1);
-    const { data, metadata } = await list('?location=LONDON');
-    expect(ids(data)).toEqual(ids(london));
-    expect(metadata.filters).toEqual({ location: 'LONDON', limit: 50 });
-    expect(ids((await list('?location=chicago')).data)).toEqual(['race_chicagomarathon']);
-  });
-
-  it('date_from and date_to: inclusive bounds, alone or together', async () => {
-    const pivot = all[20]!;
-    const later = all[30]!;
-    const from = await list(`?date_from=${encodeURIComponent(pivot.race_date)}&limit=100`);
-    expect(ids(from.data)).toEqual(ids(all.filter((race) => Date.parse(race.race_date) >= Date.parse(pivot.race_date))));
-    expect(ids(from.data)).toContain(pivot.race_id);
-    const to = await list(`?date_to=${encodeURIComponent(pivot.race_date)}&limit=100`);
-    expect(ids(to.data)).toEqual(ids(all.filter((race) => Date.parse(race.race_date) <= Date.parse(pivot.race_date))));
-    expect(ids(to.data)).toContain(pivot.race_id);
-    const both = await list(`?date_from=${encodeURIComponent(pivot.race_date)}&date_to=${encodeURIComponent(later.race_date)}`);
-    expect(ids(both.data)).toEqual(
-      ids(all.filter((race) => Date.parse(race.race_date) >= Date.parse(pivot.race_date) && Date.parse(race.race_date) <= Date.parse(later.race_date))),
-    );
-    expect(both.metadata.filters).toEqual({ date_from: pivot.race_date, date_to: later.race_date, limit: 50 });
-  });
-
-  it('date bounds with an offset compare instants, not strings', async () => {
-    const first = all[0]!;
-    const ms = Date.parse(first.race_date);
-    // the same instant written at +02:00
-    const local = new Date(ms + 2 * 3600 * 1000).toISOString().replace('.000Z', '+02:00');
-    const { data } = await list(`?date_to=${encodeURIComponent(local)}`);
-    expect(ids(data)).toContain(first.race_id);
-  });
-
-  it('combines filters with AND', async () => {
-    const expected = all.filter(
-      (race) => race.race_type === 'run' && race.race_location.includes('USA') && Date.parse(race.race_date) > fixedNow.getTime(),
-    );
-    const { data, metadata } = await list('?race_type=run&location=usa&upcoming=true&limit=100');
-    expect(ids(data)).toEqual(ids(expected));
-    expect(metadata.filters).toEqual({ race_type: 'run', location: 'usa', upcoming: true, limit: 100 });
-  });
-
-  it('lets any authenticated caller read, and nobody else', async () => {
-    expect((await list('?limit=1', 'admin')).data).toHaveLength(1);
-    expect((await list('?limit=1', 'organization')).data).toHaveLength(1);
-    expect(errorOf(await call('GET', '/races', 'anonymous'))).toEqual({ status: 401, code: 'UNAUTHORIZED', field: undefined });
-    expect(errorOf(await call('GET', '/races', { headers: { authorization: 'Bearer not-a-token' } }))).toEqual({
-      status: 401,
-      code: 'UNAUTHORIZED',
-      field: 'Authorization',
+  describe('GET /races: order and limits', () => {
+    it('has the whole catalog ordered by race_date ascending, then race_id', () => {
+      expect(all).toHaveLength(60);
+      const sorted = [...all].sort((a, b) => Date.parse(a.race_date) - Date.parse(b.race_date) || (a.race_id < b.race_id ? -1 : 1));
+      expect(ids(all)).toEqual(ids(sorted));
     });
-    expect(errorOf(await call('GET', '/races', { headers: { 'x-api-key': 'not-a-key' } }))).toEqual({ status: 401, code: 'UNAUTHORIZED', field: 'X-API-Key' });
-    // credentials in the query string are ignored
-    expect((await call('GET', '/races?api_key=dev-org-key', 'anonymous')).status).toBe(401);
+
+    it('breaks ties on the same date by race_id', async () => {
+      const date = '2027-01-10T09:00:00Z';
+      for (const name of ['Tie Zulu', 'Tie Alpha']) {
+        expect((await call('POST', '/races', 'admin', { race_name: name, race_type: 'swim', race_subtype: 'pool', race_date: date, race_location: 'Tie Town' })).status).toBe(201);
+      }
+      const { data } = await list('?location=tie%20town');
+      expect(data).toHaveLength(2);
+      expect(data[0]!.race_id < data[1]!.race_id).toBe(true);
+      for (const race of data) await call('DELETE', `/races/${race.race_id}`, 'admin');
+    });
+
+    it('returns 50 by default and echoes the limit', async () => {
+      const { data, metadata } = await list('');
+      expect(ids(data)).toEqual(ids(all.slice(0, 50)));
+      expect(metadata.filters).toEqual({ limit: 50 });
+    });
+
+    it('honours an explicit limit, up to 100', async () => {
+      expect(ids((await list('?limit=3')).data)).toEqual(ids(all.slice(0, 3)));
+      expect((await list('?limit=100')).metadata).toEqual({ total: 60, filters: { limit: 100 } });
+    });
+
+    it.each([
+      ['?limit=101', 'limit'],
+      ['?limit=0', 'limit'],
+      ['?limit=ten', 'limit'],
+      ['?race_type=car', 'race_type'],
+      ['?upcoming=maybe', 'upcoming'],
+      ['?date_from=yesterday', 'date_from'],
+      ['?date_to=2026-13-01T00:00:00Z', 'date_to'],
+      ['?search=', 'search'],
+      ['?location=', 'location'],
+    ])('answers %s with 400 VALIDATION_ERROR on %s', async (query, field) => {
+      expect(errorOf(await call('GET', `/races${query}`))).toEqual({ status: 400, code: 'VALIDATION_ERROR', field });
+    });
+
+    it('answers date_from after date_to with 400 on date_to', async () => {
+      const reply = await call('GET', '/races?date_from=2026-06-01T00:00:00Z&date_to=2026-05-01T00:00:00Z');
+      expect(errorOf(reply)).toEqual({ status: 400, code: 'VALIDATION_ERROR', field: 'date_to' });
+      expect(reply.body.error).toMatch(/date_to/);
+    });
+  });
+
+  describe('GET /races: filters', () => {
+    it('upcoming=true: only races after now, soonest first, 10 by default', async () => {
+      const future = all.filter((race) => Date.parse(race.race_date) > fixedNow.getTime());
+      expect(future.length).toBeGreaterThan(10);
+      const { data, metadata } = await list('?upcoming=true');
+      expect(ids(data)).toEqual(ids(future.slice(0, 10)));
+      expect(metadata.filters).toEqual({ upcoming: true, limit: 10 });
+      expect(ids((await list('?upcoming=true&limit=25')).data)).toEqual(ids(future.slice(0, 25)));
+    });
+
+    it('upcoming=false is no filter and keeps the default of 50, and is echoed as sent', async () => {
+      const { data, metadata } = await list('?upcoming=false');
+      expect(ids(data)).toEqual(ids(all.slice(0, 50)));
+      expect(metadata.filters).toEqual({ upcoming: false, limit: 50 });
+    });
+
+    it('search: name or location, partial and case-insensitive, 20 by default', async () => {
+      const matches = all.filter((race) => /a/i.test(race.race_name) || /a/i.test(race.race_location));
+      expect(matches.length).toBeGreaterThan(20);
+      const { data, metadata } = await list('?search=A');
+      expect(ids(data)).toEqual(ids(matches.slice(0, 20)));
+      expect(metadata.filters).toEqual({ search: 'A', limit: 20 });
+      // by location only (no race is named after Chamonix) and by name only
+      expect(ids((await list('?search=chamonix')).data)).toEqual(['race_utmbmontblanc']);
+      expect(ids((await list('?search=HARDROCK')).data)).toEqual(['race_hardrock100']);
+      const none = await list('?search=Atlantis');
+      expect(none).toEqual({ status: 'ok', data: [], metadata: { total: 0, filters: { search: 'Atlantis', limit: 20 } } });
+    });
+
+    it('search with upcoming defaults to 10', async () => {
+      const matches = all.filter((race) => Date.parse(race.race_date) > fixedNow.getTime() && /e/i.test(`${race.race_name} ${race.race_location}`));
+      expect(matches.length).toBeGreaterThan(10);
+      const { data, metadata } = await list('?search=e&upcoming=true');
+      expect(ids(data)).toEqual(ids(matches.slice(0, 10)));
+      expect(metadata.filters).toEqual({ search: 'e', upcoming: true, limit: 10 });
+    });
+
+    it('race_type: exact', async () => {
+      for (const type of ['run', 'bike', 'swim', 'triathlon', 'walk', 'hike']) {
+        const { data, metadata } = await list(`?race_type=${type}&limit=100`);
+        expect(ids(data)).toEqual(ids(all.filter((race) => race.race_type === type)));
+        expect(data.length).toBeGreaterThan(0);
+        expect(metadata.filters).toEqual({ race_type: type, limit: 100 });
+      }
+    });
+
+    it('race_subtype: exact match, case-insensitive', async () => {
+      const marathons = all.filter((race) => race.race_subtype === 'marathon');
+      expect(ids((await list('?race_subtype=MARATHON')).data)).toEqual(ids(marathons));
+      // exact, so "marathon" does not match "half-marathon" or "marathon-swim"
+      expect((await list('?race_subtype=marathon')).data.every((race) => race.race_subtype === 'marathon')).toBe(true);
+      expect((await list('?race_subtype=marath')).data).toEqual([]);
+    });
+
+    it('location: partial, case-insensitive', async () => {
+      const london = all.filter((race) => race.race_location.toLowerCase().includes('london'));
+      expect(london.length).toBeGreaterThan(1);
+      const { data, metadata } = await list('?location=LONDON');
+      expect(ids(data)).toEqual(ids(london));
+      expect(metadata.filters).toEqual({ location: 'LONDON', limit: 50 });
+      expect(ids((await list('?location=chicago')).data)).toEqual(['race_chicagomarathon']);
+    });
+
+    it('date_from and date_to: inclusive bounds, alone or together', async () => {
+      const pivot = all[20]!;
+      const later = all[30]!;
+      const from = await list(`?date_from=${encodeURIComponent(pivot.race_date)}&limit=100`);
+      expect(ids(from.data)).toEqual(ids(all.filter((race) => Date.parse(race.race_date) >= Date.parse(pivot.race_date))));
+      expect(ids(from.data)).toContain(pivot.race_id);
+      const to = await list(`?date_to=${encodeURIComponent(pivot.race_date)}&limit=100`);
+      expect(ids(to.data)).toEqual(ids(all.filter((race) => Date.parse(race.race_date) <= Date.parse(pivot.race_date))));
+      expect(ids(to.data)).toContain(pivot.race_id);
+      const both = await list(`?date_from=${encodeURIComponent(pivot.race_date)}&date_to=${encodeURIComponent(later.race_date)}`);
+      expect(ids(both.data)).toEqual(
+        ids(all.filter((race) => Date.parse(race.race_date) >= Date.parse(pivot.race_date) && Date.parse(race.race_date) <= Date.parse(later.race_date))),
+      );
+      expect(both.metadata.filters).toEqual({ date_from: pivot.race_date, date_to: later.race_date, limit: 50 });
+    });
+
+    it('date bounds with an offset compare instants, not strings', async () => {
+      const first = all[0]!;
+      const ms = Date.parse(first.race_date);
+      // the same instant written at +02:00
+      const local = new Date(ms + 2 * 3600 * 1000).toISOString().replace('.000Z', '+02:00');
+      const { data } = await list(`?date_to=${encodeURIComponent(local)}`);
+      expect(ids(data)).toContain(first.race_id);
+    });
+
+    it('combines filters with AND', async () => {
+      const expected = all.filter(
+        (race) => race.race_type === 'run' && race.race_location.includes('USA') && Date.parse(race.race_date) > fixedNow.getTime(),
+      );
+      const { data, metadata } = await list('?race_type=run&location=usa&upcoming=true&limit=100');
+      expect(ids(data)).toEqual(ids(expected));
+      expect(metadata.filters).toEqual({ race_type: 'run', location: 'usa', upcoming: true, limit: 100 });
+    });
+
+    it('lets any authenticated caller read, and nobody else', async () => {
+      expect((await list('?limit=1', 'admin')).data).toHaveLength(1);
+      expect((await list('?limit=1', 'organization')).data).toHaveLength(1);
+      expect(errorOf(await call('GET', '/races', 'anonymous'))).toEqual({ status: 401, code: 'UNAUTHORIZED', field: undefined });
+      expect(errorOf(await call('GET', '/races', { headers: { authorization: 'Bearer not-a-token' } }))).toEqual({
+        status: 401,
+        code: 'UNAUTHORIZED',
+        field: 'Authorization',
+      });
+      expect(errorOf(await call('GET', '/races', { headers: { 'x-api-key': 'not-a-key' } }))).toEqual({ status: 401, code: 'UNAUTHORIZED', field: 'X-API-Key' });
+      // credentials in the query string are ignored
+      expect((await call('GET', '/races?api_key=dev-org-key', 'anonymous')).status).toBe(401);
+    });
   });
 });

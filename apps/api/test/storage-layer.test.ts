@@ -10,10 +10,12 @@ import type { UserRecord } from '../src/resources/users/model.js';
 import { UniqueViolationError } from '../src/storage/errors.js';
 import { createStorageContext } from '../src/storage/context.js';
 import { prepareQuery } from '../src/storage/prepared.js';
-import { openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
+import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
+import { buildSeed } from '../src/storage/seed/build.js';
 import { openSqliteDatabase } from '../src/storage/sqlite.js';
 import { cachingDatabase } from '../src/storage/statement-cache.js';
 import { openStorages } from '../src/storage/storages.js';
+import { databases, laneRepository, laneRuns } from './databases.js';
 
 const user = (id: string, overrides: Partial<UserRecord> = {}): UserRecord => ({
   user_id: id,
@@ -184,5 +186,37 @@ describe('unique violations', () => {
     const duplicateName = await storage.users.create(user('usr_two', { username: 'one' })).catch((error: unknown) => error);
     expect(duplicateName).toBeInstanceOf(UniqueViolationError);
     expect(mapDomainError(duplicateName)).toMatchObject({ status: 409, code: 'CONFLICT', message: 'Conflict' });
+  });
+});
+
+describe.each(databases())('the repository on $name', (lane) => {
+  if (!laneRuns(lane)) {
+    it.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)', () => undefined);
+    return;
+  }
+  it('reports unique violations, rolls back a failed transaction and seeds once', async () => {
+    const { repository: storage } = await laneRepository(lane);
+    open.push(storage);
+    await storage.users.create(user('usr_one'));
+    expect(await storage.users.create(user('usr_one', { username: 'other' })).catch((error: unknown) => error)).toBeInstanceOf(
+      UniqueViolationError,
+    );
+    expect(await storage.users.create(user('usr_two', { username: 'one' })).catch((error: unknown) => error)).toBeInstanceOf(
+      UniqueViolationError,
+    );
+    expect(await storage.users.get('usr_two')).toBeUndefined();
+    const data = buildSeed(new Date('2026-03-15T12:00:00Z'));
+    expect(await storage.seed(data)).toBe(true);
+    expect(await storage.seed(data)).toBe(false);
+  });
+
+  it.runIf(lane.name === 'postgres')('seeds once when two instances start together (advisory lock)', async () => {
+    const { repository: first, url } = await laneRepository(lane);
+    const second = openPostgresRepository({ url: url!, poolSize: 2 });
+    open.push(first, second);
+    const data = buildSeed(new Date('2026-03-15T12:00:00Z'));
+    const results = await Promise.all([first.seed(data), second.seed(data)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await second.users.get('usr_athlete1')).toBeDefined();
   });
 });

@@ -2,12 +2,14 @@
 // authentication on, responses serialised from the contract), on an in-memory database
 // seeded with the development catalog and credentials so the benchmark can authenticate.
 // BENCH_MODE picks another mode; BENCH_VALIDATE_REQUESTS=off turns request validation off
-// (only to measure what it costs).
+// (only to measure what it costs). BENCH_DATABASE_URL runs it on PostgreSQL instead (the
+// seed runs once under the advisory lock, so several of these may share a database).
 import { createApp, type Mode } from '@astral/api';
 
 const { app, close } = createApp({
   mode: (process.env.BENCH_MODE as Mode | undefined) ?? 'production',
   inMemory: true,
+  databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
   seed: true,
   server: { validateRequests: process.env.BENCH_VALIDATE_REQUESTS !== 'off' },
 });

@@ -1,10 +1,13 @@
-// Reference API: requests/s and latency for GET by id, a filtered list and POST, against
-// bare node:http and bare Fastify servers answering the very bytes the API answers.
+// Reference API: requests/s and latency for GET by id, a filtered list and POST, on SQLite
+// and on PostgreSQL, against bare node:http and bare Fastify servers answering the very
+// bytes the API answers; and two API instances sharing one PostgreSQL. PostgreSQL runs
+// durable (fsync on), as SQLite runs with synchronous=FULL.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startThrowawayPostgres } from '@astral/test-postgres';
 import { startChildServer, type RunningServer } from '../child-server.js';
-import { compareLoad, type LoadOptions } from '../load.js';
+import { compareLoad, load, type LoadOptions } from '../load.js';
 import { row, type ResultRow } from '../report.js';
 
 const AUTH = { authorization: 'Bearer dev-athlete-token' };
@@ -59,6 +62,8 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
   const rows: ResultRow[] = [];
   const scratch = await mkdtemp(join(tmpdir(), 'astral-bench-'));
   const api = await startChildServer('servers/reference-api.js');
+  const postgres = await startThrowawayPostgres({ durable: true, log });
+  const pgApi = await startChildServer('servers/reference-api.js', { BENCH_DATABASE_URL: await postgres.createDatabase('bench_api') });
   try {
     const list = JSON.parse((await capture(api.origin, endpoints[1]!, '')).toString()) as { data: Array<{ race_id: string }> };
     const raceId = list.data[0]!.race_id;
@@ -72,8 +77,9 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
       ];
       try {
         const [http, fastify] = bare as [RunningServer, RunningServer];
-        const { api: ours, http: baselineHttp, fastify: baselineFastify } = await compareLoad(ROUNDS, {
+        const { api: ours, pg: onPostgres, http: baselineHttp, fastify: baselineFastify } = await compareLoad(ROUNDS, {
           api: fields(endpoint, api.origin, raceId),
+          pg: fields(endpoint, pgApi.origin, raceId),
           http: fields(endpoint, http.origin, raceId),
           fastify: fields(endpoint, fastify.origin, raceId),
         });
@@ -101,13 +107,67 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
             baselineValue: baselineFastify.requestsPerSecond,
           }),
         );
+        rows.push(
+          row({
+            suite: 'Reference API (production mode: request validation, authentication, contract serialisation)',
+            subject: `reference API on PostgreSQL (durable, pool of 10), ${endpoint.name}`,
+            baseline: 'the same API on SQLite',
+            metric: `requests/s, 10 connections, ${SECONDS} s, median of ${ROUNDS}`,
+            unit: 'req/s',
+            value: onPostgres.requestsPerSecond,
+            baselineValue: ours.requestsPerSecond,
+            note: `p50 ${onPostgres.p50} ms / p99 ${onPostgres.p99} ms; node:http ${Math.round(baselineHttp.requestsPerSecond)} req/s`,
+          }),
+        );
+        log(`api: ${endpoint.name}: PostgreSQL ${Math.round(onPostgres.requestsPerSecond)} req/s`);
         log(`api: ${endpoint.name}: ${Math.round(ours.requestsPerSecond)} req/s vs node:http ${Math.round(baselineHttp.requestsPerSecond)}, Fastify ${Math.round(baselineFastify.requestsPerSecond)}`);
       } finally {
         await Promise.all(bare.map((server) => server.stop()));
       }
     }
+    rows.push(...(await twoInstances(postgres, raceId, log)));
   } finally {
-    await api.stop();
+    await Promise.all([api.stop(), pgApi.stop()]);
+    await postgres.stop();
   }
   return rows;
+}
+
+/**
+ * Two API instances on one PostgreSQL database, 5 connections each at the same time, against
+ * one instance with 10: what a second instance behind a load balancer adds (on this machine
+ * the instances, PostgreSQL and the load generator share the same cores).
+ */
+async function twoInstances(postgres: Awaited<ReturnType<typeof startThrowawayPostgres>>, raceId: string, log: (line: string) => void): Promise<ResultRow[]> {
+  const url = await postgres.createDatabase('bench_two');
+  const [a, b] = await Promise.all([0, 1].map(() => startChildServer('servers/reference-api.js', { BENCH_DATABASE_URL: url })));
+  try {
+    const rows: ResultRow[] = [];
+    for (const endpoint of [endpoints[0]!, endpoints[2]!]) {
+      const id = raceId; // seeded IDs (race_<slug>) are the same on every database
+      const one: number[] = [];
+      const two: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        one.push((await load(fields(endpoint, a!.origin, id))).requestsPerSecond);
+        const both = await Promise.all([a!, b!].map((server) => load({ ...fields(endpoint, server.origin, id), connections: 5 })));
+        two.push(both[0]!.requestsPerSecond + both[1]!.requestsPerSecond);
+      }
+      const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+      rows.push(
+        row({
+          suite: 'Reference API (production mode: request validation, authentication, contract serialisation)',
+          subject: `two instances on one PostgreSQL, ${endpoint.name}`,
+          baseline: 'one instance, 10 connections',
+          metric: `requests/s summed, 2 x 5 connections, ${SECONDS} s, median of ${ROUNDS}`,
+          unit: 'req/s',
+          value: median(two),
+          baselineValue: median(one),
+        }),
+      );
+      log(`api: two instances, ${endpoint.name}: ${Math.round(median(two))} req/s vs one ${Math.round(median(one))}`);
+    }
+    return rows;
+  } finally {
+    await Promise.all([a!.stop(), b!.stop()]);
+  }
 }

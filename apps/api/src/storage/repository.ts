@@ -7,6 +7,7 @@
 import type { Storages } from '../resources/index.js';
 import { createStorageContext } from './context.js';
 import { writeSeed, type SeedData } from './seed/write.js';
+import { openPostgresDatabase, type PostgresOptions } from './postgres.js';
 import { openSqliteDatabase, type OpenDatabase, type SqliteOptions } from './sqlite.js';
 import { openStorages } from './storages.js';
 
@@ -55,4 +56,18 @@ export function openRepository(database: OpenDatabase): DatabaseRepository {
  */
 export function openSqliteRepository(options: SqliteOptions = {}): DatabaseRepository {
   return openRepository(openSqliteDatabase(options));
+}
+
+/**
+ * Opens a pool on the PostgreSQL database (migrating it under the advisory lock if needed)
+ * and the repository on it.
+ *
+ * @example
+ * ```ts
+ * const repository = openPostgresRepository({ url: process.env.DATABASE_URL!, poolSize: 10 });
+ * await repository.ready();
+ * ```
+ */
+export function openPostgresRepository(options: PostgresOptions): DatabaseRepository {
+  return openRepository(openPostgresDatabase(options));
 }

@@ -18,6 +18,8 @@ export interface OrganizationStorage {
   findByApiKeyHash(keyHash: string): Promise<OrganizationRecord | undefined>;
   /** Stores an API key's hash for an organization. */
   addApiKey(organizationId: string, keyHash: string): Promise<void>;
+  /** Marks an API key revoked at `atIso` (read by every instance on its next request); whether it was active. */
+  revokeApiKey(keyHash: string, atIso: string): Promise<boolean>;
 }
 
 const columns = ['organization_id', 'username', 'display_name'] as const;
@@ -37,6 +39,13 @@ const queries = (db: Kysely<OrganizationTables>) => ({
   ),
   insertKey: prepareQuery<{ keyHash: string; organizationId: string }, never>((param) =>
     db.insertInto('api_keys').values({ key_hash: param('keyHash'), organization_id: param('organizationId') }),
+  ),
+  revokeKey: prepareQuery<{ keyHash: string; at: string }, never>((param) =>
+    db
+      .updateTable('api_keys')
+      .set({ revoked_at: param('at') })
+      .where('key_hash', '=', param('keyHash'))
+      .where('revoked_at', 'is', null),
   ),
 });
 
@@ -60,5 +69,6 @@ export function openOrganizationStorage(context: StorageContext<OrganizationTabl
     addApiKey: async (organizationId, keyHash) => {
       await context.run(q.insertKey.bind({ keyHash, organizationId }));
     },
+    revokeApiKey: async (keyHash, at) => (await context.run(q.revokeKey.bind({ keyHash, at }))) > 0,
   };
 }

@@ -18,6 +18,8 @@ export interface UserStorage {
   findByTokenHash(tokenHash: string, nowIso: string): Promise<UserRecord | undefined>;
   /** Stores a token's hash for a user, optionally expiring. */
   addAccessToken(userId: string, tokenHash: string, expiresAt?: string): Promise<void>;
+  /** Marks a token revoked at `atIso` (read by every instance on its next request); whether it was active. */
+  revokeAccessToken(tokenHash: string, atIso: string): Promise<boolean>;
 }
 
 const userColumns = ['user_id', 'username', 'display_name', 'email', 'role', 'organization_id'] as const;
@@ -38,6 +40,13 @@ const queries = (db: Kysely<UserTables>) => ({
   ),
   insertToken: prepareQuery<{ tokenHash: string; userId: string; expiresAt: string | null }, never>((param) =>
     db.insertInto('access_tokens').values({ token_hash: param('tokenHash'), user_id: param('userId'), expires_at: param('expiresAt') }),
+  ),
+  revokeToken: prepareQuery<{ tokenHash: string; at: string }, never>((param) =>
+    db
+      .updateTable('access_tokens')
+      .set({ revoked_at: param('at') })
+      .where('token_hash', '=', param('tokenHash'))
+      .where('revoked_at', 'is', null),
   ),
 });
 
@@ -61,5 +70,6 @@ export function openUserStorage(context: StorageContext<UserTables>): UserStorag
     addAccessToken: async (userId, tokenHash, expiresAt) => {
       await context.run(q.insertToken.bind({ tokenHash, userId, expiresAt: expiresAt ?? null }));
     },
+    revokeAccessToken: async (tokenHash, at) => (await context.run(q.revokeToken.bind({ tokenHash, at }))) > 0,
   };
 }

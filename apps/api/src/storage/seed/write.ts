@@ -38,6 +38,9 @@ const queries = (db: Kysely<SeedTables>) => ({
 export async function writeSeed(context: StorageContext<AnyTables>, data: SeedData): Promise<boolean> {
   const q = context.once(queries);
   return context.transaction(async (tx) => {
+    // Instances starting together on one server database: the first writes, the others wait
+    // on the lock, then find the seed run recorded (SQLite's BEGIN IMMEDIATE already excludes).
+    for (const statement of tx.dialect.migrationLock) await tx.run(statement);
     const runs = await tx.first(q.runs.bind({}));
     if (Number(runs?.n ?? 0) > 0) return false;
     const storage = openStorages(tx);

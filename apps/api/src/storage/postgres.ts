@@ -1,0 +1,91 @@
+/**
+ * PostgreSQL through `pg` and Kysely's `PostgresDialect`: a connection pool shared by every
+ * request, so several API instances can run on one database. Everything that must hold
+ * across instances (uniqueness, revocation, reads after writes) is a row or a constraint
+ * here, never process memory.
+ */
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { AnyTables } from './context.js';
+import type { StorageDialect } from './dialect.js';
+import { migrate } from './migrations/index.js';
+import { namedStatementPool } from './named-statements.js';
+import type { OpenDatabase } from './sqlite.js';
+
+/** The advisory lock key migrations and the seed take (any fixed 64-bit number; "astral" in ASCII). */
+export const migrationLockKey = 0x617374_72616cn;
+
+/** What PostgreSQL does its own way. */
+export const postgresDialect: StorageDialect = {
+  name: 'postgres',
+  beginWrite: CompiledQuery.raw('begin'),
+  // Held until commit: a second instance booting at the same moment waits here, then finds
+  // the migrations applied and the seed written.
+  migrationLock: [CompiledQuery.raw(`select pg_advisory_xact_lock(${migrationLockKey.toString()})`)],
+  rowLocks: true,
+  booleanColumn: 'boolean',
+  // SQLSTATE 23505: unique_violation (indexes and primary keys alike).
+  isUniqueViolation: (error) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505',
+  toBoolean: (value) => value,
+  fromBoolean: (value) => value === true,
+};
+
+export interface PostgresOptions {
+  /** `postgres://user:password@host:port/database` */
+  url: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** The default pool size: enough for one instance on a small server; raise it with `DATABASE_POOL_SIZE`. */
+export const defaultPoolSize = 10;
+
+/**
+ * Opens a pool on the PostgreSQL database at `url`. Pending migrations run (under the
+ * advisory lock) before the first query is let through; `ready()` waits for them.
+ *
+ * @example
+ * ```ts
+ * const database = openPostgresDatabase({ url: 'postgres://postgres@127.0.0.1:5432/astral' });
+ * await database.ready();
+ * ```
+ */
+export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
+  // BIGINT (int8) comes back as a string by default; the mappers pass it through Number().
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? defaultPoolSize });
+  // An idle client losing its connection (the server restarting) must not crash the process.
+  pool.on('error', () => undefined);
+  const named = namedStatementPool(pool);
+  let migrated: Promise<void> | undefined;
+  const ensureMigrated = () =>
+    (migrated ??= migrate(new Kysely({ dialect: new PostgresDialect({ pool }) }), postgresDialect).then(
+      () => undefined,
+      (error: unknown) => {
+        migrated = undefined;
+        throw error;
+      },
+    ));
+  const db = new Kysely<AnyTables>({
+    dialect: new PostgresDialect({
+      pool: async () => {
+        await ensureMigrated();
+        return named;
+      },
+    }),
+  });
+  let closed: Promise<void> | undefined;
+  const { host, port, pathname } = new URL(options.url);
+  return {
+    db,
+    dialect: postgresDialect,
+    ready: ensureMigrated,
+    // Credentials never appear here: host, port and database only.
+    info: () => ({ file: `postgres://${host}${port ? `:${port}` : ''}${pathname}`, journalMode: 'wal', synchronous: 'FULL' }),
+    statements: () => ({ size: 0, hits: 0, misses: 0 }),
+    close: () =>
+      (closed ??= (async () => {
+        await migrated?.catch(() => undefined);
+        await db.destroy(); // ends the pool
+      })()),
+  };
+}

@@ -1,0 +1,75 @@
+// The databases the repository and API suites run on: SQLite always, PostgreSQL from the
+// vitest globalSetup (`@astral/test-postgres/vitest-setup`). The same test files run on
+// both (`describe.each(databases())`); each file gets its own PostgreSQL database, so files
+// running in parallel never see each other's rows.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
+// Declares `inject('postgresUrl')`.
+import type {} from '@astral/test-postgres/vitest-setup';
+
+export interface DatabaseLane {
+  name: 'sqlite' | 'postgres';
+  /** The server URL (PostgreSQL lane); undefined where PostgreSQL cannot run here. */
+  serverUrl?: string | undefined;
+}
+
+/**
+ * The lanes every storage-backed suite runs on. Where PostgreSQL cannot run, its lane is
+ * still listed (and `requirePostgres` fails it under CI, or reports it skipped by name),
+ * never silently dropped.
+ *
+ * @example
+ * ```ts
+ * describe.each(databases())('on $name', (lane) => { ... });
+ * ```
+ */
+export function databases(): DatabaseLane[] {
+  return [{ name: 'sqlite' }, { name: 'postgres', serverUrl: inject('postgresUrl') }];
+}
+
+/** Whether the lane can run here; under CI a missing PostgreSQL is an error, not a skip. */
+export function laneRuns(lane: DatabaseLane): boolean {
+  if (lane.name === 'sqlite' || lane.serverUrl) return true;
+  if (process.env.CI) throw new Error('The PostgreSQL lane cannot run (no server): CI requires it');
+  process.stderr.write('!! The PostgreSQL lane of this file did NOT run (no PostgreSQL here): see the globalSetup message\n');
+  return false;
+}
+
+/**
+ * A new, empty database on the lane's PostgreSQL server; returns its URL.
+ *
+ * @example
+ * ```ts
+ * const url = await freshPostgresDatabase(inject('postgresUrl')!);
+ * ```
+ */
+export async function freshPostgresDatabase(serverUrl: string): Promise<string> {
+  const name = `astral_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A repository on the lane's database: SQLite in memory, or a fresh PostgreSQL database
+ * (`url` returned so a second repository, as a second instance would, can open the same one).
+ *
+ * @example
+ * ```ts
+ * const { repository } = await laneRepository(lane);
+ * ```
+ */
+export async function laneRepository(lane: DatabaseLane): Promise<{ repository: DatabaseRepository; url?: string }> {
+  if (lane.name === 'sqlite') return { repository: openSqliteRepository({ inMemory: true }) };
+  const url = await freshPostgresDatabase(lane.serverUrl!);
+  return { repository: openPostgresRepository({ url, poolSize: 4 }), url };
+}
