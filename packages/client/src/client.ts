@@ -46,7 +46,7 @@ export function createAstralClient(options: AstralClientOptions): AstralClient {
   const raw = createClient<paths, 'application/json'>({ baseUrl, fetch: transport, headers });
   raw.use({
     async onRequest({ request }) {
-      for (const [name, value] of Object.entries(await authHeaders(credentials as Credentials))) {
+      for (const [name, value] of Object.entries(await authHeaders(credentials))) {
         if (!request.headers.has(name)) request.headers.set(name, value);
       }
       return request;
@@ -63,6 +63,6 @@ export function createAstralClient(options: AstralClientOptions): AstralClient {
         });
 
   const reserved = ['raw', 'safe'];
-  const { throwing, safe } = buildResources({ raw: raw as unknown as Client<{}>, transportFor }, reserved);
+  const { throwing, safe } = buildResources({ raw, transportFor }, reserved);
   return { ...throwing, safe, raw } as unknown as AstralClient;
 }

@@ -1,4 +1,4 @@
-import { operationTable } from '@astral/openapi';
+import { operationTable, type paths } from '@astral/openapi';
 import type { Client } from 'openapi-fetch';
 import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
 import type { CallOptions, OperationId } from './types.js';
@@ -9,7 +9,7 @@ type Namespaces = Record<string, Record<string, RawCall>>;
 
 /** What the resource layer needs from the client: the raw client and a per-call transport. */
 export interface ResourceContext {
-  raw: Client<{}>;
+  raw: Client<paths, 'application/json'>;
   /** The client's transport, or one with this call's `timeoutMs`/`retry` overrides. */
   transportFor(options: CallOptions): FetchLike | undefined;
 }

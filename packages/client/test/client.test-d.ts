@@ -114,6 +114,6 @@ describe('arguments are checked against the contract', () => {
     expectTypeOf<AstralApiError['status']>().toEqualTypeOf<number>();
     expectTypeOf<AstralApiError['field']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<AstralApiError['requestId']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<'VALIDATION_ERROR'>().toMatchTypeOf<AstralApiError['code']>();
+    expectTypeOf<'VALIDATION_ERROR'>().toExtend<AstralApiError['code']>();
   });
 });
