@@ -70,7 +70,10 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
 export async function compareLoad<K extends string>(rounds: number, variants: Record<K, LoadOptions>): Promise<Record<K, LoadResult>> {
   const samples = await interleave<K, LoadResult>(
     rounds,
-    Object.fromEntries(Object.entries<LoadOptions>(variants).map(([key, options]) => [key, () => load(options)])) as Record<K, () => Promise<LoadResult>>,
+    Object.fromEntries(Object.entries<LoadOptions>(variants).map(([key, options]) => [key, () => load(options)])) as Record<
+      K,
+      () => Promise<LoadResult>
+    >,
   );
   return Object.fromEntries(
     Object.entries<LoadResult[]>(samples).map(([key, results]) => [

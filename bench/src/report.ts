@@ -45,7 +45,12 @@ export function toMarkdown(report: BenchReport): string {
   ];
   const suites = [...new Set(report.rows.map((r) => r.suite))];
   for (const suite of suites) {
-    lines.push(`## ${suite}`, '', '| subject | metric | value | baseline | baseline value | ratio | goal |', '| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `## ${suite}`,
+      '',
+      '| subject | metric | value | baseline | baseline value | ratio | goal |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const r of report.rows.filter((candidate) => candidate.suite === suite)) {
       const goal = r.goal ? `${r.goal} ${r.met === undefined ? '' : r.met ? '(met)' : '(**missed**)'}` : '';
       lines.push(

@@ -70,7 +70,11 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
   switch (command) {
     case 'create-organization': {
       const organization_id = required(values, 'id', /^org_[A-Za-z0-9]{1,64}$/);
-      await repository.organizations.create({ organization_id, username: required(values, 'username'), display_name: required(values, 'name') });
+      await repository.organizations.create({
+        organization_id,
+        username: required(values, 'username'),
+        display_name: required(values, 'name'),
+      });
       return `created organization ${organization_id}`;
     }
     case 'create-user': {
@@ -132,8 +136,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.exitCode = 0;
     })
     .catch((error: unknown) => {
-      const usageProblem = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-      process.stderr.write(`astral-api admin: ${error instanceof Error ? error.message : String(error)}\n${usageProblem ? `${usage}\n` : ''}`);
+      const usageProblem =
+        error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+      process.stderr.write(
+        `astral-api admin: ${error instanceof Error ? error.message : String(error)}\n${usageProblem ? `${usage}\n` : ''}`,
+      );
       process.exitCode = usageProblem ? 2 : 1;
     })
     .finally(() => repository.close());

@@ -12,16 +12,43 @@ const secretOf = (output: string) => output.match(/(?:Bearer |X-API-Key: )(\S+)/
 
 describe('node dist/admin.js', () => {
   it('creates principals and issues credentials that authenticate', async () => {
-    expect(await runAdmin(['create-organization', '--id', 'org_trailclub', '--username', 'trail-club', '--name', 'Trail Club'], repository)).toMatch(/created/);
     expect(
-      await runAdmin(['create-user', '--id', 'usr_ops1', '--username', 'ops', '--name', 'Ops Person', '--role', 'admin', '--email', 'ops@example.com', '--organization', 'org_trailclub'], repository),
+      await runAdmin(['create-organization', '--id', 'org_trailclub', '--username', 'trail-club', '--name', 'Trail Club'], repository),
+    ).toMatch(/created/);
+    expect(
+      await runAdmin(
+        [
+          'create-user',
+          '--id',
+          'usr_ops1',
+          '--username',
+          'ops',
+          '--name',
+          'Ops Person',
+          '--role',
+          'admin',
+          '--email',
+          'ops@example.com',
+          '--organization',
+          'org_trailclub',
+        ],
+        repository,
+      ),
     ).toBe('created user usr_ops1 (admin)');
     const token = secretOf(await runAdmin(['issue-token', '--user', 'usr_ops1'], repository));
     const key = secretOf(await runAdmin(['issue-api-key', '--organization', 'org_trailclub'], repository));
     expect(token).not.toBe(key);
 
     const me = await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
-    expect(me.json()).toEqual({ user_id: 'usr_ops1', principal_type: 'user', username: 'ops', display_name: 'Ops Person', email: 'ops@example.com', role: 'admin', organization_id: 'org_trailclub' });
+    expect(me.json()).toEqual({
+      user_id: 'usr_ops1',
+      principal_type: 'user',
+      username: 'ops',
+      display_name: 'Ops Person',
+      email: 'ops@example.com',
+      role: 'admin',
+      organization_id: 'org_trailclub',
+    });
     const org = await app.inject({ url: '/api/v1/auth/me', headers: { 'x-api-key': key } });
     expect(org.json()).toMatchObject({ user_id: 'org_trailclub', principal_type: 'organization' });
     // stored hashed: the hash finds it, the secret itself is not a key

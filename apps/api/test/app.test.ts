@@ -24,7 +24,14 @@ describe('production mode', () => {
       expect((await app.inject({ url: '/api/v1/races', headers })).statusCode).toBe(401);
     }
     // a real credential works, on an empty catalog
-    await repository.users.create({ user_id: 'usr_ops', username: 'ops', display_name: 'Ops', email: null, role: 'admin', organization_id: null });
+    await repository.users.create({
+      user_id: 'usr_ops',
+      username: 'ops',
+      display_name: 'Ops',
+      email: null,
+      role: 'admin',
+      organization_id: null,
+    });
     await repository.users.addAccessToken('usr_ops', hashCredential('a-real-secret'));
     const list = await app.inject({ url: '/api/v1/races', headers: { authorization: 'Bearer a-real-secret' } });
     expect(list.json()).toEqual({ status: 'ok', data: [], metadata: { total: 0, filters: { limit: 50 } } });
@@ -41,7 +48,13 @@ describe('the database file', () => {
       method: 'POST',
       url: '/api/v1/races',
       headers: athlete,
-      payload: { race_name: 'Persistent Race', race_type: 'walk', race_subtype: '10k-walk', race_date: '2026-05-05T08:00:00Z', race_location: 'Lucerne, Switzerland' },
+      payload: {
+        race_name: 'Persistent Race',
+        race_type: 'walk',
+        race_subtype: '10k-walk',
+        race_date: '2026-05-05T08:00:00Z',
+        race_location: 'Lucerne, Switzerland',
+      },
     });
     expect(created.statusCode).toBe(201);
     const count = (await first.app.inject({ url: '/api/v1/races?limit=100', headers: athlete })).json().metadata.total;
@@ -79,7 +92,15 @@ describe('request logs', () => {
 
 describe('readConfig', () => {
   it('has safe local defaults', () => {
-    expect(readConfig({})).toEqual({ port: 3000, host: '127.0.0.1', mode: 'development', dataDir: defaultDataDir, inMemory: false, databaseUrl: undefined, poolSize: 10 });
+    expect(readConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      mode: 'development',
+      dataDir: defaultDataDir,
+      inMemory: false,
+      databaseUrl: undefined,
+      poolSize: 10,
+    });
     expect(defaultDataDir).toMatch(/apps[/\\]api[/\\]\.data$/);
   });
 
@@ -102,7 +123,14 @@ describe('readConfig', () => {
     });
   });
 
-  it.each([{ PORT: 'eighty' }, { PORT: '70000' }, { ASTRAL_MODE: 'staging' }, { ASTRAL_IN_MEMORY: 'yes' }, { DATABASE_URL: 'mysql://x' }, { DATABASE_POOL_SIZE: '0' }])('rejects %o', (env) => {
+  it.each([
+    { PORT: 'eighty' },
+    { PORT: '70000' },
+    { ASTRAL_MODE: 'staging' },
+    { ASTRAL_IN_MEMORY: 'yes' },
+    { DATABASE_URL: 'mysql://x' },
+    { DATABASE_POOL_SIZE: '0' },
+  ])('rejects %o', (env) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
   });
 });

@@ -19,7 +19,14 @@ describe.each(databases())('on $name', (lane) => {
   beforeAll(async () => {
     await (await started()).app.ready();
     // A second athlete and a second organization, each with their own credential.
-    await repository.users.create({ user_id: 'usr_userb', username: 'ben.trails', display_name: 'Ben Trail', email: 'ben@example.com', role: 'athlete', organization_id: seedIds.organization });
+    await repository.users.create({
+      user_id: 'usr_userb',
+      username: 'ben.trails',
+      display_name: 'Ben Trail',
+      email: 'ben@example.com',
+      role: 'athlete',
+      organization_id: seedIds.organization,
+    });
     await repository.users.addAccessToken('usr_userb', hashCredential('user-b-token'));
     await repository.organizations.create({ organization_id: 'org_otherclub', username: 'other-club', display_name: 'Other Club' });
     await repository.organizations.addApiKey('org_otherclub', hashCredential('other-org-key'));
@@ -29,14 +36,20 @@ describe.each(databases())('on $name', (lane) => {
   let counter = 0;
   const createAs = async (as: Parameters<typeof call>[2]) => {
     counter += 1;
-    const reply = await call('POST', '/races', as, { race_name: `Ownership Race ${counter}`, race_type: 'hike', race_subtype: 'trail', race_date: '2026-07-01T06:00:00Z', race_location: 'Grindelwald, Switzerland' });
+    const reply = await call('POST', '/races', as, {
+      race_name: `Ownership Race ${counter}`,
+      race_type: 'hike',
+      race_subtype: 'trail',
+      race_date: '2026-07-01T06:00:00Z',
+      race_location: 'Grindelwald, Switzerland',
+    });
     expect(reply.status).toBe(201);
     return reply.body.data;
   };
   const read = async (raceId: string) => (await call('GET', `/races/${raceId}`, 'admin')).body.data;
 
   describe('changing and removing a race', () => {
-    it('user B cannot update or delete user A\'s race: 403 FORBIDDEN, and the race is unchanged', async () => {
+    it("user B cannot update or delete user A's race: 403 FORBIDDEN, and the race is unchanged", async () => {
       const race = await createAs('athlete');
       expect(race.created_by).toBe(seedIds.athlete);
       const update = await call('PUT', `/races/${race.race_id}`, userB, { race_name: 'Hijacked' });
@@ -53,7 +66,7 @@ describe.each(databases())('on $name', (lane) => {
       expect((await call('DELETE', `/races/${race.race_id}`, userB)).status).toBe(200);
     });
 
-    it('an admin can update and delete anyone\'s race', async () => {
+    it("an admin can update and delete anyone's race", async () => {
       const race = await createAs('athlete');
       const updated = await call('PUT', `/races/${race.race_id}`, 'admin', { race_description: 'Checked by an admin' });
       expect(updated.status).toBe(200);
@@ -74,11 +87,14 @@ describe.each(databases())('on $name', (lane) => {
       expect(await read('race_utmbmontblanc')).toEqual(byOrg);
     });
 
-    it('an organization API key acts for its organization: its races, not users\' nor other organizations\'', async () => {
+    it("an organization API key acts for its organization: its races, not users' nor other organizations'", async () => {
       const race = await createAs('organization');
       expect(race.created_by).toBe(seedIds.organization);
       // a seeded race the organization created
-      expect((await call('PUT', '/races/race_utmbmontblanc', 'organization', { race_participant_count: 10500 })).body.data.race_participant_count).toBe(10500);
+      expect(
+        (await call('PUT', '/races/race_utmbmontblanc', 'organization', { race_participant_count: 10500 })).body.data
+          .race_participant_count,
+      ).toBe(10500);
       // another organization's key, and a member of the organization using their own token, may not
       expect((await call('PUT', `/races/${race.race_id}`, otherOrg, { race_name: 'Taken over' })).status).toBe(403);
       expect((await call('DELETE', `/races/${race.race_id}`, userB)).status).toBe(403);
@@ -110,7 +126,11 @@ describe.each(databases())('on $name', (lane) => {
     });
 
     it('returns the admin', async () => {
-      expect((await call('GET', '/auth/me', 'admin')).body).toMatchObject({ user_id: seedIds.admin, principal_type: 'user', role: 'admin' });
+      expect((await call('GET', '/auth/me', 'admin')).body).toMatchObject({
+        user_id: seedIds.admin,
+        principal_type: 'user',
+        role: 'admin',
+      });
     });
 
     it('returns the organization for an API key', async () => {
@@ -126,16 +146,25 @@ describe.each(databases())('on $name', (lane) => {
     });
 
     it('returns a user who belongs to an organization with its id', async () => {
-      expect((await call('GET', '/auth/me', userB)).body).toMatchObject({ user_id: 'usr_userb', organization_id: seedIds.organization, role: 'athlete' });
+      expect((await call('GET', '/auth/me', userB)).body).toMatchObject({
+        user_id: 'usr_userb',
+        organization_id: seedIds.organization,
+        role: 'athlete',
+      });
     });
 
     it('answers missing, unknown and expired credentials with 401 and WWW-Authenticate', async () => {
       const missing = await call('GET', '/auth/me', 'anonymous');
       expect(errorOf(missing)).toEqual({ status: 401, code: 'UNAUTHORIZED', field: undefined });
       expect(missing.headers['www-authenticate']).toMatch(/Bearer/);
-      expect(errorOf(await call('GET', '/auth/me', { headers: { authorization: 'Bearer dev-athlete-token-x' } }))).toMatchObject({ status: 401 });
+      expect(errorOf(await call('GET', '/auth/me', { headers: { authorization: 'Bearer dev-athlete-token-x' } }))).toMatchObject({
+        status: 401,
+      });
       await repository.users.addAccessToken(seedIds.athlete, hashCredential('expired-token'), '2026-01-01T00:00:00Z');
-      expect(errorOf(await call('GET', '/auth/me', { headers: { authorization: 'Bearer expired-token' } }))).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+      expect(errorOf(await call('GET', '/auth/me', { headers: { authorization: 'Bearer expired-token' } }))).toMatchObject({
+        status: 401,
+        code: 'UNAUTHORIZED',
+      });
     });
 
     it('lets a Bearer token decide alone when both headers are sent', async () => {

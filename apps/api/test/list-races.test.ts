@@ -19,9 +19,22 @@ describe.each(databases())('on $name', (lane) => {
     for (let n = 1; n <= 12; n++) {
       const date = new Date(Date.UTC(2026, 0, 1) + n * 9 * 24 * 3600 * 1000).toISOString();
       await repository.races.insert({
-        race_id: `race_parkrun${n}`, race_name: `Riverside parkrun #${n}`, race_type: 'run', race_subtype: '5k', race_date: date,
-        race_location: 'Basel, Switzerland', race_description: null, race_website_url: null, race_image_url: null, race_timezone: null,
-        race_participant_count: null, race_variants: [], race_categories: [], created_by: 'usr_admin1', created_at: date, updated_at: date,
+        race_id: `race_parkrun${n}`,
+        race_name: `Riverside parkrun #${n}`,
+        race_type: 'run',
+        race_subtype: '5k',
+        race_date: date,
+        race_location: 'Basel, Switzerland',
+        race_description: null,
+        race_website_url: null,
+        race_image_url: null,
+        race_timezone: null,
+        race_participant_count: null,
+        race_variants: [],
+        race_categories: [],
+        created_by: 'usr_admin1',
+        created_at: date,
+        updated_at: date,
       });
     }
     const everything = await call('GET', '/races?limit=100');
@@ -47,7 +60,17 @@ describe.each(databases())('on $name', (lane) => {
     it('breaks ties on the same date by race_id', async () => {
       const date = '2027-01-10T09:00:00Z';
       for (const name of ['Tie Zulu', 'Tie Alpha']) {
-        expect((await call('POST', '/races', 'admin', { race_name: name, race_type: 'swim', race_subtype: 'pool', race_date: date, race_location: 'Tie Town' })).status).toBe(201);
+        expect(
+          (
+            await call('POST', '/races', 'admin', {
+              race_name: name,
+              race_type: 'swim',
+              race_subtype: 'pool',
+              race_date: date,
+              race_location: 'Tie Town',
+            })
+          ).status,
+        ).toBe(201);
       }
       const { data } = await list('?location=tie%20town');
       expect(data).toHaveLength(2);
@@ -117,7 +140,9 @@ describe.each(databases())('on $name', (lane) => {
     });
 
     it('search with upcoming defaults to 10', async () => {
-      const matches = all.filter((race) => Date.parse(race.race_date) > fixedNow.getTime() && /e/i.test(`${race.race_name} ${race.race_location}`));
+      const matches = all.filter(
+        (race) => Date.parse(race.race_date) > fixedNow.getTime() && /e/i.test(`${race.race_name} ${race.race_location}`),
+      );
       expect(matches.length).toBeGreaterThan(10);
       const { data, metadata } = await list('?search=e&upcoming=true');
       expect(ids(data)).toEqual(ids(matches.slice(0, 10)));
@@ -161,7 +186,12 @@ describe.each(databases())('on $name', (lane) => {
       expect(ids(to.data)).toContain(pivot.race_id);
       const both = await list(`?date_from=${encodeURIComponent(pivot.race_date)}&date_to=${encodeURIComponent(later.race_date)}`);
       expect(ids(both.data)).toEqual(
-        ids(all.filter((race) => Date.parse(race.race_date) >= Date.parse(pivot.race_date) && Date.parse(race.race_date) <= Date.parse(later.race_date))),
+        ids(
+          all.filter(
+            (race) =>
+              Date.parse(race.race_date) >= Date.parse(pivot.race_date) && Date.parse(race.race_date) <= Date.parse(later.race_date),
+          ),
+        ),
       );
       expect(both.metadata.filters).toEqual({ date_from: pivot.race_date, date_to: later.race_date, limit: 50 });
     });
@@ -193,7 +223,11 @@ describe.each(databases())('on $name', (lane) => {
         code: 'UNAUTHORIZED',
         field: 'Authorization',
       });
-      expect(errorOf(await call('GET', '/races', { headers: { 'x-api-key': 'not-a-key' } }))).toEqual({ status: 401, code: 'UNAUTHORIZED', field: 'X-API-Key' });
+      expect(errorOf(await call('GET', '/races', { headers: { 'x-api-key': 'not-a-key' } }))).toEqual({
+        status: 401,
+        code: 'UNAUTHORIZED',
+        field: 'X-API-Key',
+      });
       // credentials in the query string are ignored
       expect((await call('GET', '/races?api_key=dev-org-key', 'anonymous')).status).toBe(401);
     });

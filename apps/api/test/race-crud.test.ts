@@ -5,8 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { databases, laneRuns } from './databases.js';
 import { errorOf, fixedNow, laneApp } from './helpers.js';
 
-
-const minimal = { race_name: 'Ironman 70.3 Zell am See', race_type: 'triathlon', race_subtype: 'half-ironman', race_date: '2026-08-30T07:00:00Z', race_location: 'Zell am See, Austria' };
+const minimal = {
+  race_name: 'Ironman 70.3 Zell am See',
+  race_type: 'triathlon',
+  race_subtype: 'half-ironman',
+  race_date: '2026-08-30T07:00:00Z',
+  race_location: 'Zell am See, Austria',
+};
 const full = {
   race_name: 'Chicago Marathon',
   race_type: 'run',
@@ -65,17 +70,30 @@ describe.each(databases())('on $name', (lane) => {
         race_categories: [],
       });
       // explicit nulls are the same as omitted
-      const withNulls = await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Null Fields Race', race_description: null, race_participant_count: null });
+      const withNulls = await call('POST', '/races', 'athlete', {
+        ...minimal,
+        race_name: 'Null Fields Race',
+        race_description: null,
+        race_participant_count: null,
+      });
       expect(withNulls.body.data).toMatchObject({ race_description: null, race_participant_count: null });
     });
 
     it('stores the date in UTC', async () => {
-      const reply = await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Offset Race', race_date: '2026-09-06T09:30:00+02:00' });
+      const reply = await call('POST', '/races', 'athlete', {
+        ...minimal,
+        race_name: 'Offset Race',
+        race_date: '2026-09-06T09:30:00+02:00',
+      });
       expect(reply.body.data.race_date).toBe('2026-09-06T07:30:00Z');
     });
 
     it('refuses a date outside years 0000-9999 in UTC on race_date, and stores nothing', async () => {
-      const reply = await call('POST', '/races', 'admin', { ...minimal, race_name: 'Edge of Time', race_date: '9999-12-31T23:59:58-12:45' });
+      const reply = await call('POST', '/races', 'admin', {
+        ...minimal,
+        race_name: 'Edge of Time',
+        race_date: '9999-12-31T23:59:58-12:45',
+      });
       expect(errorOf(reply)).toEqual({ status: 400, code: 'VALIDATION_ERROR', field: 'race_date' });
       expect((await call('GET', '/races?search=edge%20of%20time')).body.data).toEqual([]);
       const latest = await call('POST', '/races', 'admin', { ...minimal, race_name: 'Edge of Time', race_date: '9999-12-31T23:59:59Z' });
@@ -92,9 +110,11 @@ describe.each(databases())('on $name', (lane) => {
       const reply = await call('POST', '/races', 'admin', { ...minimal, race_name: 'Leap Second Run', race_date: '2016-12-31T23:59:60Z' });
       expect(reply.status).toBe(201);
       expect(reply.body.data.race_date).toBe('2016-12-31T23:59:59Z');
-      expect((await call('GET', '/races?date_from=2016-12-31T23:59:60Z&date_to=2016-12-31T23:59:60Z')).body.data.map((r: { race_name: string }) => r.race_name)).toEqual([
-        'Leap Second Run',
-      ]);
+      expect(
+        (await call('GET', '/races?date_from=2016-12-31T23:59:60Z&date_to=2016-12-31T23:59:60Z')).body.data.map(
+          (r: { race_name: string }) => r.race_name,
+        ),
+      ).toEqual(['Leap Second Run']);
     });
 
     it('answers the same name (any case) on the same UTC date with 409 CONFLICT', async () => {
@@ -104,7 +124,9 @@ describe.each(databases())('on $name', (lane) => {
       expect(errorOf(again)).toEqual({ status: 409, code: 'CONFLICT', field: 'race_name' });
       expect(again.body.error).toMatch(/already exists on 2026-10-10/);
       // a different day is another race
-      expect((await call('POST', '/races', 'admin', { ...minimal, race_name: 'Duplicate Dash', race_date: '2026-10-11T06:00:00Z' })).status).toBe(201);
+      expect(
+        (await call('POST', '/races', 'admin', { ...minimal, race_name: 'Duplicate Dash', race_date: '2026-10-11T06:00:00Z' })).status,
+      ).toBe(201);
       // the catalog's own races are duplicates too
       const boston = (await call('GET', '/races/race_bostonmarathon')).body.data;
       const copy = await call('POST', '/races', 'organization', { ...minimal, race_name: boston.race_name, race_date: boston.race_date });
@@ -135,7 +157,10 @@ describe.each(databases())('on $name', (lane) => {
     });
 
     it('answers without credentials with 401 and creates nothing', async () => {
-      expect(errorOf(await call('POST', '/races', 'anonymous', { ...minimal, race_name: 'Ghost Race' }))).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+      expect(errorOf(await call('POST', '/races', 'anonymous', { ...minimal, race_name: 'Ghost Race' }))).toMatchObject({
+        status: 401,
+        code: 'UNAUTHORIZED',
+      });
       expect((await call('GET', '/races?search=ghost')).body.data).toEqual([]);
     });
   });
@@ -145,7 +170,13 @@ describe.each(databases())('on $name', (lane) => {
       const created = (await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Leaderboard Race' })).body.data;
       expect(created.participants_count).toBe(0);
       for (const n of [1, 2, 3]) {
-        await repository.races.addParticipant({ participant_id: `par_lb${n}`, race_id: created.race_id, user_id: null, display_name: `Runner ${n}`, registered_at: '2026-03-01T00:00:00Z' });
+        await repository.races.addParticipant({
+          participant_id: `par_lb${n}`,
+          race_id: created.race_id,
+          user_id: null,
+          display_name: `Runner ${n}`,
+          registered_at: '2026-03-01T00:00:00Z',
+        });
         expect((await call('GET', `/races/${created.race_id}`)).body.data.participants_count).toBe(n);
       }
       // the list shows the same live count
@@ -166,12 +197,20 @@ describe.each(databases())('on $name', (lane) => {
   describe('PUT /races/{race_id}', () => {
     it('changes only the fields supplied, moves updated_at, keeps created_at', async () => {
       const before = (await call('POST', '/races', 'athlete', { ...full, race_name: 'Partial Update Marathon' })).body.data;
-      const reply = await call('PUT', `/races/${before.race_id}`, 'athlete', { race_participant_count: 50000, race_website_url: 'https://www.example.com/2026' });
+      const reply = await call('PUT', `/races/${before.race_id}`, 'athlete', {
+        race_participant_count: 50000,
+        race_website_url: 'https://www.example.com/2026',
+      });
       expect(reply.status).toBe(200);
       expect(reply.body.status).toBe('ok');
       expect(reply.body.message).toBe('Race updated successfully');
       const after = reply.body.data;
-      expect(after).toEqual({ ...before, race_participant_count: 50000, race_website_url: 'https://www.example.com/2026', updated_at: after.updated_at });
+      expect(after).toEqual({
+        ...before,
+        race_participant_count: 50000,
+        race_website_url: 'https://www.example.com/2026',
+        updated_at: after.updated_at,
+      });
       expect(Date.parse(after.updated_at)).toBeGreaterThan(Date.parse(before.updated_at));
       expect(after.created_at).toBe(before.created_at);
       expect((await call('GET', `/races/${before.race_id}`)).body.data).toEqual(after);
@@ -182,8 +221,15 @@ describe.each(databases())('on $name', (lane) => {
 
     it('clears an optional field with null, and normalizes a new date to UTC', async () => {
       const race = (await call('POST', '/races', 'athlete', { ...full, race_name: 'Clearing Race' })).body.data;
-      const reply = await call('PUT', `/races/${race.race_id}`, 'athlete', { race_image_url: null, race_date: '2025-10-05T03:00:00-05:00' });
-      expect(reply.body.data).toMatchObject({ race_image_url: null, race_date: '2025-10-05T08:00:00Z', race_website_url: full.race_website_url });
+      const reply = await call('PUT', `/races/${race.race_id}`, 'athlete', {
+        race_image_url: null,
+        race_date: '2025-10-05T03:00:00-05:00',
+      });
+      expect(reply.body.data).toMatchObject({
+        race_image_url: null,
+        race_date: '2025-10-05T08:00:00Z',
+        race_website_url: full.race_website_url,
+      });
     });
 
     it.each([
@@ -200,24 +246,44 @@ describe.each(databases())('on $name', (lane) => {
     });
 
     it('answers a rename onto another race on the same day with 409', async () => {
-      const a = (await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Rename A', race_date: '2026-11-01T08:00:00Z' })).body.data;
-      const b = (await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Rename B', race_date: '2026-11-02T08:00:00Z' })).body.data;
-      expect(errorOf(await call('PUT', `/races/${b.race_id}`, 'athlete', { race_name: 'rename a', race_date: a.race_date }))).toEqual({ status: 409, code: 'CONFLICT', field: 'race_name' });
+      const a = (await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Rename A', race_date: '2026-11-01T08:00:00Z' })).body
+        .data;
+      const b = (await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Rename B', race_date: '2026-11-02T08:00:00Z' })).body
+        .data;
+      expect(errorOf(await call('PUT', `/races/${b.race_id}`, 'athlete', { race_name: 'rename a', race_date: a.race_date }))).toEqual({
+        status: 409,
+        code: 'CONFLICT',
+        field: 'race_name',
+      });
       expect((await call('GET', `/races/${b.race_id}`)).body.data).toEqual(b);
       // moving only the date onto a's day is fine when the names differ; the name alone too
       expect((await call('PUT', `/races/${b.race_id}`, 'athlete', { race_date: a.race_date })).status).toBe(200);
-      expect(errorOf(await call('PUT', `/races/${b.race_id}`, 'athlete', { race_name: 'RENAME A' }))).toEqual({ status: 409, code: 'CONFLICT', field: 'race_name' });
+      expect(errorOf(await call('PUT', `/races/${b.race_id}`, 'athlete', { race_name: 'RENAME A' }))).toEqual({
+        status: 409,
+        code: 'CONFLICT',
+        field: 'race_name',
+      });
     });
 
     it('answers an unknown race with 404', async () => {
-      expect(errorOf(await call('PUT', '/races/race_doesnotexist', 'admin', { race_name: 'x' }))).toEqual({ status: 404, code: 'NOT_FOUND', field: 'race_id' });
+      expect(errorOf(await call('PUT', '/races/race_doesnotexist', 'admin', { race_name: 'x' }))).toEqual({
+        status: 404,
+        code: 'NOT_FOUND',
+        field: 'race_id',
+      });
     });
   });
 
   describe('DELETE /races/{race_id}', () => {
     it('removes the race and its participants; a later get, update or delete is 404', async () => {
       const race = (await call('POST', '/races', 'athlete', { ...minimal, race_name: 'Short-lived Race' })).body.data;
-      await repository.races.addParticipant({ participant_id: 'par_short1', race_id: race.race_id, user_id: null, display_name: 'Runner', registered_at: '2026-03-01T00:00:00Z' });
+      await repository.races.addParticipant({
+        participant_id: 'par_short1',
+        race_id: race.race_id,
+        user_id: null,
+        display_name: 'Runner',
+        registered_at: '2026-03-01T00:00:00Z',
+      });
       const reply = await call('DELETE', `/races/${race.race_id}`, 'athlete');
       expect(reply.status).toBe(200);
       expect(reply.body).toEqual({ status: 'ok', message: 'Race deleted successfully' });

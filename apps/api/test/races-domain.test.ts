@@ -45,7 +45,10 @@ const sortedByDateThenId = (list: Race[]) =>
   [...list].sort((a, b) => Date.parse(a.race_date) - Date.parse(b.race_date) || a.race_id.localeCompare(b.race_id));
 
 const domainError = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(DomainError);
   // As the API answers it: the app's one mapError.
   const { status, code, field } = mapDomainError(error)!;
@@ -122,7 +125,13 @@ describe('list', () => {
 });
 
 describe('create, update, delete', () => {
-  const body = { race_name: 'Domain Test 10K', race_type: 'run' as const, race_subtype: '10k', race_date: '2026-09-01T10:00:00+02:00', race_location: 'Bern, Switzerland' };
+  const body = {
+    race_name: 'Domain Test 10K',
+    race_type: 'run' as const,
+    race_subtype: '10k',
+    race_date: '2026-09-01T10:00:00+02:00',
+    race_location: 'Bern, Switzerland',
+  };
 
   it('creates with nulls and empty lists, normalizes the date to UTC, and refuses a duplicate', async () => {
     const race = await races.create(body, athlete);
@@ -144,7 +153,10 @@ describe('create, update, delete', () => {
 
   it('lets only the creator, an admin, or the creating organization change a race', async () => {
     const own = await races.create({ ...body, race_name: 'Owned by Maya' }, athlete);
-    expect(await domainError(races.update(own.race_id, { race_subtype: 'x' }, organization))).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect(await domainError(races.update(own.race_id, { race_subtype: 'x' }, organization))).toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
     expect(await races.get(own.race_id)).toEqual(own);
     const byAdmin = await races.update(own.race_id, { race_subtype: '10K', race_description: 'Changed by an admin' }, admin);
     expect(byAdmin).toMatchObject({ race_subtype: '10K', race_description: 'Changed by an admin', race_name: 'Owned by Maya' });
@@ -159,7 +171,10 @@ describe('create, update, delete', () => {
 
   it('refuses to rename a race onto another race on the same day', async () => {
     const other = await races.create({ ...body, race_name: 'Rename Target' }, athlete);
-    expect(await domainError(races.update(other.race_id, { race_name: 'DOMAIN TEST 10K' }, athlete))).toMatchObject({ status: 409, field: 'race_name' });
+    expect(await domainError(races.update(other.race_id, { race_name: 'DOMAIN TEST 10K' }, athlete))).toMatchObject({
+      status: 409,
+      field: 'race_name',
+    });
   });
 });
 
@@ -171,7 +186,15 @@ describe('parseInstant', () => {
     // a leap second, only at 23:59 UTC, reads as :59
     expect(parseInstant('2016-12-31T23:59:60Z')).toBe(Date.UTC(2016, 11, 31, 23, 59, 59));
     expect(parseInstant('2017-01-01T00:59:60+01:00')).toBe(Date.UTC(2016, 11, 31, 23, 59, 59));
-    for (const bad of ['2026-02-29T00:00:00Z', '2026-06-31T00:00:00Z', '2026-01-01T24:00:00Z', '2016-12-31T12:59:60Z', '2026-01-01T23:59:61Z', '2026-01-01', 'soon']) {
+    for (const bad of [
+      '2026-02-29T00:00:00Z',
+      '2026-06-31T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2016-12-31T12:59:60Z',
+      '2026-01-01T23:59:61Z',
+      '2026-01-01',
+      'soon',
+    ]) {
       expect(parseInstant(bad), bad).toBeUndefined();
     }
     expect(formatInstant(Date.UTC(2025, 9, 5, 8))).toBe('2025-10-05T08:00:00Z');

@@ -90,9 +90,9 @@ describe('SQLite repository in memory', () => {
   it('rejects the same name (any case) on the same UTC day, accepts another day', async () => {
     const repository = openSqliteRepository({ inMemory: true });
     await repository.races.insert(race());
-    await expect(repository.races.insert(race({ race_id: 'race_test2', race_name: 'TEST RACE', race_date: '2026-05-01T23:30:00Z' }))).rejects.toBeInstanceOf(
-      UniqueViolationError,
-    );
+    await expect(
+      repository.races.insert(race({ race_id: 'race_test2', race_name: 'TEST RACE', race_date: '2026-05-01T23:30:00Z' })),
+    ).rejects.toBeInstanceOf(UniqueViolationError);
     await repository.races.insert(race({ race_id: 'race_test3', race_date: '2026-05-02T00:00:00Z' }));
     expect((await repository.races.list({ limit: 10 })).map((r) => r.race_id)).toEqual(['race_test1', 'race_test3']);
     await repository.close();
@@ -130,7 +130,13 @@ describe('SQLite repository in memory', () => {
     await repository.races.insert(race());
     expect((await repository.races.get('race_test1'))?.participants_count).toBe(0);
     for (const n of [1, 2]) {
-      await repository.races.addParticipant({ participant_id: `par_${n}`, race_id: 'race_test1', user_id: null, display_name: `Runner ${n}`, registered_at: '2026-03-02T00:00:00Z' });
+      await repository.races.addParticipant({
+        participant_id: `par_${n}`,
+        race_id: 'race_test1',
+        user_id: null,
+        display_name: `Runner ${n}`,
+        registered_at: '2026-03-02T00:00:00Z',
+      });
     }
     expect((await repository.races.get('race_test1'))?.participants_count).toBe(2);
     expect(await repository.races.delete('race_test1', () => {})).toBe(true);
@@ -148,7 +154,12 @@ describe('SQLite repository in memory', () => {
     await repository.users.addAccessToken(seedIds.athlete, hashCredential('old-token'), '2026-01-01T00:00:00Z');
     expect(await repository.users.findByTokenHash(hashCredential('old-token'), now.toISOString())).toBeUndefined();
     const organization = await repository.organizations.findByApiKeyHash(hashCredential(devCredentials.organizationKey));
-    expect(organization && organizationPrincipal(organization)).toMatchObject({ user_id: seedIds.organization, principal_type: 'organization', role: 'organization', email: null });
+    expect(organization && organizationPrincipal(organization)).toMatchObject({
+      user_id: seedIds.organization,
+      principal_type: 'organization',
+      role: 'organization',
+      email: null,
+    });
     await repository.close();
   });
 });

@@ -77,7 +77,12 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
       ];
       try {
         const [http, fastify] = bare as [RunningServer, RunningServer];
-        const { api: ours, pg: onPostgres, http: baselineHttp, fastify: baselineFastify } = await compareLoad(ROUNDS, {
+        const {
+          api: ours,
+          pg: onPostgres,
+          http: baselineHttp,
+          fastify: baselineFastify,
+        } = await compareLoad(ROUNDS, {
           api: fields(endpoint, api.origin, raceId),
           pg: fields(endpoint, pgApi.origin, raceId),
           http: fields(endpoint, http.origin, raceId),
@@ -120,7 +125,9 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
           }),
         );
         log(`api: ${endpoint.name}: PostgreSQL ${Math.round(onPostgres.requestsPerSecond)} req/s`);
-        log(`api: ${endpoint.name}: ${Math.round(ours.requestsPerSecond)} req/s vs node:http ${Math.round(baselineHttp.requestsPerSecond)}, Fastify ${Math.round(baselineFastify.requestsPerSecond)}`);
+        log(
+          `api: ${endpoint.name}: ${Math.round(ours.requestsPerSecond)} req/s vs node:http ${Math.round(baselineHttp.requestsPerSecond)}, Fastify ${Math.round(baselineFastify.requestsPerSecond)}`,
+        );
       } finally {
         await Promise.all(bare.map((server) => server.stop()));
       }
@@ -138,7 +145,11 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
  * one instance with 10: what a second instance behind a load balancer adds (on this machine
  * the instances, PostgreSQL and the load generator share the same cores).
  */
-async function twoInstances(postgres: Awaited<ReturnType<typeof startThrowawayPostgres>>, raceId: string, log: (line: string) => void): Promise<ResultRow[]> {
+async function twoInstances(
+  postgres: Awaited<ReturnType<typeof startThrowawayPostgres>>,
+  raceId: string,
+  log: (line: string) => void,
+): Promise<ResultRow[]> {
   const url = await postgres.createDatabase('bench_two');
   const [a, b] = await Promise.all([0, 1].map(() => startChildServer('servers/reference-api.js', { BENCH_DATABASE_URL: url })));
   try {

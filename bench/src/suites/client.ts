@@ -47,8 +47,10 @@ export async function runClientSuite(log: (line: string) => void): Promise<Resul
     const raw = createClient<paths>({ baseUrl, headers });
     const astral = createAstralClient({ baseUrl, token: TOKEN });
     const variants = {
-      fetch: () => timePerCall(async () => ((await (await fetch(`${baseUrl}/races/${RACE_ID}`, { headers })).json()) as { data: unknown }).data),
-      openapiFetch: () => timePerCall(async () => (await raw.GET('/races/{race_id}', { params: { path: { race_id: RACE_ID } } })).data?.data),
+      fetch: () =>
+        timePerCall(async () => ((await (await fetch(`${baseUrl}/races/${RACE_ID}`, { headers })).json()) as { data: unknown }).data),
+      openapiFetch: () =>
+        timePerCall(async () => (await raw.GET('/races/{race_id}', { params: { path: { race_id: RACE_ID } } })).data?.data),
       astral: () => timePerCall(() => astral.races.get(RACE_ID)),
     };
     for (const warm of Object.values(variants)) await warm(); // JIT and connection pool warm
@@ -66,8 +68,20 @@ export async function runClientSuite(log: (line: string) => void): Promise<Resul
     };
     const walls = `wall time per call: @astral/client ${wall('astral').toFixed(0)} µs, openapi-fetch ${wall('openapiFetch').toFixed(0)} µs, fetch ${wall('fetch').toFixed(0)} µs`;
     return [
-      row({ ...common, baseline: 'plain fetch + json()', baselineValue: plain, goal: '< 10% over plain fetch', met: ours / plain < 1.1, note: `${((ours / plain - 1) * 100).toFixed(1)}% over plain fetch; ${walls}` }),
-      row({ ...common, baseline: 'bare openapi-fetch GET', baselineValue: bare, note: `${((ours / bare - 1) * 100).toFixed(1)}% over bare openapi-fetch` }),
+      row({
+        ...common,
+        baseline: 'plain fetch + json()',
+        baselineValue: plain,
+        goal: '< 10% over plain fetch',
+        met: ours / plain < 1.1,
+        note: `${((ours / plain - 1) * 100).toFixed(1)}% over plain fetch; ${walls}`,
+      }),
+      row({
+        ...common,
+        baseline: 'bare openapi-fetch GET',
+        baselineValue: bare,
+        note: `${((ours / bare - 1) * 100).toFixed(1)}% over bare openapi-fetch`,
+      }),
     ];
   } finally {
     await new Promise((resolve) => server.close(resolve));

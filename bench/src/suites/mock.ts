@@ -23,7 +23,12 @@ export async function runMockSuite(log: (line: string) => void): Promise<ResultR
     ];
     const rows: ResultRow[] = [];
     for (const call of calls) {
-      const options = (origin: string, id: string): LoadOptions => ({ url: origin + call.path(id), headers: AUTH, expectStatus: 200, seconds: SECONDS });
+      const options = (origin: string, id: string): LoadOptions => ({
+        url: origin + call.path(id),
+        headers: AUTH,
+        expectStatus: 200,
+        seconds: SECONDS,
+      });
       const result = await compareLoad(ROUNDS, {
         api: options(servers.api.origin, raceId),
         mock: options(servers.mock.origin, 'race_xyz456'),
@@ -43,7 +48,9 @@ export async function runMockSuite(log: (line: string) => void): Promise<ResultR
           }),
         );
       }
-      log(`mock: ${call.name}: api ${Math.round(result.api.requestsPerSecond)}, mock ${Math.round(result.mock.requestsPerSecond)}, sandbox ${Math.round(result.sandbox.requestsPerSecond)} req/s`);
+      log(
+        `mock: ${call.name}: api ${Math.round(result.api.requestsPerSecond)}, mock ${Math.round(result.mock.requestsPerSecond)}, sandbox ${Math.round(result.sandbox.requestsPerSecond)} req/s`,
+      );
     }
     return rows;
   } finally {

@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
 
 function waitForOutput(child: ChildProcess, output: { text: string }, pattern: RegExp, from: number, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start: no ${pattern} within ${timeoutMs} ms:\n${output.text.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`npm start: no ${pattern} within ${timeoutMs} ms:\n${output.text.slice(-2000)}`)),
+      timeoutMs,
+    );
     const check = () => {
       if (pattern.test(output.text.slice(from))) {
         clearTimeout(timer);
@@ -75,7 +78,9 @@ export async function runReloadSuite(log: (line: string) => void): Promise<Resul
       fullReloads.push((performance.now() - written) / 1000);
     }
     const [mock, full] = [median(mockReloads), median(fullReloads)];
-    log(`reload: npm start ready in ${startSeconds.toFixed(1)} s; edit to mock ${mockReloads.map((s) => s.toFixed(2)).join(', ')} s; with docs ${fullReloads.map((s) => s.toFixed(2)).join(', ')} s`);
+    log(
+      `reload: npm start ready in ${startSeconds.toFixed(1)} s; edit to mock ${mockReloads.map((s) => s.toFixed(2)).join(', ')} s; with docs ${fullReloads.map((s) => s.toFixed(2)).join(', ')} s`,
+    );
     const common = {
       suite: 'Pipeline: turbo run build',
       baseline: 'restarting npm start by hand (cached build, every server)',
@@ -84,7 +89,13 @@ export async function runReloadSuite(log: (line: string) => void): Promise<Resul
       baselineValue: startSeconds,
     };
     return [
-      row({ ...common, subject: 'npm start: contract edit to regenerated types and a reloaded mock', value: mock, goal: 'edit to reload < 5 s', met: mock < 5 }),
+      row({
+        ...common,
+        subject: 'npm start: contract edit to regenerated types and a reloaded mock',
+        value: mock,
+        goal: 'edit to reload < 5 s',
+        met: mock < 5,
+      }),
       row({ ...common, subject: 'npm start: contract edit to everything reloaded (sandbox, docs, lint)', value: full }),
     ];
   } finally {

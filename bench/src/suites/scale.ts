@@ -80,7 +80,8 @@ function stepCommand(step: Step, sized: Sized): () => Promise<number> {
     case 'generate':
       return script('generate-types.mjs');
     case 'type-check':
-      return () => timeCommand('node', [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(sized.out, 'site')], { cwd: repoRoot });
+      return () =>
+        timeCommand('node', [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(sized.out, 'site')], { cwd: repoRoot });
   }
 }
 

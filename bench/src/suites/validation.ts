@@ -20,7 +20,10 @@ export async function runValidationSuite(log: (line: string) => void): Promise<R
     const raceId = await firstRaceId(servers.on.origin);
     let counter = 0;
     const endpoints: Array<{ name: string; options: (origin: string) => LoadOptions }> = [
-      { name: 'GET /races/{race_id}', options: (origin) => ({ url: `${origin}/api/v1/races/${raceId}`, headers: AUTH, expectStatus: 200, seconds: SECONDS }) },
+      {
+        name: 'GET /races/{race_id}',
+        options: (origin) => ({ url: `${origin}/api/v1/races/${raceId}`, headers: AUTH, expectStatus: 200, seconds: SECONDS }),
+      },
       {
         name: 'POST /races',
         options: (origin) => ({
@@ -76,7 +79,9 @@ export async function runValidationSuite(log: (line: string) => void): Promise<R
           baselineValue: result.on.requestsPerSecond,
         }),
       );
-      log(`validation: ${endpoint.name}: on ${Math.round(result.on.requestsPerSecond)}, off ${Math.round(result.off.requestsPerSecond)}, development ${Math.round(result.development.requestsPerSecond)} req/s`);
+      log(
+        `validation: ${endpoint.name}: on ${Math.round(result.on.requestsPerSecond)}, off ${Math.round(result.off.requestsPerSecond)}, development ${Math.round(result.development.requestsPerSecond)} req/s`,
+      );
     }
     return rows;
   } finally {

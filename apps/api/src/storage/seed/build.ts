@@ -44,8 +44,16 @@ export function placeAroundNow(entry: Pick<CatalogEntry, 'month' | 'day' | 'hour
 }
 
 const runnerNames = [
-  'Amara Nwosu', 'Lukas Weber', 'Sofia Rossi', 'Kenji Watanabe', 'Emma Lindqvist',
-  'Diego Fernández', 'Aisha Khan', 'Noah Dubois', 'Chloe Martin', 'Mateus Silva',
+  'Amara Nwosu',
+  'Lukas Weber',
+  'Sofia Rossi',
+  'Kenji Watanabe',
+  'Emma Lindqvist',
+  'Diego Fernández',
+  'Aisha Khan',
+  'Noah Dubois',
+  'Chloe Martin',
+  'Mateus Silva',
 ];
 
 /**
@@ -97,8 +105,22 @@ export function buildSeed(now: Date): SeedData {
   return {
     organizations: [{ organization_id: seedIds.organization, username: 'alpine-running-club', display_name: 'Alpine Running Club' }],
     users: [
-      { user_id: seedIds.athlete, username: 'maya.runs', display_name: 'Maya Okafor', email: 'maya@example.com', role: 'athlete', organization_id: null },
-      { user_id: seedIds.admin, username: 'jonas.admin', display_name: 'Jonas Berg', email: 'jonas@example.com', role: 'admin', organization_id: null },
+      {
+        user_id: seedIds.athlete,
+        username: 'maya.runs',
+        display_name: 'Maya Okafor',
+        email: 'maya@example.com',
+        role: 'athlete',
+        organization_id: null,
+      },
+      {
+        user_id: seedIds.admin,
+        username: 'jonas.admin',
+        display_name: 'Jonas Berg',
+        email: 'jonas@example.com',
+        role: 'admin',
+        organization_id: null,
+      },
     ],
     accessTokens: [
       { token_hash: hashCredential(devCredentials.athleteToken), user_id: seedIds.athlete },

@@ -29,6 +29,8 @@ export interface CatalogEntry {
 
 const open = ['Open', 'Masters'];
 
+// One race per line, so the catalog reads as a table.
+// prettier-ignore
 export const catalog: readonly CatalogEntry[] = [
   // run
   { slug: 'tokyomarathon', name: 'Tokyo Marathon', type: 'run', subtype: 'marathon', month: 3, day: 1, hourUtc: 0, location: 'Tokyo, Japan', timezone: 'Asia/Tokyo', website: 'https://www.marathon.tokyo', description: 'World Marathon Major through central Tokyo.', participantCount: 38000, variants: ['Marathon', '10K'], categories: [...open, 'Wheelchair'], createdBy: 'admin' },
