@@ -7,7 +7,7 @@
 export interface Violation {
   /** Where: `["request", "query", "limit"]`, `["request", "body", "race_variants", "0"]`, `["response", "body"]`. */
   location: string[];
-  severity: 'Error' | 'Warning' | 'Information' | 'Hint' | string;
+  severity: 'Error' | 'Warning' | 'Information' | 'Hint' | (string & {});
   /** Ajv keyword (`maximum`, `required`, `additionalProperties`...) or an HTTP status (401, 415). */
   code?: string | number;
   message: string;

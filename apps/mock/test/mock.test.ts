@@ -18,7 +18,7 @@ afterAll(async () => {
 async function call(path: string, init: RequestInit = {}) {
   const res = await fetch(`${mock.url}${path}`, init);
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as any) : undefined };
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
 
 describe('the mock', () => {
@@ -33,7 +33,7 @@ describe('the mock', () => {
   it('answers a path outside the base path 404 in the error shape', async () => {
     const res = await fetch(mock.url.replace('/api/v1', '/races'), { headers: key });
     expect(res.status).toBe(404);
-    expect(((await res.json()) as any).details.code).toBe('NOT_FOUND');
+    expect((await res.json()).details.code).toBe('NOT_FOUND');
   });
 
   it('answers a request without credentials 401 UNAUTHORIZED', async () => {
@@ -106,7 +106,7 @@ describe('wrong method', () => {
     const res = await fetch(`${mock.url}/races/race_xyz456`, { method: 'PATCH', headers: json, body: '{}' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('DELETE, GET, PUT');
-    expect(((await res.json()) as any).details).toEqual({ code: 'METHOD_NOT_ALLOWED' });
+    expect((await res.json()).details).toEqual({ code: 'METHOD_NOT_ALLOWED' });
   });
 });
 
@@ -115,7 +115,7 @@ describe('the dynamic switch', () => {
     const dynamic = await startMock({ port: 0, dynamic: true, log: () => {} });
     try {
       const res = await fetch(`${dynamic.url}/races/race_abc`, { headers: key });
-      const body = (await res.json()) as any;
+      const body = await res.json();
       expect(res.status).toBe(200);
       expect(body.status).toBe('ok');
       expect(typeof body.data.race_name).toBe('string');

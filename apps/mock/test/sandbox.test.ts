@@ -28,7 +28,7 @@ describe('the sandbox', () => {
     expect(created.status).toBe(201);
     const { race_id } = (await created.json()) as { race_id: string };
     const found = await fetch(`${sandbox.url}/races?search=fjord`, { headers: athlete });
-    expect(((await found.json()) as any).data.map((r: { race_id: string }) => r.race_id)).toContain(race_id);
+    expect((await found.json()).data.map((r: { race_id: string }) => r.race_id)).toContain(race_id);
     const one = await fetch(`${sandbox.url}/races/${race_id}`, { headers: athlete });
     expect(one.status).toBe(200);
     for (const res of [created, found, one]) {
@@ -44,14 +44,14 @@ describe('the sandbox', () => {
     expect(res.headers.get('x-astral-contract-violations')).toBe('request=1, response=0');
     const anonymous = await fetch(`${sandbox.url}/auth/me`);
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as any).details.code).toBe('UNAUTHORIZED');
+    expect((await anonymous.json()).details.code).toBe('UNAUTHORIZED');
     expect(lines.some((line) => line.includes('request.query.limit maximum'))).toBe(true);
   });
 
   it('lets the API answer a body that is not JSON itself', async () => {
     const res = await fetch(`${sandbox.url}/races`, { method: 'POST', headers: athlete, body: '{"race_name":' });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).details.code).toBe('INVALID_JSON');
+    expect((await res.json()).details.code).toBe('INVALID_JSON');
     expect(res.headers.get('x-astral-contract-unchecked')).not.toBeNull();
   });
 });
