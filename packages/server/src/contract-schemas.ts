@@ -11,13 +11,20 @@ import {
   type ContractParameter,
 } from '@astral/openapi/contract';
 import { operationTable } from '@astral/openapi';
-import { examplesOf, rebase as rebaseOnto, readOnlyPropertyNames as readOnlyNames, securitySchemesOf } from '@astral/openapi/reader';
+import {
+  examplesOf,
+  rebase as rebaseOnto,
+  readOnlyPropertyNames as readOnlyNames,
+  securitySchemesOf,
+  type JsonNode,
+} from '@astral/openapi/reader';
 import type { OperationId } from './types.js';
 
 /** The `$id` the contract's components are registered under, in Ajv and in Fastify. */
 export const CONTRACT_ID = 'urn:astral:contract';
 
-type Json = any;
+/** A node of the contract or of a JSON Schema (see `JsonNode`). */
+type Json = JsonNode;
 
 /** A deep copy whose local refs point into the registered components document ({@link CONTRACT_ID}). */
 export function rebase(schema: Json): Json {
@@ -82,7 +89,7 @@ export function annotationKeywords(): string[] {
 
 type Parameter = ContractParameter;
 
-function parameterObjectSchema(list: Parameter[]): Json | undefined {
+function parameterObjectSchema(list: Parameter[]): Json {
   if (list.length === 0) return undefined;
   return {
     type: 'object',
@@ -92,9 +99,9 @@ function parameterObjectSchema(list: Parameter[]): Json | undefined {
 }
 
 /** The JSON body schema of an operation's response, or `undefined` when it has no JSON body. */
-export function responseSchema(id: OperationId, status: number): Json | undefined {
+export function responseSchema(id: OperationId, status: number): object | undefined {
   const schema = operationResponse(id, status)?.content?.['application/json']?.schema;
-  return schema === undefined ? undefined : rebase(schema);
+  return schema === undefined ? undefined : (rebase(schema) as object);
 }
 
 /** The schemas Fastify validates a route's request with. */

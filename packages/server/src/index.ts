@@ -11,7 +11,8 @@
  * const app = createAstralServer({ handlers, authenticate: ({ bearer }) => (bearer ? { id: 'usr_1' } : null) });
  * ```
  */
-export { createAstralServer, type AstralServerExtraOptions, type ContractViolation } from './server.js';
+export { createAstralServer, type AstralServerExtraOptions } from './server.js';
+export type { ContractViolation } from './response-check.js';
 export { createStubHandlers } from './stubs.js';
 export { apiError, ApiError, errorBody, type ErrorBody, type ErrorCode, type ErrorOptions } from './errors.js';
 export type {

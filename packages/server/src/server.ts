@@ -6,23 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { basePath, methodsAllowedFor, operationIds, operationTable, queryDefaulter, requestBodyLimitBytes } from '@astral/openapi';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { credentialReader, isOpen, meetsRequirements } from './auth.js';
 import { componentsDocument, requestSchemas, responseSchema, securityRequirements } from './contract-schemas.js';
 import { ApiError, errorBody } from './errors.js';
-import { internalError, toErrorResponse, type ErrorResponse, type MapError } from './error-handler.js';
+import { toErrorResponse, type ErrorResponse } from './error-handler.js';
+import { createResponseChecker, type ContractViolation, type HandlerOutcome } from './response-check.js';
 import { parseJsonBody } from './json-body.js';
 import type { AstralServerOptions, HandlerContext, OperationId } from './types.js';
 import { createAjv, memoizedCompiler } from './validation.js';
-
-/** A response a handler produced that the contract does not allow. */
-export interface ContractViolation {
-  operationId: OperationId;
-  status: unknown;
-  requestId: string;
-  /** Why: an undocumented status, or Ajv's findings against the response schema. */
-  problems: Array<{ path?: string; message: string }>;
-}
 
 /** Options beyond the core ones, for tests and tooling. */
 export interface AstralServerExtraOptions {
@@ -44,8 +35,6 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Per-request internals live under symbols, never string keys a handler could collide with. */
 const PRINCIPAL = Symbol('astral.principal');
 type WithPrincipal = FastifyRequest & { [PRINCIPAL]?: unknown };
-
-type Result = { status: unknown; body?: unknown; headers?: Record<string, string> };
 
 /**
  * Builds the Fastify app for the contract, not listening. Routes are mounted under the
@@ -80,7 +69,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
     // Bad URLs never reach the hooks, so the request id is set here too.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
-      sendResponse(reply as FastifyReply, toErrorResponse(error, options.mapError));
+      sendResponse(reply, toErrorResponse(error, options.mapError));
     },
   }) as unknown as FastifyInstance;
 
@@ -124,41 +113,23 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
   });
 
   const reader = credentialReader();
-  const report =
-    options.onContractViolation ??
-    ((violation: ContractViolation) => {
-      if (!options.logger) {
-        process.emitWarning(
-          `${violation.operationId} answered a response the contract does not allow (request ${violation.requestId}): ` +
-            violation.problems.map((p) => `${p.path ?? ''} ${p.message}`.trim()).join('; '),
-          'AstralContractViolation',
-        );
-      }
-    });
-  const compileResponse = checkResponses ? memoizedCompiler(createAjv('response')) : undefined;
+  const checker = createResponseChecker({
+    checkResponses,
+    logger: Boolean(options.logger),
+    onContractViolation: options.onContractViolation,
+  });
 
   for (const id of operationIds) {
     const entry = operationTable[id];
     const handler = options.handlers[id] as (context: HandlerContext<OperationId, Principal>) => unknown;
     if (typeof handler !== 'function') throw new TypeError(`createAstralServer: no handler for operation ${id}`);
-    const documented = new Set<number>(entry.statuses);
     const fillQuery = queryDefaulter(id);
     const queryNames: readonly string[] = entry.queryParams;
     const requirements = securityRequirements(id);
     const open = isOpen(requirements);
 
-    // Development/test: a closed validator per documented status, compiled on first use.
+    const check = checker.forOperation(id);
     // Production: response schemas for fast-json-stringify, which writes only declared fields.
-    const validators = new Map<number, ValidateFunction | null>();
-    const validatorFor = (status: number): ValidateFunction | null => {
-      let validate = validators.get(status);
-      if (validate === undefined) {
-        const schema = responseSchema(id, status);
-        validate = schema && compileResponse ? compileResponse(schema) : null;
-        validators.set(status, validate);
-      }
-      return validate;
-    };
     const responses: Record<number, unknown> = {};
     if (!checkResponses) {
       for (const status of entry.statuses) {
@@ -186,29 +157,6 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
       (request as WithPrincipal)[PRINCIPAL] = principal;
     };
 
-    const check = (request: FastifyRequest, result: Result): ErrorResponse | undefined => {
-      const status = result?.status;
-      const problems: ContractViolation['problems'] = [];
-      if (typeof status !== 'number' || !documented.has(status)) {
-        problems.push({ message: `status ${String(status)} is not documented for ${id} (documented: ${entry.statuses.join(', ')})` });
-      } else if (checkResponses) {
-        const validate = validatorFor(status);
-        if (!validate) {
-          if (result.body !== undefined) problems.push({ message: `status ${status} of ${id} has no body in the contract` });
-        } else if (!validate(result.body)) {
-          for (const error of validate.errors ?? [])
-            problems.push({ path: error.instancePath || '/', message: error.message ?? error.keyword });
-        }
-      }
-      if (problems.length === 0) return undefined;
-      const violation: ContractViolation = { operationId: id, status, requestId: request.id, problems };
-      request.log.error({ contractViolation: violation }, `Response of ${id} does not match the contract`);
-      report(violation);
-      return internalError(
-        checkResponses ? `The response does not match the API contract; see the server log for request ${request.id}` : undefined,
-      );
-    };
-
     app.route({
       method: entry.method.toUpperCase(),
       url: basePath + entry.path.replace(/\{([^}]+)\}/g, ':$1'),
@@ -227,9 +175,9 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
           principal: (request as WithPrincipal)[PRINCIPAL] ?? null,
           request,
         } as HandlerContext<OperationId, Principal>;
-        let result: Result;
+        let result: HandlerOutcome;
         try {
-          result = (await handler(context)) as Result;
+          result = (await handler(context)) as HandlerOutcome;
         } catch (error) {
           const known = error instanceof ApiError ? error : options.mapError?.(error);
           if (!known) throw error;

@@ -1,6 +1,7 @@
 // Shared test set-up: a stub server with a fake authenticate, requests injected in-process.
 import { createAstralServer, createStubHandlers, type Handlers } from '../src/index.js';
-import type { AstralServerExtraOptions, ContractViolation } from '../src/server.js';
+import type { AstralServerExtraOptions } from '../src/server.js';
+import type { ContractViolation } from '../src/response-check.js';
 import type { AstralServerOptions, ServerMode } from '../src/types.js';
 
 export interface Principal {
