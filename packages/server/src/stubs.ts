@@ -1,7 +1,7 @@
 /** A complete handler map that answers every operation with its contract example. */
 import { operationIds, operationTable } from '@astral/openapi';
 import { successExample } from './contract-schemas.js';
-import type { Handler, Handlers, OperationId } from './types.js';
+import type { Handlers } from './types.js';
 
 /**
  * Every operation answers its success status with the first named example of that response,
@@ -15,7 +15,7 @@ import type { Handler, Handlers, OperationId } from './types.js';
  * ```
  */
 export function createStubHandlers<Principal = unknown>(): Handlers<Principal> {
-  const handlers: Partial<Record<OperationId, Handler<any, Principal>>> = {};
+  const handlers: Partial<Handlers<Principal>> = {};
   for (const id of operationIds) {
     const result = { status: operationTable[id].successStatus, body: successExample(id) };
     handlers[id] = () => result as never;

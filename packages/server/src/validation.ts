@@ -2,7 +2,7 @@
  * Ajv for OpenAPI 3.1 (JSON Schema 2020-12, with formats), and the translation of its
  * findings into the API's `VALIDATION_ERROR` with the offending field.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { annotationKeywords, componentsDocument, readOnlyPropertyNames } from './contract-schemas.js';
 
@@ -31,7 +31,8 @@ export function createAjv(kind: AjvKind): Ajv2020 {
   });
   addFormats(ajv);
   ajv.addVocabulary(annotationKeywords());
-  ajv.addSchema(componentsDocument({ closed: kind === 'response' }));
+  // The contract's components, proved a valid JSON Schema document by Redocly and the validator.
+  ajv.addSchema(componentsDocument({ closed: kind === 'response' }) as AnySchema);
   return ajv;
 }
 
@@ -59,13 +60,13 @@ function join(base: string, name: string): string {
 /** Turns Ajv's first error into a field name and a message a caller can act on. */
 export function describeValidationError(error: ErrorObject, part: string): ValidationFinding {
   const at = pointerToField(error.instancePath);
-  const params = error.params as Record<string, any>;
+  const params: Record<string, unknown> = error.params;
   switch (error.keyword) {
     case 'required':
-      return { field: join(at, params.missingProperty), message: `${join(at, params.missingProperty)} is required` };
+      return { field: join(at, String(params.missingProperty)), message: `${join(at, String(params.missingProperty))} is required` };
     case 'additionalProperties':
     case 'unevaluatedProperties': {
-      const name: string = params.additionalProperty ?? params.unevaluatedProperty;
+      const name = String(params.additionalProperty ?? params.unevaluatedProperty);
       const field = join(at, name);
       const why = readOnly.has(name) ? 'is set by the server and cannot be sent' : 'is not a known field';
       return { field, message: `${field} ${why}` };
@@ -75,7 +76,7 @@ export function describeValidationError(error: ErrorObject, part: string): Valid
       return at ? { field: at, message } : { message };
     }
     case 'minProperties':
-      return { message: `The ${part} must have at least ${params.limit} field${params.limit === 1 ? '' : 's'}` };
+      return { message: `The ${part} must have at least ${String(params.limit)} field${params.limit === 1 ? '' : 's'}` };
     default:
       if (!at && error.keyword === 'type' && part === 'body') {
         return { message: 'The request body must be a JSON object' };
