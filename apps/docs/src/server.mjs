@@ -22,29 +22,39 @@ const TYPES = {
  */
 export function createDocsServer({ root }) {
   const base = normalize(root + sep);
-  return createServer(async (request, response) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = normalize(join(base, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
-    if (!file.startsWith(base)) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-cache',
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
+  return createServer((request, response) => {
+    // The listener's promise is not awaited by node:http: a rejection (a malformed
+    // percent-encoding throws in decodeURIComponent) would be unhandled and end the process.
+    serveFile(base, request, response).catch(() => {
+      if (response.headersSent) response.destroy();
+      else response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+    });
   });
+}
+
+/** Answers one request with the file under `base` it names. */
+async function serveFile(base, request, response) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const file = normalize(join(base, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+  if (!file.startsWith(base)) {
+    response.writeHead(404).end('not found');
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
 }
 
 /**

@@ -114,9 +114,9 @@ expect.extend({
   async toBeVisibleSoon(locator: ReturnType<Page['getByText']>) {
     try {
       await locator.waitFor({ state: 'visible', timeout: 15_000 });
-      return { pass: true, message: () => `${locator} is visible` };
+      return { pass: true, message: () => `${locator.toString()} is visible` };
     } catch {
-      return { pass: false, message: () => `${locator} did not become visible within 15 s` };
+      return { pass: false, message: () => `${locator.toString()} did not become visible within 15 s` };
     }
   },
 });
