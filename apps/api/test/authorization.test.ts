@@ -4,14 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { seedIds } from '../src/storage/seed/build.js';
-import { databases, laneRuns } from './databases.js';
+import { describeOnDatabases } from './databases.js';
 import { errorOf, laneApp } from './helpers.js';
 
-describe.each(databases())('on $name', (lane) => {
-  if (!laneRuns(lane)) {
-    it.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)', () => undefined);
-    return;
-  }
+describeOnDatabases('on $name', (lane) => {
   const { call, close, repository, started } = laneApp(lane);
   const userB = { headers: { authorization: 'Bearer user-b-token' } };
   const otherOrg = { headers: { 'x-api-key': 'other-org-key' } };

@@ -4,7 +4,7 @@
 // running in parallel never see each other's rows.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
 // Declares `inject('postgresUrl')`.
 import type {} from '@astral/test-postgres/vitest-setup';
@@ -17,7 +17,7 @@ export interface DatabaseLane {
 
 /**
  * The lanes every storage-backed suite runs on. Where PostgreSQL cannot run, its lane is
- * still listed (and `requirePostgres` fails it under CI, or reports it skipped by name),
+ * still listed (and `describeOnDatabases` fails it under CI, or reports it NOT RUN by name),
  * never silently dropped.
  *
  * @example
@@ -27,6 +27,25 @@ export interface DatabaseLane {
  */
 export function databases(): DatabaseLane[] {
   return [{ name: 'sqlite' }, { name: 'postgres', serverUrl: inject('postgresUrl') }];
+}
+
+/**
+ * `describe.each` over the lanes: the same tests on SQLite and PostgreSQL. A lane that
+ * cannot run here is reported by name as NOT RUN (and fails under CI), never dropped.
+ *
+ * @example
+ * ```ts
+ * describeOnDatabases('races on $name', (lane) => { it('...', async () => { ... }); });
+ * ```
+ */
+export function describeOnDatabases(title: string, body: (lane: DatabaseLane) => void, only?: DatabaseLane['name']): void {
+  describe.each(databases().filter((lane) => only === undefined || lane.name === only))(title, (lane) => {
+    if (!laneRuns(lane)) {
+      it.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)', () => undefined);
+      return;
+    }
+    body(lane);
+  });
 }
 
 /** Whether the lane can run here; under CI a missing PostgreSQL is an error, not a skip. */

@@ -2,14 +2,10 @@
 // filters echo and each validation error, on a seeded in-memory database (60 races).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Race } from '../src/resources/races/model.js';
-import { databases, laneRuns } from './databases.js';
+import { describeOnDatabases } from './databases.js';
 import { errorOf, fixedNow, laneApp } from './helpers.js';
 
-describe.each(databases())('on $name', (lane) => {
-  if (!laneRuns(lane)) {
-    it.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)', () => undefined);
-    return;
-  }
+describeOnDatabases('on $name', (lane) => {
   const { call, close, repository, started } = laneApp(lane);
   let all: Race[];
 

@@ -7,10 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAdmin } from '../src/admin.js';
 import { openPostgresRepository } from '../src/storage/repository.js';
-import { databases, freshPostgresDatabase, laneRuns } from './databases.js';
+import { describeOnDatabases, freshPostgresDatabase } from './databases.js';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const athlete = { authorization: 'Bearer dev-athlete-token', 'content-type': 'application/json' };
@@ -62,100 +62,104 @@ const race = (name: string) => ({
   race_location: 'Bern, Switzerland',
 });
 
-describe.each(databases().filter((lane) => lane.name === 'postgres'))('several instances on $name', (lane) => {
-  if (!laneRuns(lane)) {
-    it.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)', () => undefined);
-    return;
-  }
-  let databaseUrl = '';
-  let instances: Instance[] = [];
-  beforeAll(async () => {
-    if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`npm run build -w @astral/api\` first`);
-    databaseUrl = await freshPostgresDatabase(lane.serverUrl!);
-    // All three at the same moment: migrations and the seed must run once between them.
-    instances = await Promise.all([0, 1, 2].map(() => startInstance(databaseUrl)));
-  });
-  afterAll(async () => {
-    await Promise.all(instances.map(stopInstance));
-  });
+describeOnDatabases(
+  'several instances on $name',
+  (lane) => {
+    let databaseUrl = '';
+    let instances: Instance[] = [];
+    beforeAll(async () => {
+      if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`npm run build -w @astral/api\` first`);
+      databaseUrl = await freshPostgresDatabase(lane.serverUrl!);
+      // All three at the same moment: migrations and the seed must run once between them.
+      instances = await Promise.all([0, 1, 2].map(() => startInstance(databaseUrl)));
+    });
+    afterAll(async () => {
+      await Promise.all(instances.map(stopInstance));
+    });
 
-  it('boots together with one migration and one seed', async () => {
-    const counts = await Promise.all(
-      instances.map(
-        async ({ base }) => (await (await fetch(`${base}/races?limit=100`, { headers: athlete })).json()) as { data: unknown[] },
-      ),
-    );
-    for (const body of counts) expect(body.data.length).toBe(counts[0]!.data.length);
-    expect(counts[0]!.data.length).toBeGreaterThan(0);
-  });
+    it('boots together with one migration and one seed', async () => {
+      const counts = await Promise.all(
+        instances.map(
+          async ({ base }) => (await (await fetch(`${base}/races?limit=100`, { headers: athlete })).json()) as { data: unknown[] },
+        ),
+      );
+      for (const body of counts) expect(body.data.length).toBe(counts[0]!.data.length);
+      expect(counts[0]!.data.length).toBeGreaterThan(0);
+    });
 
-  it('lets exactly one of concurrent duplicate creates succeed (the rest 409)', async () => {
-    const statuses = await Promise.all(
-      Array.from({ length: 9 }, (_, i) =>
-        fetch(`${instances[i % 3]!.base}/races`, {
-          method: 'POST',
-          headers: athlete,
-          body: JSON.stringify(race('Bern Duplicate Run')),
-        }).then((r) => r.status),
-      ),
-    );
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(8);
-  });
-
-  it('reads a write made on one instance from every other', async () => {
-    const created = (await (
-      await fetch(`${instances[0]!.base}/races`, { method: 'POST', headers: athlete, body: JSON.stringify(race('Bern Read After Write')) })
-    ).json()) as {
-      race_id: string;
-    };
-    for (const { base } of instances.slice(1)) {
-      expect((await fetch(`${base}/races/${created.race_id}`, { headers: athlete })).status).toBe(200);
-    }
-  });
-
-  it('revokes a token (admin CLI) on every instance at the next request', async () => {
-    const repository = openPostgresRepository({ url: databaseUrl, poolSize: 1 });
-    try {
-      const token = (await runAdmin(['issue-token', '--user', 'usr_athlete1'], repository)).match(/Bearer (\S+)/)![1]!;
-      for (const { base } of instances)
-        expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-      expect(await runAdmin(['revoke-token', '--token', token], repository)).toBe('token revoked');
-      for (const { base } of instances)
-        expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
-    } finally {
-      await repository.close();
-    }
-  });
-
-  it('keeps every acknowledged write when one instance is killed (-9) under write load', async () => {
-    const acknowledged: string[] = [];
-    const victim = instances[2]!;
-    // Three writers, one per instance, 40 creates each at most (bounded); the victim dies after 20 acknowledged writes.
-    const writer = async (instance: Instance, w: number) => {
-      for (let i = 0; i < 40; i++) {
-        try {
-          const response = await fetch(`${instance.base}/races`, {
+    it('lets exactly one of concurrent duplicate creates succeed (the rest 409)', async () => {
+      const statuses = await Promise.all(
+        Array.from({ length: 9 }, (_, i) =>
+          fetch(`${instances[i % 3]!.base}/races`, {
             method: 'POST',
             headers: athlete,
-            body: JSON.stringify(race(`Kill Test ${w}-${i}`)),
-          });
-          if (response.status === 201) acknowledged.push(((await response.json()) as { race_id: string }).race_id);
-        } catch {
-          return; // the killed instance's connections fail: that writer stops
-        }
-        if (acknowledged.length === 20 && victim.child.exitCode === null) victim.child.kill('SIGKILL');
+            body: JSON.stringify(race('Bern Duplicate Run')),
+          }).then((r) => r.status),
+        ),
+      );
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(8);
+    });
+
+    it('reads a write made on one instance from every other', async () => {
+      const created = (await (
+        await fetch(`${instances[0]!.base}/races`, {
+          method: 'POST',
+          headers: athlete,
+          body: JSON.stringify(race('Bern Read After Write')),
+        })
+      ).json()) as {
+        race_id: string;
+      };
+      for (const { base } of instances.slice(1)) {
+        expect((await fetch(`${base}/races/${created.race_id}`, { headers: athlete })).status).toBe(200);
       }
-    };
-    await Promise.all(instances.map((instance, w) => writer(instance, w)));
-    if (victim.child.exitCode === null && victim.child.signalCode === null) await once(victim.child, 'exit');
-    expect(victim.child.signalCode).toBe('SIGKILL');
-    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
-    const survivor = instances[0]!;
-    const missing: string[] = [];
-    for (const id of acknowledged) {
-      if ((await fetch(`${survivor.base}/races/${id}`, { headers: athlete })).status !== 200) missing.push(id);
-    }
-    expect(missing).toEqual([]);
-  });
-});
+    });
+
+    it('revokes a token (admin CLI) on every instance at the next request', async () => {
+      const repository = openPostgresRepository({ url: databaseUrl, poolSize: 1 });
+      try {
+        const token = (await runAdmin(['issue-token', '--user', 'usr_athlete1'], repository)).match(/Bearer (\S+)/)![1]!;
+        for (const { base } of instances)
+          expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+        expect(await runAdmin(['revoke-token', '--token', token], repository)).toBe('token revoked');
+        for (const { base } of instances)
+          expect((await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      } finally {
+        await repository.close();
+      }
+    });
+
+    it('keeps every acknowledged write when one instance is killed (-9) under write load', async () => {
+      const acknowledged: string[] = [];
+      const victim = instances[2]!;
+      // Three writers, one per instance, 40 creates each at most (bounded); the victim dies after 20 acknowledged writes.
+      const writer = async (instance: Instance, w: number) => {
+        for (let i = 0; i < 40; i++) {
+          try {
+            const response = await fetch(`${instance.base}/races`, {
+              method: 'POST',
+              headers: athlete,
+              body: JSON.stringify(race(`Kill Test ${w}-${i}`)),
+            });
+            if (response.status === 201) acknowledged.push(((await response.json()) as { race_id: string }).race_id);
+          } catch {
+            return; // the killed instance's connections fail: that writer stops
+          }
+          if (acknowledged.length === 20 && victim.child.exitCode === null) victim.child.kill('SIGKILL');
+        }
+      };
+      await Promise.all(instances.map((instance, w) => writer(instance, w)));
+      if (victim.child.exitCode === null && victim.child.signalCode === null) await once(victim.child, 'exit');
+      expect(victim.child.signalCode).toBe('SIGKILL');
+      expect(acknowledged.length).toBeGreaterThanOrEqual(20);
+      const survivor = instances[0]!;
+      const missing: string[] = [];
+      for (const id of acknowledged) {
+        if ((await fetch(`${survivor.base}/races/${id}`, { headers: athlete })).status !== 200) missing.push(id);
+      }
+      expect(missing).toEqual([]);
+    });
+  },
+  'postgres',
+);

@@ -2,7 +2,7 @@
 // defaults, validation errors with their field, 409, the live participants count, partial
 // updates with a moving updated_at, and delete-then-404.
 import { afterAll, describe, expect, it } from 'vitest';
-import { databases, laneRuns } from './databases.js';
+import { describeOnDatabases } from './databases.js';
 import { errorOf, fixedNow, laneApp } from './helpers.js';
 
 const minimal = {
@@ -27,11 +27,7 @@ const full = {
   race_categories: ['Open', 'Masters', 'Wheelchair'],
 };
 
-describe.each(databases())('on $name', (lane) => {
-  if (!laneRuns(lane)) {
-    it.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)', () => undefined);
-    return;
-  }
+describeOnDatabases('on $name', (lane) => {
   const { call, close, repository } = laneApp(lane);
   afterAll(() => close());
 

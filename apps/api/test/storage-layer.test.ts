@@ -15,7 +15,7 @@ import { buildSeed } from '../src/storage/seed/build.js';
 import { openSqliteDatabase } from '../src/storage/sqlite.js';
 import { cachingDatabase } from '../src/storage/statement-cache.js';
 import { openStorages } from '../src/storage/storages.js';
-import { databases, laneRepository, laneRuns } from './databases.js';
+import { describeOnDatabases, laneRepository } from './databases.js';
 
 const user = (id: string, overrides: Partial<UserRecord> = {}): UserRecord => ({
   user_id: id,
@@ -189,11 +189,7 @@ describe('unique violations', () => {
   });
 });
 
-describe.each(databases())('the repository on $name', (lane) => {
-  if (!laneRuns(lane)) {
-    it.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)', () => undefined);
-    return;
-  }
+describeOnDatabases('the repository on $name', (lane) => {
   it('reports unique violations, rolls back a failed transaction and seeds once', async () => {
     const { repository: storage } = await laneRepository(lane);
     open.push(storage);
