@@ -60,7 +60,7 @@ describeOnDatabases('rate limits on $name', (lane) => {
     await repository.rateLimits.consume(login, 'ana@example.com', at(100));
     const rows = await db.selectFrom('rate_limit_hits').selectAll().execute();
     expect(rows).toEqual([{ policy: 'login', key_hash: rateLimitKey('ana@example.com'), hit_ms: expect.anything() }]);
-    expect(Number(rows[0].hit_ms)).toBe(t0 + 100_000);
+    expect(Number(rows[0]!.hit_ms)).toBe(t0 + 100_000);
     expect(rateLimitKey('ana@example.com')).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -70,10 +70,10 @@ describeOnDatabases('rate limits on $name', (lane) => {
       Array.from({ length: 10 }, (_, n) => (n % 2 === 0 ? first : second).rateLimits.consume(login, 'ana@example.com', at(n / 100))),
     );
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(login.limit);
-    const [{ count }] = await db
+    const { count } = await db
       .selectFrom('rate_limit_hits')
       .select((eb) => eb.fn.countAll().as('count'))
-      .execute();
+      .executeTakeFirstOrThrow();
     expect(Number(count)).toBe(login.limit);
   });
 
