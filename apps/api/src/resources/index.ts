@@ -19,9 +19,13 @@ import { races } from './races/index.js';
 import type { Principal } from './users/model.js';
 import { users } from './users/index.js';
 
-// The last three serve no operation: storages every instance shares (rate limits, the
-// email outbox, idempotency records), kept beside `resources/` since they belong to none.
-export const resourceModules = [users, organizations, auth, races, rateLimits, outbox, idempotency] as const;
+/**
+ * Storages every resource shares and that serve no operation (rate limits, the email
+ * outbox, idempotency records): their folders sit beside `resources/`, as they belong to none.
+ */
+export const sharedStorageModules = [rateLimits, outbox, idempotency] as const;
+
+export const resourceModules = [users, organizations, auth, races, ...sharedStorageModules] as const;
 
 /** Each resource's storage by name: `{ users, organizations, races, rateLimits, outbox, idempotency }`. */
 export type Storages = StoragesOf<typeof resourceModules>;
