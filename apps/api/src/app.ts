@@ -6,6 +6,7 @@
  */
 import { createAstralServer, type AstralServerExtraOptions, type AstralServerOptions } from '@astral/server';
 import { defaultDataDir, type Mode } from './config.js';
+import { deliverEmailsWithApp, type EmailOptions } from './email/app-delivery.js';
 import { mapDomainError } from './map-error.js';
 import { createAuthenticator } from './resources/auth/index.js';
 import { resourceHandlers } from './resources/index.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   poolSize?: number;
   /** A storage other than SQLite (a server database, a test double); `dataDir`/`inMemory` are then ignored. */
   repository?: Repository;
+  /** Delivery of the email outbox over SMTP; without `smtpUrl` this instance delivers nothing. */
+  email?: EmailOptions;
   /** Tooling options of `@astral/server` (the benchmark turns request validation off to measure it). */
   server?: Pick<AstralServerExtraOptions, 'validateRequests' | 'onContractViolation'>;
 }
@@ -86,6 +89,8 @@ export function createApp(options: AppOptions = {}): App {
       await repository.seed(buildSeed(now()));
     });
   }
+  // The email outbox's delivery worker runs while the app does (email/app-delivery.ts).
+  deliverEmailsWithApp(app, { repository, email: options.email, now });
   // Once closing, answers carry `Connection: close`, so a keep-alive client whose request
   // was in flight lets go of its socket and the server can finish closing at once.
   let closing = false;

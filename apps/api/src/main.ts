@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     inMemory: config.inMemory,
     databaseUrl: config.databaseUrl,
     poolSize: config.poolSize,
+    email: { smtpUrl: config.smtpUrl, from: config.emailFrom },
     logger: { level: config.mode === 'test' ? 'warn' : 'info' },
   });
 
@@ -64,7 +65,11 @@ async function main(): Promise<void> {
     : config.inMemory
       ? 'in memory'
       : join(config.dataDir, databaseFileName);
-  const lines = [`Astral API (${config.mode}) listening on ${address}/api/v1`, `  database: ${storage}`];
+  const lines = [
+    `Astral API (${config.mode}) listening on ${address}/api/v1`,
+    `  database: ${storage}`,
+    `  email: ${config.smtpUrl ? `${redactedUrl(config.smtpUrl)} (from ${config.emailFrom})` : 'not sent (no SMTP_URL): queued in the outbox'}`,
+  ];
   if (config.mode === 'development') {
     lines.push(
       '  development credentials:',
