@@ -25,7 +25,11 @@ export interface InboxServerOptions {
 function json(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response
-    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
+    .writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-length': Buffer.byteLength(text),
+    })
     .end(text);
 }
 
@@ -61,7 +65,8 @@ function route(request: IncomingMessage, response: ServerResponse, { store, smtp
   }
   if (url.pathname === '/clear') {
     if (method !== 'POST') return methodNotAllowed(response, 'POST');
-    if (!fromOwnPage(request)) return void response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Cross-origin request refused');
+    if (!fromOwnPage(request))
+      return void response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Cross-origin request refused');
     store.clear();
     return void response.writeHead(303, { location: '/' }).end();
   }

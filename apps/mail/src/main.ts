@@ -14,7 +14,9 @@ try {
   const catcher = await startMailCatcher({
     ...config,
     onMessage: (message) =>
-      process.stdout.write(`caught #${message.id} to ${message.to.join(', ')}: ${JSON.stringify(message.subject)} (${catcherUrl(message.id)})\n`),
+      process.stdout.write(
+        `caught #${message.id} to ${message.to.join(', ')}: ${JSON.stringify(message.subject)} (${catcherUrl(message.id)})\n`,
+      ),
   });
   function catcherUrl(id: string) {
     return `${catcher.inboxUrl}/messages/${encodeURIComponent(id)}`;

@@ -84,7 +84,7 @@ export class MessageStore {
           matches = predicate(message);
         } catch (error) {
           finish();
-          reject(error as Error);
+          reject(error);
           return;
         }
         if (!matches) return;
