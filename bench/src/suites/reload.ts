@@ -51,6 +51,8 @@ export async function runReloadSuite(log: (line: string) => void): Promise<Resul
     ASTRAL_MOCK_PORT: String(await freePort()),
     ASTRAL_SANDBOX_PORT: String(await freePort()),
     ASTRAL_DOCS_PORT: String(await freePort()),
+    ASTRAL_MAIL_PORT: String(await freePort()),
+    ASTRAL_MAIL_SMTP_PORT: String(await freePort()),
     ASTRAL_CONTRACT_DIR: join(work, 'openapi'),
     ASTRAL_START_OUT: join(work, 'out'),
     ASTRAL_IN_MEMORY: '1',

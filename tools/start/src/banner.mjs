@@ -16,13 +16,30 @@ function onEdit(restartable, outDir) {
   return [`an edit ${rebuilds},`, `restarts the ${list(names)}, rebuilds the docs and re-lints.`];
 }
 
+/** Where the API processes' email goes, and where to read it. */
+function mailLines(services, smtpUrl, ownSmtpUrl, url) {
+  const inbox = services.find((service) => service.smtp);
+  if (!inbox) return [];
+  if (ownSmtpUrl) return [` Email: the reference API and the sandbox send to your SMTP_URL (${smtpUrl}), not to the mail inbox.`, ''];
+  return [
+    ` Email (sign-up verification, password reset): the reference API and the sandbox send it to`,
+    `   ${smtpUrl}; open ${url(inbox)} and click the link (it carries token=...).`,
+    '',
+  ];
+}
+
 /**
  * @example
- * console.log(banner({ services, restartable, outDir: null, basePath: '/api/v1', credentials, contractDir, readyMs: 4200 }));
+ * console.log(banner({ services, restartable, outDir: null, basePath: '/api/v1', credentials, contractDir, smtpUrl, ownSmtpUrl: false, readyMs: 4200 }));
  */
-export function banner({ services, restartable, outDir, basePath, credentials, contractDir, readyMs }) {
+export function banner({ services, restartable, outDir, basePath, credentials, contractDir, smtpUrl, ownSmtpUrl = false, readyMs }) {
   const url = (service) => `http://127.0.0.1:${service.port}${service.api ? basePath : '/'}`;
-  const width = Math.max(...services.map((service) => url(service).length));
+  // The mail catcher's SMTP side is a row of its own, under its inbox.
+  const rows = services.flatMap((service) => [
+    [service.label, url(service), service.portEnv],
+    ...(service.smtp ? [['Mail SMTP', `smtp://127.0.0.1:${service.smtpPort}`, service.smtp.portEnv]] : []),
+  ]);
+  const width = Math.max(...rows.map(([, address]) => address.length));
   const sandbox = services.find((service) => service.name === 'sandbox') ?? services[0];
   const rule = '─'.repeat(78);
   const watched = relative(repoRoot, contractDir) || '.';
@@ -30,11 +47,12 @@ export function banner({ services, restartable, outDir, basePath, credentials, c
     rule,
     ` Astral API is running (ready in ${(readyMs / 1000).toFixed(1)} s)`,
     '',
-    ...services.map((service) => `   ${service.label.padEnd(14)} ${url(service).padEnd(width)}   port: ${service.portEnv}`),
+    ...rows.map(([label, address, portEnv]) => `   ${label.padEnd(14)} ${address.padEnd(width)}   port: ${portEnv}`),
     '',
     ' Development credentials (every local server accepts them):',
     ...credentialLines(credentials),
     '',
+    ...mailLines(services, smtpUrl, ownSmtpUrl, url),
     ' Try it:',
     `   curl -H 'Authorization: Bearer ${credentials.athleteToken}' '${url(sandbox)}/races?upcoming=true'`,
     '',

@@ -43,6 +43,9 @@ export function scriptEntry(name, script) {
  * server is not restarted: its files are rebuilt in place. `followsContractJson` is false
  * for the reference API, which always serves the workspace's own contract (it ignores
  * ASTRAL_CONTRACT_JSON), so it is restarted only when that contract is the one watched.
+ * `sendsMail` servers get SMTP_URL pointing at the mail catcher. The mail catcher reads no
+ * contract, so no edit restarts it: the mail it caught outlives the API's restarts. Its SMTP
+ * side is a second port (`smtp`), checked and moved like the others.
  */
 export const SERVICES = [
   {
@@ -55,6 +58,7 @@ export const SERVICES = [
     api: true,
     reloads: 'after',
     followsContractJson: false,
+    sendsMail: true,
   },
   {
     name: 'mock',
@@ -77,8 +81,20 @@ export const SERVICES = [
     api: true,
     reloads: 'after',
     followsContractJson: true,
+    // The sandbox runs the reference API in its own process: SMTP_URL reaches that API there.
+    sendsMail: true,
   },
   { name: 'docs', label: 'Docs', portEnv: 'ASTRAL_DOCS_PORT', defaultPort: 8080, package: '@astral/docs', script: 'docs', api: false },
+  {
+    name: 'mail',
+    label: 'Mail inbox',
+    portEnv: 'ASTRAL_MAIL_PORT',
+    defaultPort: 8025,
+    package: '@astral/mail',
+    script: 'mail',
+    api: false,
+    smtp: { portEnv: 'ASTRAL_MAIL_SMTP_PORT', defaultPort: 1025 },
+  },
 ];
 
 function port(env, name, fallback) {
@@ -107,10 +123,23 @@ export function readStartConfig(env = process.env) {
   const services = SERVICES.map((service) => ({
     ...service,
     port: port(env, service.portEnv, service.defaultPort),
+    ...(service.smtp ? { smtpPort: port(env, service.smtp.portEnv, service.smtp.defaultPort) } : {}),
     entry: scriptEntry(service.package, service.script),
   }));
+  const mail = services.find((service) => service.smtp);
   return {
     host,
+    /** Every port npm start binds, with the variable that moves it: checked before anything starts. */
+    ports: services.flatMap((service) => [
+      { name: service.name, port: service.port, portEnv: service.portEnv },
+      ...(service.smtp ? [{ name: `${service.name} SMTP`, port: service.smtpPort, portEnv: service.smtp.portEnv }] : []),
+    ]),
+    /**
+     * Where the API processes send email: the mail catcher, unless the developer's own
+     * SMTP_URL says otherwise (a Mailpit they already run, say); then that one is passed on.
+     */
+    smtpUrl: env.SMTP_URL || `smtp://${host}:${mail.smtpPort}`,
+    ownSmtpUrl: Boolean(env.SMTP_URL),
     contractDir,
     contractEntry: join(contractDir, 'openapi.yaml'),
     /** Where bundle and generate write; null means their usual places in packages/openapi. */
@@ -127,5 +156,23 @@ export function readStartConfig(env = process.env) {
     services,
     /** The services a contract edit restarts (the reference API only when it serves the watched contract). */
     restartable: services.filter((service) => service.reloads && (!customContract || service.followsContractJson)),
+  };
+}
+
+/**
+ * The environment one server is started with (on top of npm start's own): where to listen,
+ * the contract and docs it serves, and for the API processes where to send email.
+ *
+ * @example
+ * childEnv(config.services.find((s) => s.name === 'api'), config).SMTP_URL; // "smtp://127.0.0.1:1025"
+ */
+export function childEnv(service, config) {
+  return {
+    PORT: String(service.port),
+    HOST: config.host,
+    ASTRAL_DOCS_DIR: config.docsDir,
+    ASTRAL_CONTRACT_JSON: config.contractJson,
+    ...(service.smtp ? { MAIL_HTTP_PORT: String(service.port), MAIL_SMTP_PORT: String(service.smtpPort) } : {}),
+    ...(service.sendsMail ? { SMTP_URL: config.smtpUrl } : {}),
   };
 }

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { banner } from './banner.mjs';
-import { readStartConfig, repoRoot } from './config.mjs';
+import { childEnv, readStartConfig, repoRoot } from './config.mjs';
 import { buildEverything, lintContract, rebuildContract, rebuildDocs } from './pipeline.mjs';
 import { assertPortFree } from './ports.mjs';
 import { startProcess, stopProcess, waitForHttp } from './processes.mjs';
@@ -50,7 +50,7 @@ export async function runStart(env = process.env) {
 
   try {
     // Fail fast, before any build, when a port is taken.
-    for (const service of config.services) await assertPortFree({ ...service, host: config.host });
+    for (const port of config.ports) await assertPortFree({ ...port, host: config.host });
 
     if (config.useTurbo) await buildEverything();
     // A copy of the contract is served by the workspace's built servers.
@@ -71,12 +71,7 @@ export async function runStart(env = process.env) {
         name: service.name,
         entry: service.entry,
         cwd: repoRoot,
-        env: {
-          PORT: String(service.port),
-          HOST: config.host,
-          ASTRAL_DOCS_DIR: config.docsDir,
-          ASTRAL_CONTRACT_JSON: config.contractJson,
-        },
+        env: childEnv(service, config),
       });
       children.set(service.name, child);
       child.exited.then(([code, signal]) => {
@@ -144,6 +139,8 @@ export async function runStart(env = process.env) {
         basePath,
         credentials: devCredentials,
         contractDir: config.contractDir,
+        smtpUrl: config.smtpUrl,
+        ownSmtpUrl: config.ownSmtpUrl,
         readyMs: performance.now() - started,
       }),
     );

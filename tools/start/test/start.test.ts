@@ -1,13 +1,13 @@
 // `npm start`'s orchestrator, end to end, on free ports. On a temporary copy of the contract
-// (ASTRAL_CONTRACT_DIR; a test never edits openapi/): every URL answers, an edit reloads
-// the mock and the docs, SIGTERM leaves no process behind, and a taken port is named with
-// its env var. On a copy of the whole repository (its own openapi/, as a developer runs it):
+// (ASTRAL_CONTRACT_DIR; a test never edits openapi/): every URL answers, the API processes
+// get the mail catcher's SMTP_URL, an edit reloads the mock and the docs, SIGTERM leaves no
+// process behind, and a taken port is named with its env var. On a copy of the whole repository (its own openapi/, as a developer runs it):
 // an edit that removes an operation and one that adds it back reach the restarted mock,
 // sandbox and reference API, because @astral/openapi's compiled table is rebuilt first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,7 @@ import {
   freePort,
   freeServerPorts,
   occurrences,
+  processInfo,
   startOrchestrator,
   stopOrchestrator,
   waitFor,
@@ -55,7 +56,7 @@ describe('npm start on a copy of the contract', () => {
   });
 
   it('starts every server, prints the URL block, reloads on a contract edit and stops cleanly on SIGTERM', async () => {
-    const { ports, env } = await freeServerPorts();
+    const { ports, smtpPort, env } = await freeServerPorts();
     const { child, output } = startOrchestrator(repoRoot, {
       ...env,
       ASTRAL_CONTRACT_DIR: join(work, 'openapi'),
@@ -89,6 +90,34 @@ describe('npm start on a copy of the contract', () => {
     const docs = await fetch(`http://127.0.0.1:${ports.docs}/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('<title>Astral API reference</title>');
+
+    // The mail catcher: its inbox answers, its SMTP side greets, and the reference API and the
+    // sandbox (which runs the API in its own process) were started with SMTP_URL pointing at it.
+    const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
+    expect(block).toMatch(new RegExp(`Mail inbox +http://127\\.0\\.0\\.1:${ports.mail}/ +port: ASTRAL_MAIL_PORT`));
+    expect(block).toMatch(new RegExp(`Mail SMTP +smtp://127\\.0\\.0\\.1:${smtpPort} +port: ASTRAL_MAIL_SMTP_PORT`));
+    expect(block).toContain(`send it to\n   ${smtpUrl}; open http://127.0.0.1:${ports.mail}/ and click the link`);
+    const inbox = await fetch(`http://127.0.0.1:${ports.mail}/api/messages`);
+    expect(inbox.status).toBe(200);
+    expect(await inbox.json()).toEqual([]);
+    const greeting = await new Promise<string>((resolve, reject) => {
+      const socket = connect(smtpPort, '127.0.0.1');
+      socket.once('data', (chunk) => {
+        socket.end('QUIT\r\n');
+        resolve(chunk.toString());
+      });
+      socket.once('error', reject);
+    });
+    expect(greeting).toMatch(/^220 /);
+    const servers = descendants(child.pid!).map(processInfo);
+    for (const [name, entry] of [
+      ['reference API', scriptEntry('@astral/api', 'api')],
+      ['sandbox', scriptEntry('@astral/mock', 'sandbox')],
+    ] as const) {
+      const server = servers.find((candidate) => candidate.command.includes(entry));
+      expect(server, `the ${name} process (${entry})`).toBeDefined();
+      expect(server!.env.SMTP_URL, name).toBe(smtpUrl);
+    }
 
     // An edit to the watched copy: docs rebuilt, mock and sandbox restarted.
     const before = descendants(child.pid!);
@@ -161,26 +190,33 @@ describe('npm start on a copy of the contract', () => {
     expect((await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status).toBeUndefined();
   }, 60_000);
 
-  it('names the port in use and the variable that moves it', async () => {
-    const taken: Server = createServer();
-    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
-    const { port } = taken.address() as { port: number };
-    try {
-      const { env } = await freeServerPorts();
-      const { child, output } = startOrchestrator(repoRoot, {
-        ...env,
-        ASTRAL_MOCK_PORT: String(port),
-        ASTRAL_CONTRACT_DIR: join(work, 'openapi'),
-        ASTRAL_START_OUT: join(work, 'out-busy'),
-      });
-      const [code] = await once(child, 'exit');
-      expect(code).toBe(1);
-      expect(output.text).toContain(`Port ${port} (mock) on 127.0.0.1 is already in use`);
-      expect(output.text).toContain(`ASTRAL_MOCK_PORT=${port + 100} npm start`);
-    } finally {
-      await new Promise((resolve) => taken.close(resolve));
-    }
-  }, 30_000);
+  it.each([
+    ['mock', 'ASTRAL_MOCK_PORT'],
+    ['mail SMTP', 'ASTRAL_MAIL_SMTP_PORT'],
+  ])(
+    'names the port in use (%s) and the variable that moves it',
+    async (name, portEnv) => {
+      const taken: Server = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      const { port } = taken.address() as { port: number };
+      try {
+        const { env } = await freeServerPorts();
+        const { child, output } = startOrchestrator(repoRoot, {
+          ...env,
+          [portEnv]: String(port),
+          ASTRAL_CONTRACT_DIR: join(work, 'openapi'),
+          ASTRAL_START_OUT: join(work, 'out-busy'),
+        });
+        const [code] = await once(child, 'exit');
+        expect(code).toBe(1);
+        expect(output.text).toContain(`Port ${port} (${name}) on 127.0.0.1 is already in use`);
+        expect(output.text).toContain(`${portEnv}=${port + 100} npm start`);
+      } finally {
+        await new Promise((resolve) => taken.close(resolve));
+      }
+    },
+    30_000,
+  );
 });
 
 /** One request for an operation, filled from the contract: path parameters and body from its examples. */

@@ -2,6 +2,7 @@
 // nothing it started outlives it: free loopback ports, waiting on output, the process tree.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -14,16 +15,28 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** One free port per server npm start runs, as the env vars that move them. */
+/**
+ * One free port per server npm start runs, as the env vars that move them: `ports` are the
+ * HTTP ones (each printed as an http:// URL); `smtpPort` is the mail catcher's SMTP side.
+ */
 export async function freeServerPorts() {
-  const ports = { api: await freePort(), mock: await freePort(), sandbox: await freePort(), docs: await freePort() };
+  const ports = {
+    api: await freePort(),
+    mock: await freePort(),
+    sandbox: await freePort(),
+    docs: await freePort(),
+    mail: await freePort(),
+  };
+  const smtpPort = await freePort();
   const env = {
     ASTRAL_API_PORT: String(ports.api),
     ASTRAL_MOCK_PORT: String(ports.mock),
     ASTRAL_SANDBOX_PORT: String(ports.sandbox),
     ASTRAL_DOCS_PORT: String(ports.docs),
+    ASTRAL_MAIL_PORT: String(ports.mail),
+    ASTRAL_MAIL_SMTP_PORT: String(smtpPort),
   };
-  return { ports, env };
+  return { ports, smtpPort, env };
 }
 
 export interface Orchestrator {
@@ -37,6 +50,8 @@ export function startOrchestrator(root: string, env: Record<string, string>): Or
   const inherited = { ...process.env };
   // The repository's own turbo cache, whatever the caller's shell says.
   delete inherited.TURBO_CACHE_DIR;
+  // The mail catcher's, whatever the caller's shell says (npm start passes a set one on instead).
+  delete inherited.SMTP_URL;
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
     env: { ...inherited, NO_COLOR: '1', ...env },
@@ -79,6 +94,19 @@ export function descendants(pid: number): number[] {
     }
   }
   return found;
+}
+
+/** A process's command line and environment, from /proc (Linux, where these tests run). */
+export function processInfo(pid: number): { command: string; env: Record<string, string> } {
+  const read = (file: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, 'utf8').split('\0').filter(Boolean);
+    } catch {
+      return []; // gone, or not ours to read
+    }
+  };
+  const env = Object.fromEntries(read('environ').map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+  return { command: read('cmdline').join(' '), env };
 }
 
 export const alive = (pid: number) => {
