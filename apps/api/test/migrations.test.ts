@@ -1,27 +1,36 @@
 // Migrations: written once with Kysely's schema builder, applied once each under the
 // dialect's lock, incremental from whatever version a database is at. A database file
-// written by the first release (raw SQL schema, version 1 recorded) opens unchanged and
-// keeps working; a fresh database gets the same schema.
+// written by the first release (raw SQL schema, version 1 recorded) is brought to the
+// accounts schema (migration 2) with its data kept, and keeps working; it ends up with the
+// schema a fresh database gets.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { migrate, migrations, SchemaTooNewError, type Migration } from '../src/storage/migrations/index.js';
-import { openSqliteRepository } from '../src/storage/repository.js';
+import { postgresDialect } from '../src/storage/postgres.js';
+import { openPostgresRepository, openSqliteRepository } from '../src/storage/repository.js';
 import { databaseFileName, sqliteDialect } from '../src/storage/sqlite.js';
+import { describeOnDatabases, freshPostgresDatabase } from './databases.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'astral-api-migrations-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const firstReleaseSchema = readFileSync(new URL('fixtures/schema-v1.sql', import.meta.url), 'utf8');
 
-/** A data directory holding a database exactly as the first release left it, with one race and one user. */
+/**
+ * A data directory holding a database exactly as the first release left it, with one race
+ * and three users: a username the contract no longer allows (`old.timer`), a valid one that
+ * only case tells from its rewrite (`Old_Timer`, a coach), a too-short one (`jo`, an admin),
+ * and an address two of them share in different cases.
+ */
 function firstReleaseDatabase(name: string): string {
   const dataDir = join(scratch, name);
   mkdirSync(dataDir, { recursive: true });
@@ -29,7 +38,10 @@ function firstReleaseDatabase(name: string): string {
   db.pragma('journal_mode = WAL');
   db.exec(firstReleaseSchema);
   db.prepare("INSERT INTO users VALUES ('usr_old1', 'old.timer', 'Old Timer', NULL, 'athlete', NULL)").run();
+  db.prepare("INSERT INTO users VALUES ('usr_old2', 'Old_Timer', 'Other Timer', 'Shared@Example.com', 'coach', NULL)").run();
+  db.prepare("INSERT INTO users VALUES ('usr_old3', 'jo', 'Jo Admin', 'shared@example.com', 'admin', NULL)").run();
   db.prepare('INSERT INTO access_tokens (token_hash, user_id) VALUES (?, ?)').run(hashCredential('old-token'), 'usr_old1');
+  db.prepare('INSERT INTO access_tokens (token_hash, user_id) VALUES (?, ?)').run(hashCredential('old-admin-token'), 'usr_old3');
   db.prepare(
     `INSERT INTO races VALUES ('race_old1', 'Old Release Run', 'old release run', 'run', '10k', '10k', '2026-05-01T08:00:00Z', ?, '2026-05-01',
       'Basel, Switzerland', 'basel, switzerland', NULL, NULL, NULL, NULL, NULL, '["10 km"]', '[]', 'usr_old1', '2026-01-10T09:00:00Z', '2026-01-10T09:00:00Z')`,
@@ -65,7 +77,7 @@ function schemaOf(file: string) {
 }
 
 describe('a database written by the first release', () => {
-  it('opens without migrating again, and its data reads, authenticates and changes as before', async () => {
+  it('is migrated to the accounts schema with its data kept, and reads, authenticates and changes as before', async () => {
     const dataDir = firstReleaseDatabase('first-release');
     const { app, close } = createApp({ dataDir, mode: 'test' });
     const headers = { authorization: 'Bearer old-token' };
@@ -84,14 +96,76 @@ describe('a database written by the first release', () => {
     await close();
 
     const db = new Database(join(dataDir, databaseFileName), { readonly: true });
-    expect(db.prepare('SELECT version, applied_at FROM schema_migrations').all()).toEqual([
+    expect(db.prepare('SELECT version, applied_at FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, applied_at: '2026-01-10T09:00:00.000Z' },
+      { version: 2, applied_at: expect.any(String) },
     ]);
     db.close();
   });
 
-  it('has the schema a new database gets from the migrations', async () => {
+  it("gives its users a new account's defaults, usernames the contract allows, and roles from their role", async () => {
+    const dataDir = firstReleaseDatabase('accounts');
+    const { app, close } = createApp({ dataDir, mode: 'test' });
+    const get = async (id: string, token: string) =>
+      (await app.inject({ url: `/api/v1/users/${id}`, headers: { authorization: `Bearer ${token}` } })).json().data;
+    const old1 = await get('usr_old1', 'old-token');
+    expect(old1).toMatchObject({
+      user_id: 'usr_old1',
+      // `old_timer` differs from `Old_Timer` only in case: taken.
+      username: 'old_timer2',
+      display_name: 'Old Timer',
+      email: null,
+      status: 'active',
+      membership_role: 'athlete',
+      roles: ['user'],
+      is_verified: false,
+      org_id: null,
+      first_name: null,
+      preferences: {
+        language: 'en',
+        timezone: 'UTC',
+        unit_system: 'metric',
+        coach_persona: 'rex',
+        workout_days: ['tuesday', 'thursday', 'saturday'],
+      },
+      privacy: { share_activity_with_public: false, share_profile_info: true },
+      zones: { heart_rate: null, pace: null },
+      subscription: { tier: 'free', status: 'active', expires_at: null },
+      integrations: { strava: { connected: false } },
+      last_login_at: null,
+    });
+    expect(old1.created_at).toBe(old1.updated_at);
+    expect(old1.subscription.started_at).toBe(old1.created_at);
+    // The admin reads anyone: the coach keeps a valid name and the shared address.
+    expect(await get('usr_old2', 'old-admin-token')).toMatchObject({
+      username: 'Old_Timer',
+      membership_role: 'coach',
+      email: 'Shared@Example.com',
+    });
+    expect(await get('usr_old3', 'old-admin-token')).toMatchObject({
+      username: 'jo_user',
+      membership_role: 'athlete',
+      roles: ['user', 'admin'],
+    });
+    const me = await app.inject({ url: '/api/v1/auth/me', headers: { authorization: 'Bearer old-admin-token' } });
+    expect(me.json()).toMatchObject({ user_id: 'usr_old3', username: 'jo_user', role: 'admin' });
+    await close();
+
+    const db = new Database(join(dataDir, databaseFileName), { readonly: true });
+    // The address both share finds (and signs in) only the first of them, by user_id.
+    expect(db.prepare('SELECT user_id, email_key FROM users ORDER BY user_id').all()).toEqual([
+      { user_id: 'usr_old1', email_key: null },
+      { user_id: 'usr_old2', email_key: 'shared@example.com' },
+      { user_id: 'usr_old3', email_key: null },
+    ]);
+    db.close();
+  });
+
+  it('has, once migrated, the schema a new database gets from the migrations', async () => {
     const old = firstReleaseDatabase('compare-old');
+    const migrated = openSqliteRepository({ dataDir: old });
+    await migrated.ready();
+    await migrated.close();
     const fresh = join(scratch, 'compare-new');
     const repository = openSqliteRepository({ dataDir: fresh });
     await repository.ready();
@@ -100,10 +174,50 @@ describe('a database written by the first release', () => {
   });
 });
 
+describeOnDatabases('the accounts migration on $name', (lane) => {
+  it("keeps a version-1 database's users, with their roles, a new account's defaults and unique keys", async () => {
+    // A database at version 1 (migrated by Kysely this time), with first-release rows.
+    const url = lane.name === 'postgres' ? await freshPostgresDatabase(lane.serverUrl!) : undefined;
+    const dataDir = join(scratch, 'accounts-lane');
+    mkdirSync(dataDir, { recursive: true });
+    const db = url
+      ? new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) })
+      : new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(join(dataDir, databaseFileName)) }) });
+    const dialect = url ? postgresDialect : sqliteDialect;
+    await migrate(db, dialect, migrations.slice(0, 1));
+    await db
+      .insertInto('users')
+      .values([
+        { user_id: 'usr_a', username: 'a.b', display_name: 'A', email: 'A@Example.com', role: 'admin', organization_id: null },
+        { user_id: 'usr_c', username: 'Coach_C', display_name: 'C', email: null, role: 'coach', organization_id: null },
+      ])
+      .execute();
+    expect(await migrate(db, dialect)).toEqual(migrations.slice(1).map((m) => m.version));
+    await db.destroy();
+
+    const repository = url ? openPostgresRepository({ url, poolSize: 1 }) : openSqliteRepository({ dataDir });
+    expect(await repository.users.get('usr_a')).toMatchObject({
+      username: 'a_b',
+      membership_role: 'athlete',
+      roles: ['user', 'admin'],
+      is_verified: false,
+    });
+    expect(await repository.users.get('usr_c')).toMatchObject({
+      username: 'Coach_C',
+      membership_role: 'coach',
+      roles: ['user'],
+      email: null,
+    });
+    expect((await repository.users.findByEmail('a@example.COM'))?.user.user_id).toBe('usr_a');
+    expect(await repository.users.usernameTaken('coach_c')).toBe(true);
+    await repository.close();
+  });
+});
+
 describe('migrate', () => {
   const kysely = (database: Database.Database) => new Kysely<any>({ dialect: new SqliteDialect({ database }) });
   const addNickname: Migration = {
-    version: 2,
+    version: migrations.length + 1,
     name: 'users.nickname',
     up: async ({ db, run }) => {
       await run(db.schema.alterTable('users').addColumn('nickname', 'text'));
@@ -118,8 +232,10 @@ describe('migrate', () => {
     const database = new Database(':memory:');
     database.exec(firstReleaseSchema);
     const db = kysely(database);
+    // The first release recorded version 1: everything after it, once.
+    expect(await migrate(db, sqliteDialect)).toEqual(migrations.slice(1).map((m) => m.version));
     expect(await migrate(db, sqliteDialect)).toEqual([]);
-    expect(await migrate(db, sqliteDialect, [...migrations, addNickname])).toEqual([2]);
+    expect(await migrate(db, sqliteDialect, [...migrations, addNickname])).toEqual([addNickname.version]);
     expect(await migrate(db, sqliteDialect, [...migrations, addNickname])).toEqual([]);
     expect((database.pragma('table_info(users)') as Array<{ name: string }>).map((c) => c.name)).toContain('nickname');
     await db.destroy();
@@ -129,7 +245,7 @@ describe('migrate', () => {
     const database = new Database(':memory:');
     const db = kysely(database);
     const broken: Migration = {
-      version: 2,
+      version: migrations.length + 1,
       name: 'broken',
       up: async ({ db: builder, run }) => {
         await run(builder.schema.createTable('half_done').addColumn('id', 'text'));
@@ -137,9 +253,9 @@ describe('migrate', () => {
       },
     };
     await expect(migrate(db, sqliteDialect, [...migrations, broken])).rejects.toThrow(/no_such_table/);
-    // neither version 1 nor the half of version 2: the whole run was one transaction
-    expect(database.prepare("SELECT name FROM sqlite_master WHERE name IN ('races', 'half_done')").all()).toEqual([]);
-    expect(await migrate(db, sqliteDialect)).toEqual([1]);
+    // none of the known versions nor the half of the broken one: the whole run was one transaction
+    expect(database.prepare("SELECT name FROM sqlite_master WHERE name IN ('races', 'sessions', 'half_done')").all()).toEqual([]);
+    expect(await migrate(db, sqliteDialect)).toEqual(migrations.map((m) => m.version));
     await db.destroy();
   });
 
@@ -186,8 +302,10 @@ describe('two processes starting on a new database at once', () => {
     expect(await repository.races.list({ limit: 10 })).toEqual([]);
     await repository.close();
     const db = new Database(join(dataDir, databaseFileName), { readonly: true });
-    expect(db.prepare('SELECT version, applied_at FROM schema_migrations').all()).toEqual([
+    // Version 1 as the other process recorded it; the later ones applied once, after it.
+    expect(db.prepare('SELECT version, applied_at FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, applied_at: '2026-01-10T09:00:00.000Z' },
+      ...migrations.slice(1).map((m) => ({ version: m.version, applied_at: expect.any(String) })),
     ]);
     db.close();
   });

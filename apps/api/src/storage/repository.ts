@@ -15,6 +15,12 @@ export type { SeedData } from './seed/write.js';
 
 /** The whole storage: one typed storage per resource (`races`, `users`...), and the lifecycle. */
 export type Repository = Storages & {
+  /**
+   * Runs `work` with every storage on one transaction: committed when it resolves, rolled
+   * back when it throws (a change across resources, such as an account and its session, is
+   * all or nothing). Inside a transaction already, it joins it.
+   */
+  transaction<T>(work: (storages: Storages) => Promise<T>): Promise<T>;
   /** Writes the development seed once; false (and nothing written) when the database was seeded before. */
   seed(data: SeedData): Promise<boolean>;
   /** Flushes and closes; later calls are no-ops. */
@@ -36,6 +42,7 @@ export function openRepository(database: OpenDatabase): DatabaseRepository {
   const context = createStorageContext(database.db, database.dialect, database.direct && ((query) => database.direct!(query)));
   return {
     ...openStorages(context),
+    transaction: (work) => context.transaction((tx) => work(openStorages(tx))),
     seed: (data) => writeSeed(context, data),
     ready: () => database.ready(),
     info: () => database.info(),
