@@ -5,16 +5,21 @@
  * (`main.ts`) listens; tests, the sandbox and the benchmarks inject requests in-process.
  */
 import { createAstralServer, type AstralServerExtraOptions, type AstralServerOptions } from '@astral/server';
-import { defaultDataDir, type Mode } from './config.js';
+import { defaultAppUrl, defaultDataDir, type Mode } from './config.js';
 import { mapDomainError } from './map-error.js';
 import { createAuthenticator } from './resources/auth/index.js';
+import type { OidcSettings } from './resources/auth/id-tokens.js';
+import type { RateLimiter } from './resources/auth/limits.js';
+import type { OutgoingEmail, SendEmail } from './resources/auth/mail.js';
 import { resourceHandlers } from './resources/index.js';
 import type { Principal } from './resources/users/model.js';
 import { buildSeed } from './storage/seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
-export { devCredentials } from './storage/seed/build.js';
+export { devCredentials, devSignIn } from './storage/seed/build.js';
 export type { Mode } from './config.js';
+export type { OutgoingEmail, SendEmail } from './resources/auth/mail.js';
+export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
 export type { Principal } from './resources/users/model.js';
 export type { Repository } from './storage/repository.js';
@@ -38,6 +43,17 @@ export interface AppOptions {
   poolSize?: number;
   /** A storage other than SQLite (a server database, a test double); `dataDir`/`inMemory` are then ignored. */
   repository?: Repository;
+  /** The web app the emailed links open (default `http://127.0.0.1:5173`). */
+  appUrl?: string;
+  /** The OpenID Connect issuer of Firebase ID tokens (`POST /auth/signup`); absent, every token is refused. */
+  oidc?: OidcSettings | undefined;
+  /**
+   * Queues an email with the storages of the transaction that sends it (tests capture the
+   * emails here). Default: the email is logged (the text, with its link, outside production).
+   */
+  sendEmail?: SendEmail;
+  /** Counts the rate-limited account requests; absent, nothing is limited. */
+  rateLimits?: RateLimiter;
   /** Tooling options of `@astral/server` (the benchmark turns request validation off to measure it). */
   server?: Pick<AstralServerExtraOptions, 'validateRequests' | 'onContractViolation'>;
 }
@@ -71,14 +87,25 @@ export function createApp(options: AppOptions = {}): App {
       ? openPostgresRepository({ url: options.databaseUrl, ...(options.poolSize ? { poolSize: options.poolSize } : {}) })
       : openSqliteRepository(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? defaultDataDir });
   const repository: Repository = options.repository ?? opened!;
+  let logEmail: (email: OutgoingEmail) => void = () => undefined;
+  const sendEmail: SendEmail =
+    options.sendEmail ??
+    (async (_storages, email) => {
+      logEmail(email);
+    });
   const app = createAstralServer<Principal>({
-    handlers: resourceHandlers({ repository, now }),
+    handlers: resourceHandlers({
+      repository,
+      now,
+      accounts: { appUrl: options.appUrl ?? defaultAppUrl, oidc: options.oidc, sendEmail, rateLimits: options.rateLimits },
+    }),
     authenticate: createAuthenticator(repository, now),
     mapError: mapDomainError,
     mode,
     logger: options.logger ?? false,
     ...options.server,
   });
+  logEmail = ({ to, subject, text }) => app.log.info(mode === 'production' ? { to, subject } : { to, subject, text }, 'email');
   // Fail at start, not on the first request, when the database cannot be brought up to date.
   if (opened) app.addHook('onReady', () => opened.ready());
   if (options.seed ?? mode !== 'production') {

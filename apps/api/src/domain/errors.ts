@@ -74,3 +74,60 @@ export class InvalidError extends DomainError {
     super(message, field);
   }
 }
+
+/**
+ * The caller could not be signed in: one error, one message, whatever the reason (an unknown
+ * address, a wrong password, an inactive account), so the answer tells nothing.
+ *
+ * @example
+ * ```ts
+ * throw new UnauthorizedError('Invalid email or password');
+ * ```
+ */
+export class UnauthorizedError extends DomainError {
+  override readonly name = 'UnauthorizedError';
+}
+
+/**
+ * A token sent in the body (an emailed one, a Firebase ID token) is unknown, expired, already
+ * used or fails verification.
+ *
+ * @example
+ * ```ts
+ * throw new InvalidTokenError('token'); // 400 INVALID_TOKEN on token, the catalogue's message
+ * ```
+ */
+export class InvalidTokenError extends DomainError {
+  override readonly name = 'InvalidTokenError';
+  constructor(field: string, message?: string, options?: { cause?: unknown }) {
+    super(message ?? '', field, options);
+  }
+}
+
+/** Where a caller stands against a rate limit (the fields of `@astral/server`'s `RateLimitState`). */
+export interface QuotaState {
+  policy: string;
+  limit: number;
+  windowSeconds: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
+/**
+ * A rate limit is used up: nothing was done.
+ *
+ * @example
+ * ```ts
+ * if (!state.allowed) throw new RateLimitedError(state, 'email', 'Too many verification emails for this address');
+ * ```
+ */
+export class RateLimitedError extends DomainError {
+  override readonly name = 'RateLimitedError';
+  constructor(
+    readonly state: QuotaState,
+    field: string,
+    message: string,
+  ) {
+    super(message, field);
+  }
+}
