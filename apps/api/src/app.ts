@@ -6,11 +6,10 @@
  */
 import { createAstralServer, type AstralServerExtraOptions, type AstralServerOptions } from '@astral/server';
 import { defaultAppUrl, defaultDataDir, type Mode } from './config.js';
+import { deliverEmailsWithApp, type EmailOptions } from './email/app-delivery.js';
 import { mapDomainError } from './map-error.js';
 import { createAuthenticator } from './resources/auth/index.js';
 import type { OidcSettings } from './resources/auth/id-tokens.js';
-import type { RateLimiter } from './resources/auth/limits.js';
-import type { OutgoingEmail, SendEmail } from './resources/auth/mail.js';
 import { resourceHandlers } from './resources/index.js';
 import type { Principal } from './resources/users/model.js';
 import { buildSeed } from './storage/seed/build.js';
@@ -18,7 +17,6 @@ import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, 
 
 export { devCredentials, devSignIn } from './storage/seed/build.js';
 export type { Mode } from './config.js';
-export type { OutgoingEmail, SendEmail } from './resources/auth/mail.js';
 export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
 export type { Principal } from './resources/users/model.js';
@@ -47,13 +45,8 @@ export interface AppOptions {
   appUrl?: string;
   /** The OpenID Connect issuer of Firebase ID tokens (`POST /auth/signup`); absent, every token is refused. */
   oidc?: OidcSettings | undefined;
-  /**
-   * Queues an email with the storages of the transaction that sends it (tests capture the
-   * emails here). Default: the email is logged (the text, with its link, outside production).
-   */
-  sendEmail?: SendEmail;
-  /** Counts the rate-limited account requests; absent, nothing is limited. */
-  rateLimits?: RateLimiter;
+  /** Delivery of the email outbox over SMTP; without `smtpUrl` this instance delivers nothing. */
+  email?: EmailOptions;
   /** Tooling options of `@astral/server` (the benchmark turns request validation off to measure it). */
   server?: Pick<AstralServerExtraOptions, 'validateRequests' | 'onContractViolation'>;
 }
@@ -87,25 +80,20 @@ export function createApp(options: AppOptions = {}): App {
       ? openPostgresRepository({ url: options.databaseUrl, ...(options.poolSize ? { poolSize: options.poolSize } : {}) })
       : openSqliteRepository(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? defaultDataDir });
   const repository: Repository = options.repository ?? opened!;
-  let logEmail: (email: OutgoingEmail) => void = () => undefined;
-  const sendEmail: SendEmail =
-    options.sendEmail ??
-    (async (_storages, email) => {
-      logEmail(email);
-    });
   const app = createAstralServer<Principal>({
     handlers: resourceHandlers({
       repository,
       now,
-      accounts: { appUrl: options.appUrl ?? defaultAppUrl, oidc: options.oidc, sendEmail, rateLimits: options.rateLimits },
+      accounts: { appUrl: options.appUrl ?? defaultAppUrl, oidc: options.oidc },
     }),
     authenticate: createAuthenticator(repository, now),
+    // Idempotency-Key records live in the database, so a retry reaching another instance is recognised.
+    idempotency: repository.idempotency,
     mapError: mapDomainError,
     mode,
     logger: options.logger ?? false,
     ...options.server,
   });
-  logEmail = ({ to, subject, text }) => app.log.info(mode === 'production' ? { to, subject } : { to, subject, text }, 'email');
   // Fail at start, not on the first request, when the database cannot be brought up to date.
   if (opened) app.addHook('onReady', () => opened.ready());
   if (options.seed ?? mode !== 'production') {
@@ -113,6 +101,8 @@ export function createApp(options: AppOptions = {}): App {
       await repository.seed(buildSeed(now()));
     });
   }
+  // The email outbox's delivery worker runs while the app does (email/app-delivery.ts).
+  deliverEmailsWithApp(app, { repository, email: options.email, now });
   // Once closing, answers carry `Connection: close`, so a keep-alive client whose request
   // was in flight lets go of its socket and the server can finish closing at once.
   let closing = false;

@@ -4,7 +4,8 @@
  * Every variable has a safe local default, so `node dist/main.js` runs with no setup:
  * 127.0.0.1:3000, development mode, a SQLite file under `apps/api/.data/`. With
  * `DATABASE_URL=postgres://...` the API runs on PostgreSQL instead (several instances may
- * share it).
+ * share it). Emails queued in the outbox are sent over `SMTP_URL` (in development, a local
+ * catcher on 127.0.0.1:1025 by default).
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -35,10 +36,26 @@ export interface Config {
    * (all three, or none: then `POST /auth/signup` refuses every token).
    */
   oidc: OidcSettings | undefined;
+  /**
+   * `SMTP_URL` (`smtp://host:port`, `smtps://...`): where this instance delivers the email
+   * outbox. Default in development `smtp://127.0.0.1:1025`; otherwise none, and this
+   * instance delivers nothing (emails stay queued for an instance that does).
+   */
+  smtpUrl: string | undefined;
+  /** `EMAIL_FROM`: the sender of every email (default `Astral <no-reply@astral.local>`). */
+  emailFrom: string;
 }
 
 /** The web app of a local `npm start`. */
 export const defaultAppUrl = 'http://127.0.0.1:5173';
+
+/** The development mail catcher's address. */
+export const defaultDevelopmentSmtpUrl = 'smtp://127.0.0.1:1025';
+/** The sender when `EMAIL_FROM` is unset. */
+export const defaultEmailFrom = 'Astral <no-reply@astral.local>';
+
+/** `name@domain` or `Display Name <name@domain>`, on one line. */
+const senderPattern = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 const modes: readonly Mode[] = ['development', 'test', 'production'];
 
@@ -83,6 +100,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const appUrl = env.APP_URL || defaultAppUrl;
   if (!isHttpUrl(appUrl)) throw new ConfigError(`APP_URL must be an http:// or https:// URL, got "${appUrl}"`);
+  const smtpUrl = env.SMTP_URL || (mode === 'development' ? defaultDevelopmentSmtpUrl : undefined);
+  if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl)) {
+    throw new ConfigError(`SMTP_URL must be an smtp:// or smtps:// URL with a host, such as ${defaultDevelopmentSmtpUrl}`);
+  }
+  const emailFrom = (env.EMAIL_FROM || defaultEmailFrom).trim();
+  if (!senderPattern.test(emailFrom)) {
+    throw new ConfigError(`EMAIL_FROM must be an address or "Name <address>", got "${env.EMAIL_FROM}"`);
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -93,12 +118,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize,
     appUrl,
     oidc: readOidc(env),
+    smtpUrl,
+    emailFrom,
   };
 }
 
 function isHttpUrl(value: string): boolean {
   try {
     return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `value` is an SMTP URL nodemailer can use (the URL itself is not echoed: it may hold a password). */
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
   } catch {
     return false;
   }

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     poolSize: config.poolSize,
     appUrl: config.appUrl,
     oidc: config.oidc,
+    email: { smtpUrl: config.smtpUrl, from: config.emailFrom },
     logger: { level: config.mode === 'test' ? 'warn' : 'info' },
   });
 
@@ -66,7 +67,11 @@ async function main(): Promise<void> {
     : config.inMemory
       ? 'in memory'
       : join(config.dataDir, databaseFileName);
-  const lines = [`Astral API (${config.mode}) listening on ${address}/api/v1`, `  database: ${storage}`];
+  const lines = [
+    `Astral API (${config.mode}) listening on ${address}/api/v1`,
+    `  database: ${storage}`,
+    `  email: ${config.smtpUrl ? `${redactedUrl(config.smtpUrl)} (from ${config.emailFrom})` : 'not sent (no SMTP_URL): queued in the outbox'}`,
+  ];
   if (config.mode === 'development') {
     lines.push(
       '  development credentials:',

@@ -1,9 +1,10 @@
 // Accounts over HTTP, on SQLite and PostgreSQL: sign-up by emailed link, login, refresh,
 // logout, password reset and the Firebase exchange, with every rule the contract states
-// (single-use tokens, the same 401 for every failed sign-in, revocation on the next request).
-// Emails are captured where the app queues them; the clock is the test's.
+// (single-use tokens, the same 401 for every failed sign-in, revocation on the next request,
+// rate limits, Idempotency-Key). Emails are read from the outbox, where the app queues them
+// in the transaction of the change (no SMTP_URL here, so they stay queued); the clock is the test's.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '../src/app.js';
+import type { OutgoingEmail } from '../src/email/index.js';
 import { devSignIn, seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { errorOf, fixedNow, laneApp } from './helpers.js';
@@ -19,25 +20,21 @@ const tokenIn = (email: OutgoingEmail | undefined) => /[?&]token=([A-Za-z0-9_-]+
 
 describeOnDatabases('accounts on $name', (lane) => {
   let clock = fixedNow.getTime();
-  const outbox: OutgoingEmail[] = [];
-  const { call, repository, close } = laneApp(lane, {
-    now: () => new Date(clock),
-    oidc: issuer.settings,
-    sendEmail: async (_storages, email) => {
-      outbox.push(email);
-    },
-  });
+  const { call, repository, close } = laneApp(lane, { now: () => new Date(clock), oidc: issuer.settings });
   afterAll(() => close());
   beforeEach(() => {
     clock = fixedNow.getTime();
   });
+  /** The emails queued since the last call: claimed for a year, so no later call sees them again. */
+  const newEmails = async (): Promise<OutgoingEmail[]> =>
+    repository.outbox.claimDue(new Date(clock + 48 * hour), { limit: 100, leaseMs: 365 * 24 * hour });
 
   /** Asks for a sign-up email to `email` and returns the token its link carries. */
   const signupToken = async (email: string) => {
-    const sent = outbox.length;
     expect((await call('POST', '/auth/request-verification', 'anonymous', { email })).status).toBe(200);
-    expect(outbox).toHaveLength(sent + 1);
-    return tokenIn(outbox.at(-1))!;
+    const emails = await newEmails();
+    expect(emails).toHaveLength(1);
+    return tokenIn(emails[0])!;
   };
   const login = (email: string, password: string) => call('POST', '/auth/login', 'anonymous', { email, password });
   const me = (token: string) => call('GET', '/auth/me', bearer(token));
@@ -47,7 +44,8 @@ describeOnDatabases('accounts on $name', (lane) => {
       const requested = await call('POST', '/auth/request-verification', 'anonymous', { email: 'lena@example.com' });
       expect(requested.status).toBe(200);
       expect(requested.body).toEqual({ message: 'Verification email sent', expires_in: 86400 });
-      const email = outbox.at(-1)!;
+      expect(requested.headers).toMatchObject({ 'ratelimit-policy': '"verification";q=3;w=3600', ratelimit: '"verification";r=2;t=0' });
+      const [email] = (await newEmails()) as [OutgoingEmail];
       expect(email).toMatchObject({ to: 'lena@example.com' });
       expect(email.text).toMatch(/http:\/\/127\.0\.0\.1:5173\/signup\?token=vrf_[A-Za-z0-9_-]{43}/);
       const token = tokenIn(email)!;
@@ -222,15 +220,16 @@ describeOnDatabases('accounts on $name', (lane) => {
 
   describe('password reset', () => {
     it('emails a link for a known address only, with the same answer either way', async () => {
-      const sent = outbox.length;
       const unknown = await call('POST', '/auth/request-password-reset', 'anonymous', { email: 'nobody@example.com' });
-      expect(outbox).toHaveLength(sent);
+      expect(await newEmails()).toEqual([]);
       const known = await call('POST', '/auth/request-password-reset', 'anonymous', { email: 'MAYA@example.com' });
       expect([unknown.status, known.status]).toEqual([200, 200]);
       expect(known.body).toEqual(unknown.body);
-      expect(outbox).toHaveLength(sent + 1);
-      expect(outbox.at(-1)).toMatchObject({ to: devSignIn.email });
-      expect(outbox.at(-1)!.text).toMatch(/http:\/\/127\.0\.0\.1:5173\/reset-password\?token=rst_[A-Za-z0-9_-]{43}/);
+      expect(known.headers['ratelimit-policy']).toBe('"password_reset";q=3;w=3600');
+      const emails = await newEmails();
+      expect(emails).toHaveLength(1);
+      expect(emails[0]).toMatchObject({ to: devSignIn.email });
+      expect(emails[0]!.text).toMatch(/http:\/\/127\.0\.0\.1:5173\/reset-password\?token=rst_[A-Za-z0-9_-]{43}/);
     });
 
     it('sets the password, uses the token up and ends every session of the user', async () => {
@@ -238,7 +237,7 @@ describeOnDatabases('accounts on $name', (lane) => {
       const account = await call('POST', '/auth/complete-signup', 'anonymous', { token, password: 'Tempo-Run-2025' });
       const other = (await login('reset@example.com', 'Tempo-Run-2025')).body.access_token;
       await call('POST', '/auth/request-password-reset', 'anonymous', { email: 'reset@example.com' });
-      const resetToken = tokenIn(outbox.at(-1))!;
+      const resetToken = tokenIn((await newEmails())[0])!;
 
       const weak = await call('POST', '/auth/reset-password', 'anonymous', { token: resetToken, password: 'weakpass' });
       expect(errorOf(weak)).toEqual({ status: 400, code: 'VALIDATION_ERROR', field: 'password' });
@@ -257,7 +256,7 @@ describeOnDatabases('accounts on $name', (lane) => {
 
     it('refuses a reset token after its hour', async () => {
       await call('POST', '/auth/request-password-reset', 'anonymous', { email: devSignIn.email });
-      const resetToken = tokenIn(outbox.at(-1))!;
+      const resetToken = tokenIn((await newEmails())[0])!;
       clock += hour + 1000;
       expect(
         errorOf(await call('POST', '/auth/reset-password', 'anonymous', { token: resetToken, password: 'Another-Pass-8' })),
@@ -265,6 +264,59 @@ describeOnDatabases('accounts on $name', (lane) => {
         code: 'INVALID_TOKEN',
       });
       expect((await login(devSignIn.email, devSignIn.password)).status).toBe(200);
+    });
+  });
+
+  describe('rate limits and Idempotency-Key', () => {
+    it('sends at most 3 verification emails per address an hour (any spelling), then 429 with Retry-After', async () => {
+      for (let n = 0; n < 3; n++) await signupToken(n === 1 ? 'Busy@Example.com' : 'busy@example.com');
+      const refused = await call('POST', '/auth/request-verification', 'anonymous', { email: 'BUSY@example.com' });
+      expect(errorOf(refused)).toEqual({ status: 429, code: 'RATE_LIMITED', field: 'email' });
+      expect(refused.body.error).toBe('Too many verification emails for this address. Retry after 3600 seconds.');
+      expect(refused.headers).toMatchObject({ 'retry-after': '3600', 'ratelimit-policy': '"verification";q=3;w=3600' });
+      expect(await newEmails()).toEqual([]);
+      // Another address is not affected; the window moves on.
+      await signupToken('calm@example.com');
+      clock += hour;
+      await signupToken('busy@example.com');
+    });
+
+    it('refuses every sign-in for an address after 5 failures within 15 minutes, right password or not', async () => {
+      const token = await signupToken('guessed@example.com');
+      await call('POST', '/auth/complete-signup', 'anonymous', { token, password: 'Tempo-Run-2025' });
+      for (let n = 0; n < 5; n++) expect((await login('guessed@example.com', `Wrong-Guess-${n}`)).status).toBe(401);
+      const refused = await login('Guessed@Example.com', 'Tempo-Run-2025');
+      expect(errorOf(refused)).toEqual({ status: 429, code: 'RATE_LIMITED', field: 'email' });
+      expect(refused.headers['retry-after']).toBe('900');
+      clock += 15 * 60_000;
+      expect((await login('guessed@example.com', 'Tempo-Run-2025')).status).toBe(200);
+      // A success clears the failures.
+      for (let n = 0; n < 4; n++) await login('guessed@example.com', 'Wrong-Again-1');
+      expect((await login('guessed@example.com', 'Tempo-Run-2025')).status).toBe(200);
+    });
+
+    it('answers at most 3 password-reset requests per address an hour, known or not', async () => {
+      for (let n = 0; n < 3; n++)
+        expect((await call('POST', '/auth/request-password-reset', 'anonymous', { email: 'ghost@example.com' })).status).toBe(200);
+      expect(errorOf(await call('POST', '/auth/request-password-reset', 'anonymous', { email: 'ghost@example.com' }))).toEqual({
+        status: 429,
+        code: 'RATE_LIMITED',
+        field: 'email',
+      });
+    });
+
+    it('replays a request-verification retried with the same Idempotency-Key: one email, one count', async () => {
+      const key = { 'idempotency-key': '8e03978e-40d5-43e8-bc93-6894a57f9324' };
+      const first = await call('POST', '/auth/request-verification', 'anonymous', { email: 'retry@example.com' }, key);
+      const retry = await call('POST', '/auth/request-verification', 'anonymous', { email: 'retry@example.com' }, key);
+      expect([first.status, retry.status]).toEqual([200, 200]);
+      expect(retry.body).toEqual(first.body);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(await newEmails()).toHaveLength(1);
+      expect(errorOf(await call('POST', '/auth/request-verification', 'anonymous', { email: 'other@example.com' }, key))).toMatchObject({
+        status: 422,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+      });
     });
   });
 

@@ -102,6 +102,8 @@ describe('readConfig', () => {
       poolSize: 10,
       appUrl: 'http://127.0.0.1:5173',
       oidc: undefined,
+      smtpUrl: 'smtp://127.0.0.1:1025',
+      emailFrom: 'Astral <no-reply@astral.local>',
     });
     expect(defaultDataDir).toMatch(/apps[/\\]api[/\\]\.data$/);
   });
@@ -117,6 +119,8 @@ describe('readConfig', () => {
       poolSize: 10,
       appUrl: 'http://127.0.0.1:5173',
       oidc: undefined,
+      smtpUrl: undefined,
+      emailFrom: 'Astral <no-reply@astral.local>',
     });
   });
 
@@ -140,7 +144,20 @@ describe('readConfig', () => {
     });
   });
 
+  it('reads SMTP_URL and EMAIL_FROM; only development has a mail server by default', () => {
+    expect(readConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', EMAIL_FROM: 'races@example.com' })).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example.com:465',
+      emailFrom: 'races@example.com',
+    });
+    expect(readConfig({ ASTRAL_MODE: 'test' }).smtpUrl).toBeUndefined();
+    expect(readConfig({ ASTRAL_MODE: 'test', SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe('smtp://127.0.0.1:2525');
+  });
+
   it.each([
+    { SMTP_URL: 'http://127.0.0.1:1025' },
+    { SMTP_URL: '127.0.0.1:1025' },
+    { EMAIL_FROM: 'Astral' },
+    { EMAIL_FROM: 'Astral <no-reply@astral.local>\r\nBcc: x@y.z' },
     { PORT: 'eighty' },
     { PORT: '70000' },
     { ASTRAL_MODE: 'staging' },

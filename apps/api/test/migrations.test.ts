@@ -23,6 +23,11 @@ import { describeOnDatabases, freshPostgresDatabase } from './databases.js';
 const scratch = mkdtempSync(join(tmpdir(), 'astral-api-migrations-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The versions after the first release's (1), which a database of that release gets when it opens. */
+const laterVersions = migrations.map((migration) => migration.version).filter((version) => version > 1);
+/** A version no migration has yet, for the migrations these tests write. */
+const nextVersion = Math.max(...migrations.map((migration) => migration.version)) + 1;
+
 const firstReleaseSchema = readFileSync(new URL('fixtures/schema-v1.sql', import.meta.url), 'utf8');
 
 /**
@@ -96,9 +101,10 @@ describe('a database written by the first release', () => {
     await close();
 
     const db = new Database(join(dataDir, databaseFileName), { readonly: true });
+    // Version 1 as the first release recorded it; only the later versions applied now.
     expect(db.prepare('SELECT version, applied_at FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, applied_at: '2026-01-10T09:00:00.000Z' },
-      { version: 2, applied_at: expect.any(String) },
+      ...laterVersions.map((version) => ({ version, applied_at: expect.any(String) })),
     ]);
     db.close();
   });
@@ -161,11 +167,17 @@ describe('a database written by the first release', () => {
     db.close();
   });
 
-  it('has, once migrated, the schema a new database gets from the migrations', async () => {
+  it('has the schema a new database gets from version 1 of the migrations, and after the later ones', async () => {
     const old = firstReleaseDatabase('compare-old');
-    const migrated = openSqliteRepository({ dataDir: old });
-    await migrated.ready();
-    await migrated.close();
+    const versionOne = new Database(join(scratch, 'compare-v1.sqlite'));
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: versionOne }) });
+    await migrate(db, sqliteDialect, migrations.slice(0, 1));
+    await db.destroy();
+    expect(schemaOf(join(scratch, 'compare-v1.sqlite'))).toEqual(schemaOf(join(old, databaseFileName)));
+
+    const upgraded = openSqliteRepository({ dataDir: old });
+    await upgraded.ready();
+    await upgraded.close();
     const fresh = join(scratch, 'compare-new');
     const repository = openSqliteRepository({ dataDir: fresh });
     await repository.ready();
@@ -217,7 +229,7 @@ describeOnDatabases('the accounts migration on $name', (lane) => {
 describe('migrate', () => {
   const kysely = (database: Database.Database) => new Kysely<any>({ dialect: new SqliteDialect({ database }) });
   const addNickname: Migration = {
-    version: migrations.length + 1,
+    version: nextVersion,
     name: 'users.nickname',
     up: async ({ db, run }) => {
       await run(db.schema.alterTable('users').addColumn('nickname', 'text'));
@@ -232,10 +244,8 @@ describe('migrate', () => {
     const database = new Database(':memory:');
     database.exec(firstReleaseSchema);
     const db = kysely(database);
-    // The first release recorded version 1: everything after it, once.
-    expect(await migrate(db, sqliteDialect)).toEqual(migrations.slice(1).map((m) => m.version));
-    expect(await migrate(db, sqliteDialect)).toEqual([]);
-    expect(await migrate(db, sqliteDialect, [...migrations, addNickname])).toEqual([addNickname.version]);
+    expect(await migrate(db, sqliteDialect)).toEqual(laterVersions);
+    expect(await migrate(db, sqliteDialect, [...migrations, addNickname])).toEqual([nextVersion]);
     expect(await migrate(db, sqliteDialect, [...migrations, addNickname])).toEqual([]);
     expect((database.pragma('table_info(users)') as Array<{ name: string }>).map((c) => c.name)).toContain('nickname');
     await db.destroy();
@@ -245,7 +255,7 @@ describe('migrate', () => {
     const database = new Database(':memory:');
     const db = kysely(database);
     const broken: Migration = {
-      version: migrations.length + 1,
+      version: nextVersion,
       name: 'broken',
       up: async ({ db: builder, run }) => {
         await run(builder.schema.createTable('half_done').addColumn('id', 'text'));
@@ -253,9 +263,9 @@ describe('migrate', () => {
       },
     };
     await expect(migrate(db, sqliteDialect, [...migrations, broken])).rejects.toThrow(/no_such_table/);
-    // none of the known versions nor the half of the broken one: the whole run was one transaction
-    expect(database.prepare("SELECT name FROM sqlite_master WHERE name IN ('races', 'sessions', 'half_done')").all()).toEqual([]);
-    expect(await migrate(db, sqliteDialect)).toEqual(migrations.map((m) => m.version));
+    // neither version 1 nor the half of the broken one: the whole run was one transaction
+    expect(database.prepare("SELECT name FROM sqlite_master WHERE name IN ('races', 'half_done')").all()).toEqual([]);
+    expect(await migrate(db, sqliteDialect)).toEqual([1, ...laterVersions]);
     await db.destroy();
   });
 
@@ -302,10 +312,9 @@ describe('two processes starting on a new database at once', () => {
     expect(await repository.races.list({ limit: 10 })).toEqual([]);
     await repository.close();
     const db = new Database(join(dataDir, databaseFileName), { readonly: true });
-    // Version 1 as the other process recorded it; the later ones applied once, after it.
     expect(db.prepare('SELECT version, applied_at FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, applied_at: '2026-01-10T09:00:00.000Z' },
-      ...migrations.slice(1).map((m) => ({ version: m.version, applied_at: expect.any(String) })),
+      ...laterVersions.map((version) => ({ version, applied_at: expect.any(String) })),
     ]);
     db.close();
   });

@@ -8,7 +8,7 @@ import { createApp } from '../src/app.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../src/domain/errors.js';
 import { mapDomainError } from '../src/map-error.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { resourceModules } from '../src/resources/index.js';
+import { resourceModules, sharedStorageModules } from '../src/resources/index.js';
 import { migrations } from '../src/storage/migrations/index.js';
 import { openSqliteRepository, type Repository } from '../src/storage/repository.js';
 import { devCredentials } from '../src/storage/seed/build.js';
@@ -21,7 +21,15 @@ const folders = (relative: string) =>
 
 describe('registration', () => {
   it('lists every resource folder in resources/index.ts, once', () => {
-    expect(resourceModules.map((module) => module.name).sort()).toEqual(folders('../src/resources/').sort());
+    const shared: readonly unknown[] = sharedStorageModules;
+    const resources = resourceModules.filter((module) => !shared.includes(module));
+    expect(resources.map((module) => module.name).sort()).toEqual(folders('../src/resources/').sort());
+  });
+
+  it('lists the shared storages (beside resources/) among the modules, once', () => {
+    const names = resourceModules.map((module) => module.name);
+    expect(sharedStorageModules.map((module) => module.name)).toEqual(['rateLimits', 'outbox', 'idempotency']);
+    for (const module of sharedStorageModules) expect(names.filter((name) => name === module.name)).toHaveLength(1);
   });
 
   it('lists every migration file in storage/migrations/index.ts, numbered as its version', () => {

@@ -1,7 +1,8 @@
-import type { paths } from '@astral/openapi';
 import createClient, { type Client } from 'openapi-fetch';
+import { operationTable, type paths as Paths } from '@astral/openapi';
 import { authHeaders, type Credentials } from './auth.js';
 import { buildResources } from './resources.js';
+import { createSessionKeeper, type SessionKeeper, type SessionToken } from './session.js';
 import { resolveRetry, type RetrySetting } from './retry.js';
 import { createTransport, type FetchLike } from './transport.js';
 import type { CallOptions, Resources } from './types.js';
@@ -24,7 +25,12 @@ export type AstralClient = Resources<'throw'> & {
   /** The same calls, resolving to `{ data, error }` instead of throwing. */
   safe: Resources<'safe'>;
   /** The openapi-fetch client, typed from the contract's `paths`, with auth, timeout and retry. */
-  raw: Client<paths, 'application/json'>;
+  raw: Client<Paths, 'application/json'>;
+  /**
+   * The session the client keeps when created with `session` (sign-in calls start it,
+   * logout ends it, it is refreshed before it expires); `null` otherwise.
+   */
+  session: Pick<SessionKeeper, 'current' | 'set'> | null;
 };
 
 /**
@@ -43,12 +49,14 @@ export function createAstralClient(options: AstralClientOptions): AstralClient {
   const { baseUrl, fetch, headers, timeoutMs, retry, ...credentials } = options;
   const retryPolicy = resolveRetry(retry);
   const transport = createTransport({ fetch, timeoutMs, retry: retryPolicy });
-  const raw = createClient<paths, 'application/json'>({ baseUrl, fetch: transport, headers });
+  const raw = createClient<Paths, 'application/json'>({ baseUrl, fetch: transport, headers });
+  const keeper = 'session' in credentials && credentials.session !== undefined ? keepSession(raw, credentials) : null;
+  const sendCredentials: Credentials = keeper ? { token: () => keeper.token() } : credentials;
   raw.use({
     async onRequest({ request }) {
-      for (const [name, value] of Object.entries(await authHeaders(credentials))) {
-        if (!request.headers.has(name)) request.headers.set(name, value);
-      }
+      // A request that names its own credential (the refresh call does) keeps it.
+      if (request.headers.has('Authorization') || request.headers.has('X-API-Key')) return request;
+      for (const [name, value] of Object.entries(await authHeaders(sendCredentials))) request.headers.set(name, value);
       return request;
     },
   });
@@ -62,7 +70,20 @@ export function createAstralClient(options: AstralClientOptions): AstralClient {
           retry: call.retry === undefined ? retryPolicy : resolveRetry(call.retry),
         });
 
-  const reserved = ['raw', 'safe'];
-  const { throwing, safe } = buildResources({ raw, transportFor }, reserved);
-  return { ...throwing, safe, raw } as unknown as AstralClient;
+  const reserved = ['raw', 'safe', 'session'];
+  const { throwing, safe } = buildResources({ raw, transportFor, session: keeper ?? undefined }, reserved);
+  return { ...throwing, safe, raw, session: keeper } as unknown as AstralClient;
+}
+
+/** The contract's refresh call: the operation that issues a session to a caller who already has one. */
+const refreshOperation = Object.values(operationTable).find((entry) => entry.session === 'issues' && entry.security.length > 0);
+
+function keepSession(raw: Client<Paths, 'application/json'>, options: Parameters<typeof createSessionKeeper>[0]): SessionKeeper {
+  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: SessionToken }>;
+  return createSessionKeeper(options, async (token) => {
+    if (!refreshOperation) throw new Error('The contract has no refresh operation');
+    const { data } = await request(refreshOperation.method, refreshOperation.path, { headers: { Authorization: `Bearer ${token}` } });
+    if (!data) throw new Error('The token could not be refreshed');
+    return { access_token: data.access_token, expires_at: data.expires_at };
+  });
 }

@@ -12,6 +12,7 @@
 export { createAstralClient, type AstralClient, type AstralClientOptions } from './client.js';
 export { AstralApiError, type ApiErrorCode, type AstralErrorCode, type ClientErrorCode } from './errors.js';
 export type { Credentials, TokenSource } from './auth.js';
+export type { SessionOptions, SessionToken } from './session.js';
 export type { RetryOptions, RetrySetting } from './retry.js';
 export type { FetchLike } from './transport.js';
 export type { Call, CallArgs, CallOptions, CallResult, OperationId, Resources, SafeCall, SafeResult } from './types.js';

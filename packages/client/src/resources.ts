@@ -3,6 +3,7 @@ import type { Client } from 'openapi-fetch';
 import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
 import type { CallOptions, OperationId } from './types.js';
 import type { FetchLike } from './transport.js';
+import type { SessionKeeper } from './session.js';
 
 type RawCall = (...args: unknown[]) => Promise<unknown>;
 type Namespaces = Record<string, Record<string, RawCall>>;
@@ -12,6 +13,8 @@ export interface ResourceContext {
   raw: Client<paths, 'application/json'>;
   /** The client's transport, or one with this call's `timeoutMs`/`retry` overrides. */
   transportFor(options: CallOptions): FetchLike | undefined;
+  /** The session the client keeps, told of sign-ins and logouts. */
+  session?: SessionKeeper;
 }
 
 /**
@@ -63,7 +66,7 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
       result = await request(entry.method, entry.path, {
         params: { path, query },
         body,
-        headers: options.headers,
+        headers: withIdempotencyKey(entry.idempotencyKey, options.headers),
         signal: options.signal,
         fetch: context.transportFor(options),
         // Parsed here rather than by openapi-fetch, so a success body that is not JSON
@@ -74,9 +77,29 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
       throw toAstralApiError(error);
     }
     const { response } = result;
-    if (!response.ok) throw errorFromResponse(response, result.error);
-    return unwrap(operationId, response, result.data);
+    if (!response.ok) {
+      // A secured call refused for its credential: the kept session is over.
+      if (response.status === 401 && entry.security.length > 0) context.session?.set(null);
+      throw errorFromResponse(response, result.error);
+    }
+    const data = unwrap(operationId, response, result.data);
+    if (entry.session === 'issues') {
+      const { access_token, expires_at } = data as { access_token: string; expires_at: string };
+      context.session?.set({ access_token, expires_at });
+    } else if (entry.session === 'ends') {
+      context.session?.set(null);
+    }
+    return data;
   };
+}
+
+/**
+ * A create the contract makes retry-safe gets a fresh `Idempotency-Key` per call (unless the
+ * caller chose one), so the transport's retries of it replay instead of creating twice.
+ */
+function withIdempotencyKey(takesKey: boolean, headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!takesKey || Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'idempotency-key')) return headers;
+  return { ...headers, 'Idempotency-Key': globalThis.crypto.randomUUID() };
 }
 
 /** Parses a success body and removes the envelope the contract declares for it. */

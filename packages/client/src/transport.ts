@@ -22,7 +22,9 @@ export function createTransport(options: TransportOptions): FetchLike {
   const { timeoutMs, retry } = options;
 
   return async function astralFetch(request: Request): Promise<Response> {
-    const maxRetries = retry && isIdempotent(request.method) ? retry.retries : 0;
+    // An Idempotency-Key makes a POST safe to repeat: the API replays the first answer.
+    const safeToRepeat = isIdempotent(request.method) || request.headers.has('Idempotency-Key');
+    const maxRetries = retry && safeToRepeat ? retry.retries : 0;
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= maxRetries;
       let response: Response;

@@ -21,7 +21,7 @@ const newRace: RaceCreate = {
 };
 
 describe('namespaces and methods come from the operation table', () => {
-  test('races and auth, with the verb as the method name', () => {
+  test('races, auth and users, with the verb as the method name', () => {
     expectTypeOf(client.races).toHaveProperty('list');
     expectTypeOf(client.races).toHaveProperty('get');
     expectTypeOf(client.races).toHaveProperty('create');
@@ -29,7 +29,19 @@ describe('namespaces and methods come from the operation table', () => {
     expectTypeOf(client.races).toHaveProperty('delete');
     expectTypeOf(client.auth).toHaveProperty('me');
     expectTypeOf<keyof typeof client.races>().toEqualTypeOf<'list' | 'get' | 'create' | 'update' | 'delete'>();
-    expectTypeOf<keyof typeof client.auth>().toEqualTypeOf<'me'>();
+    expectTypeOf<keyof typeof client.auth>().toEqualTypeOf<
+      | 'me'
+      | 'requestVerification'
+      | 'verifyToken'
+      | 'completeSignup'
+      | 'login'
+      | 'refreshToken'
+      | 'logout'
+      | 'requestPasswordReset'
+      | 'resetPassword'
+      | 'exchangeFirebaseToken'
+    >();
+    expectTypeOf<keyof typeof client.users>().toEqualTypeOf<'get' | 'update' | 'publicProfile'>();
   });
 });
 

@@ -97,13 +97,16 @@ describe('retries', () => {
     ]);
   });
 
-  test('POST is never retried, on 5xx or on network errors', async () => {
+  test('a POST without an Idempotency-Key is never retried, on 5xx or on network errors', async () => {
     const body = { race_name: 'X', race_type: 'run', race_subtype: '5k', race_date: '2026-01-01T09:00:00Z', race_location: 'Y' } as const;
     const on503 = fakeFetch(apiError(503, 'INTERNAL_ERROR'), ok);
-    await expect(createAstralClient({ baseUrl, fetch: on503, retry: 3 }).races.create(body)).rejects.toMatchObject({ status: 503 });
+    const { response } = await createAstralClient({ baseUrl, fetch: on503, retry: 3 }).raw.POST('/races', { body });
+    expect(response.status).toBe(503);
     expect(on503.calls).toHaveLength(1);
     const offline = fakeFetch(() => Promise.reject(new TypeError('reset')), ok);
-    await expect(createAstralClient({ baseUrl, fetch: offline, retry: 3 }).races.create(body)).rejects.toMatchObject({
+    await expect(
+      createAstralClient({ baseUrl, fetch: offline, retry: 3 }).auth.login({ email: 'a@b.co', password: 'x' }),
+    ).rejects.toMatchObject({
       code: 'NETWORK_ERROR',
     });
     expect(offline.calls).toHaveLength(1);
@@ -176,5 +179,33 @@ describe('a fetch that ignores AbortSignal', () => {
     const deaf = fakeFetch(() => new Promise<Response>(() => undefined));
     const client = createAstralClient({ baseUrl, fetch: deaf, timeoutMs: 20 });
     await expect(client.races.get('race_xyz456')).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+});
+
+describe('Idempotency-Key on creates', () => {
+  test('a create the contract makes retry-safe gets a key, kept across its retries', async () => {
+    const created = { status: 'ok', race_id: 'race_xyz456', message: 'Race created successfully', data: {} };
+    const fetch = fakeFetch(apiError(503, 'INTERNAL_ERROR'), json(created, 201));
+    const client = createAstralClient({ baseUrl, token: 't', fetch, retry: { retries: 1, baseDelayMs: 1, jitter: false } });
+    await client.races.create({
+      race_name: 'Chicago Marathon',
+      race_type: 'run',
+      race_subtype: 'marathon',
+      race_date: '2025-10-05T08:00:00Z',
+      race_location: 'Chicago, IL, USA',
+    });
+    const keys = fetch.calls.map((call) => call.headers.get('idempotency-key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  test('a key the caller chose is kept; operations without the header get none', async () => {
+    const fetch = fakeFetch(json({ message: 'sent', expires_in: 86400 }), json({ principal_type: 'user', user_id: 'usr_athlete1' }));
+    const client = createAstralClient({ baseUrl, fetch });
+    await client.auth.requestVerification({ email: 'lena@example.com' }, { headers: { 'Idempotency-Key': 'my-key-1' } });
+    await client.auth.me();
+    expect(fetch.calls[0]!.headers.get('idempotency-key')).toBe('my-key-1');
+    expect(fetch.calls[1]!.headers.has('idempotency-key')).toBe(false);
   });
 });

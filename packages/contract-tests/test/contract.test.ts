@@ -1,6 +1,7 @@
 // One file, so the coverage gate runs after both suites in the same module and sees
 // everything they recorded.
 import { describe, expect, it } from 'vitest';
+import { accountsAgainstContract } from './accounts-vs-contract.js';
 import { clientAgainstMock } from './client-vs-mock.js';
 import { serverUnderStorageFault } from './server-faults.js';
 import { serverAgainstContract } from './server-vs-contract.js';
@@ -10,6 +11,7 @@ const recorder = new CoverageRecorder();
 
 clientAgainstMock(recorder);
 serverAgainstContract(recorder);
+accountsAgainstContract(recorder);
 serverUnderStorageFault(recorder);
 
 describe('coverage gate', () => {

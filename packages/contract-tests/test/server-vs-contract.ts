@@ -1,44 +1,9 @@
 // (b) The reference API behind Prism's validating proxy (the sandbox), driven through every
 // documented status: the API's own status, error code and field, zero response findings
 // from Prism, and zero request findings on the requests meant to be valid.
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { OperationId } from '@astral/openapi';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageRecorder } from './support/coverage.js';
-import { findings, type Observed } from './support/http.js';
-
-type Who = 'athlete' | 'admin' | 'org' | 'none' | 'bad-token';
-const credentials: Record<Who, Record<string, string>> = {
-  athlete: { Authorization: 'Bearer dev-athlete-token' },
-  admin: { Authorization: 'Bearer dev-admin-token' },
-  org: { 'X-API-Key': 'dev-org-key' },
-  none: {},
-  'bad-token': { Authorization: 'Bearer not-a-real-token' },
-};
-
-interface Request {
-  as?: Who;
-  /** An object is sent as JSON; a string is sent as is. */
-  body?: unknown;
-  contentType?: string;
-}
-
-async function call(method: string, path: string, request: Request = {}): Promise<Observed> {
-  const headers: Record<string, string> = { ...credentials[request.as ?? 'athlete'] };
-  let body: string | undefined;
-  if (request.body !== undefined) {
-    body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-    headers['Content-Type'] = request.contentType ?? 'application/json';
-  }
-  const res = await fetch(`${inject('sandboxUrl')}${path}`, { method, headers, body });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // Not JSON: kept as text, and the assertions below say so.
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
-}
+import { apiExpectation, call } from './support/sandbox.js';
 
 let counter = 0;
 /** A race body the API accepts, unique per call so tests never collide on the 409 rule. */
@@ -55,21 +20,7 @@ function newRace(overrides: Record<string, unknown> = {}) {
 }
 
 export function serverAgainstContract(recorder: CoverageRecorder): void {
-  /** Asserts the API's answer and Prism's verdict, then records the pair. */
-  function expectApi(
-    observed: Observed,
-    operationId: OperationId,
-    status: number,
-    expected: { code?: string; field?: string | null; validRequest?: boolean } = {},
-  ): void {
-    const found = findings(observed.headers);
-    expect(observed.status, JSON.stringify(observed.body)).toBe(status);
-    expect(found.response, 'Prism found the response off-contract').toEqual([]);
-    if (expected.validRequest ?? status < 400) expect(found.request, 'Prism found the valid request off-contract').toEqual([]);
-    if (expected.code) expect(observed.body?.details?.code).toBe(expected.code);
-    if (expected.field !== undefined) expect(observed.body?.details?.field).toBe(expected.field ?? undefined);
-    recorder.record('server', operationId, status);
-  }
+  const expectApi = apiExpectation(recorder);
 
   describe('reference API behind the validating proxy', () => {
     let adminRace: string;
@@ -139,6 +90,20 @@ export function serverAgainstContract(recorder: CoverageRecorder): void {
       it('413 on a body over 1 MiB', async () => {
         const body = newRace({ race_description: 'x'.repeat(1_100_000) });
         expectApi(await call('POST', '/races', { body }), 'createRace', 413, { code: 'PAYLOAD_TOO_LARGE' });
+      });
+      it('an Idempotency-Key retry replays the 201 (one race); the key with another body is a 422', async () => {
+        const race = newRace();
+        const headers = { 'Idempotency-Key': `ct-race-${Date.now()}` };
+        const first = await call('POST', '/races', { body: race, headers });
+        const retry = await call('POST', '/races', { body: race, headers });
+        expectApi(retry, 'createRace', 201);
+        expect(retry.body.race_id).toBe(first.body.race_id);
+        const found = await call('GET', `/races?search=${encodeURIComponent(race.race_name)}`);
+        expect(found.body.data).toHaveLength(1);
+        expectApi(await call('POST', '/races', { body: newRace(), headers }), 'createRace', 422, {
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          validRequest: true,
+        });
       });
       it('415 on a body that is not application/json', async () => {
         const observed = await call('POST', '/races', { body: 'race_name=x', contentType: 'text/plain' });

@@ -1,7 +1,7 @@
 // The breaking-change rules, each proved on a small edit of the real bundled contract.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module script without type declarations
-import { findBreakingChanges } from '../scripts/breaking-changes.mjs';
+import { findBreakingChanges, patternMaxLength } from '../scripts/breaking-changes.mjs';
 import { bundled } from './bundled.js';
 
 type Finding = { rule: string; where: string; message: string };
@@ -9,6 +9,13 @@ const afterEdit = (edit: (document: any) => void): Finding[] => {
   const after = structuredClone(bundled);
   edit(after);
   return findBreakingChanges(bundled, after);
+};
+/** Compares two edits of the real contract; first bounds the contract accepts go to `accepted`. */
+const between = (editBefore: (document: any) => void, editAfter: (document: any) => void, accepted: Finding[] = []): Finding[] => {
+  const [before, after] = [structuredClone(bundled), structuredClone(bundled)];
+  editBefore(before);
+  editAfter(after);
+  return findBreakingChanges(before, after, { accepted });
 };
 const rules = (findings: Finding[]) => findings.map((finding) => `${finding.rule} ${finding.where}`);
 const schemas = (document: any) => document.components.schemas;
@@ -75,5 +82,63 @@ describe('breaking changes', () => {
       delete responses['201'];
     });
     expect(rules(findings)).toEqual(['success-status-removed POST /races 201']);
+  });
+
+  it('does not flag a new maxLength that the existing pattern already implied', () => {
+    // ^race_[A-Za-z0-9]{1,64}$ matches at most 69 characters.
+    const findings = between(
+      (document) => delete document.components.parameters.RaceId.schema.maxLength,
+      (document) => (document.components.parameters.RaceId.schema.maxLength = 69),
+    );
+    expect(findings).toEqual([]);
+    const shorter = between(
+      (document) => delete document.components.parameters.RaceId.schema.maxLength,
+      (document) => (document.components.parameters.RaceId.schema.maxLength = 20),
+    );
+    expect(rules(shorter)).toContain('request-constraint-narrowed GET /races/{race_id} path race_id');
+  });
+
+  it('flags a first pattern on a request field, unless x-astral-bounds-added accepts it with a reason', () => {
+    const unbounded = (document: any) => {
+      delete schemas(document).RaceName.pattern;
+      delete schemas(document).RaceName['x-astral-bounds-added'];
+    };
+    const unmarked = between(unbounded, (document) => delete schemas(document).RaceName['x-astral-bounds-added']);
+    expect(rules(unmarked)).toEqual([
+      'request-constraint-narrowed POST /races body.race_name',
+      'request-constraint-narrowed PUT /races/{race_id} body.race_name',
+    ]);
+
+    const accepted: Finding[] = [];
+    expect(between(unbounded, () => {}, accepted)).toEqual([]);
+    expect(rules(accepted)).toEqual([
+      'request-first-bound-accepted POST /races body.race_name',
+      'request-first-bound-accepted PUT /races/{race_id} body.race_name',
+    ]);
+
+    const withoutReason = between(
+      unbounded,
+      (document) => (schemas(document).RaceName['x-astral-bounds-added'] = { keywords: ['pattern'] }),
+    );
+    expect(withoutReason).toHaveLength(2);
+  });
+
+  it('accepts only the first bounds a schema lists: a changed pattern or a lowered bound still breaks', () => {
+    const changed = afterEdit((document) => (schemas(document).RaceName.pattern = '^[A-Za-z ]+$'));
+    expect(rules(changed)).toContain('request-constraint-narrowed POST /races body.race_name');
+    const firstMinLength = between(
+      (document) => delete schemas(document).RaceName.minLength,
+      () => {},
+    );
+    expect(rules(firstMinLength)).toContain('request-constraint-narrowed POST /races body.race_name');
+  });
+
+  it('reads the longest match of an anchored pattern', () => {
+    expect(patternMaxLength('^race_[A-Za-z0-9]{1,64}$')).toBe(69);
+    expect(patternMaxLength('^(usr|org)_[A-Za-z0-9]{1,64}$')).toBe(68);
+    expect(patternMaxLength('^(?=.*[a-z]).{8,128}$')).toBe(128);
+    expect(patternMaxLength('^[^\\x00-\\x1F\\x7F]+$')).toBe(Infinity);
+    expect(patternMaxLength('race_[a-z]{1,3}')).toBe(Infinity); // not anchored
+    expect(patternMaxLength('^(?<name>a)$')).toBe(Infinity); // syntax it does not follow
   });
 });

@@ -13,7 +13,21 @@ describe('the generated operation table', () => {
   });
 
   it('knows which operations answer in the envelope, from the response schemas', () => {
-    expect(operationIds.filter((id) => !operationTable[id].envelope)).toEqual(['getMe']);
+    // Exactly the Auth operations answer at the top level, as the overview says.
+    const auth = operationIds.filter((id) => operationTable[id].tag === 'Auth');
+    expect(operationIds.filter((id) => !operationTable[id].envelope)).toEqual(auth);
+    expect(auth).toHaveLength(10);
+  });
+
+  it('derives the session effect and the Idempotency-Key of each operation from the contract', () => {
+    const withEffect = (effect: string) => operationIds.filter((id) => operationTable[id].session === effect);
+    expect(withEffect('issues')).toEqual(['completeSignup', 'login', 'refreshToken', 'exchangeFirebaseToken']);
+    expect(withEffect('ends')).toEqual(['logout']);
+    expect(operationIds.filter((id) => operationTable[id].idempotencyKey)).toEqual([
+      'createRace',
+      'requestVerification',
+      'requestPasswordReset',
+    ]);
   });
 
   it('derives the base path from the servers', () => {

@@ -62,6 +62,18 @@ describe('the contract reader', () => {
       'put /races/{race_id} updateRace',
       'delete /races/{race_id} deleteRace',
       'get /auth/me getMe',
+      'post /auth/request-verification requestVerification',
+      'post /auth/verify-token verifyToken',
+      'post /auth/complete-signup completeSignup',
+      'post /auth/login login',
+      'post /auth/token/refresh refreshToken',
+      'post /auth/logout logout',
+      'post /auth/request-password-reset requestPasswordReset',
+      'post /auth/reset-password resetPassword',
+      'post /auth/signup exchangeFirebaseToken',
+      'get /users/{user_id} getUser',
+      'put /users/{user_id} updateUser',
+      'get /users/{user_id}/public getUserPublicProfile',
     ]);
   });
 

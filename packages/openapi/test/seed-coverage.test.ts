@@ -41,13 +41,17 @@ describe('overview seed', () => {
     expect(urls).toContain('http://127.0.0.1:3000/api/v1');
   });
 
-  it('accepts a Bearer token or an X-API-Key on every operation', () => {
+  it('accepts a Bearer token on every protected operation, an X-API-Key where organizations act; only Auth operations are open', () => {
     const schemes = bundled.components.securitySchemes;
     expect(schemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(schemes.apiKeyAuth).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
     for (const item of Object.values<any>(bundled.paths)) {
       for (const op of Object.values<any>(item).filter((value) => value?.operationId)) {
-        expect(op.security, op.operationId).toEqual([{ bearerAuth: [] }, { apiKeyAuth: [] }]);
+        if (op.security.length === 0) expect(op.tags, `${op.operationId} is open`).toEqual(['Auth']);
+        else expect(op.security[0], op.operationId).toEqual({ bearerAuth: [] });
+        // The Users pages: "every users endpoint needs a valid Bearer token".
+        if (op.tags[0] === 'Users') expect(op.security, op.operationId).toEqual([{ bearerAuth: [] }]);
+        if (op.tags[0] === 'Races') expect(op.security, op.operationId).toEqual([{ bearerAuth: [] }, { apiKeyAuth: [] }]);
       }
     }
   });
@@ -97,6 +101,8 @@ describe('overview seed', () => {
       'HTTP status codes',
       'Rate limiting',
       'Versioning',
+      'Conventions',
+      'Emails',
     ]) {
       expect(bundled.info.description).toMatch(new RegExp(`^# ${section}$`, 'm'));
     }
@@ -202,7 +208,7 @@ describe('races seed: create, get, update, delete', () => {
   it('documents every status each operation can return', () => {
     // The overview's status table, applied to each operation of the table by what it does.
     const expected = (id: OperationId): string[] => {
-      const { method, pathParams, queryParams, hasBody } = operationTable[id];
+      const { method, pathParams, queryParams, hasBody, idempotencyKey } = operationTable[id];
       const byId = pathParams.length > 0;
       const changesOne = byId && ['put', 'patch', 'delete'].includes(method);
       const statuses = [
@@ -213,17 +219,20 @@ describe('races seed: create, get, update, delete', () => {
         ...(byId ? [404] : []), // the resource does not exist
         ...(hasBody ? [409] : []), // duplicate resource
         ...(hasBody ? [413, 415] : []), // JSON bodies only, within the size limit
+        ...(idempotencyKey ? [422] : []), // an Idempotency-Key reused with another body
         500,
       ];
       return statuses.sort((a, b) => a - b).map(String);
     };
-    for (const id of operationIds) {
+    // The seeded resources; accounts and users document their own (see accounts-seed tests).
+    const seeded = operationIds.filter((id) => operationTable[id].tag === 'Races' || id === 'getMe');
+    for (const id of seeded) {
       expect(Object.keys(operationById(id).responses), id).toEqual(expected(id));
     }
     // The rule above says what the seed pages say of the seeded operations (new ones need no line here).
     expect(Object.fromEntries(operationIds.map((id) => [id, expected(id)]))).toMatchObject({
       listRaces: ['200', '400', '401', '500'],
-      createRace: ['201', '400', '401', '409', '413', '415', '500'],
+      createRace: ['201', '400', '401', '409', '413', '415', '422', '500'],
       getRace: ['200', '400', '401', '404', '500'],
       updateRace: ['200', '400', '401', '403', '404', '409', '413', '415', '500'],
       deleteRace: ['200', '400', '401', '403', '404', '500'],
@@ -241,5 +250,29 @@ describe('races seed: create, get, update, delete', () => {
         for (const entry of media) expect(Object.keys(entry.examples ?? {}).length, op.operationId).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('overview seed: accounts, auth and users', () => {
+  it('limits verification emails to 3 per address per hour, with a documented 429 and its headers', () => {
+    const op = operationById('requestVerification');
+    expect(op.description).toContain('at most 3 verification emails per email address per hour');
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '409', '429']));
+    expect(Object.keys(deref(op.responses['429']).headers)).toEqual(['Retry-After', 'RateLimit', 'RateLimit-Policy']);
+    expect(Object.keys(deref(op.responses['200']).headers)).toEqual(['RateLimit', 'RateLimit-Policy']);
+  });
+
+  it('answers 409 when a username is taken, wherever one is chosen', () => {
+    for (const id of ['completeSignup', 'updateUser']) {
+      expect(Object.keys(operationById(id).responses), id).toContain('409');
+      expect(operationById(id).description, id).toMatch(/409/);
+    }
+    expect(deref(schema('Username')).pattern).toBe('^[A-Za-z0-9_]{3,30}$');
+  });
+
+  it('covers the Users resource: profiles, preferences, privacy settings and training zones', () => {
+    expect(propertiesOf(schema('User'))).toEqual(expect.arrayContaining(['preferences', 'privacy', 'notification_settings', 'zones']));
+    expect(propertiesOf(schema('UserUpdate'))).toEqual(expect.arrayContaining(['preferences', 'privacy', 'zones']));
+    expect(Object.keys(bundled.paths)).toEqual(expect.arrayContaining(['/users/{user_id}', '/users/{user_id}/public']));
   });
 });

@@ -104,17 +104,36 @@ export function responseSchema(id: OperationId, status: number): object | undefi
   return schema === undefined ? undefined : (rebase(schema) as object);
 }
 
-/** The schemas Fastify validates a route's request with. */
-export function requestSchemas(id: OperationId): { params?: Json; querystring?: Json; body?: Json } {
+/**
+ * The schemas Fastify validates a route's request with. Header parameters are validated too,
+ * by their lowercase names as Node reads them (Fastify lowercases a header schema only for
+ * its own validator compiler, not ours); credentials are not among them, they are security
+ * schemes.
+ */
+export function requestSchemas(id: OperationId): { params?: Json; querystring?: Json; headers?: Json; body?: Json } {
   const all = operationParameters(id);
   const body = operationRequestBodySchema(id);
-  const schemas: { params?: Json; querystring?: Json; body?: Json } = {};
+  const schemas: { params?: Json; querystring?: Json; headers?: Json; body?: Json } = {};
   const params = parameterObjectSchema(all.filter((p) => p.in === 'path'));
   const querystring = parameterObjectSchema(all.filter((p) => p.in === 'query'));
+  const headers = parameterObjectSchema(all.filter((p) => p.in === 'header').map((p) => ({ ...p, name: p.name.toLowerCase() })));
   if (params) schemas.params = params;
   if (querystring) schemas.querystring = querystring;
+  if (headers) schemas.headers = headers;
   if (body) schemas.body = rebase(body);
   return schemas;
+}
+
+/**
+ * The contract's spelling of each header parameter, by lowercase name: a 400 names
+ * `Idempotency-Key`, not the `idempotency-key` Fastify validated.
+ */
+export function headerParameterNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const id of Object.keys(operationTable) as OperationId[]) {
+    for (const p of operationParameters(id)) if (p.in === 'header') names.set(p.name.toLowerCase(), p.name);
+  }
+  return names;
 }
 
 /** The first named example of an operation's success response (what the stubs answer). */

@@ -16,6 +16,7 @@ export type { ContractViolation } from './response-check.js';
 export { createStubHandlers } from './stubs.js';
 export { rateLimitHeaders, rateLimitedError, type RateLimitPolicy, type RateLimitState } from './rate-limit.js';
 export type { IdempotencyBegin, IdempotencyClaim, IdempotencyStore, StoredResponse } from './idempotency-store.js';
+export { memoryIdempotencyStore } from './memory-idempotency-store.js';
 export { apiError, ApiError, errorBody, type ErrorBody, type ErrorCode, type ErrorOptions } from './errors.js';
 export type {
   AstralServerOptions,

@@ -12,7 +12,9 @@ import { ApiError, errorBody } from './errors.js';
 import { toErrorResponse, type ErrorResponse } from './error-handler.js';
 import { createResponseChecker, type ContractViolation, type HandlerOutcome } from './response-check.js';
 import { parseJsonBody } from './json-body.js';
-import type { AstralServerOptions, HandlerContext, OperationId } from './types.js';
+import { createIdempotency, sendReplay } from './idempotency.js';
+import { memoryIdempotencyStore } from './memory-idempotency-store.js';
+import type { AstralServerOptions, Credentials, HandlerContext, OperationId } from './types.js';
 import { createAjv, memoizedCompiler } from './validation.js';
 
 /** Options beyond the core ones, for tests and tooling. */
@@ -34,7 +36,9 @@ export interface AstralServerExtraOptions {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Per-request internals live under symbols, never string keys a handler could collide with. */
 const PRINCIPAL = Symbol('astral.principal');
-type WithPrincipal = FastifyRequest & { [PRINCIPAL]?: unknown };
+/** The credentials that authenticated the request (the idempotency scope is a hash of them). */
+const CREDENTIALS = Symbol('astral.credentials');
+type WithPrincipal = FastifyRequest & { [PRINCIPAL]?: unknown; [CREDENTIALS]?: Credentials };
 
 /**
  * Builds the Fastify app for the contract, not listening. Routes are mounted under the
@@ -112,6 +116,17 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
     void reply.code(404).send(errorBody('NOT_FOUND', { message: `No route for ${request.method} ${request.url.split('?')[0]}` }));
   });
 
+  // Idempotency-Key: the in-memory store is the default so the contract's promise holds
+  // without set-up, rather than a header accepted and silently ignored, or a start-up error
+  // a team must first work around. It is per process, which the log says; several instances
+  // need a shared store (the reference API passes its database's).
+  if (!options.idempotency) {
+    app.log.info(
+      'Idempotency-Key records are kept in this process only (memoryIdempotencyStore); pass a shared store to run several instances',
+    );
+  }
+  const idempotency = createIdempotency({ store: options.idempotency ?? memoryIdempotencyStore() });
+
   const reader = credentialReader();
   const checker = createResponseChecker({
     checkResponses,
@@ -155,7 +170,9 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
         });
       }
       (request as WithPrincipal)[PRINCIPAL] = principal;
+      (request as WithPrincipal)[CREDENTIALS] = credentials;
     };
+    const gate = idempotency.forOperation(id);
 
     app.route({
       method: entry.method.toUpperCase(),
@@ -164,9 +181,25 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
       onRequest: (request, _reply, done) => {
         authenticate(request).then(() => done(), done);
       },
+      // A caller that hangs up does not release its key: the handler still runs to its end.
+      ...(gate && {
+        onSend: (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
+          void gate.onSend(request, reply, payload).then(() => done(null, payload));
+        },
+        onResponse: (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+          void gate.onDone(request).then(() => done());
+        },
+      }),
       handler: async (request, reply) => {
         const { query, sent } =
           queryNames.length > 0 ? readQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : NO_QUERY;
+        if (gate) {
+          // What the caller sent, before defaults: the fingerprint reads the handler's input.
+          const sentQuery = Object.fromEntries([...sent].map((name) => [name, (query as Record<string, unknown>)[name]]));
+          const input = { params: request.params ?? {}, query: sentQuery, body: request.body };
+          const stored = await gate.begin(request, input, (request as WithPrincipal)[CREDENTIALS]);
+          if (stored) return sendReplay(reply, stored);
+        }
         const context = {
           params: request.params ?? {},
           query,
@@ -184,6 +217,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
           result = known.toResult();
         }
         const violation = check(request, result);
+        gate?.noteHeaders(request, result.headers);
         return sendResponse(reply, violation ?? (result as ErrorResponse));
       },
     });

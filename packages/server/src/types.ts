@@ -6,6 +6,7 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { operations, operationTable } from '@astral/openapi';
 import type { ApiError } from './errors.js';
+import type { IdempotencyStore } from './idempotency-store.js';
 
 /** Every operationId of the contract. */
 export type OperationId = keyof operations & keyof typeof operationTable;
@@ -120,6 +121,13 @@ export interface AstralServerOptions<Principal> {
    * for an unexpected error (logged, answered 500). Handlers then need no try/catch.
    */
   mapError?: (error: unknown) => ApiError | undefined;
+  /**
+   * Keeps the records of the contract's `Idempotency-Key` (on the operations that declare the
+   * header: a retry with the same key and request replays the first response, another
+   * request is a 422, one still running a 409). Default `memoryIdempotencyStore()`: one
+   * process only, forgotten on restart. Several instances must share one store (a database).
+   */
+  idempotency?: IdempotencyStore;
   /** Fastify logger options; default `false`. Every log line carries the request id (`reqId`). */
   logger?: FastifyServerOptions['logger'];
 }

@@ -2,7 +2,7 @@
  * Ajv for OpenAPI 3.1 (JSON Schema 2020-12, with formats), and the translation of its
  * findings into the API's `VALIDATION_ERROR` with the offending field.
  */
-import { Ajv2020, type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { annotationKeywords, componentsDocument, readOnlyPropertyNames } from './contract-schemas.js';
 
@@ -32,8 +32,28 @@ export function createAjv(kind: AjvKind): Ajv2020 {
   addFormats(ajv);
   ajv.addVocabulary(annotationKeywords());
   // The contract's components, proved a valid JSON Schema document by Redocly and the validator.
-  ajv.addSchema(componentsDocument({ closed: kind === 'response' }) as AnySchema);
+  const components = componentsDocument({ closed: kind === 'response' }) as { components: { schemas: Record<string, unknown> } };
+  ajv.addSchema(kind === 'body' ? withoutRootDefaults(components) : components);
   return ajv;
+}
+
+/**
+ * The components document without the `default` at a component's root (`language`,
+ * `workout_days`: a field's documented default). Ajv applies a default only from the
+ * `properties` of the object that holds the field, where the contract has a `$ref`, so a
+ * default at the root of a referenced schema is never applied; with `useDefaults`, strict
+ * mode refuses to compile such a schema once it is not inlined (one holding a `$ref`
+ * itself). Dropping it from the body validator's copy changes nothing checked or applied.
+ */
+function withoutRootDefaults(document: { components: { schemas: Record<string, unknown> } }): object {
+  const schemas = Object.fromEntries(
+    Object.entries(document.components.schemas).map(([name, schema]) => {
+      if (schema === null || typeof schema !== 'object' || !('default' in schema)) return [name, schema];
+      const { default: _documented, ...rest } = schema as Record<string, unknown>;
+      return [name, rest];
+    }),
+  );
+  return { ...document, components: { ...document.components, schemas } };
 }
 
 /** One finding, ready for the error shape. */

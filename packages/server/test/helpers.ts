@@ -1,5 +1,5 @@
 // Shared test set-up: a stub server with a fake authenticate, requests injected in-process.
-import { createAstralServer, createStubHandlers, type Handlers } from '../src/index.js';
+import { createAstralServer, createStubHandlers, type Handlers, type IdempotencyStore } from '../src/index.js';
 import type { AstralServerExtraOptions } from '../src/server.js';
 import type { ContractViolation } from '../src/response-check.js';
 import type { AstralServerOptions, ServerMode } from '../src/types.js';
@@ -26,6 +26,7 @@ export function buildApp(
     bodyLimit?: number;
     logger?: any;
     mapError?: AstralServerOptions<Principal>['mapError'];
+    idempotency?: IdempotencyStore;
   } & AstralServerExtraOptions = {},
 ) {
   const violations: ContractViolation[] = [];

@@ -1,19 +1,17 @@
 // Every operation of the contract is routed, and everything else gets 404 or 405.
 import { describe, expect, it } from 'vitest';
 import { basePath, operationIds, operationTable } from '@astral/openapi';
-import { contract } from '@astral/openapi/contract';
+import { contract, operationObject } from '@astral/openapi/contract';
+import { exampleRequest } from '@astral/openapi/reader';
 import { auth, buildApp } from './helpers.js';
 
-const validBodies: Record<string, unknown> = {
-  createRace: {
-    race_name: 'Berlin Marathon',
-    race_type: 'run',
-    race_subtype: 'marathon',
-    race_date: '2025-09-21T07:15:00Z',
-    race_location: 'Berlin, Germany',
-  },
-  updateRace: { race_participant_count: 100 },
-};
+/** The contract's own example request of an operation: path values and first body example. */
+function example(id: (typeof operationIds)[number]) {
+  const { path } = operationTable[id];
+  const request = exampleRequest(contract, operationObject(id));
+  const url = basePath + path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(request.pathValues[name])));
+  return { url, body: request.body as object | undefined };
+}
 
 function firstExample(id: (typeof operationIds)[number]): unknown {
   const { method, path, successStatus } = operationTable[id];
@@ -24,9 +22,9 @@ function firstExample(id: (typeof operationIds)[number]): unknown {
 describe('routing', () => {
   it.each(operationIds)('routes %s to its handler, and the stub answers its first example', async (id) => {
     const { app, violations } = buildApp();
-    const { method, path, successStatus } = operationTable[id];
-    const url = basePath + path.replace(/\{[^}]+\}/g, 'race_abc123');
-    const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: auth, payload: validBodies[id] as object });
+    const { method, successStatus } = operationTable[id];
+    const { url, body } = example(id);
+    const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: auth, payload: body });
     expect(response.statusCode).toBe(successStatus);
     expect(response.json()).toEqual(firstExample(id));
     expect(violations).toEqual([]);

@@ -9,6 +9,9 @@
  * below. Nothing else changes.
  */
 import type { Handlers } from '@astral/server';
+import { outbox } from '../email/index.js';
+import { idempotency } from '../idempotency/index.js';
+import { rateLimits } from '../rate-limits/index.js';
 import { auth } from './auth/index.js';
 import type { HandlersOf, ResourceContext, StoragesOf, UnservedOperations } from './module.js';
 import { organizations } from './organizations/index.js';
@@ -16,9 +19,15 @@ import { races } from './races/index.js';
 import type { Principal } from './users/model.js';
 import { users } from './users/index.js';
 
-export const resourceModules = [users, organizations, auth, races] as const;
+/**
+ * Storages every resource shares and that serve no operation (rate limits, the email
+ * outbox, idempotency records): their folders sit beside `resources/`, as they belong to none.
+ */
+export const sharedStorageModules = [rateLimits, outbox, idempotency] as const;
 
-/** Each resource's storage by name: `{ users, organizations, races }`. */
+export const resourceModules = [users, organizations, auth, races, ...sharedStorageModules] as const;
+
+/** Each resource's storage by name: `{ users, organizations, races, rateLimits, outbox, idempotency }`. */
 export type Storages = StoragesOf<typeof resourceModules>;
 
 // Fails to compile, naming the operations, when the contract has one no module serves.

@@ -7,20 +7,14 @@ import type { Handlers, OperationId } from '@astral/server';
 import type { AnyTables, StorageContext } from '../storage/context.js';
 import type { Repository } from '../storage/repository.js';
 import type { OidcSettings } from './auth/id-tokens.js';
-import type { RateLimiter } from './auth/limits.js';
-import type { SendEmail } from './auth/mail.js';
 import type { Principal } from './users/model.js';
 
-/** The parts the account operations are built from. */
+/** What the account operations need beyond the repository (its outbox and rate limits included). */
 export interface AccountParts {
   /** Where emailed links point (`APP_URL`). */
   appUrl: string;
   /** The OpenID Connect issuer of Firebase ID tokens; absent, the exchange refuses every token. */
   oidc: OidcSettings | undefined;
-  /** Queues an email within the transaction of the change that sends it. */
-  sendEmail: SendEmail;
-  /** Counts rate-limited requests across instances; absent, nothing is limited. */
-  rateLimits: RateLimiter | undefined;
 }
 
 /** What a module's handlers are built from. */
@@ -29,7 +23,7 @@ export interface ResourceContext {
   repository: Repository;
   /** The clock. */
   now: () => Date;
-  /** What the account operations need beyond storage. */
+  /** What the account operations need beyond the repository. */
   accounts: AccountParts;
 }
 

@@ -13,6 +13,7 @@
  * - `RETURNING` and upserts (`ON CONFLICT ... DO NOTHING / DO UPDATE`): both databases have
  *   them and Kysely compiles them for each.
  */
+import { createHash } from 'node:crypto';
 import type { CompiledQuery } from 'kysely';
 
 export interface StorageDialect {
@@ -29,6 +30,13 @@ export interface StorageDialect {
    * `SELECT pg_advisory_xact_lock(...)`, released by the commit.
    */
   readonly migrationLock: readonly CompiledQuery[];
+  /**
+   * Statements that keep other transactions on the same `name` out until commit (run first
+   * inside a write transaction): a read-count-write on one key (a rate limit) is then atomic
+   * across instances. SQLite: nothing (`BEGIN IMMEDIATE` already excludes every other
+   * writer); PostgreSQL: `pg_advisory_xact_lock` on a 64-bit hash of `name`.
+   */
+  keyLock(name: string): readonly CompiledQuery[];
   /**
    * Whether a read inside a write transaction should lock its rows (`SELECT ... FOR UPDATE`):
    * PostgreSQL, where other connections' transactions run alongside; not SQLite, which has
@@ -81,4 +89,32 @@ export function containsPattern(value: string): string {
  */
 export function forUpdate<Query extends { forUpdate(): Query }>(dialect: StorageDialect, query: Query): Query {
   return dialect.rowLocks ? query.forUpdate() : query;
+}
+
+/**
+ * A 64-bit signed number derived from `name` (the first 8 bytes of its SHA-256), as a
+ * decimal string: the key of an advisory lock. Two names sharing a number only ever wait
+ * for each other, never share a count.
+ *
+ * @example
+ * ```ts
+ * lockNumber('rate-limit:login:5e884898...'); // a decimal string such as "-7239212470012389264"
+ * ```
+ */
+export function lockNumber(name: string): string {
+  return createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * The read of a claim: locks the rows it returns where the dialect does (see `rowLocks`),
+ * skipping rows another transaction holds, so concurrent claimers each get different rows
+ * (PostgreSQL `FOR UPDATE SKIP LOCKED`). On SQLite the one writer claims alone.
+ *
+ * @example
+ * ```ts
+ * db.updateTable('email_outbox').set(...).where('email_id', 'in', claimable(dialect, db.selectFrom('email_outbox').select('email_id').limit(10)));
+ * ```
+ */
+export function claimable<Query extends { forUpdate(): Query; skipLocked(): Query }>(dialect: StorageDialect, query: Query): Query {
+  return dialect.rowLocks ? query.forUpdate().skipLocked() : query;
 }

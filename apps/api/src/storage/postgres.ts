@@ -7,7 +7,7 @@
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AnyTables } from './context.js';
-import type { StorageDialect } from './dialect.js';
+import { lockNumber, type StorageDialect } from './dialect.js';
 import { migrate } from './migrations/index.js';
 import { namedStatementPool } from './named-statements.js';
 import type { OpenDatabase } from './sqlite.js';
@@ -22,6 +22,8 @@ export const postgresDialect: StorageDialect = {
   // Held until commit: a second instance booting at the same moment waits here, then finds
   // the migrations applied and the seed written.
   migrationLock: [CompiledQuery.raw(`select pg_advisory_xact_lock(${migrationLockKey.toString()})`)],
+  // Same lock space as `migrationLock`; a hash meeting its key would only make one wait.
+  keyLock: (name) => [CompiledQuery.raw('select pg_advisory_xact_lock(cast($1 as bigint))', [lockNumber(name)])],
   rowLocks: true,
   booleanColumn: 'boolean',
   // SQLSTATE 23505: unique_violation (indexes and primary keys alike).

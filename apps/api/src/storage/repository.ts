@@ -16,11 +16,20 @@ export type { SeedData } from './seed/write.js';
 /** The whole storage: one typed storage per resource (`races`, `users`...), and the lifecycle. */
 export type Repository = Storages & {
   /**
-   * Runs `work` with every storage on one transaction: committed when it resolves, rolled
-   * back when it throws (a change across resources, such as an account and its session, is
-   * all or nothing). Inside a transaction already, it joins it.
+   * Runs `work` with every resource's storage opened on one transaction: committed when it
+   * resolves, rolled back when it throws (the error rethrown). Use only `tx` inside: a
+   * query through the repository itself runs outside the transaction (on SQLite it waits
+   * for the transaction, which waits for it: a deadlock).
+   *
+   * @example
+   * ```ts
+   * const emailId = await repository.transaction(async (tx) => {
+   *   await tx.users.create(user);
+   *   return tx.outbox.enqueue({ to: user.email, subject: 'Confirm your email', text }, now);
+   * });
+   * ```
    */
-  transaction<T>(work: (storages: Storages) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Storages) => Promise<T>): Promise<T>;
   /** Writes the development seed once; false (and nothing written) when the database was seeded before. */
   seed(data: SeedData): Promise<boolean>;
   /** Flushes and closes; later calls are no-ops. */
@@ -42,6 +51,8 @@ export function openRepository(database: OpenDatabase): DatabaseRepository {
   const context = createStorageContext(database.db, database.dialect, database.direct && ((query) => database.direct!(query)));
   return {
     ...openStorages(context),
+    // Each storage's queries are compiled once per database (`context.once`), so opening
+    // them all again on the transaction only binds them to its connection.
     transaction: (work) => context.transaction((tx) => work(openStorages(tx))),
     seed: (data) => writeSeed(context, data),
     ready: () => database.ready(),

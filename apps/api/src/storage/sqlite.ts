@@ -21,6 +21,7 @@ export const sqliteDialect: StorageDialect = {
   name: 'sqlite',
   beginWrite: CompiledQuery.raw('begin immediate'),
   migrationLock: [],
+  keyLock: () => [],
   rowLocks: false,
   booleanColumn: 'integer',
   isUniqueViolation: (error) =>

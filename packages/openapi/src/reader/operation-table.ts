@@ -32,6 +32,13 @@ export interface OperationDescription {
   successFields: string[];
   /** Security schemes any alternative names (an empty list: open). */
   security: string[];
+  /**
+   * What the operation does to the caller's session: `issues` (its success body carries an
+   * `access_token` and its `expires_at`), `ends` (`x-astral-session: ends`), or null.
+   */
+  session: 'issues' | 'ends' | null;
+  /** Whether it takes an `Idempotency-Key` header, so a retry of it is safe. */
+  idempotencyKey: boolean;
 }
 
 /** The table and the document-wide facts generated beside it. */
@@ -51,6 +58,11 @@ function usesEnvelope(document: OpenApiDocument, response: JsonNode): boolean {
 function successFields(document: OpenApiDocument, response: JsonNode): string[] {
   const schema = resolveRef(document, jsonContent(document, response)?.schema);
   return Object.keys(schema?.properties ?? {});
+}
+
+function sessionEffect(operation: JsonNode, fields: string[]): OperationDescription['session'] {
+  if (operation['x-astral-session'] === 'ends') return 'ends';
+  return fields.includes('access_token') && fields.includes('expires_at') ? 'issues' : null;
 }
 
 function queryDefaults(document: OpenApiDocument, query: ContractParameter[]): Record<string, unknown> {
@@ -96,6 +108,7 @@ export function describeContract(document: OpenApiDocument): ContractDescription
     const clash = callNames.get(callName);
     if (clash) throw new Error(`${operationId} and ${clash} would both be client.${callName}`);
     callNames.set(callName, operationId);
+    const fields = success[0] === undefined ? [] : successFields(document, responseOf(document, operation, success[0]));
     operations[operationId] = {
       method: location.method,
       path: location.path,
@@ -109,8 +122,10 @@ export function describeContract(document: OpenApiDocument): ContractDescription
       statuses,
       successStatus: success[0] ?? null,
       envelope: success.every((status) => usesEnvelope(document, responseOf(document, operation, status))),
-      successFields: success[0] === undefined ? [] : successFields(document, responseOf(document, operation, success[0])),
+      successFields: fields,
       security: [...new Set(securityRequirementsOf(document, operation).flat())],
+      session: sessionEffect(operation, fields),
+      idempotencyKey: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
     };
   }
   return { basePath: basePathOf(document), operations, errors: errorCatalogueOf(document), bodyLimitBytes: bodyLimitOf(document) };

@@ -23,8 +23,8 @@ import type { UserStorage } from '../users/storage.js';
 import { freeUsername, usernameBase } from '../users/usernames.js';
 import { hashCredential, newSecret } from './credentials.js';
 import type { IdTokenVerifier } from './id-tokens.js';
-import { accountLimits, type RateLimiter } from './limits.js';
-import { passwordResetEmail, verificationEmail, type SendEmail } from './mail.js';
+import { accountLimits } from './limits.js';
+import { passwordResetEmail, verificationEmail } from './mail.js';
 import { checkPasswordRules, hashPassword, passwordMatches } from './passwords.js';
 import type { EmailTokenRow } from './storage.js';
 
@@ -46,16 +46,15 @@ export const tokenLifetimes = { access: 24 * hour, verification: 24 * hour, pass
 const signupAttempts = 3;
 
 export interface AccountServiceOptions {
-  /** The storages, and `transaction` to change several at once. */
-  repository: Pick<Repository, 'users' | 'auth' | 'transaction'>;
-  /** Queues an email within the transaction of the change that sends it. */
-  sendEmail: SendEmail;
+  /**
+   * The storages (users, emailed tokens, rate limits), and `transaction` to change several at
+   * once: an email is queued in the outbox on the transaction of the change that sends it.
+   */
+  repository: Pick<Repository, 'users' | 'auth' | 'rateLimits' | 'transaction'>;
   /** Verifies Firebase ID tokens. */
   verifyIdToken: IdTokenVerifier;
   /** Where emailed links point (`APP_URL`). */
   appUrl: string;
-  /** Counts the limited requests; absent, nothing is limited. */
-  rateLimits?: RateLimiter | undefined;
   /** The clock, injectable for tests. */
   now?: () => Date;
 }
@@ -85,24 +84,20 @@ const noSession = (action: string) =>
  *
  * @example
  * ```ts
- * const accounts = new AccountService({ repository, sendEmail, verifyIdToken: idTokenVerifier(undefined), appUrl: 'http://127.0.0.1:5173' });
+ * const accounts = new AccountService({ repository, verifyIdToken: idTokenVerifier(undefined), appUrl: 'http://127.0.0.1:5173' });
  * const session = await accounts.login({ email: 'maya@example.com', password: 'Tempo-Run-2025' });
  * ```
  */
 export class AccountService {
   private readonly repository: AccountServiceOptions['repository'];
-  private readonly sendEmail: SendEmail;
   private readonly verifyIdToken: IdTokenVerifier;
   private readonly appUrl: string;
-  private readonly rateLimits: RateLimiter | undefined;
   private readonly now: () => Date;
 
   constructor(options: AccountServiceOptions) {
     this.repository = options.repository;
-    this.sendEmail = options.sendEmail;
     this.verifyIdToken = options.verifyIdToken;
     this.appUrl = options.appUrl;
-    this.rateLimits = options.rateLimits;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -110,7 +105,7 @@ export class AccountService {
    * Emails a sign-up link (24 hours) to an address that has no account yet; an address with
    * one is a conflict. Counted against the `verification` limit first.
    */
-  async requestVerification(email: string): Promise<{ expiresIn: number; rateLimit: RateLimitState | undefined }> {
+  async requestVerification(email: string): Promise<{ expiresIn: number; rateLimit: RateLimitState }> {
     const rateLimit = await this.consume(accountLimits.verification, email, 'Too many verification emails for this address');
     const token = newSecret('vrf');
     const nowMs = this.now().getTime();
@@ -124,7 +119,7 @@ export class AccountService {
         user_id: null,
         expires_at: storedInstant(nowMs + tokenLifetimes.verification * 1000),
       });
-      await this.sendEmail(tx, verificationEmail({ to, token, appUrl: this.appUrl }));
+      await tx.outbox.enqueue(verificationEmail({ to, token, appUrl: this.appUrl }), this.now());
     });
     return { expiresIn: tokenLifetimes.verification, rateLimit };
   }
@@ -176,19 +171,18 @@ export class AccountService {
    * within 15 minutes, every attempt for it is refused until the window moves on.
    */
   async login(request: LoginRequest): Promise<Session> {
-    const subject = emailKey(request.email)!;
+    const { rateLimits, users } = this.repository;
     const { login } = accountLimits;
-    if (this.rateLimits) {
-      const state = await this.rateLimits.check(login, subject, this.now());
-      if (!state.allowed) throw new RateLimitedError(state, 'email', 'Too many failed sign-ins for this address');
-    }
-    const candidate = await this.repository.users.findByEmail(request.email);
+    // Past the failures allowed, every attempt is refused, right or wrong, until the window moves on.
+    const failures = await rateLimits.check(login, request.email, this.now());
+    if (failures.remaining === 0) throw new RateLimitedError(failures, 'email', 'Too many failed sign-ins for this address');
+    const candidate = await users.findByEmail(request.email);
     const matches = await passwordMatches(candidate?.passwordHash ?? null, request.password);
     if (!candidate || !matches || candidate.user.status !== 'active') {
-      await this.rateLimits?.hit(login, subject, this.now());
+      await rateLimits.hit(login, request.email, this.now());
       throw new UnauthorizedError('Invalid email or password');
     }
-    await this.rateLimits?.reset(login, subject);
+    await rateLimits.reset(login, request.email);
     const userId = candidate.user.user_id;
     return this.repository.transaction(async (tx) => {
       const nowMs = this.now().getTime();
@@ -224,7 +218,7 @@ export class AccountService {
    * Emails a password-reset link (1 hour) if the address has an active account; the same
    * answer either way. Counted against the `password_reset` limit first.
    */
-  async requestPasswordReset(email: string): Promise<{ rateLimit: RateLimitState | undefined }> {
+  async requestPasswordReset(email: string): Promise<{ rateLimit: RateLimitState }> {
     const rateLimit = await this.consume(accountLimits.passwordReset, email, 'Too many password reset requests for this address');
     await this.repository.transaction(async (tx) => {
       const found = await tx.users.findByEmail(email);
@@ -237,7 +231,7 @@ export class AccountService {
         user_id: found.user.user_id,
         expires_at: storedInstant(this.now().getTime() + tokenLifetimes.passwordReset * 1000),
       });
-      await this.sendEmail(tx, passwordResetEmail({ to: found.user.email, token, appUrl: this.appUrl }));
+      await tx.outbox.enqueue(passwordResetEmail({ to: found.user.email, token, appUrl: this.appUrl }), this.now());
     });
     return { rateLimit };
   }
@@ -309,10 +303,10 @@ export class AccountService {
   }
 
   /** Counts a request against `policy` for an address; refused past the limit. */
-  private async consume(policy: RateLimitPolicy, email: string, refusal: string): Promise<RateLimitState | undefined> {
-    if (!this.rateLimits) return undefined;
-    const state = await this.rateLimits.consume(policy, emailKey(email)!, this.now());
-    if (!state.allowed) throw new RateLimitedError(state, 'email', refusal);
+  private async consume(policy: RateLimitPolicy, email: string, refusal: string): Promise<RateLimitState> {
+    // Counted per address, trimmed and lowercased by the storage: every spelling shares one count.
+    const { allowed, ...state } = await this.repository.rateLimits.consume(policy, email, this.now());
+    if (!allowed) throw new RateLimitedError(state, 'email', refusal);
     return state;
   }
 

@@ -38,7 +38,7 @@ export function authHandlers(accounts: AccountService): AuthHandlers {
       return {
         status: 200,
         body: { message: 'Verification email sent', expires_in: expiresIn },
-        ...(rateLimit ? { headers: rateLimitHeaders(rateLimit) } : {}),
+        headers: rateLimitHeaders(rateLimit),
       };
     },
     verifyToken: async ({ body }) => ({ status: 200, body: await accounts.checkSignupToken(body.token) }),
@@ -54,7 +54,7 @@ export function authHandlers(accounts: AccountService): AuthHandlers {
       return {
         status: 200,
         body: { message: 'If an account exists for this address, a password reset email has been sent' },
-        ...(rateLimit ? { headers: rateLimitHeaders(rateLimit) } : {}),
+        headers: rateLimitHeaders(rateLimit),
       };
     },
     resetPassword: async ({ body }) => {

@@ -16,14 +16,5 @@ export const auth = defineResource({
   name: 'auth',
   storage: openAuthStorage,
   handlers: ({ repository, now, accounts }): AuthHandlers =>
-    authHandlers(
-      new AccountService({
-        repository,
-        now,
-        sendEmail: accounts.sendEmail,
-        rateLimits: accounts.rateLimits,
-        appUrl: accounts.appUrl,
-        verifyIdToken: idTokenVerifier(accounts.oidc),
-      }),
-    ),
+    authHandlers(new AccountService({ repository, now, appUrl: accounts.appUrl, verifyIdToken: idTokenVerifier(accounts.oidc) })),
 });

@@ -1,24 +1,9 @@
 /**
  * The emails accounts send: a sign-up verification link and a password-reset link, each
  * carrying its token as `token=<token>` in the plain-text part (the contract's "Emails"
- * section). They are queued in the transaction of the change that sends them.
+ * section). They are queued in the outbox on the transaction of the change that sends them.
  */
-import type { Storages } from '../index.js';
-
-/** An email to queue (the outbox's input). */
-export interface OutgoingEmail {
-  to: string;
-  subject: string;
-  /** The plain-text part; every link is in it. */
-  text: string;
-  html?: string;
-}
-
-/**
- * Queues an email with the storages of the transaction that makes the change, so the email
- * goes out exactly when the change commits.
- */
-export type SendEmail = (storages: Storages, email: OutgoingEmail) => Promise<void>;
+import type { OutgoingEmail } from '../../email/index.js';
 
 /** `${appUrl}${path}?token=<token>`, whatever `appUrl` ends with. */
 function link(appUrl: string, path: string, token: string): string {

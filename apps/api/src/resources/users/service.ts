@@ -3,7 +3,7 @@
  * (a partial update), and read anyone's public profile. Input arrives validated against the
  * contract; the rules a schema cannot say are in `rules.ts`. Failures are the domain's errors.
  */
-import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from '../../domain/errors.js';
 import { formatInstant } from '../../domain/time.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Principal, PublicProfile, User, UserUpdate } from './model.js';
@@ -60,7 +60,8 @@ export class UserService {
         // Strictly later than before, even for two updates in the same millisecond.
         updated_at: formatInstant(Math.max(this.now().getTime(), Date.parse(current.updated_at) + 1)),
       }));
-      if (!updated) throw userNotFound();
+      // The caller's own account, gone since the request was authenticated.
+      if (!updated) throw new UnauthorizedError('The credentials are invalid, expired or revoked');
       return updated;
     } catch (error) {
       // The username is the only unique field a profile update can change.
