@@ -5,7 +5,15 @@ import { readdirSync } from 'node:fs';
 import { operationTable } from '@astral/openapi';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../src/domain/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  InvalidTokenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+} from '../src/domain/errors.js';
 import { mapDomainError } from '../src/map-error.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { resourceModules, sharedStorageModules } from '../src/resources/index.js';
@@ -66,6 +74,28 @@ describe('mapDomainError', () => {
       status: 400,
       code: 'VALIDATION_ERROR',
       field: 'date_to',
+    });
+  });
+
+  it('answers the account errors: 401, INVALID_TOKEN with the catalogue wording, 429 with Retry-After', () => {
+    expect(mapDomainError(new UnauthorizedError('Invalid email or password'))).toMatchObject({
+      status: 401,
+      code: 'UNAUTHORIZED',
+      message: 'Invalid email or password',
+    });
+    expect(mapDomainError(new InvalidTokenError('token'))).toMatchObject({
+      status: 400,
+      code: 'INVALID_TOKEN',
+      message: 'The token is invalid, expired or already used',
+      field: 'token',
+    });
+    const state = { policy: 'verification', limit: 3, windowSeconds: 3600, remaining: 0, resetSeconds: 1799.2 };
+    expect(mapDomainError(new RateLimitedError(state, 'email', 'Too many verification emails for this address'))).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: 'Too many verification emails for this address. Retry after 1800 seconds.',
+      field: 'email',
+      headers: { 'Retry-After': '1800', RateLimit: '"verification";r=0;t=1800', 'RateLimit-Policy': '"verification";q=3;w=3600' },
     });
   });
 

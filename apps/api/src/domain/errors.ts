@@ -4,6 +4,7 @@
  * responses (code and status from the contract's error catalogue), so services throw and
  * handlers never translate.
  */
+import type { RateLimitState } from '@astral/server';
 
 /** Base of every error the domain raises on purpose (anything else is a 500). */
 export abstract class DomainError extends Error {
@@ -104,15 +105,6 @@ export class InvalidTokenError extends DomainError {
   }
 }
 
-/** Where a caller stands against a rate limit (the fields of `@astral/server`'s `RateLimitState`). */
-export interface QuotaState {
-  policy: string;
-  limit: number;
-  windowSeconds: number;
-  remaining: number;
-  resetSeconds: number;
-}
-
 /**
  * A rate limit is used up: nothing was done.
  *
@@ -124,7 +116,8 @@ export interface QuotaState {
 export class RateLimitedError extends DomainError {
   override readonly name = 'RateLimitedError';
   constructor(
-    readonly state: QuotaState,
+    /** Where the caller stands: the policy, and when one more request is allowed. */
+    readonly state: RateLimitState,
     field: string,
     message: string,
   ) {
