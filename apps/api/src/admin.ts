@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { readConfig } from './config.js';
 import { parseInstant } from './domain/time.js';
 import { hashCredential, newSecret } from './resources/auth/credentials.js';
-import type { UserRecord } from './resources/users/model.js';
+import type { PlatformRole } from './resources/users/model.js';
 import { openPostgresRepository, openSqliteRepository, type Repository } from './storage/repository.js';
 
 const usage = `usage: node dist/admin.js <command> [options]
@@ -26,7 +26,7 @@ const usage = `usage: node dist/admin.js <command> [options]
   revoke-token --token <bearer token>
   revoke-api-key --key <api key>`;
 
-const roles: ReadonlyArray<UserRecord['role']> = ['athlete', 'coach', 'admin'];
+const roles: ReadonlyArray<PlatformRole> = ['athlete', 'coach', 'admin'];
 
 /** An invalid invocation; the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {
@@ -79,7 +79,7 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
     }
     case 'create-user': {
       const user_id = required(values, 'id', /^usr_[A-Za-z0-9]{1,64}$/);
-      const role = required(values, 'role') as UserRecord['role'];
+      const role = required(values, 'role') as PlatformRole;
       if (!roles.includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
       await repository.users.create({
         user_id,

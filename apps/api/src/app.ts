@@ -5,17 +5,19 @@
  * (`main.ts`) listens; tests, the sandbox and the benchmarks inject requests in-process.
  */
 import { createAstralServer, type AstralServerExtraOptions, type AstralServerOptions } from '@astral/server';
-import { defaultDataDir, type Mode } from './config.js';
+import { defaultAppUrl, defaultDataDir, type Mode } from './config.js';
 import { deliverEmailsWithApp, type EmailOptions } from './email/app-delivery.js';
 import { mapDomainError } from './map-error.js';
 import { createAuthenticator } from './resources/auth/index.js';
+import type { OidcSettings } from './resources/auth/id-tokens.js';
 import { resourceHandlers } from './resources/index.js';
 import type { Principal } from './resources/users/model.js';
 import { buildSeed } from './storage/seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
-export { devCredentials } from './storage/seed/build.js';
+export { devCredentials, devSignIn } from './storage/seed/build.js';
 export type { Mode } from './config.js';
+export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
 export type { Principal } from './resources/users/model.js';
 export type { Repository } from './storage/repository.js';
@@ -39,6 +41,10 @@ export interface AppOptions {
   poolSize?: number;
   /** A storage other than SQLite (a server database, a test double); `dataDir`/`inMemory` are then ignored. */
   repository?: Repository;
+  /** The web app the emailed links open (default `http://127.0.0.1:5173`). */
+  appUrl?: string;
+  /** The OpenID Connect issuer of Firebase ID tokens (`POST /auth/signup`); absent, every token is refused. */
+  oidc?: OidcSettings | undefined;
   /** Delivery of the email outbox over SMTP; without `smtpUrl` this instance delivers nothing. */
   email?: EmailOptions;
   /** Tooling options of `@astral/server` (the benchmark turns request validation off to measure it). */
@@ -75,8 +81,14 @@ export function createApp(options: AppOptions = {}): App {
       : openSqliteRepository(options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? defaultDataDir });
   const repository: Repository = options.repository ?? opened!;
   const app = createAstralServer<Principal>({
-    handlers: resourceHandlers({ repository, now }),
+    handlers: resourceHandlers({
+      repository,
+      now,
+      accounts: { appUrl: options.appUrl ?? defaultAppUrl, oidc: options.oidc },
+    }),
     authenticate: createAuthenticator(repository, now),
+    // Idempotency-Key records live in the database, so a retry reaching another instance is recognised.
+    idempotency: repository.idempotency,
     mapError: mapDomainError,
     mode,
     logger: options.logger ?? false,

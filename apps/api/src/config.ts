@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import type { OidcSettings } from './resources/auth/id-tokens.js';
 
 /** How the API runs: `development` seeds demo data and prints credentials, `production` seeds nothing. */
 export type Mode = 'development' | 'test' | 'production';
@@ -28,6 +29,13 @@ export interface Config {
   databaseUrl: string | undefined;
   /** `DATABASE_POOL_SIZE`: PostgreSQL connections per instance (default 10). */
   poolSize: number;
+  /** `APP_URL`: the web app the emailed links open (`/signup?token=...`); default `http://127.0.0.1:5173`. */
+  appUrl: string;
+  /**
+   * `OIDC_ISSUER`, `OIDC_AUDIENCE`, `OIDC_JWKS_URL`: where Firebase ID tokens come from
+   * (all three, or none: then `POST /auth/signup` refuses every token).
+   */
+  oidc: OidcSettings | undefined;
   /**
    * `SMTP_URL` (`smtp://host:port`, `smtps://...`): where this instance delivers the email
    * outbox. Default in development `smtp://127.0.0.1:1025`; otherwise none, and this
@@ -37,6 +45,9 @@ export interface Config {
   /** `EMAIL_FROM`: the sender of every email (default `Astral <no-reply@astral.local>`). */
   emailFrom: string;
 }
+
+/** The web app of a local `npm start`. */
+export const defaultAppUrl = 'http://127.0.0.1:5173';
 
 /** The development mail catcher's address. */
 export const defaultDevelopmentSmtpUrl = 'smtp://127.0.0.1:1025';
@@ -87,6 +98,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
     throw new ConfigError(`DATABASE_POOL_SIZE must be an integer from 1 to 1000, got "${env.DATABASE_POOL_SIZE}"`);
   }
+  const appUrl = env.APP_URL || defaultAppUrl;
+  if (!isHttpUrl(appUrl)) throw new ConfigError(`APP_URL must be an http:// or https:// URL, got "${appUrl}"`);
   const smtpUrl = env.SMTP_URL || (mode === 'development' ? defaultDevelopmentSmtpUrl : undefined);
   if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl)) {
     throw new ConfigError(`SMTP_URL must be an smtp:// or smtps:// URL with a host, such as ${defaultDevelopmentSmtpUrl}`);
@@ -103,9 +116,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inMemory: inMemoryValue === '1' || inMemoryValue === 'true',
     databaseUrl,
     poolSize,
+    appUrl,
+    oidc: readOidc(env),
     smtpUrl,
     emailFrom,
   };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `value` is an SMTP URL nodemailer can use (the URL itself is not echoed: it may hold a password). */
@@ -116,4 +139,17 @@ function isSmtpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** All three OIDC variables, or none; a half-configured issuer is a mistake to report at start. */
+function readOidc(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const issuer = env.OIDC_ISSUER || undefined;
+  const audience = env.OIDC_AUDIENCE || undefined;
+  const jwksUrl = env.OIDC_JWKS_URL || undefined;
+  if (issuer === undefined && audience === undefined && jwksUrl === undefined) return undefined;
+  if (issuer === undefined || audience === undefined || jwksUrl === undefined) {
+    throw new ConfigError('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together: set all three, or none');
+  }
+  if (!isHttpUrl(jwksUrl)) throw new ConfigError(`OIDC_JWKS_URL must be an http:// or https:// URL, got "${jwksUrl}"`);
+  return { issuer, audience, jwksUrl };
 }

@@ -5,7 +5,7 @@
  * the database, exit 0.
  */
 import { ConfigError, readConfig } from './config.js';
-import { createApp, devCredentials } from './app.js';
+import { createApp, devCredentials, devSignIn } from './app.js';
 import { databaseFileName } from './storage/sqlite.js';
 import { join } from 'node:path';
 
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     inMemory: config.inMemory,
     databaseUrl: config.databaseUrl,
     poolSize: config.poolSize,
+    appUrl: config.appUrl,
+    oidc: config.oidc,
     email: { smtpUrl: config.smtpUrl, from: config.emailFrom },
     logger: { level: config.mode === 'test' ? 'warn' : 'info' },
   });
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
       `    Authorization: Bearer ${devCredentials.athleteToken}   (athlete)`,
       `    Authorization: Bearer ${devCredentials.adminToken}     (admin)`,
       `    X-API-Key: ${devCredentials.organizationKey}                (organization)`,
+      `    POST /auth/login {"email": "${devSignIn.email}", "password": "${devSignIn.password}"}   (athlete)`,
       `  try: curl -H 'Authorization: Bearer ${devCredentials.athleteToken}' '${address}/api/v1/races?upcoming=true'`,
     );
   }

@@ -5,8 +5,17 @@
  * and the default wording come from the contract's error catalogue.
  */
 import { errorCatalogue, type ErrorCode } from '@astral/openapi';
-import { ApiError } from '@astral/server';
-import { ConflictError, DomainError, ForbiddenError, InvalidError, NotFoundError } from './domain/errors.js';
+import { ApiError, rateLimitedError } from '@astral/server';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidError,
+  InvalidTokenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+} from './domain/errors.js';
 import { UniqueViolationError } from './storage/errors.js';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -31,6 +40,13 @@ export function mapDomainError(error: unknown): ApiError | undefined {
   }
   // A unique violation no service worded: the catalogue's generic conflict message.
   if (error instanceof UniqueViolationError) return new ApiError('CONFLICT', { cause: error });
+  if (error instanceof RateLimitedError) {
+    const retryAfter = Math.max(1, Math.ceil(error.state.resetSeconds));
+    return rateLimitedError(error.state, { message: `${error.message}. Retry after ${retryAfter} seconds.`, field });
+  }
+  // An empty message takes the catalogue's ("The token is invalid, expired or already used").
+  if (error instanceof InvalidTokenError)
+    return new ApiError('INVALID_TOKEN', { message: error.message || undefined, field, cause: error });
   const code: ErrorCode | undefined =
     error instanceof ForbiddenError
       ? 'FORBIDDEN'
@@ -38,6 +54,8 @@ export function mapDomainError(error: unknown): ApiError | undefined {
         ? 'CONFLICT'
         : error instanceof InvalidError
           ? 'VALIDATION_ERROR'
-          : undefined;
+          : error instanceof UnauthorizedError
+            ? 'UNAUTHORIZED'
+            : undefined;
   return code && new ApiError(code, { message: error.message, field, cause: error });
 }

@@ -100,6 +100,8 @@ describe('readConfig', () => {
       inMemory: false,
       databaseUrl: undefined,
       poolSize: 10,
+      appUrl: 'http://127.0.0.1:5173',
+      oidc: undefined,
       smtpUrl: 'smtp://127.0.0.1:1025',
       emailFrom: 'Astral <no-reply@astral.local>',
     });
@@ -115,9 +117,24 @@ describe('readConfig', () => {
       inMemory: true,
       databaseUrl: undefined,
       poolSize: 10,
+      appUrl: 'http://127.0.0.1:5173',
+      oidc: undefined,
       smtpUrl: undefined,
       emailFrom: 'Astral <no-reply@astral.local>',
     });
+  });
+
+  it('reads APP_URL and the OIDC issuer (all three variables, or none)', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://securetoken.google.com/astral',
+      OIDC_AUDIENCE: 'astral',
+      OIDC_JWKS_URL: 'https://keys.example/jwks',
+    };
+    expect(readConfig({ APP_URL: 'https://app.nexrex.ai', ...oidc })).toMatchObject({
+      appUrl: 'https://app.nexrex.ai',
+      oidc: { issuer: 'https://securetoken.google.com/astral', audience: 'astral', jwksUrl: 'https://keys.example/jwks' },
+    });
+    expect(() => readConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(ConfigError);
   });
 
   it('reads DATABASE_URL and DATABASE_POOL_SIZE (PostgreSQL)', () => {
@@ -147,6 +164,8 @@ describe('readConfig', () => {
     { ASTRAL_IN_MEMORY: 'yes' },
     { DATABASE_URL: 'mysql://x' },
     { DATABASE_POOL_SIZE: '0' },
+    { APP_URL: 'app.nexrex.ai' },
+    { OIDC_ISSUER: 'https://x', OIDC_AUDIENCE: 'x', OIDC_JWKS_URL: 'file:///keys' },
   ])('rejects %o', (env) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
   });

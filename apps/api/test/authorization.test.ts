@@ -113,7 +113,7 @@ describeOnDatabases('on $name', (lane) => {
       expect(reply.body).toEqual({
         user_id: seedIds.athlete,
         principal_type: 'user',
-        username: 'maya.runs',
+        username: 'maya_runs',
         display_name: 'Maya Okafor',
         email: 'maya@example.com',
         role: 'athlete',

@@ -7,7 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { deliverEmailsWithApp } from '../src/email/app-delivery.js';
 import { openSqliteRepository } from '../src/storage/repository.js';
 import { retryDelayMs, startEmailDelivery, type EmailDelivery, type EmailDeliveryOptions } from '../src/email/delivery.js';
-import type { UserRecord } from '../src/resources/users/model.js';
+import type { NewUser } from '../src/resources/users/model.js';
 import { describeOnDatabases } from './databases.js';
 import { twoInstances, type TwoInstances } from './instances.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
@@ -37,7 +37,7 @@ const worker = (options: Omit<EmailDeliveryOptions, 'from' | 'logger' | 'pollMs'
   cleanups.push(() => delivery.stop());
   return delivery;
 };
-const user = (id: string): UserRecord => ({
+const user = (id: string): NewUser => ({
   user_id: id,
   username: id.replace('usr_', ''),
   display_name: 'Ana',

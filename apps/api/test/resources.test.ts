@@ -5,13 +5,22 @@ import { readdirSync } from 'node:fs';
 import { operationTable } from '@astral/openapi';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../src/domain/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  InvalidTokenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+} from '../src/domain/errors.js';
 import { mapDomainError } from '../src/map-error.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { resourceModules, sharedStorageModules } from '../src/resources/index.js';
 import { migrations } from '../src/storage/migrations/index.js';
 import { openSqliteRepository, type Repository } from '../src/storage/repository.js';
 import { devCredentials } from '../src/storage/seed/build.js';
+import { startLocalIssuer } from './oidc-issuer.js';
 
 const folders = (relative: string) =>
   readdirSync(new URL(relative, import.meta.url), { withFileTypes: true })
@@ -68,6 +77,28 @@ describe('mapDomainError', () => {
     });
   });
 
+  it('answers the account errors: 401, INVALID_TOKEN with the catalogue wording, 429 with Retry-After', () => {
+    expect(mapDomainError(new UnauthorizedError('Invalid email or password'))).toMatchObject({
+      status: 401,
+      code: 'UNAUTHORIZED',
+      message: 'Invalid email or password',
+    });
+    expect(mapDomainError(new InvalidTokenError('token'))).toMatchObject({
+      status: 400,
+      code: 'INVALID_TOKEN',
+      message: 'The token is invalid, expired or already used',
+      field: 'token',
+    });
+    const state = { policy: 'verification', limit: 3, windowSeconds: 3600, remaining: 0, resetSeconds: 1799.2 };
+    expect(mapDomainError(new RateLimitedError(state, 'email', 'Too many verification emails for this address'))).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: 'Too many verification emails for this address. Retry after 1800 seconds.',
+      field: 'email',
+      headers: { 'Retry-After': '1800', RateLimit: '"verification";r=0;t=1800', 'RateLimit-Policy': '"verification";q=3;w=3600' },
+    });
+  });
+
   it('leaves anything else to the server (logged, answered 500)', () => {
     expect(mapDomainError(new Error('disk full'))).toBeUndefined();
     expect(mapDomainError('a string')).toBeUndefined();
@@ -88,35 +119,55 @@ function failing<T extends object>(target: T): T {
 }
 
 const athlete = { authorization: `Bearer ${devCredentials.athleteToken}` };
-const requests = [
-  { method: 'GET', url: '/api/v1/races' },
-  {
-    method: 'POST',
-    url: '/api/v1/races',
-    payload: { race_name: 'X', race_type: 'run', race_subtype: '5k', race_date: '2026-05-01T08:00:00Z', race_location: 'Y' },
-  },
-  { method: 'GET', url: '/api/v1/races/race_bostonmarathon' },
-  { method: 'PUT', url: '/api/v1/races/race_bostonmarathon', payload: { race_name: 'Z' } },
-  { method: 'DELETE', url: '/api/v1/races/race_bostonmarathon' },
-  { method: 'GET', url: '/api/v1/auth/me' },
-] as const;
+const password = 'Tempo-Run-2025';
+const emailedToken = 'vrf_Jq3t0Vb7c9QmXo2LrNe5Ya8KdUwZ1sTf4HgPiR6jB0M';
+/** One request per operation; the Firebase exchange's ID token is signed by the test's issuer (verified before any storage). */
+const requestsWith = (idToken: string) =>
+  [
+    { method: 'GET', url: '/api/v1/races' },
+    {
+      method: 'POST',
+      url: '/api/v1/races',
+      payload: { race_name: 'X', race_type: 'run', race_subtype: '5k', race_date: '2026-05-01T08:00:00Z', race_location: 'Y' },
+    },
+    { method: 'GET', url: '/api/v1/races/race_bostonmarathon' },
+    { method: 'PUT', url: '/api/v1/races/race_bostonmarathon', payload: { race_name: 'Z' } },
+    { method: 'DELETE', url: '/api/v1/races/race_bostonmarathon' },
+    { method: 'GET', url: '/api/v1/auth/me' },
+    { method: 'POST', url: '/api/v1/auth/request-verification', payload: { email: 'lena@example.com' } },
+    { method: 'POST', url: '/api/v1/auth/verify-token', payload: { token: emailedToken } },
+    { method: 'POST', url: '/api/v1/auth/complete-signup', payload: { token: emailedToken, password } },
+    { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'maya@example.com', password } },
+    { method: 'POST', url: '/api/v1/auth/token/refresh' },
+    { method: 'POST', url: '/api/v1/auth/logout' },
+    { method: 'POST', url: '/api/v1/auth/request-password-reset', payload: { email: 'maya@example.com' } },
+    { method: 'POST', url: '/api/v1/auth/reset-password', payload: { token: emailedToken, password } },
+    { method: 'POST', url: '/api/v1/auth/signup', payload: { firebase_id_token: idToken } },
+    { method: 'GET', url: '/api/v1/users/usr_athlete1' },
+    { method: 'PUT', url: '/api/v1/users/usr_athlete1', payload: { display_name: 'Maya O.' } },
+    { method: 'GET', url: '/api/v1/users/usr_athlete1/public' },
+  ] as const;
 
 describe('an injected storage that fails', () => {
   it('covers every operation of the contract in these requests', () => {
-    expect(requests.length).toBe(Object.keys(operationTable).length);
+    expect(requestsWith('x.y.z').length).toBe(Object.keys(operationTable).length);
   });
 
   it('is answered 500 INTERNAL_ERROR everywhere when every method fails (authentication first)', async () => {
+    const issuer = await startLocalIssuer();
+    const idToken = await issuer.sign({ sub: 'fb_1', email: 'lena@example.com' }, { now: new Date() });
     const { app, close } = createApp({
       mode: 'test',
       repository: failing(openSqliteRepository({ inMemory: true }) as Repository),
       seed: false,
+      oidc: issuer.settings,
     });
-    for (const request of requests) {
+    for (const request of requestsWith(idToken)) {
       const response = await app.inject({ ...request, headers: athlete });
       expect([response.statusCode, response.json().details.code], `${request.method} ${request.url}`).toEqual([500, 'INTERNAL_ERROR']);
     }
     await close();
+    await issuer.close();
   });
 
   it('is answered 500 by each handler when only the races storage fails', async () => {
@@ -125,7 +176,7 @@ describe('an injected storage that fails', () => {
     const { app, close } = createApp({ mode: 'test', repository, seed: false });
     await working.users.create({ user_id: 'usr_x', username: 'x', display_name: 'X', email: null, role: 'admin', organization_id: null });
     await working.users.addAccessToken('usr_x', hashCredential('x-token'));
-    for (const request of requests.filter((r) => r.url.includes('/races'))) {
+    for (const request of requestsWith('x.y.z').filter((r) => r.url.includes('/races'))) {
       const response = await app.inject({ ...request, headers: { authorization: 'Bearer x-token' } });
       expect([response.statusCode, response.json().details.code], `${request.method} ${request.url}`).toEqual([500, 'INTERNAL_ERROR']);
     }

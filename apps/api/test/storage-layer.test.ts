@@ -6,7 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../src/domain/errors.js';
 import { mapDomainError } from '../src/map-error.js';
-import type { UserRecord } from '../src/resources/users/model.js';
+import type { NewUser } from '../src/resources/users/model.js';
 import { UniqueViolationError } from '../src/storage/errors.js';
 import { createStorageContext } from '../src/storage/context.js';
 import { prepareQuery } from '../src/storage/prepared.js';
@@ -17,7 +17,7 @@ import { cachingDatabase } from '../src/storage/statement-cache.js';
 import { openStorages } from '../src/storage/storages.js';
 import { describeOnDatabases, laneRepository } from './databases.js';
 
-const user = (id: string, overrides: Partial<UserRecord> = {}): UserRecord => ({
+const user = (id: string, overrides: Partial<NewUser> = {}): NewUser => ({
   user_id: id,
   username: id.replace('usr_', ''),
   display_name: `User ${id}`,

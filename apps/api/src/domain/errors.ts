@@ -4,6 +4,7 @@
  * responses (code and status from the contract's error catalogue), so services throw and
  * handlers never translate.
  */
+import type { RateLimitState } from '@astral/server';
 
 /** Base of every error the domain raises on purpose (anything else is a 500). */
 export abstract class DomainError extends Error {
@@ -71,6 +72,55 @@ export class ConflictError extends DomainError {
 export class InvalidError extends DomainError {
   override readonly name = 'InvalidError';
   constructor(field: string, message: string) {
+    super(message, field);
+  }
+}
+
+/**
+ * The caller could not be signed in: one error, one message, whatever the reason (an unknown
+ * address, a wrong password, an inactive account), so the answer tells nothing.
+ *
+ * @example
+ * ```ts
+ * throw new UnauthorizedError('Invalid email or password');
+ * ```
+ */
+export class UnauthorizedError extends DomainError {
+  override readonly name = 'UnauthorizedError';
+}
+
+/**
+ * A token sent in the body (an emailed one, a Firebase ID token) is unknown, expired, already
+ * used or fails verification.
+ *
+ * @example
+ * ```ts
+ * throw new InvalidTokenError('token'); // 400 INVALID_TOKEN on token, the catalogue's message
+ * ```
+ */
+export class InvalidTokenError extends DomainError {
+  override readonly name = 'InvalidTokenError';
+  constructor(field: string, message?: string, options?: { cause?: unknown }) {
+    super(message ?? '', field, options);
+  }
+}
+
+/**
+ * A rate limit is used up: nothing was done.
+ *
+ * @example
+ * ```ts
+ * if (!state.allowed) throw new RateLimitedError(state, 'email', 'Too many verification emails for this address');
+ * ```
+ */
+export class RateLimitedError extends DomainError {
+  override readonly name = 'RateLimitedError';
+  constructor(
+    /** Where the caller stands: the policy, and when one more request is allowed. */
+    readonly state: RateLimitState,
+    field: string,
+    message: string,
+  ) {
     super(message, field);
   }
 }

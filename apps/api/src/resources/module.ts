@@ -6,7 +6,16 @@
 import type { Handlers, OperationId } from '@astral/server';
 import type { AnyTables, StorageContext } from '../storage/context.js';
 import type { Repository } from '../storage/repository.js';
+import type { OidcSettings } from './auth/id-tokens.js';
 import type { Principal } from './users/model.js';
+
+/** What the account operations need beyond the repository (its outbox and rate limits included). */
+export interface AccountParts {
+  /** Where emailed links point (`APP_URL`). */
+  appUrl: string;
+  /** The OpenID Connect issuer of Firebase ID tokens; absent, the exchange refuses every token. */
+  oidc: OidcSettings | undefined;
+}
 
 /** What a module's handlers are built from. */
 export interface ResourceContext {
@@ -14,6 +23,8 @@ export interface ResourceContext {
   repository: Repository;
   /** The clock. */
   now: () => Date;
+  /** What the account operations need beyond the repository. */
+  accounts: AccountParts;
 }
 
 /** A resource module; both parts optional (a resource may store nothing, or serve nothing yet). */

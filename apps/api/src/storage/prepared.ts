@@ -66,7 +66,7 @@ export function prepareQuery<Values, Row>(build: (param: ParamOf<Values>) => Com
  *
  * @example
  * ```ts
- * prepareQuery<UserRecord, never>((param) => db.insertInto('users').values(columnParams(param, ['user_id', 'username'])));
+ * prepareQuery<UserRow, never>((param) => db.insertInto('users').values(columnParams(param, ['user_id', 'username'])));
  * ```
  */
 export function columnParams<Values, K extends keyof Values & string>(param: ParamOf<Values>, columns: readonly K[]): Pick<Values, K> {

@@ -1,14 +1,20 @@
 /**
- * Auth: who is calling (`GET /auth/me`) and the `authenticate` function the server runs
- * on every secured request. It stores nothing of its own: credentials belong to the users
- * and organizations they identify.
+ * Auth: accounts and sessions (`/auth/...`: sign-up by email, sign-in with a password or a
+ * Firebase ID token, refresh, logout, password reset, the caller's profile) and the
+ * `authenticate` function the server runs on every secured request. It stores the emailed
+ * tokens; users, their sessions and access tokens belong to the Users resource.
  */
 import { defineResource } from '../module.js';
+import { AccountService } from './accounts.js';
 import { authHandlers, type AuthHandlers } from './handlers.js';
+import { idTokenVerifier } from './id-tokens.js';
+import { openAuthStorage } from './storage.js';
 
 export { createAuthenticator } from './service.js';
 
 export const auth = defineResource({
   name: 'auth',
-  handlers: (): AuthHandlers => authHandlers(),
+  storage: openAuthStorage,
+  handlers: ({ repository, now, accounts }): AuthHandlers =>
+    authHandlers(new AccountService({ repository, now, appUrl: accounts.appUrl, verifyIdToken: idTokenVerifier(accounts.oidc) })),
 });

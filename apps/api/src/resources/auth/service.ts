@@ -1,7 +1,9 @@
 /**
  * Turns the credentials @astral/server read from the headers into the caller's profile.
  * A Bearer token names a user, an `X-API-Key` an organization; both are looked up by their
- * hash. Unknown, expired or revoked credentials give `null` (the server answers 401).
+ * hash. Unknown, expired or revoked credentials, a token whose session has ended and a user
+ * who is not active give `null` (the server answers 401). The account use cases (sign-up,
+ * sign-in, sessions, password reset) are in `accounts.ts`.
  */
 import type { Credentials } from '@astral/server';
 import type { OrganizationStorage } from '../organizations/storage.js';
@@ -26,8 +28,9 @@ export function createAuthenticator(
   return async (credentials) => {
     // A Bearer token, when sent, decides alone: a bad token is not rescued by a key.
     if (credentials.bearer !== undefined) {
-      const user = await storage.users.findByTokenHash(hashCredential(credentials.bearer), now().toISOString());
-      return user ? userPrincipal(user) : null;
+      const hash = hashCredential(credentials.bearer);
+      const holder = await storage.users.findByTokenHash(hash, now().toISOString());
+      return holder ? userPrincipal(holder, { hash, sessionId: holder.session_id }) : null;
     }
     if (credentials.apiKey !== undefined) {
       const organization = await storage.organizations.findByApiKeyHash(hashCredential(credentials.apiKey));

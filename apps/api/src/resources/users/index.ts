@@ -1,11 +1,15 @@
 /**
- * The Users resource: the people behind Bearer tokens. It stores users and their tokens;
- * its operations (`/users/...`) join `handlers` here when the contract gains them.
+ * The Users resource: the people who sign in, their canonical profiles (`/users/{user_id}`,
+ * `/users/{user_id}/public`), and what signs them in (password hashes, sessions, access
+ * tokens, linked identities), which the Auth resource uses.
  */
 import { defineResource } from '../module.js';
+import { userHandlers, type UserHandlers } from './handlers.js';
+import { UserService } from './service.js';
 import { openUserStorage } from './storage.js';
 
 export const users = defineResource({
   name: 'users',
   storage: openUserStorage,
+  handlers: ({ repository, now }): UserHandlers => userHandlers(new UserService({ users: repository.users, now })),
 });

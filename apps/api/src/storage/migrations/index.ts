@@ -10,13 +10,14 @@ import type { Kysely } from 'kysely';
 import { lockedTransaction, type AnyTables } from '../context.js';
 import type { StorageDialect } from '../dialect.js';
 import { initial } from './001-initial.js';
+import { accounts } from './002-accounts.js';
 import { deliveryAndLimits } from './003-delivery-and-limits.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, oldest first. */
-export const migrations: readonly Migration[] = [initial, deliveryAndLimits];
+export const migrations: readonly Migration[] = [initial, accounts, deliveryAndLimits];
 
 /** The database was written by a newer version of the API than this one. */
 export class SchemaTooNewError extends Error {

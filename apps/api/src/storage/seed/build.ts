@@ -1,10 +1,13 @@
 /**
  * The development seed: the race catalog placed around "now", participants for the
- * leaderboard, an athlete, an admin, an organization, and their fixed development
- * credentials (stored hashed). Never applied in production mode.
+ * leaderboard, an athlete and an admin with full profiles, an organization, and their fixed
+ * development credentials (stored hashed; the athlete's password as an argon2id hash).
+ * Never applied in production mode.
  */
 import { formatInstant } from '../../domain/time.js';
 import { hashCredential } from '../../resources/auth/credentials.js';
+import { hashPasswordSync } from '../../resources/auth/passwords.js';
+import { newAccountSettings } from '../../resources/users/defaults.js';
 import type { Participant, StoredRace } from '../../resources/races/model.js';
 import { catalog, type CatalogEntry } from './catalog.js';
 import type { SeedData } from './write.js';
@@ -15,6 +18,12 @@ export const devCredentials = {
   adminToken: 'dev-admin-token',
   organizationKey: 'dev-org-key',
 } as const;
+
+/** The development athlete's sign-in (`POST /auth/login`), printed at start and listed in the README. */
+export const devSignIn = { email: 'maya@example.com', password: 'Tempo-Run-2025' } as const;
+
+// Hashed once per process: argon2id is slow on purpose, and tests build many seeds.
+let athletePasswordHash: string | undefined;
 
 /** IDs of the seeded principals. */
 export const seedIds = {
@@ -70,6 +79,7 @@ export function buildSeed(now: Date): SeedData {
   const nowMs = now.getTime();
   // Whole minutes: seeded timestamps read like hand-entered data.
   const addedAt = formatInstant(Math.floor((nowMs - 90 * dayMs) / 60_000) * 60_000);
+  const settings = newAccountSettings(addedAt);
   const creators = { athlete: seedIds.athlete, admin: seedIds.admin, organization: seedIds.organization };
   const races: StoredRace[] = catalog.map((entry) => ({
     race_id: `race_${entry.slug}`,
@@ -107,19 +117,45 @@ export function buildSeed(now: Date): SeedData {
     users: [
       {
         user_id: seedIds.athlete,
-        username: 'maya.runs',
+        username: 'maya_runs',
         display_name: 'Maya Okafor',
-        email: 'maya@example.com',
+        email: devSignIn.email,
         role: 'athlete',
         organization_id: null,
+        first_name: 'Maya',
+        last_name: 'Okafor',
+        bio: 'Chasing a sub-3 marathon. Trail runner at heart.',
+        profile_image_url: 'https://images.nexrex.ai/avatars/usr_athlete1.jpg',
+        is_verified: true,
+        preferences: { ...settings.preferences, timezone: 'Asia/Taipei' },
+        zones: {
+          heart_rate: {
+            z1: { min: 100, max: 120 },
+            z2: { min: 121, max: 140 },
+            z3: { min: 141, max: 155 },
+            z4: { min: 156, max: 168 },
+            z5: { min: 169, max: 180 },
+            z6: { min: 181, max: 195 },
+          },
+          pace: null,
+        },
+        password_hash: (athletePasswordHash ??= hashPasswordSync(devSignIn.password)),
+        created_at: addedAt,
       },
       {
         user_id: seedIds.admin,
-        username: 'jonas.admin',
+        username: 'jonas_admin',
         display_name: 'Jonas Berg',
         email: 'jonas@example.com',
         role: 'admin',
         organization_id: null,
+        first_name: 'Jonas',
+        last_name: 'Berg',
+        bio: 'Keeps the race catalog tidy.',
+        is_verified: true,
+        preferences: { ...settings.preferences, timezone: 'Europe/Oslo', workout_days: ['monday', 'wednesday', 'sunday'] },
+        privacy: { ...settings.privacy, share_profile_info: false, share_pace_data: false },
+        created_at: addedAt,
       },
     ],
     accessTokens: [

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { OrganizationRecord } from '../../resources/organizations/model.js';
 import type { Participant, StoredRace } from '../../resources/races/model.js';
-import type { UserRecord } from '../../resources/users/model.js';
+import type { NewUser } from '../../resources/users/model.js';
 import type { AnyTables, StorageContext } from '../context.js';
 import { prepareQuery } from '../prepared.js';
 import { openStorages } from '../storages.js';
@@ -10,7 +10,7 @@ import { openStorages } from '../storages.js';
 /** Everything a first start writes. Credentials are hashes only. */
 export interface SeedData {
   organizations: OrganizationRecord[];
-  users: UserRecord[];
+  users: NewUser[];
   accessTokens: Array<{ token_hash: string; user_id: string }>;
   apiKeys: Array<{ key_hash: string; organization_id: string }>;
   races: StoredRace[];

@@ -1,0 +1,62 @@
+/**
+ * The emails accounts send: a sign-up verification link and a password-reset link, each
+ * carrying its token as `token=<token>` in the plain-text part (the contract's "Emails"
+ * section). They are queued in the outbox on the transaction of the change that sends them.
+ */
+import type { OutgoingEmail } from '../../email/index.js';
+
+/** `${appUrl}${path}?token=<token>`, whatever `appUrl` ends with. */
+function link(appUrl: string, path: string, token: string): string {
+  const url = new URL(path, appUrl.endsWith('/') ? appUrl : `${appUrl}/`);
+  url.searchParams.set('token', token);
+  return url.toString();
+}
+
+/**
+ * The sign-up email: a link to `${appUrl}/signup?token=<token>`, good for 24 hours.
+ *
+ * @example
+ * ```ts
+ * verificationEmail({ to: 'lena@example.com', token: 'vrf_...', appUrl: 'http://127.0.0.1:5173' }).text;
+ * // "...http://127.0.0.1:5173/signup?token=vrf_..."
+ * ```
+ */
+export function verificationEmail(options: { to: string; token: string; appUrl: string }): OutgoingEmail {
+  const url = link(options.appUrl, 'signup', options.token);
+  return {
+    to: options.to,
+    subject: 'Confirm your email to join Astral',
+    text: [
+      'Welcome to Astral!',
+      '',
+      'Open this link to confirm your address and create your account (it works once, for 24 hours):',
+      url,
+      '',
+      'If you did not ask to join Astral, ignore this email.',
+    ].join('\n'),
+  };
+}
+
+/**
+ * The password-reset email: a link to `${appUrl}/reset-password?token=<token>`, good for 1 hour.
+ *
+ * @example
+ * ```ts
+ * passwordResetEmail({ to: 'maya@example.com', token: 'rst_...', appUrl: 'http://127.0.0.1:5173' }).subject; // "Reset your Astral password"
+ * ```
+ */
+export function passwordResetEmail(options: { to: string; token: string; appUrl: string }): OutgoingEmail {
+  const url = link(options.appUrl, 'reset-password', options.token);
+  return {
+    to: options.to,
+    subject: 'Reset your Astral password',
+    text: [
+      'Someone asked to reset the password of your Astral account.',
+      '',
+      'Open this link to choose a new one (it works once, for 1 hour):',
+      url,
+      '',
+      'If it was not you, ignore this email: your password stays as it is.',
+    ].join('\n'),
+  };
+}
