@@ -3,8 +3,8 @@
  * the contract documents for the operation, with a body valid against its schema, errors
  * in the API's shape with a documented code, and nothing internal leaking out.
  */
-import { codesByStatus, errorCatalogue, operationTable, responseSchemaRef } from './contract.js';
-import { schemaValidator } from './schema-validator.js';
+import { codesByStatus, errorCatalogue, isOpen, operationTable, responseHeaders, responseSchemaRef, secretBodyFields } from './contract.js';
+import { schemaValidator, textValidator } from './schema-validator.js';
 import type { ApiRequest } from './requests.js';
 
 /** An answer as the client saw it. */
@@ -88,6 +88,13 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
     }
   }
   if (status === 401 && !header(response, 'www-authenticate')) problems.push('401 without a WWW-Authenticate header');
+  // Every header the contract documents on this response (Retry-After and RateLimit on a
+  // 429, RateLimit on a rate-limited operation's success), present and valid.
+  for (const [name, schema] of Object.entries(responseHeaders(request.operationId, status))) {
+    const value = header(response, name);
+    if (value === undefined) problems.push(`${status} without its documented ${name} header`);
+    else if (!textValidator(schema)(value)) problems.push(`${name} header ${JSON.stringify(value)} does not match the contract`);
+  }
   if (!header(response, 'x-request-id')) problems.push('no X-Request-Id header');
 
   // Success bodies echo what the caller stored (a URL may well end in `.js`): internals
@@ -95,12 +102,48 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
   for (const [what, pattern] of status >= 400 ? leakPatterns : []) {
     if (pattern.test(response.body)) problems.push(`body leaks a ${what}: ${JSON.stringify(response.body.slice(0, 300))}`);
   }
-  for (const secret of options.secrets ?? []) {
-    if (secret && response.body.includes(secret)) problems.push(`body echoes a credential (${secret.slice(0, 4)}…)`);
+  for (const secret of [...(options.secrets ?? []), ...requestSecrets(request)]) {
+    if (secret && response.body.includes(secret)) problems.push(`body echoes a secret (${secret.slice(0, 4)}…)`);
   }
 
   problems.push(...checkIntent(request, status, body, options));
   return problems;
+}
+
+/** Shorter values could turn up in a body by chance (a one-letter password in any word). */
+const MIN_SECRET_LENGTH = 8;
+
+/**
+ * The secrets a request carries, which its answer must never contain: the credential of
+ * its `Authorization` or `X-API-Key` header and the secret fields of its body (passwords,
+ * emailed and ID tokens: {@link secretBodyFields}).
+ *
+ * @example
+ * ```ts
+ * requestSecrets({ operationId: 'login', method: 'POST', url: '/api/v1/auth/login', headers: {}, body: '{"email":"a@b.co","password":"Tempo-Run-2025"}' });
+ * // ["Tempo-Run-2025"]
+ * ```
+ */
+export function requestSecrets(request: ApiRequest): string[] {
+  const secrets: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name.toLowerCase() === 'authorization') secrets.push(...value.split(/\s+/).slice(1));
+    if (name.toLowerCase() === 'x-api-key') secrets.push(value);
+  }
+  const fields = secretBodyFields(request.operationId);
+  if (fields.length > 0 && request.body !== undefined) {
+    let body: unknown;
+    try {
+      body = JSON.parse(request.body);
+    } catch {
+      body = undefined;
+    }
+    for (const field of fields) {
+      const value = member(body, field);
+      if (typeof value === 'string') secrets.push(value);
+    }
+  }
+  return secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
 }
 
 /** `value[key]` when `value` is a JSON object or array, else `undefined`: how a parsed body of unknown shape is read. */
@@ -120,6 +163,21 @@ function documentedRejection(request: ApiRequest): string | undefined {
 /** A date-time as an instant, a leap second read as :59 as the contract says (Date.parse gives NaN for :60). */
 const instant = (value: string): number => Date.parse(value.replace(/(T\d{2}:\d{2}:)60/i, '$159'));
 
+/** Codes with which a well-formed request is refused for what it is, not how it is written. */
+const requestShapeCodes = new Set(['VALIDATION_ERROR', 'INVALID_JSON']);
+
+/**
+ * Whether a schema-valid request was refused as malformed or unauthenticated. Not so: a
+ * 400 with another code (`INVALID_TOKEN`: a well-formed emailed token that is unknown or
+ * used), or a 401 from an open operation (login: the body's password is wrong, no
+ * credential was needed), both documented answers to what the request says.
+ */
+function refusedAsInvalid(request: ApiRequest, status: number, details: unknown): boolean {
+  if (status === 400) return requestShapeCodes.has(String(member(details, 'code')));
+  if (status === 401) return !isOpen(request.operationId);
+  return status === 413 || status === 415;
+}
+
 function checkIntent(request: ApiRequest, status: number, body: unknown, options: CheckOptions): string[] {
   if (options.expectStatus) {
     return options.expectStatus.includes(status) ? [] : [`expected status ${options.expectStatus.join(' or ')}, got ${status}`];
@@ -132,7 +190,7 @@ function checkIntent(request: ApiRequest, status: number, body: unknown, options
       const named = member(details, 'field');
       return named === rejectedField ? [] : [`400 for date_from after date_to should name ${rejectedField}, named ${String(named)}`];
     }
-    return [400, 401, 413, 415].includes(status)
+    return refusedAsInvalid(request, status, details)
       ? [`a request the contract accepts was refused ${status} ${JSON.stringify(details ?? body)}`]
       : [];
   }

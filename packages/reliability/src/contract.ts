@@ -17,7 +17,7 @@ import {
   operationResponse,
   operationSecurity,
 } from '@astral/openapi/contract';
-import { examplesOf, inlineRefs, jsonContent, parameterExample, rebase } from '@astral/openapi/reader';
+import { examplesOf, inlineRefs, jsonContent, parameterExample, rebase, resolveRef } from '@astral/openapi/reader';
 
 export { basePath, errorCatalogue, operationIds, operationSecurity, operationTable, requestBodyLimitBytes, type OperationId };
 
@@ -142,4 +142,57 @@ export function responseSchemaRef(id: OperationId, status: number): Schema | und
  */
 export function componentsDocument(): Schema {
   return { $id: CONTRACT_SCHEMA_ID, components: { schemas: contract.components.schemas ?? {} } };
+}
+
+/**
+ * The headers the contract documents on one response of an operation, by lower-case name,
+ * each with its schema inlined: `Retry-After`, `RateLimit` and `RateLimit-Policy` on a 429,
+ * `WWW-Authenticate` on a 401. Empty when it documents none.
+ *
+ * @example
+ * ```ts
+ * Object.keys(responseHeaders('requestVerification', 429)); // ["retry-after", "ratelimit", "ratelimit-policy"]
+ * ```
+ */
+export function responseHeaders(id: OperationId, status: number): Record<string, Schema> {
+  const response = operationResponse(id, status) as { headers?: Record<string, unknown> } | undefined;
+  return Object.fromEntries(
+    Object.entries(response?.headers ?? {}).map(([name, node]) => {
+      const header = resolveRef<{ schema?: unknown }>(contract, node as Schema);
+      return [name.toLowerCase(), inlineRefs(contract, (header.schema ?? {}) as Schema) as Schema];
+    }),
+  );
+}
+
+/**
+ * The request body fields whose values are secrets the API must never send back: the
+ * contract marks them `writeOnly` or `format: password` (passwords), or they carry a token
+ * (`token`, `firebase_id_token`: an emailed link's token, an ID token).
+ *
+ * @example
+ * ```ts
+ * secretBodyFields('login'); // ["password"]
+ * secretBodyFields('resetPassword'); // ["token", "password"]
+ * ```
+ */
+export function secretBodyFields(id: OperationId): string[] {
+  const schema = requestBodySchema(id);
+  if (!schema) return [];
+  return Object.entries(propertiesOf(schema))
+    .filter(([name, property]) => property.writeOnly === true || property.format === 'password' || /(^|_)token$/.test(name))
+    .map(([name]) => name);
+}
+
+/**
+ * Whether the operation needs no credentials at all (`security: []`, or an empty alternative).
+ *
+ * @example
+ * ```ts
+ * isOpen('login'); // true
+ * isOpen('getMe'); // false
+ * ```
+ */
+export function isOpen(id: OperationId): boolean {
+  const security = operationSecurity(id);
+  return security.length === 0 || security.some((requirement) => requirement.length === 0);
 }

@@ -4,7 +4,9 @@
  * server under test, the parameter's own example, and its schema. Which operation lists a
  * parameter's resource is read from the operation table, not written down.
  */
-import { basePath, operationIds, operationTable, type OperationId } from './contract.js';
+import { contract, operationResponse } from '@astral/openapi/contract';
+import { inlineRefs, jsonContent } from '@astral/openapi/reader';
+import { basePath, operationIds, operationTable, parameters, type OperationId, type Schema } from './contract.js';
 import type { ApiRequest } from './requests.js';
 import type { Send } from './transport.js';
 
@@ -75,4 +77,50 @@ export async function existingIds(send: Send, headers: Record<string, string>): 
     ids[name] = [...new Set([...(ids[name] ?? []), ...values])];
   }
   return ids;
+}
+
+/**
+ * The operation that tells callers who they are for a path parameter: a GET without
+ * parameters whose success answer has a top-level field named like the parameter
+ * (`getMe` for `user_id`, since `GET /auth/me` answers `{ user_id, ... }`). It is how a
+ * target that no operation creates (`/users/{user_id}`) is addressed as the caller's own.
+ *
+ * @example
+ * ```ts
+ * selfLookup('user_id'); // "getMe"
+ * ```
+ */
+export function selfLookup(name: string): OperationId | undefined {
+  return operationIds.find((id) => {
+    const entry = operationTable[id];
+    if (entry.method !== 'get' || parameters(id).length > 0) return false;
+    const media = jsonContent(contract, operationResponse(id, entry.successStatus)) as { schema?: Schema } | undefined;
+    const schema = media?.schema === undefined ? undefined : (inlineRefs(contract, media.schema) as Schema);
+    return schema?.properties?.[name] !== undefined;
+  });
+}
+
+/**
+ * The caller's own identifier for each path parameter of `id`, as the caller's
+ * {@link selfLookup} operation answers it: `{ user_id: 'usr_athlete1' }`. A parameter
+ * without such an operation is absent.
+ *
+ * @example
+ * ```ts
+ * await ownIds(api.send, 'getUser', { authorization: 'Bearer dev-athlete-token' }); // { user_id: "usr_athlete1" }
+ * ```
+ */
+export async function ownIds(send: Send, id: OperationId, headers: Record<string, string>): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const name of operationTable[id].pathParams as readonly string[]) {
+    const lookup = selfLookup(name);
+    if (!lookup) continue;
+    const request: ApiRequest = { operationId: lookup, method: 'GET', url: `${basePath}${operationTable[lookup].path}`, headers: { ...headers } };
+    const response = await send(request);
+    if (response.status !== operationTable[lookup].successStatus)
+      throw new Error(`${lookup} answered ${response.status}: ${response.body.slice(0, 300)}`);
+    const value = (JSON.parse(response.body) as Record<string, unknown>)[name];
+    if (typeof value === 'string') values[name] = value;
+  }
+  return values;
 }

@@ -1,8 +1,30 @@
-// Every operation x every way of presenting credentials: exactly the documented status,
-// WWW-Authenticate on every 401, and every answer valid against the contract.
+// Every operation x every way of presenting credentials: exactly the documented status (on
+// an open operation, exactly the answer without credentials), WWW-Authenticate on every 401,
+// and every answer valid against the contract. Cells that spend a session (refresh, logout)
+// get a session of their own; cells of open operations get bodies of their own (a fresh
+// email address each), so rate limits and single-use tokens never carry from cell to cell.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authMatrix, cellRequest, checkResponse, credentialCases, formatReproducer, operationIds } from '../../src/index.js';
-import { principals, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
+import {
+  AS_ANONYMOUS,
+  accepts,
+  actsOnPrincipal,
+  authMatrix,
+  bodyCarriesCredentials,
+  cellRequest,
+  checkResponse,
+  credentialCases,
+  formatReproducer,
+  isOpen,
+  operationIds,
+  operationTable,
+  propertiesOf,
+  requestBodySchema,
+  spendsSession,
+  type ApiRequest,
+  type ApiResponse,
+  type MatrixCell,
+} from '../../src/index.js';
+import { principals, principalsWithSessions, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
 import { createTarget } from '../support/targets.js';
 
 let api: ReferenceApi;
@@ -11,23 +33,87 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const cells = authMatrix(credentialCases(principals));
+const cases = credentialCases(principalsWithSessions(() => api));
+const cells = authMatrix(cases);
+
+/** Sends, checks against the contract (and `status`, when given), and fails with a reproducer. */
+async function answer(request: ApiRequest, status?: number): Promise<ApiResponse> {
+  const response = await api.send(request);
+  const problems = checkResponse(request, response, { secrets, ...(status === undefined ? {} : { expectStatus: [status] }) });
+  expect(problems, `${problems.join('\n')}\n${formatReproducer(request)}\n→ ${response.status} ${response.body}`).toEqual([]);
+  if (response.status === 401) expect(response.headers['www-authenticate']).toMatch(/Bearer/);
+  return response;
+}
+
+/**
+ * What an answer says, without what differs between two fresh requests (ids, tokens,
+ * dates): the status, and the error's details or the success body's field names.
+ */
+function gist(response: ApiResponse): unknown {
+  const body = JSON.parse(response.body) as Record<string, unknown>;
+  return { status: response.status, ...(response.status >= 400 ? { details: body.details } : { fields: Object.keys(body).sort() }) };
+}
+
+/** An account for a body that carries its own credentials (login): its email, signed up with its password. */
+async function provisionAccount(request: ApiRequest): Promise<void> {
+  const body = JSON.parse(request.body!) as Record<string, string>;
+  const fields = Object.entries(propertiesOf(requestBodySchema(request.operationId)!));
+  const email = fields.find(([, schema]) => schema.format === 'email')?.[0];
+  const password = fields.find(([, schema]) => schema.format === 'password')?.[0];
+  await api.signUp(body[email!]!, body[password!]!);
+}
+
+/** One request of an open operation's cell, with its account made first when its body signs in. */
+async function openRequest(cell: MatrixCell, target: Record<string, string>, tag: string, headers: Record<string, string>) {
+  const request = cellRequest(cell, target, tag, headers);
+  if (bodyCarriesCredentials(cell.operationId)) await provisionAccount(request);
+  return request;
+}
 
 describe('auth matrix (every operation x every credential case)', () => {
-  it('covers every operation with at least 15 credential cases', () => {
+  it('covers every operation with every credential case, but for strangers to a resource its owner cannot reach', () => {
+    const dropped = operationIds.flatMap((id) =>
+      cases.filter((c) => c.acting === 'stranger' && actsOnPrincipal(id) && !accepts(id, c.ownerHeaders ?? {})).map((c) => `${id}/${c.name}`),
+    );
     expect(new Set(cells.map((c) => c.operationId)).size).toBe(operationIds.length);
+    expect(cases.length).toBeGreaterThanOrEqual(16);
+    expect(cells.length).toBe(operationIds.length * cases.length - dropped.length);
     expect(cells.length).toBeGreaterThanOrEqual(operationIds.length * 15);
+    console.log(
+      `auth matrix: ${operationIds.length} operations x ${cases.length} credential cases = ${cells.length} cells (${dropped.length} not applicable: ${dropped.join(', ')})`,
+    );
+  });
+
+  it('derives each rule from the contract: open operations ignore credentials, a scheme not accepted is a 401, a token without a session cannot spend one', () => {
+    for (const cell of cells) {
+      const { operationId: id, credentials } = cell;
+      if (isOpen(id)) expect(cell.expectStatus, `${id}/${credentials.name}`).toBe(AS_ANONYMOUS);
+      else if (!accepts(id, credentials.headers)) expect(cell.expectStatus, `${id}/${credentials.name}`).toBe(401);
+      else if (spendsSession(id) && credentials.acting !== 'anonymous')
+        expect(cell.expectStatus, `${id}/${credentials.name}`).toBe(credentials.session ? operationTable[id].successStatus : 403);
+    }
+    expect(cells.some((c) => isOpen(c.operationId))).toBe(true);
+    expect(cells.some((c) => spendsSession(c.operationId) && c.expectStatus === 403)).toBe(true);
   });
 
   it.each(cells.map((cell, index) => [`${cell.operationId} with ${cell.credentials.name} → ${cell.expectStatus}`, cell, index] as const))(
     '%s',
     async (_name, cell, index) => {
-      const target = await createTarget(api.send, cell.operationId, cell.credentials.ownerHeaders ?? cell.credentials.headers);
-      const request = cellRequest(cell, target, `m${index}`);
-      const response = await api.send(request);
-      const problems = checkResponse(request, response, { secrets, expectStatus: [cell.expectStatus] });
-      expect(problems, `${problems.join('\n')}\n${formatReproducer(request)}\n→ ${response.status} ${response.body}`).toEqual([]);
-      if (response.status === 401) expect(response.headers['www-authenticate']).toMatch(/Bearer/);
+      const headers = cell.credentials.fresh ? await cell.credentials.fresh() : cell.credentials.headers;
+      // A credential the operation does not accept owns nothing there (the cell expects a
+      // 401 whatever the target): the development user's resource stands in.
+      const owner = cell.credentials.ownerHeaders ?? headers;
+      const target = await createTarget(api.send, cell.operationId, accepts(cell.operationId, owner) ? owner : principals.user);
+      if (cell.expectStatus !== AS_ANONYMOUS) {
+        await answer(cellRequest(cell, target, `m${index}`, headers), cell.expectStatus);
+        return;
+      }
+      // Open: the same request without credentials (and its own fresh body) is the yardstick.
+      const bare = { ...cell, credentials: { ...cell.credentials, headers: {}, query: {} } };
+      const without = await answer(await openRequest(bare, target, `m${index}bare`, {}));
+      const withCredentials = await answer(await openRequest(cell, target, `m${index}`, headers));
+      expect([401, 403], 'an open operation refused the request for its credentials').not.toContain(without.status);
+      expect(gist(withCredentials), `${cell.operationId} answered otherwise with ${cell.credentials.name}`).toEqual(gist(without));
     },
   );
 });

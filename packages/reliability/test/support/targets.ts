@@ -1,12 +1,14 @@
-// Creating the resource a matrix cell or an authorization check acts on, through the API
-// itself: the operation that creates it is found in the operation table (`creatorOf`).
-import { creatorOf, exampleBody, operationTable, type ApiRequest, type OperationId, type Send } from '../../src/index.js';
-import { basePath } from '../../src/index.js';
+// The resource a matrix cell or an authorization check acts on, through the API itself:
+// the operation that creates it is found in the operation table (`creatorOf`); a target
+// nothing creates (`/users/{user_id}`) is the owner's own principal, whose id the owner's
+// "who am I" operation answers (`ownIds`).
+import { actsOnPrincipal, basePath, creatorOf, exampleBody, operationTable, ownIds, type ApiRequest, type OperationId, type Send } from '../../src/index.js';
 
 let counter = 0;
 
-/** Creates a fresh resource for `id` as `owner`; resolves with the path values that address it. */
+/** Creates (or, for a principal's own resource, looks up) a target for `id` owned by `owner`; resolves with the path values that address it. */
 export async function createTarget(send: Send, id: OperationId, owner: Record<string, string>): Promise<Record<string, string>> {
+  if (actsOnPrincipal(id)) return ownIds(send, id, owner);
   const creator = creatorOf(id);
   const params = operationTable[id].pathParams as readonly string[];
   if (!creator || params.length === 0) return {};
