@@ -47,6 +47,15 @@ export function mapDomainError(error: unknown): ApiError | undefined {
   // An empty message takes the catalogue's ("The token is invalid, expired or already used").
   if (error instanceof InvalidTokenError)
     return new ApiError('INVALID_TOKEN', { message: error.message || undefined, field, cause: error });
+  // Every 401 carries WWW-Authenticate (RFC 9110, and the contract's Unauthorized response),
+  // a refused sign-in too: it names the scheme the tokens it issues are used with.
+  if (error instanceof UnauthorizedError)
+    return new ApiError('UNAUTHORIZED', {
+      message: error.message,
+      field,
+      cause: error,
+      headers: { 'www-authenticate': 'Bearer realm="astral"' },
+    });
   const code: ErrorCode | undefined =
     error instanceof ForbiddenError
       ? 'FORBIDDEN'

@@ -82,6 +82,7 @@ describe('mapDomainError', () => {
       status: 401,
       code: 'UNAUTHORIZED',
       message: 'Invalid email or password',
+      headers: { 'www-authenticate': 'Bearer realm="astral"' },
     });
     expect(mapDomainError(new InvalidTokenError('token'))).toMatchObject({
       status: 400,
