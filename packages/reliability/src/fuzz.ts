@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { anyRequest, type ApiRequest, type RequestContext } from './requests.js';
-import { checkResponse } from './check-response.js';
+import { checkResponse, type CheckOptions } from './check-response.js';
 import { formatReproducer } from './reproducer.js';
 import type { Send } from './transport.js';
 
@@ -49,6 +49,8 @@ export interface FuzzOptions {
   invalidShare?: number;
   /** Credential values that must never be echoed. */
   secrets?: string[];
+  /** See {@link CheckOptions.requireDocumentedHeaders}. */
+  requireDocumentedHeaders?: boolean;
   baseUrl?: string;
 }
 
@@ -82,7 +84,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       try {
         const response = await options.send(request);
         byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
-        const problems = checkResponse(request, response, { secrets: options.secrets });
+        const problems = checkResponse(request, response, {
+          secrets: options.secrets,
+          requireDocumentedHeaders: options.requireDocumentedHeaders,
+        });
         if (problems.length > 0) fail(response.status, problems);
       } catch (error) {
         byStatus['no answer'] = (byStatus['no answer'] ?? 0) + 1;

@@ -8,6 +8,7 @@ import { contract, operationResponse } from '@astral/openapi/contract';
 import { inlineRefs, jsonContent } from '@astral/openapi/reader';
 import { basePath, operationIds, operationTable, parameters, type OperationId, type Schema } from './contract.js';
 import type { ApiRequest } from './requests.js';
+import { textValidator } from './schema-validator.js';
 import type { Send } from './transport.js';
 
 /** Identifiers known to exist, by path parameter name: `{ race_id: ['race_abc', ...] }`. */
@@ -123,4 +124,30 @@ export async function ownIds(send: Send, id: OperationId, headers: Record<string
     if (typeof value === 'string') values[name] = value;
   }
   return values;
+}
+
+/**
+ * Identifiers of the principals themselves, for the path parameters no collection lists
+ * but a "who am I" operation answers ({@link selfLookup}): `user_id` gets the id of every
+ * caller in `credentials` that has one valid for the parameter (an organization's key
+ * answers an `org_` id, which `user_id` does not take).
+ *
+ * @example
+ * ```ts
+ * await principalIds(api.send, [athlete, admin, orgKey]); // { user_id: ["usr_athlete1", "usr_admin1"] }
+ * ```
+ */
+export async function principalIds(send: Send, credentials: Array<Record<string, string>>): Promise<KnownIds> {
+  const ids: KnownIds = {};
+  const listed = listers();
+  for (const id of operationIds) {
+    for (const parameter of parameters(id).filter((p) => p.in === 'path' && !listed[p.name] && selfLookup(p.name))) {
+      const fits = textValidator(parameter.schema);
+      for (const headers of credentials) {
+        const value = (await ownIds(send, id, headers).catch(() => ({}) as Record<string, string>))[parameter.name];
+        if (value !== undefined && fits(value) && !ids[parameter.name]?.includes(value)) ids[parameter.name] = [...(ids[parameter.name] ?? []), value];
+      }
+    }
+  }
+  return ids;
 }

@@ -10,11 +10,11 @@
  * ```
  */
 export * from './contract.js';
-export { ajv, schemaValidator } from './schema-validator.js';
+export { ajv, schemaValidator, textValidator } from './schema-validator.js';
 export { validValue, invalidValue, dateTimeArbitrary, type InvalidValue } from './schema-arbitraries.js';
 export { validRequest, invalidRequest, anyRequest, type ApiRequest, type RequestContext } from './requests.js';
-export { existingIds, listers, ownIds, selfLookup, type KnownIds } from './identifiers.js';
-export { checkResponse, requestSecrets, type ApiResponse, type CheckOptions } from './check-response.js';
+export { existingIds, listers, ownIds, principalIds, selfLookup, type KnownIds } from './identifiers.js';
+export { checkResponse, documentedInProse, requestSecrets, type ApiResponse, type CheckOptions } from './check-response.js';
 export { injectTransport, httpTransport, type Send, type Injectable } from './transport.js';
 export { formatReproducer } from './reproducer.js';
 export { runFuzz, describeFailures, fuzzSeed, DEFAULT_SEED, type FuzzReport, type FuzzFailure, type FuzzOptions } from './fuzz.js';

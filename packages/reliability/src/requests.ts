@@ -10,6 +10,7 @@ import { readOnlyPropertyNames } from '@astral/openapi/reader';
 import { contract } from '@astral/openapi/contract';
 import {
   basePath,
+  isOpen,
   operationIds,
   operationTable,
   parameters,
@@ -19,6 +20,7 @@ import {
   type Parameter,
 } from './contract.js';
 import type { KnownIds } from './identifiers.js';
+import { accepts } from './auth-matrix.js';
 
 /** One HTTP request, complete enough to replay byte for byte. */
 export interface ApiRequest {
@@ -85,6 +87,16 @@ function queryArbitrary(list: Parameter[]): fc.Arbitrary<Array<[string, string]>
 }
 
 /**
+ * The credentials of the context that the operation accepts (any, on an open operation):
+ * an API key on a Bearer-only operation is an authentication failure, which the auth
+ * matrix checks; here it would only hide what the request itself is worth.
+ */
+function usableCredentials(id: OperationId, context: RequestContext): Array<Record<string, string>> {
+  const usable = isOpen(id) ? context.credentials : context.credentials.filter((headers) => accepts(id, headers));
+  return usable.length > 0 ? usable : context.credentials;
+}
+
+/**
  * Requests the contract accepts for one operation.
  *
  * @example
@@ -102,7 +114,7 @@ export function validRequest(id: OperationId, context: RequestContext): fc.Arbit
       path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathValueArbitrary(p, context)]))),
       query: queryArbitrary(all.filter((p) => p.in === 'query')),
       body: bodySchema ? validValue(bodySchema) : fc.constant(undefined),
-      credentials: fc.constantFrom(...context.credentials),
+      credentials: fc.constantFrom(...usableCredentials(id, context)),
     })
     .map(({ path, query, body, credentials }) => {
       const request: ApiRequest = {

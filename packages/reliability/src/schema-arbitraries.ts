@@ -59,6 +59,45 @@ function textArbitrary(minLength: number, maxLength: number): fc.Arbitrary<strin
   return fc.oneof(...arbitraries);
 }
 
+/**
+ * The pattern with each `]+` repetition made long enough that the whole string reaches
+ * `minLength` (`^[A-Za-z0-9_-]+$` with minLength 16 becomes `^[A-Za-z0-9_-]{16,}$`):
+ * fast-check draws short repetitions, and a length filter would discard nearly all of them.
+ */
+function atLeast(pattern: string, minLength: number): string {
+  const repeats = pattern.split(']+').length - 1;
+  if (minLength <= 1 || repeats === 0) return pattern;
+  return pattern.replaceAll(']+', `]{${Math.ceil(minLength / repeats)},}`);
+}
+
+/** `(?=.*X)`: "somewhere, an X", the one kind of lookahead the contract's patterns use (password rules). */
+const lookahead = /\(\?=\.\*([^)]*)\)/g;
+
+/**
+ * Strings matching a pattern. fast-check cannot generate from lookaheads, so each
+ * `(?=.*X)` is met by putting an X first, and the rest of the pattern generates the
+ * remainder (the caller's Ajv filter drops the few that end up too long).
+ */
+function patternArbitrary(pattern: string, minLength: number, maxLength: number): fc.Arbitrary<string> {
+  const required = [...pattern.matchAll(lookahead)].map((match) => match[1]!);
+  const body = atLeast(pattern.replace(lookahead, ''), minLength);
+  if (required.length === 0) return fc.stringMatching(new RegExp(body), { maxLength });
+  const rest = fc.stringMatching(new RegExp(body), { maxLength });
+  return fc
+    .tuple(rest, ...required.map((piece) => fc.stringMatching(new RegExp(`^${piece}$`))))
+    .map(([body, ...pieces]) => pieces.join('') + body);
+}
+
+/** Addresses: plain ones (what people type) and the odd shapes RFC 5322 allows. */
+function emailArbitrary(): fc.Arbitrary<string> {
+  const word = fc.stringMatching(/^[a-z0-9]{1,20}$/);
+  const plain = fc.tuple(word, fc.constantFrom('', '.', '+', '_', '-'), word, word, fc.constantFrom('com', 'org', 'example'));
+  return fc.oneof(
+    { weight: 4, arbitrary: plain.map(([a, sep, b, domain, tld]) => `${a}${sep}${sep ? b : ''}@${domain}.${tld}`) },
+    { weight: 1, arbitrary: fc.emailAddress() },
+  );
+}
+
 function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
   if (schema.const !== undefined) return fc.constant(schema.const);
@@ -83,7 +122,8 @@ function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
           .filter((u) => u.length <= max);
       }
       // eslint-disable-next-line @typescript-eslint/no-misused-spread -- JSON Schema's minLength counts code points, which is exactly what spreading a string yields
-      if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern), { maxLength: max }).filter((s) => [...s].length >= min);
+      if (schema.format === 'email') return emailArbitrary().filter((s) => s.length >= min && s.length <= max);
+      if (schema.pattern) return patternArbitrary(schema.pattern, min, max).filter((s) => [...s].length >= min);
       return textArbitrary(min, max);
     }
     case 'array': {

@@ -1,15 +1,17 @@
 // The reference API (SQLite, real handlers) under contract-generated valid and invalid
 // requests, in-process. Every answer goes through the contract oracle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFailures, existingIds, fuzzSeed, listers, runFuzz, type KnownIds } from '../../src/index.js';
+import { describeFailures, existingIds, fuzzSeed, listers, principalIds, runFuzz, selfLookup, type KnownIds } from '../../src/index.js';
 import { admin, athlete, orgKey, otherAthlete, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
 
 let api: ReferenceApi;
 let ids: KnownIds = {};
+const credentials = [athlete, admin, orgKey, otherAthlete];
 
 beforeAll(async () => {
   api = await startReferenceApi({ inMemory: true });
-  ids = await existingIds(api.send, athlete);
+  // Listed resources (race_id) from their collections, principals' own ids (user_id) from GET /auth/me.
+  ids = { ...(await existingIds(api.send, athlete)), ...(await principalIds(api.send, credentials)) };
 });
 afterAll(() => api.close());
 
@@ -18,7 +20,7 @@ describe('reference API under fuzzing', () => {
     const seed = fuzzSeed();
     const report = await runFuzz({
       send: api.send,
-      context: { credentials: [athlete, admin, orgKey, otherAthlete], ids },
+      context: { credentials, ids },
       seed,
       numRuns: 2000,
       secrets,
@@ -28,6 +30,11 @@ describe('reference API under fuzzing', () => {
     );
     // Every listed resource had identifiers to aim at (the seed has rows of each).
     for (const name of Object.keys(listers())) expect(ids[name]?.length ?? 0, name).toBeGreaterThan(0);
+    // And every principal's own id, for parameters no collection lists (user_id: three users, no organization).
+    for (const name of Object.keys(ids).filter((name) => !listers()[name])) {
+      expect(selfLookup(name), name).toBeDefined();
+      expect(ids[name]!.length, name).toBe(3);
+    }
     expect(report.failures.length, describeFailures(report)).toBe(0);
   }, 120_000); // thousands of requests: room for a busy CI machine, not a speed claim
 });

@@ -30,6 +30,8 @@ describe('server stubs under fuzzing', () => {
       seed,
       numRuns: 1500,
       secrets: [TOKEN, KEY],
+      // The stubs answer examples and keep no rate-limit state: RateLimit headers are checked when present.
+      requireDocumentedHeaders: false,
     });
     console.log(
       `stub fuzz: seed ${seed}, ${report.sent} requests in ${Math.round(report.elapsedMs)} ms, statuses ${JSON.stringify(report.byStatus)}`,

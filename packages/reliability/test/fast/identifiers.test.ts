@@ -1,7 +1,8 @@
 // Path identifiers per parameter: each path parameter is fuzzed with its own resource's
 // identifiers, its contract example and its schema's values, never another parameter's.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, athlete, orgKey, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
 import {
   basePath,
   invalidRequest,
@@ -9,6 +10,9 @@ import {
   operationIds,
   operationTable,
   parameters,
+  principalIds,
+  selfLookup,
+  textValidator,
   validRequest,
   type OperationId,
 } from '../../src/index.js';
@@ -36,6 +40,28 @@ describe('identifiers per path parameter', () => {
       expect(operationIds.some((id) => operationTable[id].path.startsWith(`${operationTable[lister].path}/{${name}}`))).toBe(true);
     }
     expect(Object.keys(listers())).toEqual(expect.arrayContaining(['race_id']));
+  });
+
+  it('every path parameter has a source of real ids: the collection that lists it, or the "who am I" operation (user_id)', () => {
+    const names = new Set(withPath.flatMap((id) => operationTable[id].pathParams as readonly string[]));
+    for (const name of names) expect(listers()[name] ?? selfLookup(name), name).toBeDefined();
+    expect(names).toContain('user_id');
+    expect(operationTable[selfLookup('user_id')!]).toMatchObject({ method: 'get', pathParams: [] });
+  });
+
+  describe('principal ids from the reference API', () => {
+    let api: ReferenceApi;
+    beforeAll(async () => {
+      api = await startReferenceApi({ inMemory: true });
+    });
+    afterAll(() => api.close());
+
+    it("are each caller's own id, valid for the parameter (an organization's key has no user id)", async () => {
+      const ids = await principalIds(api.send, [athlete, admin, orgKey]);
+      const userId = withPath.flatMap((id) => parameters(id)).find((p) => p.name === 'user_id')!;
+      expect(ids.user_id).toHaveLength(2);
+      for (const value of ids.user_id!) expect(textValidator(userId.schema)(value), value).toBe(true);
+    });
   });
 
   it.each(withPath)("%s: each path parameter gets its own known ids and its example, never another's", (id) => {

@@ -110,7 +110,7 @@ export async function startReferenceApi(options: { inMemory?: boolean } = {}): P
   const { users } = api.repository;
   await users.create({
     user_id: 'usr_relother',
-    username: 'rel.other',
+    username: 'rel_other',
     display_name: 'Other Athlete',
     email: null,
     role: 'athlete',
