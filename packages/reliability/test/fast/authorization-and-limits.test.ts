@@ -1,21 +1,27 @@
-// Object-level authorization, mass assignment and resource limits against the reference
-// API: refused with the documented status and code, and the stored state byte-for-byte
-// unchanged afterwards.
+// Object-level authorization, mass assignment, rate limits, session revocation and resource
+// limits against the reference API: refused with the documented status and code, and the
+// stored state byte-for-byte unchanged afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '@astral/openapi/contract';
 import { readOnlyPropertyNames } from '@astral/openapi/reader';
 import {
   basePath,
   checkResponse,
+  isOpen,
+  operationIds,
+  operationTable,
+  propertiesOf,
   exampleBody,
   formatReproducer,
   parameters,
   requestBodyLimitBytes,
   requestBodySchema,
+  responseHeaders,
   type ApiRequest,
+  type ApiResponse,
   type OperationId,
 } from '../../src/index.js';
-import { admin, athlete, orgKey, otherAthlete, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
+import { admin, athlete, orgKey, otherAthlete, PASSWORD, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
 import { createTarget } from '../support/targets.js';
 
 let api: ReferenceApi;
@@ -36,7 +42,7 @@ const json = (operationId: OperationId, method: string, url: string, headers: Re
 });
 
 /** Sends, checks against the contract and the expected status, and says how to reproduce a failure. */
-async function expectAnswer(request: ApiRequest, status: number, details?: { code: string; field?: string }) {
+async function expectResponse(request: ApiRequest, status: number, details?: { code: string; field?: string }): Promise<ApiResponse> {
   const response = await api.send(request);
   const problems = checkResponse(request, response, { secrets, expectStatus: [status] });
   const body = JSON.parse(response.body);
@@ -46,7 +52,24 @@ async function expectAnswer(request: ApiRequest, status: number, details?: { cod
       problems.push(`details.field ${body.details?.field}, expected ${details.field}`);
   }
   expect(problems, `${problems.join('\n')}\n${formatReproducer(request)}\n→ ${response.status} ${response.body}`).toEqual([]);
-  return body;
+  return response;
+}
+
+/** {@link expectResponse}, resolving with the parsed body. */
+async function expectAnswer(request: ApiRequest, status: number, details?: { code: string; field?: string }) {
+  return JSON.parse((await expectResponse(request, status, details)).body);
+}
+
+/** A request to an operation of the table, path values filled in, with a JSON body when given. */
+function call(operationId: OperationId, headers: Record<string, string>, options: { path?: Record<string, string>; body?: unknown } = {}): ApiRequest {
+  const entry = operationTable[operationId];
+  const path = entry.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(options.path?.[name] ?? ''));
+  const request: ApiRequest = { operationId, method: entry.method.toUpperCase(), url: `${basePath}${path}`, headers: { ...headers } };
+  if (options.body !== undefined) {
+    request.headers['content-type'] = 'application/json';
+    request.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  return request;
 }
 
 /** Runs `attack` and proves the race reads back byte for byte as before. */
@@ -147,7 +170,10 @@ describe('resource limits', () => {
         ],
       ];
     }
-    if (types.includes('string') && schema.maxLength !== undefined && !schema.format && !schema.pattern && !schema.enum) {
+    // Free text: no format or enum, and a pattern (the contract bounds every string) that 2-byte text meets.
+    const text = (length: number) => 'é'.repeat(length);
+    const fits = (value: string) => schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(value);
+    if (types.includes('string') && schema.maxLength !== undefined && !schema.format && !schema.enum && fits(text(schema.maxLength))) {
       return [[name, `maxLength ${schema.maxLength}`, 'é'.repeat(schema.maxLength), 'é'.repeat(schema.maxLength + 1)]];
     }
     return [];
@@ -188,5 +214,170 @@ describe('resource limits', () => {
     const response = await api.send(json('createRace', 'POST', `${basePath}/races`, athlete, nested));
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body).details.code).toMatch(/^(VALIDATION_ERROR|INVALID_JSON)$/);
+  });
+});
+
+describe('users: a profile is read by its user or an admin, and changed by its user only', () => {
+  const read = (userId: string, headers: Record<string, string>) => call('getUser', headers, { path: { user_id: userId } });
+  const update = (userId: string, headers: Record<string, string>, body: unknown) =>
+    call('updateUser', headers, { path: { user_id: userId }, body });
+
+  it('another user and an admin get 403 FORBIDDEN on an update, and the profile reads back byte for byte', async () => {
+    const owner = await api.signUp(`rel.owner${++tag}@example.com`, PASSWORD);
+    const before = await expectResponse(read(owner.userId, owner.headers), 200);
+    for (const stranger of [otherAthlete, admin]) {
+      await expectAnswer(update(owner.userId, stranger, exampleBody('updateUser', `u${++tag}`)), 403, { code: 'FORBIDDEN' });
+    }
+    expect((await expectResponse(read(owner.userId, owner.headers), 200)).body).toBe(before.body);
+  });
+
+  it('the user themself may update it, and the change reads back', async () => {
+    const owner = await api.signUp(`rel.self${++tag}@example.com`, PASSWORD);
+    const change = exampleBody('updateUser', `s${++tag}`)!;
+    const updated = await expectAnswer(update(owner.userId, owner.headers, change), 200);
+    expect(updated.data.display_name).toBe(change.display_name);
+    expect((await expectAnswer(read(owner.userId, owner.headers), 200)).data).toEqual(updated.data);
+  });
+
+  it('an admin may read it; anyone else gets the same 403 whether or not the user exists (no probing)', async () => {
+    const owner = await api.signUp(`rel.read${++tag}@example.com`, PASSWORD);
+    await expectAnswer(read(owner.userId, admin), 200);
+    const existing = await expectResponse(read(owner.userId, otherAthlete), 403, { code: 'FORBIDDEN' });
+    const unknown = await expectResponse(read('usr_doesnotexist0', otherAthlete), 403, { code: 'FORBIDDEN' });
+    expect(unknown.body).toBe(existing.body);
+    await expectAnswer(read('usr_doesnotexist0', admin), 404, { code: 'NOT_FOUND' });
+  });
+
+  it('its public profile is for any signed-in user; an API key is a 401 there (Bearer only)', async () => {
+    const owner = await api.signUp(`rel.public${++tag}@example.com`, PASSWORD);
+    const path = { user_id: owner.userId };
+    await expectAnswer(call('getUserPublicProfile', otherAthlete, { path }), 200);
+    await expectAnswer(call('getUserPublicProfile', orgKey, { path }), 401, { code: 'UNAUTHORIZED' });
+  });
+
+  // Every server-set field the update does not define, whatever its value: 400 naming it.
+  const serverSet = [...readOnlyPropertyNames(contract)].filter((name) => !(name in propertiesOf(requestBodySchema('updateUser')!)));
+  it.each([...serverSet, 'is_admin', 'role', 'password_hash'])(
+    'an update carrying "%s" is refused 400 naming it, and the profile is unchanged',
+    async (name) => {
+      const owner = await api.signUp(`rel.mass${++tag}@example.com`, PASSWORD);
+      const before = await expectResponse(read(owner.userId, owner.headers), 200);
+      const body = { ...exampleBody('updateUser', `m${tag}`), [name]: name === 'roles' ? ['user', 'admin'] : 'forged' };
+      await expectAnswer(update(owner.userId, owner.headers, body), 400, { code: 'VALIDATION_ERROR', field: name });
+      expect((await expectResponse(read(owner.userId, owner.headers), 200)).body).toBe(before.body);
+    },
+  );
+});
+
+/** `name` of an answer's header, one string. */
+const headerOf = (response: ApiResponse, name: string) => [response.headers[name]].flat().join(', ');
+/** A number of a RateLimit field: `"verification";r=2;t=0` → r = 2. */
+const field = (value: string, key: string) => Number(new RegExp(`;${key}=(\\d+)`).exec(value)?.[1]);
+
+describe('rate limits', () => {
+  // The operations whose successes carry RateLimit-Policy and that document a 429: the
+  // per-address email limits (request-verification, request-password-reset).
+  const limited = operationIds.filter(
+    (id) =>
+      (operationTable[id].statuses as readonly number[]).includes(429) &&
+      'ratelimit-policy' in responseHeaders(id, operationTable[id].successStatus),
+  );
+
+  it('finds the email limits in the contract', () => {
+    expect(limited.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(limited)(
+    '%s: the quota its RateLimit-Policy states per address, then 429 with Retry-After and nothing sent; another address unaffected',
+    async (id) => {
+      const headers = isOpen(id) ? {} : athlete;
+      const body = exampleBody(id, `rl${++tag}`)!;
+      const address = String(body.email);
+      const first = await expectResponse(call(id, headers, { body }), operationTable[id].successStatus);
+      const quota = field(headerOf(first, 'ratelimit-policy'), 'q');
+      expect(quota).toBeGreaterThan(0);
+      expect(field(headerOf(first, 'ratelimit'), 'r')).toBe(quota - 1);
+      for (let sent = 2; sent <= quota; sent++) {
+        const answer = await expectResponse(call(id, headers, { body }), operationTable[id].successStatus);
+        expect(field(headerOf(answer, 'ratelimit'), 'r')).toBe(quota - sent);
+      }
+      const emailed = (await api.emailedTokens(address)).length;
+      const refused = await expectResponse(call(id, headers, { body }), 429, { code: 'RATE_LIMITED' });
+      expect(Number(headerOf(refused, 'retry-after'))).toBeGreaterThan(0);
+      expect(field(headerOf(refused, 'ratelimit'), 'r')).toBe(0);
+      expect((await api.emailedTokens(address)).length, 'the refused request sent an email').toBe(emailed);
+      await expectResponse(call(id, headers, { body: exampleBody(id, `rl${++tag}`) }), operationTable[id].successStatus);
+    },
+  );
+
+  it('login: after the quota of failed attempts for an address, 429 even with the right password; another address signs in', async () => {
+    const account = await api.signUp(`rel.throttle${++tag}@example.com`, PASSWORD);
+    const login = (email: string, password: string) => call('login', {}, { body: { email, password } });
+    let failures = 0;
+    let refused: ApiResponse | undefined;
+    while (!refused && failures <= 20) {
+      const answer = await api.send(login(account.email, 'Wrong-Password-1'));
+      if (answer.status === 429) refused = answer;
+      else {
+        expect(answer.status).toBe(401);
+        failures++;
+      }
+    }
+    const quota = field(headerOf(refused!, 'ratelimit-policy'), 'q');
+    expect(failures, 'failed attempts allowed before the 429').toBe(quota);
+    await expectAnswer(login(account.email, PASSWORD), 429, { code: 'RATE_LIMITED' });
+    const other = await api.signUp(`rel.throttle${++tag}@example.com`, PASSWORD);
+    await expectAnswer(login(other.email, PASSWORD), 200);
+  });
+});
+
+describe('revocation takes effect on the very next request', () => {
+  const me = (headers: Record<string, string>) => call('getMe', headers);
+
+  it('logout: the session token is refused at once, logging out again too', async () => {
+    const account = await api.signUp(`rel.logout${++tag}@example.com`, PASSWORD);
+    await expectAnswer(me(account.headers), 200);
+    await expectAnswer(call('logout', account.headers), 200);
+    await expectAnswer(me(account.headers), 401, { code: 'UNAUTHORIZED' });
+    await expectAnswer(call('logout', account.headers), 401, { code: 'UNAUTHORIZED' });
+  });
+
+  it('refresh: the token used is refused at once, the new one works', async () => {
+    const account = await api.signUp(`rel.refresh${++tag}@example.com`, PASSWORD);
+    const refreshed = await expectAnswer(call('refreshToken', account.headers), 200);
+    expect(refreshed.access_token).not.toBe(account.token);
+    await expectAnswer(me(account.headers), 401, { code: 'UNAUTHORIZED' });
+    await expectAnswer(call('refreshToken', account.headers), 401, { code: 'UNAUTHORIZED' });
+    await expectAnswer(me({ authorization: `Bearer ${refreshed.access_token}` }), 200);
+  });
+
+  it('password reset: every session ends at once, the old password and the used token stop working', async () => {
+    const account = await api.signUp(`rel.reset${++tag}@example.com`, PASSWORD);
+    const second = await expectAnswer(call('login', {}, { body: { email: account.email, password: PASSWORD } }), 200);
+    const sessions = [account.headers, { authorization: `Bearer ${second.access_token}` }];
+    for (const headers of sessions) await expectAnswer(me(headers), 200);
+    await expectAnswer(call('requestPasswordReset', {}, { body: { email: account.email } }), 200);
+    const token = (await api.emailedTokens(account.email)).at(-1)!;
+    const password = 'Long-Run-Sunday-7';
+    await expectAnswer(call('resetPassword', {}, { body: { token, password } }), 200);
+    for (const headers of sessions) await expectAnswer(me(headers), 401, { code: 'UNAUTHORIZED' });
+    await expectAnswer(call('login', {}, { body: { email: account.email, password: PASSWORD } }), 401, { code: 'UNAUTHORIZED' });
+    await expectAnswer(call('login', {}, { body: { email: account.email, password } }), 200);
+    await expectAnswer(call('resetPassword', {}, { body: { token, password: 'Another-Pass-8' } }), 400, { code: 'INVALID_TOKEN', field: 'token' });
+  });
+});
+
+describe('body limit on every operation that takes a body', () => {
+  const limit = requestBodyLimitBytes;
+  const withBody = operationIds.filter((id) => operationTable[id].hasBody);
+
+  it.each(withBody)(`%s: a body over ${limit} bytes is 413 PAYLOAD_TOO_LARGE, and no email goes out`, async (id) => {
+    const headers = isOpen(id) ? {} : athlete;
+    const path = await createTarget(api.send, id, athlete);
+    const body = exampleBody(id, `big${++tag}`)!;
+    const padded = Object.keys(body).find((name) => typeof body[name] === 'string')!;
+    const huge = { ...body, [padded]: 'x'.repeat(limit) };
+    await expectAnswer(call(id, headers, { path, body: huge }), 413, { code: 'PAYLOAD_TOO_LARGE' });
+    if (typeof body.email === 'string') expect(await api.emailedTokens(body.email)).toEqual([]);
   });
 });
