@@ -34,7 +34,7 @@ describe('production mode', () => {
     });
     await repository.users.addAccessToken('usr_ops', hashCredential('a-real-secret'));
     const list = await app.inject({ url: '/api/v1/races', headers: { authorization: 'Bearer a-real-secret' } });
-    expect(list.json()).toEqual({ status: 'ok', data: [], metadata: { total: 0, filters: { limit: 50 } } });
+    expect(list.json()).toEqual({ status: 'ok', data: [], metadata: { total: 0, next_cursor: null, filters: { limit: 50 } } });
     await close();
   });
 });

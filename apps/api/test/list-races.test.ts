@@ -1,5 +1,6 @@
 // GET /races over HTTP (in-process): every filter, every default limit, the order, the
-// filters echo and each validation error, on a seeded in-memory database (60 races).
+// filters echo, cursor paging and each validation error, on a seeded in-memory database
+// (60 races).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Race } from '../src/resources/races/model.js';
 import { describeOnDatabases } from './databases.js';
@@ -43,7 +44,7 @@ describeOnDatabases('on $name', (lane) => {
     const reply = await call('GET', `/races${query}`, as);
     expect(reply.status).toBe(200);
     expect(reply.body.metadata.total).toBe(reply.body.data.length);
-    return reply.body as { data: Race[]; metadata: { total: number; filters: Record<string, unknown> } };
+    return reply.body as { data: Race[]; metadata: { total: number; next_cursor: string | null; filters: Record<string, unknown> } };
   };
 
   describe('GET /races: order and limits', () => {
@@ -82,7 +83,7 @@ describeOnDatabases('on $name', (lane) => {
 
     it('honours an explicit limit, up to 100', async () => {
       expect(ids((await list('?limit=3')).data)).toEqual(ids(all.slice(0, 3)));
-      expect((await list('?limit=100')).metadata).toEqual({ total: 60, filters: { limit: 100 } });
+      expect((await list('?limit=100')).metadata).toEqual({ total: 60, next_cursor: null, filters: { limit: 100 } });
     });
 
     it.each([
@@ -132,7 +133,11 @@ describeOnDatabases('on $name', (lane) => {
       expect(ids((await list('?search=chamonix')).data)).toEqual(['race_utmbmontblanc']);
       expect(ids((await list('?search=HARDROCK')).data)).toEqual(['race_hardrock100']);
       const none = await list('?search=Atlantis');
-      expect(none).toEqual({ status: 'ok', data: [], metadata: { total: 0, filters: { search: 'Atlantis', limit: 20 } } });
+      expect(none).toEqual({
+        status: 'ok',
+        data: [],
+        metadata: { total: 0, next_cursor: null, filters: { search: 'Atlantis', limit: 20 } },
+      });
     });
 
     it('search with upcoming defaults to 10', async () => {
@@ -226,6 +231,128 @@ describeOnDatabases('on $name', (lane) => {
       });
       // credentials in the query string are ignored
       expect((await call('GET', '/races?api_key=dev-org-key', 'anonymous')).status).toBe(401);
+    });
+  });
+  describe('GET /races: cursor paging', () => {
+    /** Every page from `query` on, following `next_cursor` until it is null. */
+    const pages = async (query: string) => {
+      const seen: Array<Awaited<ReturnType<typeof list>>> = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(cursor === null ? query : `${query}&cursor=${cursor}`);
+        seen.push(page);
+        cursor = page.metadata.next_cursor;
+      } while (cursor !== null && seen.length <= 100);
+      return seen;
+    };
+
+    it('without a cursor answers as before, with next_cursor when more races follow', async () => {
+      const first = await list('?limit=3');
+      expect(ids(first.data)).toEqual(ids(all.slice(0, 3)));
+      expect(first.metadata.next_cursor).toMatch(/^[A-Za-z0-9_-]{1,512}$/);
+      expect(first.metadata.filters).toEqual({ limit: 3 });
+      // exactly `limit` races left: the page holds them all and says so
+      expect((await list('?limit=60')).metadata.next_cursor).toBeNull();
+      expect((await list('?limit=59')).metadata.next_cursor).not.toBeNull();
+    });
+
+    it('pages through the whole catalog with limit 2: every race once, in order, null at the end', async () => {
+      const seen = await pages('?limit=2');
+      expect(seen).toHaveLength(30);
+      expect(ids(seen.flatMap((page) => page.data))).toEqual(ids(all));
+      expect(seen.slice(0, -1).every((page) => page.data.length === 2 && page.metadata.next_cursor !== null)).toBe(true);
+      expect(seen.at(-1)!.metadata.next_cursor).toBeNull();
+      // the cursor is a position, not a filter: never echoed
+      expect(seen.every((page) => !('cursor' in page.metadata.filters))).toBe(true);
+    });
+
+    it('keeps the filters on every page, and the default limit of each', async () => {
+      const runs = all.filter((race) => race.race_type === 'run');
+      expect(ids((await pages('?race_type=run&limit=4')).flatMap((page) => page.data))).toEqual(ids(runs));
+      const future = all.filter((race) => Date.parse(race.race_date) > fixedNow.getTime());
+      const upcoming = await pages('?upcoming=true');
+      expect(upcoming[0]!.data).toHaveLength(10);
+      expect(ids(upcoming.flatMap((page) => page.data))).toEqual(ids(future));
+    });
+
+    it('lets limit change between pages, and the case of a case-insensitive filter', async () => {
+      const first = await list('?search=a&limit=2');
+      const next = await list(`?search=A&limit=5&cursor=${first.metadata.next_cursor}`);
+      const matches = all.filter((race) => /a/i.test(race.race_name) || /a/i.test(race.race_location));
+      expect(ids(next.data)).toEqual(ids(matches.slice(2, 7)));
+    });
+
+    it.each([
+      ['not-a-cursor', 'pattern-valid, but not base64url JSON'],
+      [Buffer.from('{"d":1,"i":"race_abc"}').toString('base64url'), 'no filters fingerprint'],
+      [Buffer.from('{"d":"2026-01-01","i":"race_abc","f":"x"}').toString('base64url'), 'a position of the wrong type'],
+      [Buffer.from('{"d":1,"i":"usr_abc","f":"x"}').toString('base64url'), 'not a race id'],
+      [Buffer.from('[1,2,3]').toString('base64url'), 'not an object'],
+      ['abc+/=', 'outside the alphabet'],
+      ['x'.repeat(513), 'over 512 characters'],
+    ])('answers the cursor %s (%s) with 400 VALIDATION_ERROR on cursor', async (cursor) => {
+      const reply = await call('GET', `/races?cursor=${encodeURIComponent(cursor)}`);
+      expect(errorOf(reply)).toEqual({ status: 400, code: 'VALIDATION_ERROR', field: 'cursor' });
+    });
+
+    it('answers a cursor sent with other filters with 400 on cursor', async () => {
+      const { metadata } = await list('?race_type=run&limit=2');
+      for (const query of ['', 'race_type=bike&', 'race_type=run&upcoming=true&', 'race_type=run&location=usa&']) {
+        const reply = await call('GET', `/races?${query}cursor=${metadata.next_cursor}`);
+        expect(errorOf(reply)).toEqual({ status: 400, code: 'VALIDATION_ERROR', field: 'cursor' });
+        expect(reply.body.error).toMatch(/other filters/);
+      }
+      expect((await list(`?race_type=run&cursor=${metadata.next_cursor}`)).data.length).toBeGreaterThan(0);
+    });
+
+    it('neither repeats nor skips a race when races are added between pages', async () => {
+      const first = await list('?limit=5');
+      const lastSeen = first.data.at(-1)!;
+      const added = (race_id: string, race_date: string) =>
+        repository.races.insert({
+          race_id,
+          race_name: `Paging ${race_id}`,
+          race_type: 'walk',
+          race_subtype: 'city',
+          race_date,
+          race_location: 'Paging Town',
+          race_description: null,
+          race_website_url: null,
+          race_image_url: null,
+          race_timezone: null,
+          race_participant_count: null,
+          race_variants: [],
+          race_categories: [],
+          created_by: 'usr_admin1',
+          created_at: race_date,
+          updated_at: race_date,
+        });
+      // Before the cursor (earlier date; same date, lower id), at it (same date, higher id), and far after.
+      await added('race_pagingearly', all[0]!.race_date);
+      await added('race_0paging', lastSeen.race_date);
+      await added('race_zzzpaging', lastSeen.race_date);
+      await added('race_paginglate', '2099-01-01T00:00:00Z');
+      try {
+        const rest: Race[] = [];
+        let cursor = first.metadata.next_cursor;
+        while (cursor !== null) {
+          const page = await list(`?limit=7&cursor=${cursor}`);
+          rest.push(...page.data);
+          cursor = page.metadata.next_cursor;
+        }
+        const restIds = ids(rest);
+        expect(new Set(restIds).size).toBe(restIds.length);
+        // every race that existed after the first page, once and in order, plus the later additions
+        expect(restIds.filter((id) => !id.includes('paging'))).toEqual(ids(all.slice(5)));
+        expect(restIds).toContain('race_zzzpaging');
+        expect(restIds.at(-1)).toBe('race_paginglate');
+        expect(restIds).not.toContain('race_pagingearly');
+        expect(restIds).not.toContain('race_0paging');
+      } finally {
+        for (const id of ['race_pagingearly', 'race_0paging', 'race_zzzpaging', 'race_paginglate']) {
+          await call('DELETE', `/races/${id}`, 'admin');
+        }
+      }
     });
   });
 });

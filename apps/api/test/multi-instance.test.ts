@@ -1,8 +1,11 @@
 // Three API processes (`node dist/main.js`) on one PostgreSQL database, requests spread
 // across them: they boot together (migrations and the seed once, under the advisory lock),
-// duplicate creates race (exactly one 201), a revocation is seen by every instance on the
-// next request, a write on one is read on the others, and a `kill -9` under write load
-// loses no acknowledged write. Needs `npm run build` (it runs the built entry point).
+// duplicate creates race (exactly one 201), the verification-email limit holds however the
+// requests are spread, an Idempotency-Key retry on another instance replays, a revocation or
+// a logout is seen by every instance on the next request, a write on one is read on the
+// others, every queued email is delivered exactly once although all three poll the outbox,
+// and a `kill -9` under write load loses no acknowledged write. Needs `npm run build` (it
+// runs the built entry point).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -11,6 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAdmin } from '../src/admin.js';
 import { openPostgresRepository } from '../src/storage/repository.js';
 import { describeOnDatabases, freshPostgresDatabase } from './databases.js';
+import { startSmtpServer, type TestSmtpServer } from './smtp.js';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const athlete = { authorization: 'Bearer dev-athlete-token', 'content-type': 'application/json' };
@@ -21,9 +25,17 @@ interface Instance {
 }
 
 /** Starts one instance on a free port (PORT=0) and resolves with the address it printed. */
-function startInstance(databaseUrl: string): Promise<Instance> {
+function startInstance(databaseUrl: string, smtpUrl: string): Promise<Instance> {
   const child = spawn(process.execPath, [mainJs], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '4', PORT: '0', HOST: '127.0.0.1', ASTRAL_MODE: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '4',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ASTRAL_MODE: 'test',
+      SMTP_URL: smtpUrl,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -67,14 +79,59 @@ describeOnDatabases(
   (lane) => {
     let databaseUrl = '';
     let instances: Instance[] = [];
+    let smtp: TestSmtpServer;
     beforeAll(async () => {
       if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`npm run build -w @astral/api\` first`);
       databaseUrl = await freshPostgresDatabase(lane.serverUrl!);
+      smtp = await startSmtpServer();
       // All three at the same moment: migrations and the seed must run once between them.
-      instances = await Promise.all([0, 1, 2].map(() => startInstance(databaseUrl)));
+      instances = await Promise.all([0, 1, 2].map(() => startInstance(databaseUrl, smtp.url)));
     });
     afterAll(async () => {
       await Promise.all(instances.map(stopInstance));
+      await smtp?.close();
+    });
+
+    /** POST a JSON body to instance `i` (of three, round robin). */
+    const post = (i: number, path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${instances[i % 3]!.base}${path}`, {
+        method: 'POST',
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+
+    it('holds the 3-per-hour verification limit for one address however requests are spread, and mails each once', async () => {
+      const email = 'spread@example.com';
+      const statuses = await Promise.all(
+        Array.from({ length: 7 }, (_, i) => post(i, '/auth/request-verification', { email }).then((r) => r.status)),
+      );
+      expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+      // All three instances poll the one outbox: each queued email goes out exactly once.
+      const deadline = Date.now() + 15_000;
+      while (smtp.received.filter((m) => m.to.includes(email)).length < 3 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(3);
+    });
+
+    it('replays an Idempotency-Key retry that reaches another instance (one race)', async () => {
+      const key = { ...athlete, 'idempotency-key': 'multi-instance-retry-1' };
+      const first = await post(0, '/races', race('Bern Idempotent Run'), key);
+      const retry = await post(1, '/races', race('Bern Idempotent Run'), key);
+      expect([first.status, retry.status]).toEqual([201, 201]);
+      expect(((await retry.json()) as { race_id: string }).race_id).toBe(((await first.json()) as { race_id: string }).race_id);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    });
+
+    it('ends a session on every instance when it logs out on one', async () => {
+      const login = await post(0, '/auth/login', { email: 'maya@example.com', password: 'Tempo-Run-2025' });
+      expect(login.status).toBe(200);
+      const bearer = { authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
+      for (const { base } of instances) expect((await fetch(`${base}/auth/me`, { headers: bearer })).status).toBe(200);
+      expect((await post(1, '/auth/logout', undefined, bearer)).status).toBe(200);
+      for (const { base } of instances) expect((await fetch(`${base}/auth/me`, { headers: bearer })).status).toBe(401);
     });
 
     it('boots together with one migration and one seed', async () => {

@@ -4,7 +4,7 @@
  * request and response is checked against the contract.
  */
 import type { AddressInfo } from 'node:net';
-import { createApp } from '@astral/api';
+import { createApp, type OidcSettings } from '@astral/api';
 import { stderrLog, type Log } from './log.js';
 import type { RunningServer } from './running-server.js';
 import { startValidatingProxy } from './proxy.js';
@@ -18,6 +18,14 @@ export interface SandboxOptions {
   log?: Log;
   /** The bundled contract (JSON) the proxy validates against; default the one in @astral/openapi. */
   contract?: string;
+  /** Where the API sends its email (`SMTP_URL`: the mail catcher of `npm start`); unset: emails stay queued. */
+  smtpUrl?: string | undefined;
+  /** The sender of those emails (`EMAIL_FROM`). */
+  emailFrom?: string | undefined;
+  /** The web app the emailed links open (`APP_URL`). */
+  appUrl?: string | undefined;
+  /** The OpenID Connect issuer the Firebase exchange trusts (`OIDC_*`); unset: the exchange answers 400. */
+  oidc?: OidcSettings | undefined;
 }
 
 export interface RunningSandbox extends RunningServer {
@@ -38,7 +46,13 @@ export interface RunningSandbox extends RunningServer {
  * ```
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const api = createApp({ mode: 'development', inMemory: true });
+  const api = createApp({
+    mode: 'development',
+    inMemory: true,
+    email: { smtpUrl: options.smtpUrl, from: options.emailFrom, pollMs: 200 },
+    ...(options.appUrl ? { appUrl: options.appUrl } : {}),
+    oidc: options.oidc,
+  });
   try {
     await api.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = api.app.server.address() as AddressInfo;

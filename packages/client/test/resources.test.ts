@@ -6,7 +6,7 @@ import { baseUrl, fakeFetch, json, race } from './fake-fetch.js';
 const listBody = {
   status: 'ok',
   data: [race],
-  metadata: { total: 1, filters: { race_type: 'run', upcoming: true, limit: 10 } },
+  metadata: { total: 1, next_cursor: null, filters: { race_type: 'run', upcoming: true, limit: 10 } },
 };
 
 describe('resource calls are built from the operation table', () => {

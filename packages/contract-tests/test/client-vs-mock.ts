@@ -6,7 +6,7 @@ import { AstralApiError, createAstralClient, type AstralClient, type CallOptions
 import { operationIds, operationTable, type OperationId } from '@astral/openapi';
 import { contract, operationObject, operationResponse } from '@astral/openapi/contract';
 import { exampleRequest, examplesOf } from '@astral/openapi/reader';
-import { errorStatuses, firstExampleCode } from './support/contract-facts.js';
+import { errorStatuses, firstExampleCode, otherSuccessStatuses } from './support/contract-facts.js';
 import type { CoverageRecorder } from './support/coverage.js';
 import { findings, recordingFetch } from './support/http.js';
 
@@ -37,10 +37,9 @@ function exampleCall(operationId: OperationId): Call {
  * success response): the envelope's `data` when it is `{ status, data }`, the envelope
  * without `status` when it carries more, the body itself when the contract uses none.
  */
-function expectedResult(operationId: OperationId): unknown {
+function expectedResult(operationId: OperationId, status: number | null = operationTable[operationId].successStatus): unknown {
   const entry = operationTable[operationId];
-  const media =
-    entry.successStatus === null ? undefined : operationResponse(operationId, entry.successStatus)?.content?.['application/json'];
+  const media = status === null ? undefined : operationResponse(operationId, status)?.content?.['application/json'];
   const example = examplesOf(contract, media)[0]?.value as Record<string, unknown> | undefined;
   if (!entry.envelope || example === undefined) return example;
   const { status: _status, ...rest } = example;
@@ -100,6 +99,15 @@ export function clientAgainstMock(recorder: CoverageRecorder): void {
         recorder.record('mock', operationId, response.status);
         await typedChecks[operationId]?.(client(), {});
         expect(recorded.last().headers.get('sl-violations')).toBeNull();
+      });
+
+      it.each(otherSuccessStatuses(operationId))('success %i forced with Prefer: resolves to that example, no finding', async (status) => {
+        const result = await exampleCall(operationId)(client(), { headers: { Prefer: `code=${status}` } });
+        const response = recorded.last();
+        expect(response.status).toBe(status);
+        expect(result).toEqual(expectedResult(operationId, status));
+        expect(response.headers.get('sl-violations')).toBeNull();
+        recorder.record('mock', operationId, status);
       });
 
       it.each(errorStatuses(operationId))('error %i forced with Prefer: AstralApiError with the documented code', async (status) => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accountsAgainstContract } from './accounts-vs-contract.js';
 import { clientAgainstMock } from './client-vs-mock.js';
 import { serverUnderStorageFault } from './server-faults.js';
+import { serverWithRequestInFlight } from './server-in-flight.js';
 import { serverAgainstContract } from './server-vs-contract.js';
 import { contractPairs, coverageTable, CoverageRecorder, gateProblems, loadExemptions } from './support/coverage.js';
 
@@ -13,6 +14,7 @@ clientAgainstMock(recorder);
 serverAgainstContract(recorder);
 accountsAgainstContract(recorder);
 serverUnderStorageFault(recorder);
+serverWithRequestInFlight(recorder);
 
 describe('coverage gate', () => {
   it('every (operation, documented status) was exercised against the mock and the server, or is exempt with a reason', () => {

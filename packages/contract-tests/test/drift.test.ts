@@ -65,7 +65,7 @@ describe('contract drift', () => {
       });
       const namespaces = Object.entries(
         client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>,
-      ).filter(([name]) => name !== 'raw' && name !== 'safe');
+      ).filter(([name]) => name !== 'raw' && name !== 'safe' && name !== 'session');
       for (const [namespace, calls] of namespaces) {
         for (const [name, call] of Object.entries(calls)) {
           last = '';

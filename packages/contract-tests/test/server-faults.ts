@@ -4,43 +4,41 @@
 // called with a request built from the contract's examples. A database outage fails
 // authentication too, so what a caller sees here is what it would see in one: a 500
 // INTERNAL_ERROR in the contract's shape, with nothing of the fault in it.
-import { appendFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, devCredentials, type App } from '@astral/api';
-import { startValidatingProxy, type RunningServer } from '@astral/mock';
-import { operationIds, operationTable } from '@astral/openapi';
-import { exampleRequest } from './support/contract-facts.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { devCredentials, type App } from '@astral/api';
+import { operationIds, operationTable, type OperationId } from '@astral/openapi';
+import { exampleRequest, type ExampleRequest } from './support/contract-facts.js';
 import type { CoverageRecorder } from './support/coverage.js';
 import { failingStorage, type FailingStorage } from './support/failing-storage.js';
 import { findings } from './support/http.js';
+import { signIdToken } from './support/oidc-issuer.js';
+import { startWrappedApi, type WrappedApi } from './support/wrapped-api.js';
 
-const log = (line: string) => appendFileSync(new URL('../test-results/servers.log', import.meta.url), `${line}\n`);
+/**
+ * Requests that must pass checks made before any storage call, where the contract's example
+ * cannot: an ID token is verified against the issuer's keys first, so the example's is
+ * replaced by one the local issuer signed.
+ */
+const beforeStorage: Partial<Record<OperationId, (request: ExampleRequest) => Promise<ExampleRequest>>> = {
+  exchangeFirebaseToken: async (request) => ({
+    ...request,
+    body: { firebase_id_token: await signIdToken(inject('oidc'), 'fb_fault', { email: 'fault@example.com', email_verified: true }) },
+  }),
+};
 
 export function serverUnderStorageFault(recorder: CoverageRecorder): void {
   describe('reference API with a failing storage, behind the validating proxy', () => {
-    let base: App | undefined;
-    let api: App | undefined;
-    let proxy: RunningServer | undefined;
+    let api: WrappedApi | undefined;
     let fault: FailingStorage<App['repository']>;
 
     beforeAll(async () => {
-      // A real, migrated and seeded storage to wrap (its own app never listens).
-      base = createApp({ mode: 'test', inMemory: true });
-      await base.app.ready();
-      fault = failingStorage(base.repository);
-      api = createApp({ mode: 'test', repository: fault.storage, seed: false });
-      await api.app.listen({ host: '127.0.0.1', port: 0 });
+      api = await startWrappedApi('faults', (repository) => (fault = failingStorage(repository)).storage);
       fault.arm();
-      const { port } = api.app.server.address() as AddressInfo;
-      proxy = await startValidatingProxy({ port: 0, upstream: `http://127.0.0.1:${port}`, log, name: 'faults' });
     });
 
     afterAll(async () => {
-      await proxy?.close();
       fault?.heal();
       await api?.close();
-      await base?.close();
     });
 
     const withServerError = operationIds.filter((id) => (operationTable[id].statuses as readonly number[]).includes(500));
@@ -48,11 +46,12 @@ export function serverUnderStorageFault(recorder: CoverageRecorder): void {
     it.each(withServerError)(
       '%s: 500 INTERNAL_ERROR when the storage fails, in the contract shape, the fault not leaked',
       async (operationId) => {
-        const request = exampleRequest(operationId);
+        const example = exampleRequest(operationId);
+        const request = (await beforeStorage[operationId]?.(example)) ?? example;
         const failedBefore = fault.failures().length;
         const headers: Record<string, string> = { Authorization: `Bearer ${devCredentials.athleteToken}` };
         if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-        const res = await fetch(`${proxy!.url}${request.path}`, {
+        const res = await fetch(`${api!.url}${request.path}`, {
           method: request.method,
           headers,
           body: request.body === undefined ? undefined : JSON.stringify(request.body),

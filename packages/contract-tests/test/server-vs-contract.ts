@@ -39,7 +39,29 @@ export function serverAgainstContract(recorder: CoverageRecorder): void {
         expectApi(upcoming, 'listRaces', 200);
         expect(upcoming.body.metadata.filters.limit).toBe(10);
       });
+      it('200: the next page through the cursor, and next_cursor null on the last', async () => {
+        const first = await call('GET', '/races?race_type=run&limit=1');
+        expectApi(first, 'listRaces', 200);
+        expect(first.body.metadata.next_cursor).toEqual(expect.any(String));
+        const second = await call('GET', `/races?race_type=run&limit=1&cursor=${first.body.metadata.next_cursor}`);
+        expectApi(second, 'listRaces', 200);
+        expect(second.body.data[0].race_id).not.toBe(first.body.data[0].race_id);
+        expect(second.body.metadata.filters).toEqual({ race_type: 'run', limit: 1 });
+        const whole = await call('GET', '/races?location=Atlantis');
+        expectApi(whole, 'listRaces', 200);
+        expect(whole.body.metadata.next_cursor).toBeNull();
+      });
+      it('400 on a cursor sent with other filters than those it was issued for', async () => {
+        const first = await call('GET', '/races?race_type=run&limit=1');
+        expectApi(await call('GET', `/races?race_type=bike&cursor=${first.body.metadata.next_cursor}`), 'listRaces', 400, {
+          code: 'VALIDATION_ERROR',
+          field: 'cursor',
+          validRequest: true,
+        });
+      });
       it.each([
+        ['cursor=not-a-cursor', 'cursor'],
+        ['cursor=a%2Bb', 'cursor'],
         ['limit=500', 'limit'],
         ['limit=0', 'limit'],
         ['race_type=car', 'race_type'],

@@ -116,7 +116,7 @@ describe('races seed: list races', () => {
   it('is GET /races with every documented query parameter', () => {
     expect(list().operationId).toBe('listRaces');
     const names = list().parameters.map((p: any) => deref(p).name);
-    expect(names).toEqual(['race_type', 'race_subtype', 'location', 'date_from', 'date_to', 'upcoming', 'search', 'limit']);
+    expect(names).toEqual(['race_type', 'race_subtype', 'location', 'date_from', 'date_to', 'upcoming', 'search', 'limit', 'cursor']);
   });
 
   it('types each parameter as documented', () => {
@@ -129,6 +129,8 @@ describe('races seed: list races', () => {
     expect(queryParameter('search').schema.type).toBe('string');
     expect(queryParameter('search').description).toMatch(/name or location/);
     expect(queryParameter('limit').schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
+    // Optional paging: the shared Cursor parameter.
+    expect(queryParameter('cursor')).toMatchObject({ required: false, schema: { type: 'string', maxLength: 512 } });
   });
 
   it('states the defaults: 50 races, 10 with upcoming, 20 with search', () => {
@@ -139,14 +141,19 @@ describe('races seed: list races', () => {
     expect(queryParameter('search').description).toMatch(/up to 20 results/);
   });
 
-  it('answers status, data (races) and metadata.total and metadata.filters', () => {
+  it('answers status, data (races) and metadata.total, metadata.next_cursor and metadata.filters', () => {
     const body = jsonSchemaOf(list(), '200');
     expect(body.required).toEqual(['status', 'data', 'metadata']);
     expect(body.properties.data.items.$ref).toBe('#/components/schemas/Race');
-    expect(propertiesOf(body.properties.metadata)).toEqual(['total', 'filters']);
+    expect(propertiesOf(body.properties.metadata)).toEqual(['total', 'next_cursor', 'filters']);
+    expect(deref(body.properties.metadata).properties.next_cursor.type).toEqual(['string', 'null']);
+    // Every filter is echoed; the cursor is a position, not a filter.
     expect(propertiesOf(schema('RaceFilters'))).toEqual(expect.arrayContaining(names()));
+    expect(propertiesOf(schema('RaceFilters'))).not.toContain('cursor');
     function names() {
-      return list().parameters.map((p: any) => deref(p).name);
+      return list()
+        .parameters.map((p: any) => deref(p).name)
+        .filter((name: string) => name !== 'cursor');
     }
   });
 });

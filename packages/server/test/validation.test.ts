@@ -21,7 +21,7 @@ beforeAll(() => {
     listRaces: ({ query, sentQuery }) => {
       seen.query = query;
       seen.sent = [...sentQuery].sort();
-      return { status: 200, body: { status: 'ok', data: [], metadata: { total: 0, filters: { limit: query.limit } } } };
+      return { status: 200, body: { status: 'ok', data: [], metadata: { total: 0, next_cursor: null, filters: { limit: query.limit } } } };
     },
   }));
 });

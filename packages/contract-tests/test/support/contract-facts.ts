@@ -20,6 +20,11 @@ export function errorStatuses(operationId: OperationId): number[] {
   return operationTable[operationId].statuses.filter((s: number) => s >= 400);
 }
 
+/** The documented success statuses beyond the first (`exchangeFirebaseToken`'s 201 beside its 200). */
+export function otherSuccessStatuses(operationId: OperationId): number[] {
+  return operationTable[operationId].statuses.filter((s: number) => s < 300 && s !== operationTable[operationId].successStatus);
+}
+
 /** A request built from the contract's own examples. */
 export interface ExampleRequest {
   method: string;

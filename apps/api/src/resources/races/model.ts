@@ -41,6 +41,15 @@ export interface RaceQuery {
   dateToMs?: number;
   /** Exclusive lower bound on `race_date` (the `upcoming` flag), epoch milliseconds. */
   afterMs?: number;
+  /** Only races after this one in (`race_date`, `race_id`) order: the page a cursor names. */
+  after?: RacePosition;
   /** At most this many races, ordered by `race_date` then `race_id`. */
   limit: number;
+}
+
+/** Where a page starts: after this race in (`race_date`, `race_id`) order. */
+export interface RacePosition {
+  /** The race's `race_date`, epoch milliseconds. */
+  dateMs: number;
+  raceId: string;
 }

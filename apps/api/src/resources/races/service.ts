@@ -10,6 +10,7 @@ import { formatInstant } from '../../domain/time.js';
 import { InvalidError } from '../../domain/errors.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Principal } from '../users/model.js';
+import { decodeCursor, encodeCursor, filtersFingerprint } from './cursor.js';
 import type { ListRacesQuery, Race, RaceCreate, RaceFilters, RaceQuery, RaceUpdate, StoredRace } from './model.js';
 import { canModifyRace, duplicateRace, instant, notCreator, raceDate, raceNotFound } from './rules.js';
 import type { RaceStorage } from './storage.js';
@@ -28,7 +29,7 @@ export interface RaceServiceOptions {
  * @example
  * ```ts
  * const races = new RaceService({ races: repository.races });
- * const { data, filters } = await races.list({ race_type: 'run', upcoming: true, limit: 10 }, new Set(['race_type', 'upcoming']));
+ * const { data, filters, nextCursor } = await races.list({ race_type: 'run', upcoming: true, limit: 10 }, new Set(['race_type', 'upcoming']));
  * ```
  */
 export class RaceService {
@@ -42,10 +43,13 @@ export class RaceService {
 
   /**
    * Races matching every filter given, `race_date` ascending then `race_id`, at most
-   * `query.limit`. `sent` names the parameters the caller sent: `filters` echoes those (a
-   * default such as `upcoming=false` is not a filter the caller applied), then the limit.
+   * `query.limit`, after the position `query.cursor` names (400 on `cursor` when it is not
+   * one this list issued for these filters). `nextCursor` is where the following page
+   * starts, `null` when no race follows. `sent` names the parameters the caller sent:
+   * `filters` echoes those (a default such as `upcoming=false` is not a filter the caller
+   * applied, and the cursor is a position, not a filter), then the limit.
    */
-  async list(query: ListRacesQuery, sent: ReadonlySet<string>): Promise<{ data: Race[]; filters: RaceFilters }> {
+  async list(query: ListRacesQuery, sent: ReadonlySet<string>): Promise<{ data: Race[]; filters: RaceFilters; nextCursor: string | null }> {
     const storageQuery: RaceQuery = { limit: query.limit };
     if (query.race_type !== undefined) storageQuery.raceType = query.race_type;
     if (query.race_subtype !== undefined) storageQuery.raceSubtype = query.race_subtype;
@@ -56,15 +60,27 @@ export class RaceService {
     if (storageQuery.dateFromMs !== undefined && storageQuery.dateToMs !== undefined && storageQuery.dateFromMs > storageQuery.dateToMs) {
       throw new InvalidError('date_to', 'date_to must not be earlier than date_from');
     }
+    // Bound to the filters before the clock moves `afterMs`: `upcoming=true` is the same
+    // filter on every page even though "now" is later on the next one.
+    const { limit: _limit, ...cursorFilters } = storageQuery;
+    const fingerprint = filtersFingerprint({ ...cursorFilters, upcoming: query.upcoming });
+    if (query.cursor !== undefined) storageQuery.after = decodeCursor(query.cursor, fingerprint);
     if (query.upcoming) storageQuery.afterMs = this.now().getTime();
 
     // In contract order, the effective limit last (as in the contract's examples).
     const echo: Record<string, unknown> = {};
     for (const parameter of queryParams) {
-      if (parameter !== 'limit' && sent.has(parameter)) echo[parameter] = query[parameter];
+      if (parameter !== 'limit' && parameter !== 'cursor' && sent.has(parameter)) echo[parameter] = query[parameter];
     }
     const filters = { ...echo, limit: query.limit } as RaceFilters;
-    return { data: await this.races.list(storageQuery), filters };
+
+    // One race more than the page holds says whether another page follows, without a count.
+    const races = await this.races.list({ ...storageQuery, limit: query.limit + 1 });
+    const data = races.slice(0, query.limit);
+    const last = data.at(-1);
+    const nextCursor =
+      races.length > query.limit && last ? encodeCursor({ dateMs: Date.parse(last.race_date), raceId: last.race_id }, fingerprint) : null;
+    return { data, filters, nextCursor };
   }
 
   /** The race with its live `participants_count`. */

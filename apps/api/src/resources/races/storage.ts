@@ -13,7 +13,10 @@ import { apiColumns, fromRow, raceColumns, toRow, type RaceRow, type RaceTables,
 export type { RaceTables } from './rows.js';
 
 export interface RaceStorage {
-  /** Races matching the query, `race_date` ascending then `race_id`, at most `limit`. */
+  /**
+   * Races matching the query, `race_date` ascending then `race_id`, at most `limit`; with
+   * `after`, only those that come after that position (keyset paging).
+   */
   list(query: RaceQuery): Promise<Race[]>;
   get(raceId: string): Promise<Race | undefined>;
   /** Adds a race; the same name (any case) on the same UTC day is a `UniqueViolationError`. */
@@ -43,13 +46,24 @@ const selectRaces = (db: Kysely<RaceTables>) =>
       eb.selectFrom('participants as p').whereRef('p.race_id', '=', 'r.race_id').select(eb.fn.countAll().as('n')).as('participants_count'),
     );
 
-/** The values a list query binds (patterns and keys already derived). */
-type ListValues = Omit<RaceQuery, 'raceSubtype' | 'location' | 'search'> & {
+/** The values a list query binds (patterns and keys already derived, the position split in two). */
+type ListValues = Omit<RaceQuery, 'raceSubtype' | 'location' | 'search' | 'after'> & {
   subtypeKey?: string;
   locationPattern?: string;
   searchPattern?: string;
+  afterDateMs?: number;
+  afterRaceId?: string;
 };
-const listFilters = ['raceType', 'subtypeKey', 'locationPattern', 'searchPattern', 'dateFromMs', 'dateToMs', 'afterMs'] as const;
+const listFilters = [
+  'raceType',
+  'subtypeKey',
+  'locationPattern',
+  'searchPattern',
+  'dateFromMs',
+  'dateToMs',
+  'afterMs',
+  'afterDateMs',
+] as const;
 
 const participantColumns = ['participant_id', 'race_id', 'user_id', 'display_name', 'registered_at'] as const;
 
@@ -78,7 +92,7 @@ const queries = (db: Kysely<RaceTables>, dialect: StorageDialect) => ({
   addParticipant: prepareQuery<Participant, never>((param) =>
     db.insertInto('participants').values(columnParams(param, participantColumns)),
   ),
-  /** The list query for one combination of filters (at most 2^7 shapes), compiled on first use. */
+  /** The list query for one combination of filters (at most 2^8 shapes), compiled on first use. */
   list: new Map<string, PreparedQuery<ListValues, SelectedRace>>(),
   listShape: (values: ListValues) =>
     prepareQuery<ListValues, SelectedRace>((param) => {
@@ -93,6 +107,14 @@ const queries = (db: Kysely<RaceTables>, dialect: StorageDialect) => ({
       if (values.dateFromMs !== undefined) query = query.where('r.race_date_ms', '>=', param('dateFromMs')!);
       if (values.dateToMs !== undefined) query = query.where('r.race_date_ms', '<=', param('dateToMs')!);
       if (values.afterMs !== undefined) query = query.where('r.race_date_ms', '>', param('afterMs')!);
+      if (values.afterDateMs !== undefined) {
+        // A row-value comparison, which SQLite and PostgreSQL both read, in the order of the
+        // (race_date_ms, race_id) index: the page starts right after the cursor's race
+        // whether or not that race still exists, so inserts never shift the next page.
+        query = query.where(
+          sql<SqlBool>`(${sql.ref('r.race_date_ms')}, ${sql.ref('r.race_id')}) > (${param('afterDateMs')!}, ${param('afterRaceId')!})`,
+        );
+      }
       return query.orderBy('r.race_date_ms', 'asc').orderBy('r.race_id', 'asc').limit(param('limit'));
     }),
 });
@@ -114,7 +136,12 @@ export function openRaceStorage(context: StorageContext<RaceTables>): RaceStorag
   };
   return {
     async list(query) {
-      const values: ListValues = { ...query };
+      const { after, ...rest } = query;
+      const values: ListValues = { ...rest };
+      if (after !== undefined) {
+        values.afterDateMs = after.dateMs;
+        values.afterRaceId = after.raceId;
+      }
       if (query.raceSubtype !== undefined) values.subtypeKey = caseKey(query.raceSubtype);
       if (query.location !== undefined) values.locationPattern = containsPattern(query.location);
       if (query.search !== undefined) values.searchPattern = containsPattern(query.search);

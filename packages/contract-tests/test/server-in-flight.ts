@@ -1,0 +1,63 @@
+// (d) An Idempotency-Key whose first request is still running: the retry is a 409
+// IDEMPOTENCY_KEY_IN_USE and runs nothing. The first request is held inside the API (its
+// first storage call after claiming the key waits) while the retry arrives, then let go.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devCredentials, type App } from '@astral/api';
+import { operationIds, operationTable } from '@astral/openapi';
+import { exampleRequest } from './support/contract-facts.js';
+import type { CoverageRecorder } from './support/coverage.js';
+import { stallingStorage, type StallingStorage } from './support/failing-storage.js';
+import { findings } from './support/http.js';
+import { startWrappedApi, type WrappedApi } from './support/wrapped-api.js';
+
+export function serverWithRequestInFlight(recorder: CoverageRecorder): void {
+  describe('reference API with a request in flight, behind the validating proxy', () => {
+    let api: WrappedApi | undefined;
+    let slow: StallingStorage<App['repository']>;
+
+    beforeAll(async () => {
+      api = await startWrappedApi('in-flight', (repository) => (slow = stallingStorage(repository)).storage);
+    });
+    afterAll(async () => {
+      slow?.release();
+      await api?.close();
+    });
+
+    const withKey = operationIds.filter((id) => operationTable[id].idempotencyKey);
+
+    it.each(withKey)('%s: a retry while the first is in flight is a 409 IDEMPOTENCY_KEY_IN_USE', async (operationId) => {
+      // Hold the first storage call made after a key is claimed: the first request's work.
+      let state: 'waiting' | 'claimed' | 'holding' = 'waiting';
+      slow.hold((where) => {
+        if (state === 'waiting' && where === 'idempotency.begin') {
+          state = 'claimed';
+          return false;
+        }
+        if (state !== 'claimed' || where.startsWith('idempotency.')) return false;
+        state = 'holding';
+        return true;
+      });
+      const request = exampleRequest(operationId);
+      const send = () =>
+        fetch(`${api!.url}${request.path}`, {
+          method: request.method,
+          headers: {
+            Authorization: `Bearer ${devCredentials.athleteToken}`,
+            'Content-Type': 'application/json',
+            'Idempotency-Key': `in-flight-${operationId}`,
+          },
+          body: JSON.stringify(request.body),
+        });
+      const first = send();
+      await slow.held();
+      const retry = await send();
+      const body = (await retry.json()) as { details?: { code?: string } };
+      expect(retry.status).toBe(409);
+      expect(body.details?.code).toBe('IDEMPOTENCY_KEY_IN_USE');
+      expect(findings(retry.headers).response, 'Prism found the response off-contract').toEqual([]);
+      slow.release();
+      expect((await first).status).toBeLessThan(300);
+      recorder.record('server', operationId, 409);
+    });
+  });
+}

@@ -1,0 +1,39 @@
+// The reference API on a wrapped storage (failing, stalling), listening on a free loopback
+// port behind Prism's validating proxy like the sandbox, for the answers only a misbehaving
+// database produces.
+import { appendFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createApp, type App } from '@astral/api';
+import { startValidatingProxy } from '@astral/mock';
+
+const log = (line: string) => appendFileSync(new URL('../../test-results/servers.log', import.meta.url), `${line}\n`);
+
+export interface WrappedApi {
+  /** The proxy's base URL (`…/api/v1`). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a real, migrated and seeded storage, hands it to `wrap`, and serves the API on what
+ * `wrap` returns. The Firebase exchange trusts the run's local issuer.
+ */
+export async function startWrappedApi(name: string, wrap: (repository: App['repository']) => App['repository']): Promise<WrappedApi> {
+  // The real storage to wrap (its own app never listens).
+  const base = createApp({ mode: 'test', inMemory: true });
+  await base.app.ready();
+  const { issuer, audience, jwksUrl } = inject('oidc');
+  const api = createApp({ mode: 'test', repository: wrap(base.repository), seed: false, oidc: { issuer, audience, jwksUrl } });
+  await api.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = api.app.server.address() as AddressInfo;
+  const proxy = await startValidatingProxy({ port: 0, upstream: `http://127.0.0.1:${port}`, log, name });
+  return {
+    url: proxy.url,
+    close: async () => {
+      await proxy.close();
+      await api.close();
+      await base.close();
+    },
+  };
+}
