@@ -16,7 +16,7 @@ import {
   type OperationId,
   type Schema,
 } from './contract.js';
-import { operationObject } from '@astral/openapi/contract';
+import { operationObject, operationParameters } from '@astral/openapi/contract';
 import { schemaValidator, textValidator } from './schema-validator.js';
 import type { ApiRequest } from './requests.js';
 
@@ -185,10 +185,11 @@ function documentedRejection(request: ApiRequest): string | undefined {
 const instant = (value: string): number => Date.parse(value.replace(/(T\d{2}:\d{2}:)60/i, '$159'));
 
 /**
- * Whether the contract's prose documents a 400 on a body field that its schema cannot
- * express (a time zone the server does not know, a zone whose `min` exceeds its `max`): a
- * sentence of the operation's description, or of the description of a schema on the
- * field's path, names a `400` and the field (its path, or its top-level member).
+ * Whether the contract's prose documents a 400 on a field that its schema cannot express
+ * (a time zone the server does not know, a zone whose `min` exceeds its `max`, a cursor
+ * this list did not issue): a sentence of the operation's description, of the parameter's,
+ * or of a schema on the body field's path, names a `400` and the field (its path, or its
+ * top-level member).
  *
  * @example
  * ```ts
@@ -198,6 +199,8 @@ const instant = (value: string): number => Date.parse(value.replace(/(T\d{2}:\d{
 export function documentedInProse(id: OperationId, field: string): boolean {
   const path = field.split('.');
   const texts: unknown[] = [(operationObject(id).operation as { description?: unknown }).description];
+  // A query parameter's own description (`cursor`: one this list did not issue is a 400 on it).
+  for (const parameter of operationParameters(id)) if (parameter.name === field) texts.push((parameter as { description?: unknown }).description);
   let node: Schema | undefined = requestBodySchema(id);
   for (const name of path) {
     node = node === undefined ? undefined : propertiesOf(node)[name];
