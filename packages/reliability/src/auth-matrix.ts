@@ -145,7 +145,10 @@ export function credentialCases(principals: MatrixPrincipals): CredentialCase[] 
 function schemeHeaders(): Record<string, string> {
   const schemes = (contract.components.securitySchemes ?? {}) as Record<string, { type?: string; in?: string; name?: string }>;
   return Object.fromEntries(
-    Object.entries(schemes).map(([name, scheme]) => [name, scheme.type === 'apiKey' && scheme.in === 'header' ? scheme.name! : 'authorization']),
+    Object.entries(schemes).map(([name, scheme]) => [
+      name,
+      scheme.type === 'apiKey' && scheme.in === 'header' ? scheme.name! : 'authorization',
+    ]),
   );
 }
 const headerOfScheme = schemeHeaders();
@@ -288,7 +291,12 @@ function uniqueEmail(email: string, tag: string): string {
  * cellRequest(cell, { race_id: 'race_abc' }, 'cell12').url; // "/api/v1/races/race_abc"
  * ```
  */
-export function cellRequest(cell: MatrixCell, pathValues: Record<string, string>, tag: string, headers = cell.credentials.headers): ApiRequest {
+export function cellRequest(
+  cell: MatrixCell,
+  pathValues: Record<string, string>,
+  tag: string,
+  headers = cell.credentials.headers,
+): ApiRequest {
   const entry = operationTable[cell.operationId];
   const path = entry.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? ''));
   const search = new URLSearchParams(cell.credentials.query ?? {}).toString();

@@ -113,8 +113,7 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
     const value = header(response, name);
     if (value === undefined) {
       if (options.requireDocumentedHeaders !== false) problems.push(`${status} without its documented ${name} header`);
-    }
-    else if (!textValidator(schema)(value)) problems.push(`${name} header ${JSON.stringify(value)} does not match the contract`);
+    } else if (!textValidator(schema)(value)) problems.push(`${name} header ${JSON.stringify(value)} does not match the contract`);
   }
   if (!header(response, 'x-request-id')) problems.push('no X-Request-Id header');
 
@@ -200,7 +199,8 @@ export function documentedInProse(id: OperationId, field: string): boolean {
   const path = field.split('.');
   const texts: unknown[] = [(operationObject(id).operation as { description?: unknown }).description];
   // A query parameter's own description (`cursor`: one this list did not issue is a 400 on it).
-  for (const parameter of operationParameters(id)) if (parameter.name === field) texts.push((parameter as { description?: unknown }).description);
+  for (const parameter of operationParameters(id))
+    if (parameter.name === field) texts.push((parameter as { description?: unknown }).description);
   let node: Schema | undefined = requestBodySchema(id);
   for (const name of path) {
     node = node === undefined ? undefined : propertiesOf(node)[name];
@@ -239,7 +239,11 @@ function checkIntent(request: ApiRequest, status: number, body: unknown, options
       const named = member(details, 'field');
       return named === rejectedField ? [] : [`400 for date_from after date_to should name ${rejectedField}, named ${String(named)}`];
     }
-    if (status === 400 && member(details, 'code') === 'VALIDATION_ERROR' && documentedInProse(request.operationId, String(member(details, 'field'))))
+    if (
+      status === 400 &&
+      member(details, 'code') === 'VALIDATION_ERROR' &&
+      documentedInProse(request.operationId, String(member(details, 'field')))
+    )
       return [];
     return refusedAsInvalid(request, status, details)
       ? [`a request the contract accepts was refused ${status} ${JSON.stringify(details ?? body)}`]

@@ -158,8 +158,8 @@ export function responseHeaders(id: OperationId, status: number): Record<string,
   const response = operationResponse(id, status) as { headers?: Record<string, unknown> } | undefined;
   return Object.fromEntries(
     Object.entries(response?.headers ?? {}).map(([name, node]) => {
-      const header = resolveRef<{ schema?: unknown }>(contract, node as Schema);
-      return [name.toLowerCase(), inlineRefs(contract, (header.schema ?? {}) as Schema) as Schema];
+      const header = resolveRef<{ schema?: Schema }>(contract, node);
+      return [name.toLowerCase(), inlineRefs(contract, header.schema ?? {}) as Schema];
     }),
   );
 }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { anyRequest, type ApiRequest, type RequestContext } from './requests.js';
-import { checkResponse, type CheckOptions } from './check-response.js';
+import { checkResponse } from './check-response.js';
 import { formatReproducer } from './reproducer.js';
 import type { Send } from './transport.js';
 
@@ -49,7 +49,7 @@ export interface FuzzOptions {
   invalidShare?: number;
   /** Credential values that must never be echoed. */
   secrets?: string[];
-  /** See {@link CheckOptions.requireDocumentedHeaders}. */
+  /** Whether every documented response header must be present (`CheckOptions.requireDocumentedHeaders`). */
   requireDocumentedHeaders?: boolean;
   baseUrl?: string;
 }

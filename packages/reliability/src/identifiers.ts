@@ -6,7 +6,7 @@
  */
 import { contract, operationResponse } from '@astral/openapi/contract';
 import { inlineRefs, jsonContent } from '@astral/openapi/reader';
-import { basePath, operationIds, operationTable, parameters, type OperationId, type Schema } from './contract.js';
+import { basePath, operationIds, operationTable, parameters, propertiesOf, type OperationId, type Schema } from './contract.js';
 import type { ApiRequest } from './requests.js';
 import { textValidator } from './schema-validator.js';
 import type { Send } from './transport.js';
@@ -97,7 +97,7 @@ export function selfLookup(name: string): OperationId | undefined {
     if (entry.method !== 'get' || parameters(id).length > 0) return false;
     const media = jsonContent(contract, operationResponse(id, entry.successStatus)) as { schema?: Schema } | undefined;
     const schema = media?.schema === undefined ? undefined : (inlineRefs(contract, media.schema) as Schema);
-    return schema?.properties?.[name] !== undefined;
+    return schema !== undefined && propertiesOf(schema)[name] !== undefined;
   });
 }
 
@@ -116,7 +116,12 @@ export async function ownIds(send: Send, id: OperationId, headers: Record<string
   for (const name of operationTable[id].pathParams as readonly string[]) {
     const lookup = selfLookup(name);
     if (!lookup) continue;
-    const request: ApiRequest = { operationId: lookup, method: 'GET', url: `${basePath}${operationTable[lookup].path}`, headers: { ...headers } };
+    const request: ApiRequest = {
+      operationId: lookup,
+      method: 'GET',
+      url: `${basePath}${operationTable[lookup].path}`,
+      headers: { ...headers },
+    };
     const response = await send(request);
     if (response.status !== operationTable[lookup].successStatus)
       throw new Error(`${lookup} answered ${response.status}: ${response.body.slice(0, 300)}`);
@@ -144,8 +149,9 @@ export async function principalIds(send: Send, credentials: Array<Record<string,
     for (const parameter of parameters(id).filter((p) => p.in === 'path' && !listed[p.name] && selfLookup(p.name))) {
       const fits = textValidator(parameter.schema);
       for (const headers of credentials) {
-        const value = (await ownIds(send, id, headers).catch(() => ({}) as Record<string, string>))[parameter.name];
-        if (value !== undefined && fits(value) && !ids[parameter.name]?.includes(value)) ids[parameter.name] = [...(ids[parameter.name] ?? []), value];
+        const value = (await ownIds(send, id, headers).catch((): Record<string, string> => ({})))[parameter.name];
+        if (value !== undefined && fits(value) && !ids[parameter.name]?.includes(value))
+          ids[parameter.name] = [...(ids[parameter.name] ?? []), value];
       }
     }
   }

@@ -121,8 +121,8 @@ function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
           .webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true })
           .filter((u) => u.length <= max);
       }
-      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- JSON Schema's minLength counts code points, which is exactly what spreading a string yields
       if (schema.format === 'email') return emailArbitrary().filter((s) => s.length >= min && s.length <= max);
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- JSON Schema's minLength counts code points, which is exactly what spreading a string yields
       if (schema.pattern) return patternArbitrary(schema.pattern, min, max).filter((s) => [...s].length >= min);
       return textArbitrary(min, max);
     }

@@ -73,7 +73,9 @@ async function openRequest(cell: MatrixCell, target: Record<string, string>, tag
 describe('auth matrix (every operation x every credential case)', () => {
   it('covers every operation with every credential case, but for strangers to a resource its owner cannot reach', () => {
     const dropped = operationIds.flatMap((id) =>
-      cases.filter((c) => c.acting === 'stranger' && actsOnPrincipal(id) && !accepts(id, c.ownerHeaders ?? {})).map((c) => `${id}/${c.name}`),
+      cases
+        .filter((c) => c.acting === 'stranger' && actsOnPrincipal(id) && !accepts(id, c.ownerHeaders ?? {}))
+        .map((c) => `${id}/${c.name}`),
     );
     expect(new Set(cells.map((c) => c.operationId)).size).toBe(operationIds.length);
     expect(cases.length).toBeGreaterThanOrEqual(16);

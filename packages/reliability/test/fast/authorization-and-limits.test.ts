@@ -61,7 +61,11 @@ async function expectAnswer(request: ApiRequest, status: number, details?: { cod
 }
 
 /** A request to an operation of the table, path values filled in, with a JSON body when given. */
-function call(operationId: OperationId, headers: Record<string, string>, options: { path?: Record<string, string>; body?: unknown } = {}): ApiRequest {
+function call(
+  operationId: OperationId,
+  headers: Record<string, string>,
+  options: { path?: Record<string, string>; body?: unknown } = {},
+): ApiRequest {
   const entry = operationTable[operationId];
   const path = entry.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(options.path?.[name] ?? ''));
   const request: ApiRequest = { operationId, method: entry.method.toUpperCase(), url: `${basePath}${path}`, headers: { ...headers } };
@@ -363,7 +367,10 @@ describe('revocation takes effect on the very next request', () => {
     for (const headers of sessions) await expectAnswer(me(headers), 401, { code: 'UNAUTHORIZED' });
     await expectAnswer(call('login', {}, { body: { email: account.email, password: PASSWORD } }), 401, { code: 'UNAUTHORIZED' });
     await expectAnswer(call('login', {}, { body: { email: account.email, password } }), 200);
-    await expectAnswer(call('resetPassword', {}, { body: { token, password: 'Another-Pass-8' } }), 400, { code: 'INVALID_TOKEN', field: 'token' });
+    await expectAnswer(call('resetPassword', {}, { body: { token, password: 'Another-Pass-8' } }), 400, {
+      code: 'INVALID_TOKEN',
+      field: 'token',
+    });
   });
 });
 

@@ -125,7 +125,8 @@ export async function startReferenceApi(options: { inMemory?: boolean } = {}): P
   const mailbox = new Map<string, string[]>();
   const emailedTokens = async (address: string) => {
     const due = await api.repository.outbox.claimDue(new Date(Date.now() + 48 * hour), { limit: 1000, leaseMs: 365 * 24 * hour });
-    for (const email of due) mailbox.set(email.to.toLowerCase(), [...(mailbox.get(email.to.toLowerCase()) ?? []), ...linkTokens(email.text)]);
+    for (const email of due)
+      mailbox.set(email.to.toLowerCase(), [...(mailbox.get(email.to.toLowerCase()) ?? []), ...linkTokens(email.text)]);
     return mailbox.get(address.toLowerCase()) ?? [];
   };
   const expectStatus = (what: string, response: { status: number; body: string }, status: number) => {

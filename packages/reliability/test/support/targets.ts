@@ -2,7 +2,17 @@
 // the operation that creates it is found in the operation table (`creatorOf`); a target
 // nothing creates (`/users/{user_id}`) is the owner's own principal, whose id the owner's
 // "who am I" operation answers (`ownIds`).
-import { actsOnPrincipal, basePath, creatorOf, exampleBody, operationTable, ownIds, type ApiRequest, type OperationId, type Send } from '../../src/index.js';
+import {
+  actsOnPrincipal,
+  basePath,
+  creatorOf,
+  exampleBody,
+  operationTable,
+  ownIds,
+  type ApiRequest,
+  type OperationId,
+  type Send,
+} from '../../src/index.js';
 
 let counter = 0;
 
