@@ -11,6 +11,8 @@
  *   revoke-api-key --key <api key>
  */
 import { parseArgs } from 'node:util';
+import { contract } from '@astral/openapi/contract';
+import { resolveRef } from '@astral/openapi/reader';
 import { pathToFileURL } from 'node:url';
 import { readConfig } from './config.js';
 import { parseInstant } from './domain/time.js';
@@ -38,6 +40,12 @@ function required(values: Record<string, string | undefined>, name: string, patt
   if (!value) throw new UsageError(`--${name} is required`);
   if (pattern && !pattern.test(value)) throw new UsageError(`--${name} must match ${pattern}`);
   return value;
+}
+
+/** The `pattern` of a string schema of the contract, as a RegExp. */
+function contractPattern(schema: 'Username' | 'DisplayName'): RegExp {
+  const { pattern, maxLength } = resolveRef<{ pattern: string; maxLength: number }>(contract, { $ref: `#/components/schemas/${schema}` });
+  return new RegExp(`^(?=.{1,${maxLength}}$)(?:${pattern})$`, 'u');
 }
 
 /**
@@ -81,10 +89,11 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
       const user_id = required(values, 'id', /^usr_[A-Za-z0-9]{1,64}$/);
       const role = required(values, 'role') as PlatformRole;
       if (!roles.includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+      // The same rules as sign-up and PUT /users: a user the CLI makes must read back through the API.
       await repository.users.create({
         user_id,
-        username: required(values, 'username'),
-        display_name: required(values, 'name'),
+        username: required(values, 'username', contractPattern('Username')),
+        display_name: required(values, 'name', contractPattern('DisplayName')),
         email: values.email ?? null,
         role,
         organization_id: values.organization ?? null,
