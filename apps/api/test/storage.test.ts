@@ -15,6 +15,7 @@ import { migrate, migrations } from '../src/storage/migrations/index.js';
 import { openSqliteRepository } from '../src/storage/repository.js';
 import { buildSeed, devCredentials, seedIds } from '../src/storage/seed/build.js';
 import { databaseFileName, sqliteDialect } from '../src/storage/sqlite.js';
+import { describeOnDatabases, laneRepository } from './databases.js';
 
 const now = new Date('2026-03-15T12:00:00Z');
 const dataDir = mkdtempSync(join(tmpdir(), 'astral-api-storage-'));
@@ -86,9 +87,12 @@ describe('SQLite repository in memory', () => {
     expect(repository.info()).toMatchObject({ file: ':memory:', synchronous: 'FULL' });
     await repository.close();
   });
+});
 
+// The same repository code on each database: its rules must not depend on the dialect.
+describeOnDatabases('the races and users repository on $name', (lane) => {
   it('rejects the same name (any case) on the same UTC day, accepts another day', async () => {
-    const repository = openSqliteRepository({ inMemory: true });
+    const { repository } = await laneRepository(lane);
     await repository.races.insert(race());
     await expect(
       repository.races.insert(race({ race_id: 'race_test2', race_name: 'TEST RACE', race_date: '2026-05-01T23:30:00Z' })),
@@ -99,7 +103,7 @@ describe('SQLite repository in memory', () => {
   });
 
   it('matches location and search case-insensitively beyond ASCII, and takes % and _ literally', async () => {
-    const repository = openSqliteRepository({ inMemory: true });
+    const { repository } = await laneRepository(lane);
     await repository.races.insert(race());
     await repository.races.insert(race({ race_id: 'race_test2', race_name: '100% Fun_Run', race_location: 'Oslo, Norway' }));
     expect((await repository.races.list({ location: 'ZÜRICH', limit: 10 })).map((r) => r.race_id)).toEqual(['race_test1']);
@@ -111,7 +115,7 @@ describe('SQLite repository in memory', () => {
   });
 
   it('writes nothing when an update or delete guard refuses', async () => {
-    const repository = openSqliteRepository({ inMemory: true });
+    const { repository } = await laneRepository(lane);
     await repository.races.insert(race());
     const before = await repository.races.get('race_test1');
     const refuse = () => {
@@ -126,7 +130,7 @@ describe('SQLite repository in memory', () => {
   });
 
   it('counts participants live and removes them with their race', async () => {
-    const repository = openSqliteRepository({ inMemory: true });
+    const { repository } = await laneRepository(lane);
     await repository.races.insert(race());
     expect((await repository.races.get('race_test1'))?.participants_count).toBe(0);
     for (const n of [1, 2]) {
@@ -146,7 +150,7 @@ describe('SQLite repository in memory', () => {
   });
 
   it('finds principals by credential hash, and not by an expired or unknown one', async () => {
-    const repository = openSqliteRepository({ inMemory: true });
+    const { repository } = await laneRepository(lane);
     await repository.seed(buildSeed(now));
     const athlete = await repository.users.findByTokenHash(hashCredential(devCredentials.athleteToken), now.toISOString());
     expect(athlete && userPrincipal(athlete)).toMatchObject({ user_id: seedIds.athlete, principal_type: 'user', role: 'athlete' });
