@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { operationIds, operationTable } from '@astral/openapi';
-import { operationParameters } from '@astral/openapi/contract';
 import { ApiError } from './errors.js';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store.js';
 import type { Credentials, OperationId } from './types.js';
@@ -42,8 +41,8 @@ export function isRetryLater(status: number): boolean {
 const ANSWERS = ['IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'] as const;
 
 /**
- * The operations whose contract parameters include the `Idempotency-Key` header: derived
- * from the contract, never listed by hand.
+ * The operations that take the `Idempotency-Key` header: the generated operation table's
+ * `idempotencyKey`, derived from the contract's parameters, never listed by hand.
  *
  * @example
  * ```ts
@@ -51,8 +50,7 @@ const ANSWERS = ['IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'] as const;
  * ```
  */
 export function idempotentOperations(): Set<OperationId> {
-  const name = IDEMPOTENCY_HEADER.toLowerCase();
-  return new Set(operationIds.filter((id) => operationParameters(id).some((p) => p.in === 'header' && p.name.toLowerCase() === name)));
+  return new Set(operationIds.filter((id) => operationTable[id].idempotencyKey));
 }
 
 /**
