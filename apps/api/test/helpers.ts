@@ -3,6 +3,7 @@
 import { createApp, type App, type AppOptions, type Repository } from '../src/app.js';
 import { freshPostgresDatabase, type DatabaseLane } from './databases.js';
 import { devCredentials } from '../src/storage/seed/build.js';
+import type { StoredRace } from '../src/resources/races/model.js';
 
 /** Who a request speaks as: a development credential, a raw header set, or nobody. */
 export type As = 'athlete' | 'admin' | 'organization' | 'anonymous' | { headers: Record<string, string> };
@@ -94,5 +95,31 @@ export function laneApp(lane: DatabaseLane, options: AppOptions = {}) {
     close: async () => {
       if (started) await (await started).close();
     },
+  };
+}
+
+type RequiredRaceFields = 'race_id' | 'race_name' | 'race_type' | 'race_subtype' | 'race_date' | 'race_location' | 'created_by';
+
+/**
+ * A race as the storage keeps it, for inserting below the API: the fields given, every
+ * optional one unset (`null`, or empty lists), created and updated at its race date unless given.
+ *
+ * @example
+ * ```ts
+ * await repository.races.insert(storedRace({ race_id: 'race_a', race_name: 'A', race_type: 'run', race_subtype: '5k', race_date, race_location: 'Basel', created_by: 'usr_admin1' }));
+ * ```
+ */
+export function storedRace(race: Pick<StoredRace, RequiredRaceFields> & Partial<StoredRace>): StoredRace {
+  return {
+    race_description: null,
+    race_website_url: null,
+    race_image_url: null,
+    race_timezone: null,
+    race_participant_count: null,
+    race_variants: [],
+    race_categories: [],
+    created_at: race.race_date,
+    updated_at: race.race_date,
+    ...race,
   };
 }

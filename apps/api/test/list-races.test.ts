@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Race } from '../src/resources/races/model.js';
 import { describeOnDatabases } from './databases.js';
-import { errorOf, fixedNow, laneApp } from './helpers.js';
+import { errorOf, fixedNow, laneApp, storedRace } from './helpers.js';
 
 describeOnDatabases('on $name', (lane) => {
   const { call, close, repository, started } = laneApp(lane);
@@ -15,24 +15,17 @@ describeOnDatabases('on $name', (lane) => {
     // 12 more, so the catalog is larger than the default limit of 50.
     for (let n = 1; n <= 12; n++) {
       const date = new Date(Date.UTC(2026, 0, 1) + n * 9 * 24 * 3600 * 1000).toISOString();
-      await repository.races.insert({
-        race_id: `race_parkrun${n}`,
-        race_name: `Riverside parkrun #${n}`,
-        race_type: 'run',
-        race_subtype: '5k',
-        race_date: date,
-        race_location: 'Basel, Switzerland',
-        race_description: null,
-        race_website_url: null,
-        race_image_url: null,
-        race_timezone: null,
-        race_participant_count: null,
-        race_variants: [],
-        race_categories: [],
-        created_by: 'usr_admin1',
-        created_at: date,
-        updated_at: date,
-      });
+      await repository.races.insert(
+        storedRace({
+          race_id: `race_parkrun${n}`,
+          race_name: `Riverside parkrun #${n}`,
+          race_type: 'run',
+          race_subtype: '5k',
+          race_date: date,
+          race_location: 'Basel, Switzerland',
+          created_by: 'usr_admin1',
+        }),
+      );
     }
     const everything = await call('GET', '/races?limit=100');
     all = everything.body.data;
@@ -309,24 +302,17 @@ describeOnDatabases('on $name', (lane) => {
       const first = await list('?limit=5');
       const lastSeen = first.data.at(-1)!;
       const added = (race_id: string, race_date: string) =>
-        repository.races.insert({
-          race_id,
-          race_name: `Paging ${race_id}`,
-          race_type: 'walk',
-          race_subtype: 'city',
-          race_date,
-          race_location: 'Paging Town',
-          race_description: null,
-          race_website_url: null,
-          race_image_url: null,
-          race_timezone: null,
-          race_participant_count: null,
-          race_variants: [],
-          race_categories: [],
-          created_by: 'usr_admin1',
-          created_at: race_date,
-          updated_at: race_date,
-        });
+        repository.races.insert(
+          storedRace({
+            race_id,
+            race_name: `Paging ${race_id}`,
+            race_type: 'walk',
+            race_subtype: 'city',
+            race_date,
+            race_location: 'Paging Town',
+            created_by: 'usr_admin1',
+          }),
+        );
       // Before the cursor (earlier date; same date, lower id), at it (same date, higher id), and far after.
       await added('race_pagingearly', all[0]!.race_date);
       await added('race_0paging', lastSeen.race_date);

@@ -16,30 +16,25 @@ import { openSqliteRepository } from '../src/storage/repository.js';
 import { buildSeed, devCredentials, seedIds } from '../src/storage/seed/build.js';
 import { databaseFileName, sqliteDialect } from '../src/storage/sqlite.js';
 import { describeOnDatabases, laneRepository } from './databases.js';
+import { storedRace } from './helpers.js';
 
 const now = new Date('2026-03-15T12:00:00Z');
 const dataDir = mkdtempSync(join(tmpdir(), 'astral-api-storage-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const race = (overrides: Partial<StoredRace> = {}): StoredRace => ({
-  race_id: 'race_test1',
-  race_name: 'Test Race',
-  race_type: 'run',
-  race_subtype: '5k',
-  race_date: '2026-05-01T08:00:00Z',
-  race_location: 'Zürich, Switzerland',
-  race_description: null,
-  race_website_url: null,
-  race_image_url: null,
-  race_timezone: null,
-  race_participant_count: null,
-  race_variants: [],
-  race_categories: [],
-  created_by: 'usr_athlete1',
-  created_at: '2026-03-01T00:00:00Z',
-  updated_at: '2026-03-01T00:00:00Z',
-  ...overrides,
-});
+const race = (overrides: Partial<StoredRace> = {}): StoredRace =>
+  storedRace({
+    race_id: 'race_test1',
+    race_name: 'Test Race',
+    race_type: 'run',
+    race_subtype: '5k',
+    race_date: '2026-05-01T08:00:00Z',
+    race_location: 'Zürich, Switzerland',
+    created_by: 'usr_athlete1',
+    created_at: '2026-03-01T00:00:00Z',
+    updated_at: '2026-03-01T00:00:00Z',
+    ...overrides,
+  });
 
 describe('SQLite repository on a file', () => {
   it('creates the data directory, uses WAL and synchronous=FULL, and keeps data across reopen', async () => {
