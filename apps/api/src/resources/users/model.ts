@@ -35,14 +35,18 @@ export type Principal = UserProfile & {
   readonly token?: CallerToken;
 };
 
-/** What an access token resolves to: the user as a principal needs them, and the token's session. */
-export interface TokenHolder {
+/** Who a user is, as a principal names them: what adding one takes and what a token resolves to share it. */
+interface UserIdentity {
   user_id: string;
   username: string;
   display_name: string;
   email: string | null;
   role: PlatformRole;
   organization_id: string | null;
+}
+
+/** What an access token resolves to: the user as a principal needs them, and the token's session. */
+export interface TokenHolder extends UserIdentity {
   session_id: string | null;
 }
 
@@ -51,13 +55,7 @@ export interface TokenHolder {
  * `admin` platform role, any other role is the membership role). Every other field of the
  * profile takes a new account's default unless given.
  */
-export interface NewUser {
-  user_id: string;
-  username: string;
-  display_name: string;
-  email: string | null;
-  role: PlatformRole;
-  organization_id: string | null;
+export interface NewUser extends UserIdentity {
   first_name?: string | null;
   last_name?: string | null;
   bio?: string | null;
