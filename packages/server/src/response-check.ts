@@ -10,7 +10,7 @@ import { operationTable } from '@astral/openapi';
 import { responseSchema } from './contract-schemas.js';
 import { internalError, type ErrorResponse } from './error-handler.js';
 import type { OperationId } from './types.js';
-import { createAjv, memoizedCompiler } from './validation.js';
+import { sharedCompiler } from './validation.js';
 
 /** A response a handler produced that the contract does not allow. */
 export interface ContractViolation {
@@ -53,7 +53,7 @@ export function createResponseChecker(options: {
         );
       }
     });
-  const compileResponse = options.checkResponses ? memoizedCompiler(createAjv('response')) : undefined;
+  const compileResponse = options.checkResponses ? sharedCompiler('response') : undefined;
 
   return {
     forOperation(id) {

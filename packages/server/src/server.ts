@@ -15,7 +15,7 @@ import { parseJsonBody } from './json-body.js';
 import { createIdempotency, sendReplay } from './idempotency.js';
 import { memoryIdempotencyStore } from './memory-idempotency-store.js';
 import type { AstralServerOptions, Credentials, HandlerContext, OperationId } from './types.js';
-import { createAjv, memoizedCompiler } from './validation.js';
+import { sharedCompiler } from './validation.js';
 
 /** Options beyond the core ones, for tests and tooling. */
 export interface AstralServerExtraOptions {
@@ -77,8 +77,8 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
     },
   }) as unknown as FastifyInstance;
 
-  const compileBody = memoizedCompiler(createAjv('body'));
-  const compileParameters = memoizedCompiler(createAjv('parameters'));
+  const compileBody = sharedCompiler('body');
+  const compileParameters = sharedCompiler('parameters');
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? compileBody : compileParameters)(schema as object));
   if (!checkResponses) app.addSchema(componentsDocument());
 
