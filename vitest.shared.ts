@@ -9,6 +9,11 @@ export const sharedVitestConfig = defineConfig({
     // A hang guard, not a speed claim: turbo runs the suites side by side on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Test files share their worker's module graph instead of importing Fastify, Prism, the
+    // contract and the compiled validators again for each file: the import phase was about a
+    // third of the API suite's CPU. Every file builds its own apps, databases and servers,
+    // so nothing a test relies on is shared; only code and compiled schemas are.
+    isolate: false,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });
