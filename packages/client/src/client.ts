@@ -1,10 +1,16 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, {
+  createFinalURL,
+  createQuerySerializer,
+  defaultPathSerializer,
+  removeTrailingSlash,
+  type Client,
+} from 'openapi-fetch';
 import { operationTable, type paths as Paths } from '@astral/openapi';
 import { authHeaders, type Credentials } from './auth.js';
-import { buildResources } from './resources.js';
+import { buildResources, type ResourceContext } from './resources.js';
 import { createSessionKeeper, type SessionKeeper, type SessionToken } from './session.js';
 import { resolveRetry, type RetrySetting } from './retry.js';
-import { createTransport, type FetchLike } from './transport.js';
+import { createTransport, fetchOnce, type FetchLike } from './transport.js';
 import type { CallOptions, Resources } from './types.js';
 
 export type AstralClientOptions = Credentials & {
@@ -70,8 +76,28 @@ export function createAstralClient(options: AstralClientOptions): AstralClient {
           retry: call.retry === undefined ? retryPolicy : resolveRetry(call.retry),
         });
 
+  // Resource calls build their URL as `raw` does (openapi-fetch's own serializers) but send it
+  // themselves: with nothing to wrap fetch in (no injected fetch, timeout or retry), straight
+  // to `fetch(url, init)`, so no Request is built twice and no middleware runs per call.
+  const base = removeTrailingSlash(baseUrl);
+  const querySerializer = createQuerySerializer();
+  const plain = fetch === undefined && timeoutMs === undefined && retryPolicy === undefined;
+  const send: ResourceContext['send'] = async (call, options) => {
+    const url = createFinalURL(call.path, { baseUrl: base, params: call.params, querySerializer, pathSerializer: defaultPathSerializer });
+    // Lowest precedence first, as openapi-fetch merges them; credentials only where the call names none.
+    const merged = new Headers(call.body === undefined ? undefined : { 'Content-Type': 'application/json' });
+    for (const source of [headers, call.headers]) for (const [name, value] of Object.entries(source ?? {})) merged.set(name, value);
+    if (!merged.has('Authorization') && !merged.has('X-API-Key')) {
+      for (const [name, value] of Object.entries(await authHeaders(sendCredentials))) merged.set(name, value);
+    }
+    const init: RequestInit = { method: call.method.toUpperCase(), headers: merged, signal: call.signal ?? null };
+    if (call.body !== undefined) init.body = JSON.stringify(call.body);
+    const wrapped = transportFor(options) ?? (plain ? undefined : transport);
+    return wrapped ? wrapped(new Request(url, init)) : fetchOnce(url, init);
+  };
+
   const reserved = ['raw', 'safe', 'session'];
-  const { throwing, safe } = buildResources({ raw, transportFor, session: keeper ?? undefined }, reserved);
+  const { throwing, safe } = buildResources({ send, session: keeper ?? undefined }, reserved);
   return { ...throwing, safe, raw, session: keeper } as unknown as AstralClient;
 }
 

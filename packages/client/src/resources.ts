@@ -1,18 +1,26 @@
-import { operationTable, type paths } from '@astral/openapi';
-import type { Client } from 'openapi-fetch';
+import { operationTable } from '@astral/openapi';
 import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
 import type { CallOptions, OperationId } from './types.js';
-import type { FetchLike } from './transport.js';
 import type { SessionKeeper } from './session.js';
 
 type RawCall = (...args: unknown[]) => Promise<unknown>;
 type Namespaces = Record<string, Record<string, RawCall>>;
 
-/** What the resource layer needs from the client: the raw client and a per-call transport. */
+/** One resource call's request, before the client adds its base URL, headers and credentials. */
+export interface CallRequest {
+  method: string;
+  /** The contract's path, `/races/{race_id}`. */
+  path: string;
+  params: { path: Record<string, unknown>; query: Record<string, unknown> | undefined };
+  body: unknown;
+  headers: Record<string, string> | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/** What the resource layer needs from the client: a way to send a call, and the session it keeps. */
 export interface ResourceContext {
-  raw: Client<paths, 'application/json'>;
-  /** The client's transport, or one with this call's `timeoutMs`/`retry` overrides. */
-  transportFor(options: CallOptions): FetchLike | undefined;
+  /** Sends the call with the client's base URL, headers, credentials and transport (`client.ts`). */
+  send(request: CallRequest, options: CallOptions): Promise<Response>;
   /** The session the client keeps, told of sign-ins and logouts. */
   session?: SessionKeeper;
 }
@@ -42,18 +50,9 @@ export function buildResources(context: ResourceContext, reserved: readonly stri
   return { throwing, safe };
 }
 
-/** One throwing-style call: maps positional arguments onto the raw client's request. */
+/** One throwing-style call: maps positional arguments onto a request, and its answer onto data or an error. */
 function createCall(context: ResourceContext, operationId: OperationId): RawCall {
   const entry = operationTable[operationId];
-  const request = context.raw.request as unknown as (
-    method: string,
-    path: string,
-    init: object,
-  ) => Promise<{
-    data?: string;
-    error?: unknown;
-    response: Response;
-  }>;
   return async (...args) => {
     let index = 0;
     const path: Record<string, unknown> = {};
@@ -61,28 +60,31 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
     const body = entry.hasBody ? args[index++] : undefined;
     const query = entry.queryParams.length > 0 ? (args[index++] as Record<string, unknown> | undefined) : undefined;
     const options = (args[index] ?? {}) as CallOptions;
-    let result;
+    let response: Response;
+    let text: string | undefined;
     try {
-      result = await request(entry.method, entry.path, {
-        params: { path, query },
-        body,
-        headers: withIdempotencyKey(entry.idempotencyKey, options.headers),
-        signal: options.signal,
-        fetch: context.transportFor(options),
-        // Parsed here rather than by openapi-fetch, so a success body that is not JSON
-        // becomes an AstralApiError with its status instead of a bare SyntaxError.
-        parseAs: 'text',
-      });
+      response = await context.send(
+        {
+          method: entry.method,
+          path: entry.path,
+          params: { path, query },
+          body,
+          headers: withIdempotencyKey(entry.idempotencyKey, options.headers),
+          signal: options.signal,
+        },
+        options,
+      );
+      text = hasNoBody(response) ? undefined : await response.text();
     } catch (error) {
       throw toAstralApiError(error);
     }
-    const { response } = result;
     if (!response.ok) {
       // A secured call refused for its credential: the kept session is over.
       if (response.status === 401 && entry.security.length > 0) context.session?.set(null);
-      throw errorFromResponse(response, result.error);
+      throw errorFromResponse(response, parsedError(text));
     }
-    const data = unwrap(operationId, response, result.data);
+    // Parsed here, so a success body that is not JSON becomes an AstralApiError with its status.
+    const data = unwrap(operationId, response, text);
     if (entry.session === 'issues') {
       const { access_token, expires_at } = data as { access_token: string; expires_at: string };
       context.session?.set({ access_token, expires_at });
@@ -91,6 +93,22 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
     }
     return data;
   };
+}
+
+/** An answer with no body to read, as openapi-fetch (and so `client.raw`) decides it. */
+function hasNoBody(response: Response): boolean {
+  const length = response.headers.get('Content-Length');
+  return response.status === 204 || (length === '0' && !response.headers.get('Transfer-Encoding')?.includes('chunked'));
+}
+
+/** An error body as JSON when it is JSON, else its text (as openapi-fetch gives it). */
+function parsedError(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 /**

@@ -78,6 +78,26 @@ async function attemptOnce(baseFetch: FetchLike, request: Request, timeoutMs: nu
   }
 }
 
+/**
+ * One `fetch(url, init)` on the global fetch, failing as the transport does (`ABORTED`,
+ * `NETWORK_ERROR`): what a resource call sends when there is nothing to wrap fetch in (no
+ * injected fetch, timeout or retry), without building a `Request` for it first.
+ *
+ * @example
+ * ```ts
+ * const response = await fetchOnce('http://127.0.0.1:3000/api/v1/races/race_1', { headers: { authorization: 'Bearer t' } });
+ * ```
+ */
+export async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  const signal = init.signal ?? undefined;
+  if (signal?.aborted) throw abortedError(signal.reason);
+  try {
+    return await globalThis.fetch(url, init);
+  } catch (error) {
+    throw failure(error, signal ?? new AbortController().signal, false, undefined);
+  }
+}
+
 /** Races `pending` against `signal`, so a fetch that ignores `signal` cannot outlive an abort. */
 async function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
   let onAbort: (() => void) | undefined;
