@@ -1,12 +1,6 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedVitestConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(
-  sharedVitestConfig,
-  defineConfig({
-    test: {
-      // Type tests (*.test-d.ts) run with tsc next to the unit tests and count in the report.
-      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-    },
-  }),
-);
+// The type tests (`*.test-d.ts`) are compiled by `test:types` (`tsc -p tsconfig.json`, which
+// includes `test/`, and which `test` depends on), not a second time by vitest's typecheck.
+export default mergeConfig(sharedVitestConfig, defineConfig({}));
