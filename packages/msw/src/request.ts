@@ -50,7 +50,8 @@ function refusal(code: ErrorCode, message?: string): Response {
 export async function jsonBodyOf(request: Request, bodyLimitBytes: number): Promise<{ body: unknown } | { refusal: Response }> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return { refusal: refusal('UNSUPPORTED_MEDIA_TYPE') };
-  const text = await request.text();
+  // A clone: an override that read the body and fell through (returned nothing) leaves it used.
+  const text = await request.clone().text();
   if (new TextEncoder().encode(text).length > bodyLimitBytes) return { refusal: refusal('PAYLOAD_TOO_LARGE') };
   if (text.trim() === '') return { refusal: refusal('INVALID_JSON', 'Request body is empty but Content-Type is application/json') };
   try {
