@@ -16,7 +16,7 @@ export function ProfilePage() {
   if (me.isError) return <ErrorMessage error={me.error} />;
   if (user.isError) return <ErrorMessage error={user.error} />;
   if (!user.data) return <p>Loading your profile…</p>;
-  return <ProfileForm key={user.data.updated_at} user={user.data} />;
+  return <ProfileForm key={user.data.user_id} user={user.data} />;
 }
 
 function ProfileForm({ user }: { user: User }) {
