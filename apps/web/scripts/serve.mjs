@@ -12,7 +12,7 @@ try {
   }
   throw error;
 }
-console.log(`web: ${web.url} (API: ${web.apiOrigin}, proxied at /api)`);
+console.log(`web: ${web.url} (API: ${web.api})`);
 const stop = () => void web.close().finally(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
