@@ -17,7 +17,7 @@ type Call = (client: AstralClient, options: CallOptions) => Promise<unknown>;
  * operation table, its arguments from the contract's example request (the same one the docs
  * sample shows). A new operation is exercised with nothing written here.
  */
-function exampleCall(operationId: OperationId): Call {
+export function exampleCall(operationId: OperationId): Call {
   const entry = operationTable[operationId];
   const { pathValues, query, body } = exampleRequest(contract, operationObject(operationId));
   const args: unknown[] = entry.pathParams.map((name) => pathValues[name]);
@@ -37,7 +37,7 @@ function exampleCall(operationId: OperationId): Call {
  * success response): the envelope's `data` when it is `{ status, data }`, the envelope
  * without `status` when it carries more, the body itself when the contract uses none.
  */
-function expectedResult(operationId: OperationId, status: number | null = operationTable[operationId].successStatus): unknown {
+export function expectedResult(operationId: OperationId, status: number | null = operationTable[operationId].successStatus): unknown {
   const entry = operationTable[operationId];
   const media = status === null ? undefined : operationResponse(operationId, status)?.content?.['application/json'];
   const example = examplesOf(contract, media)[0]?.value as Record<string, unknown> | undefined;
@@ -47,7 +47,7 @@ function expectedResult(operationId: OperationId, status: number | null = operat
 }
 
 /** Typed checks beyond the derived one, where a resource has something worth pinning through the client's types. */
-const typedChecks: Partial<{ [K in OperationId]: (client: AstralClient, options: CallOptions) => Promise<void> }> = {
+export const typedChecks: Partial<{ [K in OperationId]: (client: AstralClient, options: CallOptions) => Promise<void> }> = {
   listRaces: async (c, o) => {
     const { data, metadata } = await c.races.list({ race_type: 'run', upcoming: true, limit: 10 }, o);
     expect(data.length).toBe(metadata.total);

@@ -2,70 +2,27 @@
  * JSON Schemas for routing, read from the bundled contract: the components document every
  * `$ref` points into, and per operation its params, query, body and response schemas.
  */
-import {
-  contract,
-  operationParameters,
-  operationRequestBodySchema,
-  operationResponse,
-  operationSecurity,
-  type ContractParameter,
-} from '@astral/openapi/contract';
+import { contract, operationObject, operationResponse, operationSecurity } from '@astral/openapi/contract';
 import { operationTable } from '@astral/openapi';
+import { examplesOf, readOnlyPropertyNames as readOnlyNames, securitySchemesOf, type JsonNode } from '@astral/openapi/reader';
 import {
-  examplesOf,
-  rebase as rebaseOnto,
-  readOnlyPropertyNames as readOnlyNames,
-  securitySchemesOf,
-  type JsonNode,
-} from '@astral/openapi/reader';
+  annotationKeywordsOf,
+  componentsDocumentOf,
+  headerParameterNamesOf,
+  rebase,
+  requestSchemasOf,
+  type RequestSchemas,
+} from './document-schemas.js';
 import type { OperationId } from './types.js';
 
-/** The `$id` the contract's components are registered under, in Ajv and in Fastify. */
-export const CONTRACT_ID = 'urn:astral:contract';
+export { CONTRACT_ID, closeObjects, rebase } from './document-schemas.js';
 
 /** A node of the contract or of a JSON Schema (see `JsonNode`). */
 type Json = JsonNode;
 
-/** A deep copy whose local refs point into the registered components document ({@link CONTRACT_ID}). */
-export function rebase(schema: Json): Json {
-  return rebaseOnto(schema, CONTRACT_ID);
-}
-
-/** Keywords of an object that hold subschemas, keyed by name (the rest hold one or a list). */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
-
-/**
- * Adds `unevaluatedProperties: false` to every object schema that leaves extra properties
- * open, except the members of a composition (their parent decides). Used to check responses
- * in development and test: a field the contract does not declare is a violation there,
- * because production would silently drop it.
- */
-export function closeObjects(schema: Json, inComposition = false): Json {
-  if (Array.isArray(schema)) return schema.map((item) => closeObjects(item, inComposition));
-  if (schema === null || typeof schema !== 'object') return schema;
-  const copy: Json = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (SCHEMA_MAPS.has(key) && value && typeof value === 'object') {
-      copy[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, closeObjects(sub)]));
-    } else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') {
-      copy[key] = closeObjects(value, true);
-    } else if (key === 'examples' || key === 'example' || key === 'enum' || key === 'const' || key === 'default') {
-      copy[key] = value;
-    } else {
-      copy[key] = closeObjects(value);
-    }
-  }
-  const isObject = schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
-  if (isObject && !inComposition && schema.additionalProperties === undefined && schema.unevaluatedProperties === undefined) {
-    copy.unevaluatedProperties = false;
-  }
-  return copy;
-}
-
 /** The document Ajv and Fastify register: the contract's schemas under one `$id`. */
 export function componentsDocument(options: { closed?: boolean } = {}): Json {
-  const schemas = contract.components.schemas ?? {};
-  return { $id: CONTRACT_ID, components: { schemas: options.closed ? closeObjects(schemas) : schemas } };
+  return componentsDocumentOf(contract, options);
 }
 
 /**
@@ -73,29 +30,7 @@ export function componentsDocument(options: { closed?: boolean } = {}): Json {
  * `x-...` extensions): Ajv's strict mode rejects unknown keywords, so they are declared.
  */
 export function annotationKeywords(): string[] {
-  const found = new Set(['example', 'discriminator', 'xml', 'externalDocs', 'components']);
-  const walk = (node: Json): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node === null || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-')) found.add(key);
-      walk(value);
-    }
-  };
-  walk(contract.components.schemas);
-  walk(contract.components.parameters);
-  return [...found];
-}
-
-type Parameter = ContractParameter;
-
-function parameterObjectSchema(list: Parameter[]): Json {
-  if (list.length === 0) return undefined;
-  return {
-    type: 'object',
-    properties: Object.fromEntries(list.map((p) => [p.name, rebase(p.schema ?? {})])),
-    required: list.filter((p) => p.required).map((p) => p.name),
-  };
+  return annotationKeywordsOf(contract);
 }
 
 /** The JSON body schema of an operation's response, or `undefined` when it has no JSON body. */
@@ -110,18 +45,8 @@ export function responseSchema(id: OperationId, status: number): object | undefi
  * its own validator compiler, not ours); credentials are not among them, they are security
  * schemes.
  */
-export function requestSchemas(id: OperationId): { params?: Json; querystring?: Json; headers?: Json; body?: Json } {
-  const all = operationParameters(id);
-  const body = operationRequestBodySchema(id);
-  const schemas: { params?: Json; querystring?: Json; headers?: Json; body?: Json } = {};
-  const params = parameterObjectSchema(all.filter((p) => p.in === 'path'));
-  const querystring = parameterObjectSchema(all.filter((p) => p.in === 'query'));
-  const headers = parameterObjectSchema(all.filter((p) => p.in === 'header').map((p) => ({ ...p, name: p.name.toLowerCase() })));
-  if (params) schemas.params = params;
-  if (querystring) schemas.querystring = querystring;
-  if (headers) schemas.headers = headers;
-  if (body) schemas.body = rebase(body);
-  return schemas;
+export function requestSchemas(id: OperationId): RequestSchemas {
+  return requestSchemasOf(contract, operationObject(id));
 }
 
 /**
@@ -129,11 +54,10 @@ export function requestSchemas(id: OperationId): { params?: Json; querystring?: 
  * `Idempotency-Key`, not the `idempotency-key` Fastify validated.
  */
 export function headerParameterNames(): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const id of Object.keys(operationTable) as OperationId[]) {
-    for (const p of operationParameters(id)) if (p.in === 'header') names.set(p.name.toLowerCase(), p.name);
-  }
-  return names;
+  return headerParameterNamesOf(
+    contract,
+    (Object.keys(operationTable) as OperationId[]).map((id) => operationObject(id)),
+  );
 }
 
 /** The first named example of an operation's success response (what the stubs answer). */

@@ -7,12 +7,7 @@ import { errorCatalogue } from '@astral/openapi';
 import { ApiError, errorBody, type ErrorBody, type ErrorCode } from './errors.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { headerParameterNames } from './contract-schemas.js';
-import { describeValidationError, type ValidationFinding } from './validation.js';
-
-/** A field the operation does not define is named first: it is the most precise finding. */
-function firstFinding(errors: ErrorObject[]): ErrorObject {
-  return errors.find((e) => e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') ?? errors[0]!;
-}
+import { describeValidationError, firstFinding, inDocumentSpelling } from './validation.js';
 
 /**
  * Translates an application's own errors (a domain's "not found", a storage's unique
@@ -50,14 +45,6 @@ for (const [code, { status }] of Object.entries(errorCatalogue) as Array<[ErrorC
 
 const HEADER_NAMES = headerParameterNames();
 
-/** A header finding names the header as the contract spells it (`Idempotency-Key`). */
-function inContractSpelling(finding: ValidationFinding): ValidationFinding {
-  const name = finding.field === undefined ? undefined : HEADER_NAMES.get(finding.field);
-  if (finding.field === undefined || name === undefined) return finding;
-  const message = finding.message.startsWith(finding.field) ? name + finding.message.slice(finding.field.length) : finding.message;
-  return { field: name, message };
-}
-
 /** The answer to an unexpected failure: no detail, the request id is the way to the logs. */
 export function internalError(message?: string): ErrorResponse {
   return { status: errorCatalogue.INTERNAL_ERROR.status, body: errorBody('INTERNAL_ERROR', { message }) };
@@ -75,7 +62,7 @@ export function toErrorResponse(error: unknown, mapError?: MapError): ErrorRespo
   if (Array.isArray(fastifyError.validation) && fastifyError.validation[0]) {
     const part = PARTS[fastifyError.validationContext ?? 'body'] ?? 'request';
     let finding = describeValidationError(firstFinding(fastifyError.validation as ErrorObject[]), part);
-    if (fastifyError.validationContext === 'headers') finding = inContractSpelling(finding);
+    if (fastifyError.validationContext === 'headers') finding = inDocumentSpelling(finding, HEADER_NAMES);
     return { status: 400, body: errorBody('VALIDATION_ERROR', finding), unexpected: false };
   }
   const known = fastifyError.code ? FRAMEWORK[fastifyError.code] : undefined;

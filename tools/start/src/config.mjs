@@ -95,6 +95,18 @@ export const SERVICES = [
     api: false,
     smtp: { portEnv: 'ASTRAL_MAIL_SMTP_PORT', defaultPort: 1025 },
   },
+  // The athletes' web app: its /api is proxied to the sandbox (ASTRAL_WEB_API_URL moves it),
+  // and the API processes' emailed links (APP_URL) open it.
+  {
+    name: 'web',
+    label: 'Web app',
+    portEnv: 'ASTRAL_WEB_PORT',
+    defaultPort: 5173,
+    package: '@astral/web',
+    script: 'web',
+    api: false,
+    webApp: true,
+  },
 ];
 
 function port(env, name, fallback) {
@@ -127,6 +139,8 @@ export function readStartConfig(env = process.env) {
     entry: scriptEntry(service.package, service.script),
   }));
   const mail = services.find((service) => service.smtp);
+  const sandbox = services.find((service) => service.name === 'sandbox');
+  const web = services.find((service) => service.webApp);
   return {
     host,
     /** Every port npm start binds, with the variable that moves it: checked before anything starts. */
@@ -140,6 +154,10 @@ export function readStartConfig(env = process.env) {
      */
     smtpUrl: env.SMTP_URL || `smtp://${host}:${mail.smtpPort}`,
     ownSmtpUrl: Boolean(env.SMTP_URL),
+    /** The API the web app talks to: the sandbox (stateful, sends the sign-up email), unless ASTRAL_WEB_API_URL says otherwise. */
+    webApiUrl: env.ASTRAL_WEB_API_URL || `http://${host}:${sandbox.port}`,
+    /** Where the emailed sign-up and reset links point: the web app, unless APP_URL says otherwise. */
+    appUrl: env.APP_URL || `http://${host}:${web.port}`,
     contractDir,
     contractEntry: join(contractDir, 'openapi.yaml'),
     /** Where bundle and generate write; null means their usual places in packages/openapi. */
@@ -173,6 +191,7 @@ export function childEnv(service, config) {
     ASTRAL_DOCS_DIR: config.docsDir,
     ASTRAL_CONTRACT_JSON: config.contractJson,
     ...(service.smtp ? { MAIL_HTTP_PORT: String(service.port), MAIL_SMTP_PORT: String(service.smtpPort) } : {}),
-    ...(service.sendsMail ? { SMTP_URL: config.smtpUrl } : {}),
+    ...(service.sendsMail ? { SMTP_URL: config.smtpUrl, APP_URL: config.appUrl } : {}),
+    ...(service.webApp ? { ASTRAL_WEB_PORT: String(service.port), ASTRAL_WEB_API_URL: config.webApiUrl } : {}),
   };
 }

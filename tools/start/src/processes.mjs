@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-const COLORS = { api: 36, mock: 35, sandbox: 33, docs: 32, mail: 94, lint: 31, build: 34 };
+const COLORS = { api: 36, mock: 35, sandbox: 33, docs: 32, mail: 94, web: 96, lint: 31, build: 34 };
 
 /** Prints each line of a stream with a `[name]` prefix. */
 export function prefixLines(stream, name, write) {

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as OpenApi from '@astral/openapi';
 import type * as Server from '@astral/server';
 import type * as Client from '@astral/client';
+import type * as Msw from '@astral/msw';
+import { setupServer } from 'msw/node';
 import { startMockProcess, type MockProcess } from './mock-process.js';
 import { buildWorkspaceCopy, repoRoot, type WorkspaceCopy } from './workspace-copy.js';
 
@@ -54,7 +56,7 @@ beforeAll(async () => {
   console.log(`workspace copy built in ${((performance.now() - started) / 1000).toFixed(1)} s (${steps})`);
   table = (await copy.importBuilt<typeof OpenApi>('openapi')).operationTable;
   bundle = JSON.parse(await readFile(copy.contractJson, 'utf8'));
-}, 240_000); // lint, bundle, generate and three tsc builds on a shared 2-core machine
+}, 300_000); // lint, bundle, generate and four tsc builds on a shared 2-core machine
 
 afterAll(async () => {
   await copy?.remove();
@@ -130,6 +132,34 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
       const res = await fetch(`${mock.url}/training-plans/${PLAN_ID}`, { headers: { 'X-API-Key': 'any', Prefer: 'code=404' } });
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: 'Training plan not found', details: { code: 'NOT_FOUND', field: 'training_plan_id' } });
+    });
+  });
+
+  describe('@astral/msw, built from the copy', () => {
+    it('serves the new operations with their examples and their derived 404, and the client reaches them', async () => {
+      const { handlers } = await copy.importBuilt<typeof Msw>('msw');
+      const { createAstralClient } = await copy.importBuilt<typeof Client>('client');
+      const server = setupServer(...handlers);
+      server.listen({ onUnhandledRequest: 'error' });
+      try {
+        const baseUrl = 'http://msw.copy.test/api/v1';
+        const example =
+          bundle.paths['/training-plans/{training_plan_id}'].get.responses['200'].content['application/json'].examples.berlin16w.value;
+        const res = await fetch(`${baseUrl}/training-plans/${PLAN_ID}`, { headers: { Authorization: 'Bearer t' } });
+        expect([res.status, await res.json()]).toEqual([200, example]);
+        const missing = await fetch(`${baseUrl}/training-plans/${PLAN_ID}`, { headers: { Authorization: 'Bearer t', Prefer: 'code=404' } });
+        expect(await missing.json()).toEqual({
+          error: 'Training plan not found',
+          details: { code: 'NOT_FOUND', field: 'training_plan_id' },
+        });
+        const client = createAstralClient({ baseUrl, token: 't' }) as unknown as Record<
+          string,
+          Record<string, (...args: unknown[]) => Promise<any>>
+        >;
+        expect((await client.trainingPlans!.get!(PLAN_ID)).training_plan_id).toBe(PLAN_ID);
+      } finally {
+        server.close();
+      }
     });
   });
 });

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** The workspaces copied, in build order (each only depends on those before it). */
-const PACKAGES = ['tsconfig', 'openapi', 'server', 'client'] as const;
+const PACKAGES = ['tsconfig', 'openapi', 'server', 'client', 'msw'] as const;
 /** The package scripts that build them from the contract, stage by stage; a stage's steps run side by side. */
 const BUILD_STAGES: ReadonlyArray<ReadonlyArray<[pkg: (typeof PACKAGES)[number], script: string]>> = [
   [['openapi', 'lint:spec']],
@@ -24,6 +24,7 @@ const BUILD_STAGES: ReadonlyArray<ReadonlyArray<[pkg: (typeof PACKAGES)[number],
     ['server', 'build'],
     ['client', 'build'],
   ],
+  [['msw', 'build']],
 ];
 /** Not copied: built output, caches, tests. `src/generated` is regenerated from the copy's contract. */
 const SKIPPED = new Set(['node_modules', 'dist', '.turbo', 'test', 'test-results', 'generated']);
@@ -33,7 +34,7 @@ export interface WorkspaceCopy {
   /** The copy's bundled contract (what `ASTRAL_CONTRACT_JSON` points a server at). */
   contractJson: string;
   /** Imports a built entry of a copied package: `importBuilt('server')`. */
-  importBuilt<T>(pkg: 'openapi' | 'server' | 'client', entry?: string): Promise<T>;
+  importBuilt<T>(pkg: 'openapi' | 'server' | 'client' | 'msw', entry?: string): Promise<T>;
   /** Seconds each build step took, for the record. */
   timings: Array<{ step: string; seconds: number }>;
   remove(): Promise<void>;
@@ -113,7 +114,7 @@ export async function buildWorkspaceCopy(change: (openapiDir: string) => Promise
   return {
     root,
     contractJson: join(root, 'packages', 'openapi', 'dist', 'contract', 'openapi.json'),
-    async importBuilt<T>(pkg: 'openapi' | 'server' | 'client', entry?: string): Promise<T> {
+    async importBuilt<T>(pkg: 'openapi' | 'server' | 'client' | 'msw', entry?: string): Promise<T> {
       const manifest = JSON.parse(await readFile(join(root, 'packages', pkg, 'package.json'), 'utf8')) as {
         exports: Record<string, { default: string }>;
       };

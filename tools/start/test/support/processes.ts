@@ -26,6 +26,7 @@ export async function freeServerPorts() {
     sandbox: await freePort(),
     docs: await freePort(),
     mail: await freePort(),
+    web: await freePort(),
   };
   const smtpPort = await freePort();
   const env = {
@@ -34,6 +35,7 @@ export async function freeServerPorts() {
     ASTRAL_SANDBOX_PORT: String(ports.sandbox),
     ASTRAL_DOCS_PORT: String(ports.docs),
     ASTRAL_MAIL_PORT: String(ports.mail),
+    ASTRAL_WEB_PORT: String(ports.web),
     ASTRAL_MAIL_SMTP_PORT: String(smtpPort),
   };
   return { ports, smtpPort, env };

@@ -1,0 +1,74 @@
+/** The signed-in athlete's own profile: read it, and edit the name, bio and units. */
+import { useState, type SyntheticEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from '@astral/openapi';
+import { ErrorMessage } from '../errors.js';
+import { useApi } from '../session.js';
+
+type User = components['schemas']['User'];
+type UnitSystem = User['preferences']['unit_system'];
+
+export function ProfilePage() {
+  const { client } = useApi();
+  const me = useQuery({ queryKey: ['me'], queryFn: () => client.auth.me() });
+  const userId = me.data?.principal_type === 'user' ? me.data.user_id : undefined;
+  const user = useQuery({ queryKey: ['user', userId], queryFn: () => client.users.get(userId!), enabled: userId !== undefined });
+  if (me.isError) return <ErrorMessage error={me.error} />;
+  if (user.isError) return <ErrorMessage error={user.error} />;
+  if (!user.data) return <p>Loading your profile…</p>;
+  return <ProfileForm key={user.data.user_id} user={user.data} />;
+}
+
+function ProfileForm({ user }: { user: User }) {
+  const { client } = useApi();
+  const queries = useQueryClient();
+  const [displayName, setDisplayName] = useState(user.display_name);
+  const [bio, setBio] = useState(user.bio ?? '');
+  const [units, setUnits] = useState<UnitSystem>(user.preferences.unit_system);
+  const save = useMutation({
+    mutationFn: () =>
+      client.users.update(user.user_id, {
+        display_name: displayName,
+        bio: bio.trim() === '' ? null : bio,
+        preferences: { unit_system: units },
+      }),
+    onSuccess: (updated) => queries.setQueryData(['user', user.user_id], updated),
+  });
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <section>
+      <h1>{user.display_name}</h1>
+      <p>
+        @{user.username} · {user.email}
+      </p>
+      <form onSubmit={submit} aria-label="profile">
+        <label>
+          Display name
+          <input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        </label>
+        <label>
+          Bio
+          <textarea value={bio} onChange={(e) => setBio(e.target.value)} />
+        </label>
+        <label>
+          Units
+          <select value={units} onChange={(e) => setUnits(e.target.value as UnitSystem)}>
+            {__ASTRAL_UNIT_SYSTEMS__.map((unit) => (
+              <option key={unit} value={unit}>
+                {unit}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={save.isPending}>
+          Save
+        </button>
+      </form>
+      {save.isSuccess ? <p role="status">Saved</p> : null}
+      <ErrorMessage error={save.error} />
+    </section>
+  );
+}

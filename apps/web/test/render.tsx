@@ -1,0 +1,27 @@
+// Renders the whole app at a URL, as the browser would open it, on a fresh query cache and
+// storage: what a component test needs, with the API answered by @astral/msw.
+import { render } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { basePath } from '@astral/openapi';
+import { App } from '../src/App.js';
+import { Router } from '../src/router.js';
+import { ApiProvider } from '../src/session.js';
+
+/** A session the default handlers accept (any bearer token), valid for a day. */
+export const signedIn = { access_token: 'dev-athlete-token', expires_at: new Date(Date.now() + 86_400_000).toISOString() };
+
+export function renderApp(path: string, options: { session?: typeof signedIn } = {}) {
+  window.history.replaceState(null, '', path);
+  localStorage.clear();
+  if (options.session) localStorage.setItem('astral-session', JSON.stringify(options.session));
+  const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={queries}>
+      <ApiProvider baseUrl={`${window.location.origin}${basePath}`}>
+        <Router>
+          <App />
+        </Router>
+      </ApiProvider>
+    </QueryClientProvider>,
+  );
+}

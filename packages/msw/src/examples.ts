@@ -1,0 +1,43 @@
+/**
+ * The contract's examples as MSW responses: the response an operation documents for a
+ * status, with its first named example or the one asked for.
+ */
+import { HttpResponse } from 'msw';
+import { errorBody } from '@astral/openapi';
+import { examplesOf, jsonContent, responseOf, type OpenApiDocument } from '@astral/openapi/reader';
+import type { OperationLocation } from './operations.js';
+
+/** Options of {@link exampleResponse}. */
+export interface ExampleChoice {
+  /** A named example of that response; the first when left out. */
+  example?: string | undefined;
+}
+
+/**
+ * The documented response of an operation for a status, its body the named (or first)
+ * example; an empty body where the contract documents no content. A status or an example
+ * the contract does not document is answered 500 `INTERNAL_ERROR` naming what is missing,
+ * so a typo in a test or a `Prefer` header shows at once.
+ */
+export function exampleResponse(
+  document: OpenApiDocument,
+  location: OperationLocation,
+  status: number,
+  choice: ExampleChoice = {},
+): Response {
+  const response = responseOf(document, location.operation, status) as object | undefined;
+  if (response === undefined) return undocumented(`${location.operationId} documents no ${status} response`);
+  const media = jsonContent(document, response) as object | undefined;
+  if (media === undefined) return new HttpResponse(null, { status });
+  const examples = examplesOf(document, media);
+  const chosen = choice.example === undefined ? examples[0] : examples.find((e) => e.name === choice.example);
+  if (chosen === undefined) {
+    const known = examples.map((e) => e.name).join(', ') || 'none';
+    return undocumented(`${location.operationId} ${status} has no example ${choice.example ?? ''} (documented: ${known})`);
+  }
+  return HttpResponse.json(structuredClone(chosen.value) as Record<string, unknown>, { status });
+}
+
+function undocumented(message: string): Response {
+  return HttpResponse.json(errorBody('INTERNAL_ERROR', { message }), { status: 500 });
+}

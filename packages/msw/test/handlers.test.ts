@@ -1,0 +1,162 @@
+// The default handlers over plain fetch, as a page's or a test's code sees them: the
+// contract's examples, the API's checks and error shape, Prefer, and typed overrides.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setupServer } from 'msw/node';
+import { loadContract } from '@astral/openapi/contract';
+import { exampleRequest, examplesOf, jsonContent, responseOf } from '@astral/openapi/reader';
+import { createHandlersFor, handle, respondWithExample, setupAstralServer } from '../src/node.js';
+
+const server = setupAstralServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const api = 'http://127.0.0.1:4010/api/v1';
+const athlete = { Authorization: 'Bearer dev-athlete-token' };
+const json = { ...athlete, 'Content-Type': 'application/json' };
+const contract = loadContract();
+
+/** The contract's first example of an operation's response, read with the repository's reader. */
+function firstExample(path: string, method: string, status: number): unknown {
+  const operation = contract.paths[path]?.[method];
+  return examplesOf(contract, jsonContent(contract, responseOf(contract, operation, status)))[0]?.value;
+}
+
+async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${api}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+describe('default answers', () => {
+  it("answers the success response's first example, on any origin", async () => {
+    expect(await call('/races/race_xyz456', { headers: athlete })).toEqual({
+      status: 200,
+      body: firstExample('/races/{race_id}', 'get', 200),
+    });
+    const other = await fetch('https://api.example.com/api/v1/auth/me', { headers: athlete });
+    expect(await other.json()).toEqual(firstExample('/auth/me', 'get', 200));
+  });
+
+  it('answers a create with its 201 example', async () => {
+    const { body } = exampleRequest(contract, { pathItem: contract.paths['/races'], operation: contract.paths['/races']!.post });
+    const created = await call('/races', { method: 'POST', headers: json, body: JSON.stringify(body) });
+    expect(created).toEqual({ status: 201, body: firstExample('/races', 'post', 201) });
+  });
+
+  it('Prefer picks a documented status and a named example', async () => {
+    const missing = await call('/races/race_xyz456', { headers: { ...athlete, Prefer: 'code=404' } });
+    expect(missing).toEqual({ status: 404, body: firstExample('/races/{race_id}', 'get', 404) });
+    const sparse = await call('/races/race_xyz456', { headers: { ...athlete, Prefer: 'example=sparseTrailRace' } });
+    expect((sparse.body as { data: { race_description: unknown } }).data.race_description).toBeNull();
+  });
+
+  it('names what is missing when Prefer asks for an undocumented status or example', async () => {
+    expect(await call('/races/race_xyz456', { headers: { ...athlete, Prefer: 'code=418' } })).toEqual({
+      status: 500,
+      body: { error: 'getRace documents no 418 response', details: { code: 'INTERNAL_ERROR' } },
+    });
+    const unknown = await call('/races/race_xyz456', { headers: { ...athlete, Prefer: 'example=noSuchRace' } });
+    expect(unknown.status).toBe(500);
+    expect((unknown.body as { error: string }).error).toMatch(/getRace 200 has no example noSuchRace \(documented: .*sparseTrailRace/);
+  });
+});
+
+describe("the API's checks, in its error shape", () => {
+  it('401 UNAUTHORIZED without credentials, where the operation needs them', async () => {
+    const anonymous = await call('/auth/me');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ details: { code: 'UNAUTHORIZED' } });
+    expect((await call('/auth/me', { headers: { 'X-API-Key': 'dev-org-key' } })).status).toBe(200);
+    // An open operation needs none.
+    const login = await call('/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'maya@example.com', password: 'Tempo-Run-2025' }),
+    });
+    expect(login.status).toBe(200);
+  });
+
+  it('400 VALIDATION_ERROR naming the query parameter, the path parameter, the body field', async () => {
+    expect(await call('/races?limit=500', { headers: athlete })).toMatchObject({
+      status: 400,
+      body: { details: { code: 'VALIDATION_ERROR', field: 'limit' } },
+    });
+    expect(await call('/races?race_type=rowing', { headers: athlete })).toMatchObject({
+      status: 400,
+      body: { details: { field: 'race_type' } },
+    });
+    expect(await call('/races/not%20a%20race', { headers: athlete })).toMatchObject({
+      status: 400,
+      body: { details: { field: 'race_id' } },
+    });
+    const readOnly = await call('/races/race_xyz456', { method: 'PUT', headers: json, body: JSON.stringify({ race_id: 'race_other' }) });
+    expect(readOnly).toEqual({
+      status: 400,
+      body: { error: 'race_id is set by the server and cannot be sent', details: { code: 'VALIDATION_ERROR', field: 'race_id' } },
+    });
+  });
+
+  it('415, 400 INVALID_JSON and 413 for bodies that cannot be JSON', async () => {
+    const text = await call('/auth/login', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hi' });
+    expect(text).toMatchObject({ status: 415, body: { details: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
+    const broken = await call('/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email":' });
+    expect(broken).toMatchObject({ status: 400, body: { details: { code: 'INVALID_JSON' } } });
+    const huge = await call('/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(huge).toMatchObject({ status: 413, body: { details: { code: 'PAYLOAD_TOO_LARGE' } } });
+  });
+});
+
+describe('overrides', () => {
+  it('a typed handle() wins over the default and sees typed params and query', async () => {
+    server.use(
+      handle('getRace', ({ params, response }) =>
+        response(404).json({ error: `No race ${params.race_id}`, details: { code: 'NOT_FOUND', field: 'race_id' } }),
+      ),
+    );
+    expect(await call('/races/race_abc', { headers: athlete })).toEqual({
+      status: 404,
+      body: { error: 'No race race_abc', details: { code: 'NOT_FOUND', field: 'race_id' } },
+    });
+  });
+
+  it('respondWithExample answers a documented response with its example', async () => {
+    server.use(respondWithExample('listRaces', 500));
+    expect(await call('/races', { headers: athlete })).toEqual({ status: 500, body: firstExample('/races', 'get', 500) });
+  });
+});
+
+describe('derived from the document', () => {
+  it('serves an operation the contract does not have yet, from a document that has it, with nothing written for it', async () => {
+    const document = loadContract();
+    document.paths['/shoes/{shoe_id}'] = {
+      get: {
+        operationId: 'getShoe',
+        security: [],
+        parameters: [{ name: 'shoe_id', in: 'path', required: true, schema: { type: 'string', pattern: '^shoe_[a-z0-9]+$' } }],
+        responses: {
+          '200': {
+            description: 'A shoe',
+            content: { 'application/json': { examples: { pegasus: { value: { shoe_id: 'shoe_1', km: 412 } } } } },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+        },
+      },
+    };
+    const own = setupServer(...createHandlersFor(document, { baseUrl: 'http://shoes.test/api/v1' }));
+    server.close();
+    own.listen({ onUnhandledRequest: 'error' });
+    try {
+      expect(await (await fetch('http://shoes.test/api/v1/shoes/shoe_1')).json()).toEqual({ shoe_id: 'shoe_1', km: 412 });
+      const bad = await fetch('http://shoes.test/api/v1/shoes/boot');
+      expect([bad.status, await bad.json()]).toMatchObject([400, { details: { code: 'VALIDATION_ERROR', field: 'shoe_id' } }]);
+    } finally {
+      own.close();
+      server.listen({ onUnhandledRequest: 'error' });
+    }
+  });
+});
