@@ -1,9 +1,9 @@
 /**
  * The Ajv instances and the finding translation of `ajv.ts`, bound to the bundled contract.
  */
-import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { contract } from '@astral/openapi/contract';
-import { createAjvFor, describeAjvError, type AjvKind, type ValidationFinding } from './ajv.js';
+import { createAjvFor, describeAjvError, memoizedCompiler, type AjvKind, type ValidationFinding } from './ajv.js';
 import { readOnlyPropertyNames } from './contract-schemas.js';
 
 export { memoizedCompiler, firstFinding, inDocumentSpelling, type AjvKind, type ValidationFinding } from './ajv.js';
