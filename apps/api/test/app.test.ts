@@ -104,6 +104,7 @@ describe('readConfig', () => {
       oidc: undefined,
       smtpUrl: 'smtp://127.0.0.1:1025',
       emailFrom: 'Astral <no-reply@astral.local>',
+      corsOrigins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
     });
     expect(defaultDataDir).toMatch(/apps[/\\]api[/\\]\.data$/);
   });
@@ -121,6 +122,7 @@ describe('readConfig', () => {
       oidc: undefined,
       smtpUrl: undefined,
       emailFrom: 'Astral <no-reply@astral.local>',
+      corsOrigins: [],
     });
   });
 
@@ -153,7 +155,19 @@ describe('readConfig', () => {
     expect(readConfig({ ASTRAL_MODE: 'test', SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe('smtp://127.0.0.1:2525');
   });
 
+  it("reads CORS_ORIGINS: a list, none, or the mode's default (localhost in development, none in production)", () => {
+    const list = { CORS_ORIGINS: ' https://app.example.com, http://localhost:5173 ,' };
+    expect(readConfig(list).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(readConfig({ ...list, ASTRAL_MODE: 'production' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(readConfig({ CORS_ORIGINS: 'none' }).corsOrigins).toEqual([]);
+    expect(readConfig({ ASTRAL_MODE: 'test' }).corsOrigins).toEqual(readConfig({}).corsOrigins);
+  });
+
   it.each([
+    { CORS_ORIGINS: 'app.example.com' },
+    { CORS_ORIGINS: 'https://app.example.com/' },
+    { CORS_ORIGINS: '*' },
+    { CORS_ORIGINS: 'https://a.example.com https://b.example.com' },
     { SMTP_URL: 'http://127.0.0.1:1025' },
     { SMTP_URL: '127.0.0.1:1025' },
     { EMAIL_FROM: 'Astral' },
