@@ -10,6 +10,8 @@ import { createApp } from '../src/app.js';
 import { ConfigError, defaultDataDir, readConfig } from '../src/config.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { databaseFileName } from '../src/storage/sqlite.js';
+import { devCredentials } from '../src/storage/seed/build.js';
+import { contract } from '@astral/openapi/contract';
 import { testApp } from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'astral-api-app-'));
@@ -87,6 +89,15 @@ describe('request logs', () => {
     const completed = lines.find((line) => line.msg === 'request completed');
     expect(completed).toMatchObject({ reqId: requestId, res: { statusCode: 200 } });
     await close();
+  });
+});
+
+describe('the development credentials', () => {
+  it("are the ones the contract's security schemes list (the docs' try-it console offers those)", () => {
+    const listed = Object.values<any>(contract.components.securitySchemes).flatMap((scheme) =>
+      Object.keys(scheme['x-astral-development-credentials'] ?? {}),
+    );
+    expect(listed.sort()).toEqual(Object.values(devCredentials).sort());
   });
 });
 
