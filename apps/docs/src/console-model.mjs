@@ -46,7 +46,7 @@ export function consoleModel(document) {
             name: parameter.name,
             in: parameter.in,
             required: Boolean(parameter.required),
-            description: firstLine(parameter.description),
+            description: firstParagraph(parameter.description),
             // Path values are filled (a URL needs them); query and header examples are offered as placeholders.
             value: value === undefined || String(value).startsWith('{') ? '' : String(value),
             placeholder: sample === undefined ? (schema.enum?.join(' | ') ?? schema.type ?? '') : String(sample),
@@ -61,7 +61,7 @@ export function consoleModel(document) {
     credentials: Object.entries(schemes).flatMap(([scheme, definition]) =>
       Object.entries(definition['x-astral-development-credentials'] ?? {}).map(([value, who]) => ({
         scheme,
-        label: `${value} (${who})`,
+        who,
         ...credentialHeader(definition, value),
       })),
     ),
@@ -76,8 +76,9 @@ function credentialHeader(scheme, value) {
   throw new Error(`the console cannot send a credential of a ${scheme.type} scheme`);
 }
 
-function firstLine(text) {
-  return typeof text === 'string' ? (text.split('\n')[0] ?? '').trim() : '';
+/** The first paragraph, on one line. */
+function firstParagraph(text) {
+  return typeof text === 'string' ? (text.split(/\n\s*\n/)[0] ?? '').replace(/\s+/g, ' ').trim() : '';
 }
 
 /**

@@ -135,7 +135,7 @@ describe('the try-it console in a browser', () => {
   it('calls the reference API itself across origins: its CORS lets the page read the answer and X-Request-Id', async () => {
     await open('getMe');
     await page.locator('#base-url').fill(sandbox.apiUrl);
-    await page.locator('#credential').selectOption({ label: 'X-API-Key: dev-org-key (an organization (Alpine Running Club))' });
+    await page.locator('#credential').selectOption({ label: 'X-API-Key: dev-org-key (an organization: Alpine Running Club)' });
     const { status, headers, body } = await send();
     expect(status).toBe('200 OK');
     expect(headers).toMatch(/x-request-id: \S+/);

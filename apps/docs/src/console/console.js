@@ -28,7 +28,7 @@ for (const operation of model.operations) {
 for (const server of servers) $('target').append(new Option(`${server.name}: ${server.url}`, server.url));
 $('credential').append(new Option('none', ''));
 model.credentials.forEach((credential, index) =>
-  $('credential').append(new Option(`${credential.header}: ${credential.label}`, String(index))),
+  $('credential').append(new Option(`${credential.header}: ${credential.value} (${credential.who})`, String(index))),
 );
 
 const selected = () => model.operations.find((operation) => operation.operationId === $('operation').value);
