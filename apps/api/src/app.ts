@@ -5,7 +5,7 @@
  * (`main.ts`) listens; tests, the sandbox and the benchmarks inject requests in-process.
  */
 import { createAstralServer, type AstralServerExtraOptions, type AstralServerOptions } from '@astral/server';
-import { defaultAppUrl, defaultDataDir, type Mode } from './config.js';
+import { defaultAppUrl, defaultDataDir, developmentCorsOrigins, type Mode } from './config.js';
 import { deliverEmailsWithApp, type EmailOptions } from './email/app-delivery.js';
 import { mapDomainError } from './map-error.js';
 import { createAuthenticator } from './resources/auth/index.js';
@@ -16,7 +16,7 @@ import { buildSeed } from './storage/seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
 export { devCredentials, devSignIn } from './storage/seed/build.js';
-export { ConfigError, readConfig, type Config, type Mode } from './config.js';
+export { ConfigError, developmentCorsOrigins, readConfig, type Config, type Mode } from './config.js';
 export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
 export type { Principal } from './resources/users/model.js';
@@ -47,6 +47,11 @@ export interface AppOptions {
   oidc?: OidcSettings | undefined;
   /** Delivery of the email outbox over SMTP; without `smtpUrl` this instance delivers nothing. */
   email?: EmailOptions;
+  /**
+   * Origins allowed to call from a browser (CORS), `scheme://host[:port]` or `scheme://host:*`;
+   * default: localhost and 127.0.0.1 on any port outside production, none in production.
+   */
+  corsOrigins?: readonly string[];
   /** Tooling options of `@astral/server` (the benchmark turns request validation off to measure it). */
   server?: Pick<AstralServerExtraOptions, 'validateRequests' | 'onContractViolation'>;
 }
@@ -92,6 +97,7 @@ export function createApp(options: AppOptions = {}): App {
     mapError: mapDomainError,
     mode,
     logger: options.logger ?? false,
+    cors: { origins: options.corsOrigins ?? (mode === 'production' ? [] : developmentCorsOrigins) },
     ...options.server,
   });
   // Fail at start, not on the first request, when the database cannot be brought up to date.

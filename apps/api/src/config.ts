@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { originPatternProblem } from '@astral/server';
 import type { OidcSettings } from './resources/auth/id-tokens.js';
 
 /** How the API runs: `development` seeds demo data and prints credentials, `production` seeds nothing. */
@@ -44,6 +45,13 @@ export interface Config {
   smtpUrl: string | undefined;
   /** `EMAIL_FROM`: the sender of every email (default `Astral <no-reply@astral.local>`). */
   emailFrom: string;
+  /**
+   * `CORS_ORIGINS`: the browser origins allowed to call the API, comma-separated, each
+   * `scheme://host[:port]` or `scheme://host:*` (any port); `none` for none. Default outside
+   * production: localhost and 127.0.0.1 on any port (`developmentCorsOrigins`); in
+   * production: none.
+   */
+  corsOrigins: string[];
 }
 
 /** The web app of a local `npm start`. */
@@ -53,6 +61,9 @@ export const defaultAppUrl = 'http://127.0.0.1:5173';
 export const defaultDevelopmentSmtpUrl = 'smtp://127.0.0.1:1025';
 /** The sender when `EMAIL_FROM` is unset. */
 export const defaultEmailFrom = 'Astral <no-reply@astral.local>';
+
+/** Pages served from this machine, on any port: a local web app, the docs' try-it console. */
+export const developmentCorsOrigins: readonly string[] = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
 
 /** `name@domain` or `Display Name <name@domain>`, on one line. */
 const senderPattern = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
@@ -108,6 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!senderPattern.test(emailFrom)) {
     throw new ConfigError(`EMAIL_FROM must be an address or "Name <address>", got "${env.EMAIL_FROM}"`);
   }
+  const corsOrigins = readCorsOrigins(env.CORS_ORIGINS, mode);
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -120,7 +132,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: readOidc(env),
     smtpUrl,
     emailFrom,
+    corsOrigins,
   };
+}
+
+/** The allowlist: unset means the mode's default; `none` means no origin at all. */
+function readCorsOrigins(value: string | undefined, mode: Mode): string[] {
+  if (value === undefined || value.trim() === '') return mode === 'production' ? [] : [...developmentCorsOrigins];
+  if (value.trim().toLowerCase() === 'none') return [];
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    const problem = originPatternProblem(origin);
+    if (problem) throw new ConfigError(`CORS_ORIGINS: ${problem}; separate origins with commas, or say none`);
+  }
+  return origins;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     appUrl: config.appUrl,
     oidc: config.oidc,
     email: { smtpUrl: config.smtpUrl, from: config.emailFrom },
+    corsOrigins: config.corsOrigins,
     logger: { level: config.mode === 'test' ? 'warn' : 'info' },
   });
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const lines = [
     `Astral API (${config.mode}) listening on ${address}/api/v1`,
     `  database: ${storage}`,
+    `  browser origins (CORS): ${config.corsOrigins.length > 0 ? config.corsOrigins.join(', ') : 'none'}`,
     `  email: ${config.smtpUrl ? `${redactedUrl(config.smtpUrl)} (from ${config.emailFrom})` : 'not sent (no SMTP_URL): queued in the outbox'}`,
   ];
   if (config.mode === 'development') {

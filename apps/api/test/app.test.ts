@@ -10,6 +10,8 @@ import { createApp } from '../src/app.js';
 import { ConfigError, defaultDataDir, readConfig } from '../src/config.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { databaseFileName } from '../src/storage/sqlite.js';
+import { devCredentials } from '../src/storage/seed/build.js';
+import { contract } from '@astral/openapi/contract';
 import { testApp } from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'astral-api-app-'));
@@ -90,6 +92,15 @@ describe('request logs', () => {
   });
 });
 
+describe('the development credentials', () => {
+  it("are the ones the contract's security schemes list (the docs' try-it console offers those)", () => {
+    const listed = Object.values<any>(contract.components?.securitySchemes ?? {}).flatMap((scheme) =>
+      Object.keys(scheme['x-astral-development-credentials'] ?? {}),
+    );
+    expect(listed.sort()).toEqual(Object.values(devCredentials).sort());
+  });
+});
+
 describe('readConfig', () => {
   it('has safe local defaults', () => {
     expect(readConfig({})).toEqual({
@@ -104,6 +115,7 @@ describe('readConfig', () => {
       oidc: undefined,
       smtpUrl: 'smtp://127.0.0.1:1025',
       emailFrom: 'Astral <no-reply@astral.local>',
+      corsOrigins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
     });
     expect(defaultDataDir).toMatch(/apps[/\\]api[/\\]\.data$/);
   });
@@ -121,6 +133,7 @@ describe('readConfig', () => {
       oidc: undefined,
       smtpUrl: undefined,
       emailFrom: 'Astral <no-reply@astral.local>',
+      corsOrigins: [],
     });
   });
 
@@ -153,7 +166,19 @@ describe('readConfig', () => {
     expect(readConfig({ ASTRAL_MODE: 'test', SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe('smtp://127.0.0.1:2525');
   });
 
+  it("reads CORS_ORIGINS: a list, none, or the mode's default (localhost in development, none in production)", () => {
+    const list = { CORS_ORIGINS: ' https://app.example.com, http://localhost:5173 ,' };
+    expect(readConfig(list).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(readConfig({ ...list, ASTRAL_MODE: 'production' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(readConfig({ CORS_ORIGINS: 'none' }).corsOrigins).toEqual([]);
+    expect(readConfig({ ASTRAL_MODE: 'test' }).corsOrigins).toEqual(readConfig({}).corsOrigins);
+  });
+
   it.each([
+    { CORS_ORIGINS: 'app.example.com' },
+    { CORS_ORIGINS: 'https://app.example.com/' },
+    { CORS_ORIGINS: '*' },
+    { CORS_ORIGINS: 'https://a.example.com https://b.example.com' },
     { SMTP_URL: 'http://127.0.0.1:1025' },
     { SMTP_URL: '127.0.0.1:1025' },
     { EMAIL_FROM: 'Astral' },

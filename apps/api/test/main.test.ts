@@ -45,6 +45,18 @@ describe('node dist/main.js', () => {
       expect(output).toContain('X-API-Key: dev-org-key');
       const me = await fetch(`${origin}/api/v1/auth/me`, { headers: { authorization: 'Bearer dev-admin-token' } });
       expect((await me.json()).role).toBe('admin');
+      // In development a page on localhost may call it (CORS_ORIGINS' default).
+      expect(output).toContain('browser origins (CORS): http://localhost:*, http://127.0.0.1:*');
+      const preflight = await fetch(`${origin}/api/v1/races`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
 
       let newConnection = 'not tried';
       // An in-flight request: headers and half the body sent before the signal.

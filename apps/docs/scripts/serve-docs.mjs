@@ -1,14 +1,16 @@
 // `npm run docs`: serves the built site on 127.0.0.1:8080. PORT (or ASTRAL_DOCS_PORT),
-// HOST and ASTRAL_DOCS_DIR change where and what.
+// HOST and ASTRAL_DOCS_DIR change where and what; the try-it console sends requests to
+// ASTRAL_MOCK_URL / ASTRAL_SANDBOX_URL (default 127.0.0.1 on ASTRAL_MOCK_PORT / ASTRAL_SANDBOX_PORT).
 import { fileURLToPath } from 'node:url';
-import { serveDocs } from '../src/server.mjs';
+import { consoleTargets, serveDocs } from '../src/server.mjs';
 
 const root = process.env.ASTRAL_DOCS_DIR ?? fileURLToPath(new URL('../dist/', import.meta.url));
 const port = Number(process.env.PORT ?? process.env.ASTRAL_DOCS_PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 try {
-  const { url } = await serveDocs({ root, port, host });
-  console.log(`docs: ${url}`);
+  const targets = consoleTargets();
+  const { url } = await serveDocs({ root, port, host, targets });
+  console.log(`docs: ${url} (try-it console: ${url}try/, sending to ${targets.map((t) => `${t.name} ${t.url}`).join(', ')})`);
 } catch (error) {
   if (error?.code === 'EADDRINUSE') {
     console.error(`docs: port ${port} is already in use; choose another with ASTRAL_DOCS_PORT=<port> (or PORT).`);

@@ -2,18 +2,22 @@
 // logo), `redocly build-docs --inlineBundle` with the Astral template and colours, then a
 // check that the page loads nothing from the network.
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { withCodeSamples } from './code-samples.mjs';
+import { consoleModel, withConsoleLinks } from './console-model.mjs';
 import { externalAssetUrls } from './offline.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** apps/docs/redocly.yaml: Redoc options and the brand colours. */
 export const docsConfigPath = join(here, '..', 'redocly.yaml');
 const logoPath = join(here, 'logo.svg');
+/** The try-it console's page, script and style (src/console/), copied as they are. */
+const consoleDir = join(here, 'console');
+const CONSOLE_FILES = ['index.html', 'console.js', 'console.css'];
 
 /** Redoc's sidebar attribution logo is an <img> from its CDN; the page shows a local copy. */
 const ATTRIBUTION_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
@@ -53,6 +57,18 @@ function runRedocly(args) {
   });
 }
 
+/** The try-it console into `dir`: its files, and the model derived from the contract. */
+async function writeConsole(contract, dir) {
+  await mkdir(dir, { recursive: true });
+  for (const file of CONSOLE_FILES) {
+    const text = await readFile(join(consoleDir, file), 'utf8');
+    const external = externalAssetUrls(text);
+    if (external.length > 0) throw new Error(`the console would load assets from the network: ${external.join(', ')}`);
+    await copyFile(join(consoleDir, file), join(dir, file));
+  }
+  await writeFile(join(dir, 'operations.json'), `${JSON.stringify(consoleModel(contract))}\n`);
+}
+
 /**
  * Builds `index.html` (and the decorated contract it shows, `openapi.json`) into `outDir`.
  *
@@ -62,7 +78,7 @@ function runRedocly(args) {
 export async function buildDocs({ contractPath, outDir }) {
   const started = performance.now();
   const contract = JSON.parse(await readFile(contractPath, 'utf8'));
-  const decorated = withCodeSamples(contract);
+  const decorated = withConsoleLinks(withCodeSamples(contract));
   const logo = await readFile(logoPath, 'utf8');
   decorated.info['x-logo'] = { url: dataUri(logo), altText: 'Astral', href: '#' };
 
@@ -92,6 +108,7 @@ export async function buildDocs({ contractPath, outDir }) {
   // Base URLs of Redoc's optional icon sets (used only for icons the contract names; this
   // one names none): point them at the docs server itself, so nothing can reach a CDN.
   html = html.replaceAll('https://cdn.redocly.com/icons/', './icons/');
+  await writeConsole(contract, join(outDir, 'try'));
   const external = externalAssetUrls(html);
   if (external.length > 0) throw new Error(`the docs page would load assets from the network: ${external.join(', ')}`);
   // Write aside, then rename: a server reading index.html never sees half a page.

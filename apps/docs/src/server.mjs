@@ -13,16 +13,46 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** Where the try-it console sends requests (`/try/targets.json`); the page falls back to the contract's local servers. */
+const TARGETS_PATH = '/try/targets.json';
+
+/** @typedef {{ name: string, url: string }} ConsoleTarget */
+
 /**
- * A server for the files under `root`; `/` is `index.html`. Only GET and HEAD.
+ * The console's targets from the environment: the mock and the sandbox, at `ASTRAL_MOCK_URL`
+ * and `ASTRAL_SANDBOX_URL`, else on 127.0.0.1 at `ASTRAL_MOCK_PORT` (4010) and
+ * `ASTRAL_SANDBOX_PORT` (4011), as `npm start` runs them.
  *
  * @example
- * const server = createDocsServer({ root: 'apps/docs/dist' });
- * server.listen(8080, '127.0.0.1');
+ * consoleTargets({ ASTRAL_MOCK_PORT: '4020' })[0]; // { name: 'mock', url: 'http://127.0.0.1:4020/api/v1' }
  */
-export function createDocsServer({ root }) {
+export function consoleTargets(env = process.env) {
+  const local = (port, fallback) => `http://127.0.0.1:${port || fallback}/api/v1`;
+  return [
+    { name: 'mock', url: env.ASTRAL_MOCK_URL || local(env.ASTRAL_MOCK_PORT, 4010) },
+    { name: 'sandbox', url: env.ASTRAL_SANDBOX_URL || local(env.ASTRAL_SANDBOX_PORT, 4011) },
+  ];
+}
+
+/**
+ * A server for the files under `root`; `/` is `index.html`. Only GET and HEAD. With
+ * `targets`, it also tells the try-it console where to send requests.
+ *
+ * @example
+ * const server = createDocsServer({ root: 'apps/docs/dist', targets: consoleTargets() });
+ * server.listen(8080, '127.0.0.1');
+ *
+ * @param {{ root: string, targets?: ConsoleTarget[] }} options
+ */
+export function createDocsServer({ root, targets }) {
   const base = normalize(root + sep);
+  const targetsJson = targets ? Buffer.from(JSON.stringify(targets)) : undefined;
   return createServer((request, response) => {
+    if (targetsJson && request.method === 'GET' && request.url?.split('?')[0] === TARGETS_PATH) {
+      response.writeHead(200, { 'content-type': TYPES['.json'], 'content-length': targetsJson.length, 'cache-control': 'no-cache' });
+      response.end(targetsJson);
+      return;
+    }
     // The listener's promise is not awaited by node:http: a rejection (a malformed
     // percent-encoding throws in decodeURIComponent) would be unhandled and end the process.
     serveFile(base, request, response).catch(() => {
@@ -61,10 +91,13 @@ async function serveFile(base, request, response) {
  * Starts the server and resolves once it listens; `port: 0` picks a free port.
  *
  * @example
- * const { url, close } = await serveDocs({ root: 'apps/docs/dist', port: 0 });
+ * const { url, close } = await serveDocs({ root: 'apps/docs/dist', port: 0, targets: consoleTargets() });
+ *
+ * @param {{ root: string, port: number, host?: string, targets?: ConsoleTarget[] }} options
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<unknown> }>}
  */
-export function serveDocs({ root, port, host = '127.0.0.1' }) {
-  const server = createDocsServer({ root });
+export function serveDocs({ root, port, host = '127.0.0.1', targets }) {
+  const server = createDocsServer({ root, targets });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -31,7 +31,12 @@ function exposeHeaders(headers: OutgoingHttpHeaders): string {
     .split(',')
     .map((h) => h.trim())
     .filter((h) => h && h !== '*');
-  return [...new Set([...current, violationsHeader, violationsCountHeader, uncheckedHeader, 'x-request-id'])].join(', ');
+  // The API's own list (its CORS: X-Request-Id, the rate-limit headers) comes first; one spelling per header.
+  const names = new Map<string, string>();
+  for (const name of [...current, violationsHeader, violationsCountHeader, uncheckedHeader, 'x-request-id']) {
+    if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+  }
+  return [...names.values()].join(', ');
 }
 
 /**

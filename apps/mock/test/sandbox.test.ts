@@ -48,6 +48,23 @@ describe('the sandbox', () => {
     expect(lines.some((line) => line.includes('request.query.limit maximum'))).toBe(true);
   });
 
+  it("answers any origin, and lets its scripts read the API's headers and the findings, one spelling each", async () => {
+    const origin = 'https://docs.example.com';
+    const preflight = await fetch(`${sandbox.url}/races`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    const res = await fetch(`${sandbox.url}/races?limit=1`, { headers: { ...athlete, Origin: 'http://localhost:5173' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const exposed = res.headers.get('access-control-expose-headers')!.split(', ');
+    expect(exposed).toEqual(
+      expect.arrayContaining(['X-Request-Id', 'RateLimit', 'Retry-After', 'sl-violations', 'x-astral-contract-violations']),
+    );
+    expect(new Set(exposed.map((name) => name.toLowerCase())).size).toBe(exposed.length);
+  });
+
   it('lets the API answer a body that is not JSON itself', async () => {
     const res = await fetch(`${sandbox.url}/races`, { method: 'POST', headers: athlete, body: '{"race_name":' });
     expect(res.status).toBe(400);

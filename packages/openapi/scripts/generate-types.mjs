@@ -45,6 +45,9 @@ export const errorCatalogue = ${literal(described.errors)} as const;
 
 /** The largest request body the API accepts, in bytes (the 413 response's \`x-astral-body-limit-bytes\`). */
 export const requestBodyLimitBytes = ${described.bodyLimitBytes};
+
+/** Every response header the operations document (what browser code may read: CORS \`Access-Control-Expose-Headers\`). */
+export const responseHeaderNames = ${JSON.stringify(described.responseHeaders)} as const;
 `,
   ),
 ]);

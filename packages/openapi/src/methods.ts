@@ -1,6 +1,7 @@
 /**
- * Which methods a URL path has in the contract, for `405 Method Not Allowed` and its `Allow`
- * header: the server stubs and the mock answer a known path with a wrong method alike.
+ * What the contract allows at a request URL: its methods, for `405 Method Not Allowed` and
+ * its `Allow` header (the server stubs and the mock answer a known path with a wrong method
+ * alike), and the request headers, for a CORS preflight.
  */
 import { basePath, operationTable } from './generated/operations.js';
 
@@ -12,15 +13,42 @@ function templateToRegExp(template: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/** What one contract path allows: the union over its operations. */
+export interface PathAllowance {
+  /** The contract path template, e.g. `/races/{race_id}`. */
+  path: string;
+  /** Its methods, upper case, sorted. */
+  methods: string[];
+  /** The request headers any of its operations takes (credentials, header parameters, `Content-Type`). */
+  requestHeaders: string[];
+}
+
 const routes = (() => {
-  const byPath = new Map<string, Set<string>>();
-  for (const { path, method } of Object.values(operationTable)) {
-    const methods = byPath.get(path) ?? new Set<string>();
-    methods.add(method.toUpperCase());
-    byPath.set(path, methods);
+  const byPath = new Map<string, { methods: Set<string>; headers: Map<string, string> }>();
+  for (const { path, method, requestHeaders } of Object.values(operationTable)) {
+    const route = byPath.get(path) ?? { methods: new Set<string>(), headers: new Map<string, string>() };
+    route.methods.add(method.toUpperCase());
+    for (const name of requestHeaders) if (!route.headers.has(name.toLowerCase())) route.headers.set(name.toLowerCase(), name);
+    byPath.set(path, route);
   }
-  return [...byPath].map(([path, methods]) => ({ pattern: templateToRegExp(basePath + path), methods: [...methods].sort() }));
+  return [...byPath].map(([path, { methods, headers }]) => ({
+    pattern: templateToRegExp(basePath + path),
+    allowance: { path, methods: [...methods].sort(), requestHeaders: [...headers.values()] } satisfies PathAllowance,
+  }));
 })();
+
+/**
+ * What the contract allows at a request URL (under the base path), or `undefined` when no path matches.
+ *
+ * @example
+ * ```ts
+ * allowedAt('/api/v1/races?limit=5'); // { path: '/races', methods: ['GET', 'POST'], requestHeaders: ['Authorization', 'X-API-Key', 'Idempotency-Key', 'Content-Type'] }
+ * ```
+ */
+export function allowedAt(url: string): PathAllowance | undefined {
+  const path = url.split('?')[0] ?? '';
+  return routes.find((route) => route.pattern.test(path))?.allowance;
+}
 
 /**
  * The contract's methods for a request URL, or an empty list when no path matches.
@@ -31,6 +59,5 @@ const routes = (() => {
  * ```
  */
 export function methodsAllowedFor(url: string): string[] {
-  const path = url.split('?')[0] ?? '';
-  return routes.find((route) => route.pattern.test(path))?.methods ?? [];
+  return allowedAt(url)?.methods ?? [];
 }

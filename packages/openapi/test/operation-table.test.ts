@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePath, methodsAllowedFor, operationIds, operationTable } from '../src/index.js';
+import { allowedAt, basePath, methodsAllowedFor, operationIds, operationTable, responseHeaderNames } from '../src/index.js';
 import { bundled } from './bundled.js';
 
 describe('the generated operation table', () => {
@@ -39,5 +39,18 @@ describe('the generated operation table', () => {
     expect(methodsAllowedFor('/api/v1/races/race_xyz456')).toEqual(['DELETE', 'GET', 'PUT']);
     expect(methodsAllowedFor('/api/v1/races/race_xyz456/extra')).toEqual([]);
     expect(methodsAllowedFor('/races')).toEqual([]);
+  });
+
+  it('derives what a CORS preflight allows per path, and the response headers browser code may read', () => {
+    expect(allowedAt('/api/v1/races?limit=5')).toEqual({
+      path: '/races',
+      methods: ['GET', 'POST'],
+      requestHeaders: ['Authorization', 'X-API-Key', 'Idempotency-Key', 'Content-Type'],
+    });
+    // The anonymous auth operations take no credential header; the ones with a body take Content-Type.
+    expect(operationTable.login.requestHeaders).toEqual(['Content-Type']);
+    expect(operationTable.getMe.requestHeaders).toEqual(['Authorization', 'X-API-Key']);
+    expect(allowedAt('/api/v1/nowhere')).toBeUndefined();
+    expect([...responseHeaderNames].sort()).toEqual(['RateLimit', 'RateLimit-Policy', 'Retry-After', 'WWW-Authenticate']);
   });
 });

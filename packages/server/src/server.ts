@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { basePath, methodsAllowedFor, operationIds, operationTable, queryDefaulter, requestBodyLimitBytes } from '@astral/openapi';
 import { credentialReader, isOpen, meetsRequirements } from './auth.js';
+import { createCors } from './cors.js';
 import { componentsDocument, requestSchemas, responseSchema, securityRequirements } from './contract-schemas.js';
 import { ApiError, errorBody } from './errors.js';
 import { toErrorResponse, type ErrorResponse } from './error-handler.js';
@@ -57,11 +58,13 @@ type WithPrincipal = FastifyRequest & { [PRINCIPAL]?: unknown; [CREDENTIALS]?: C
  */
 export function createAstralServer<Principal>(options: AstralServerOptions<Principal> & AstralServerExtraOptions): FastifyInstance {
   const mode = options.mode ?? 'development';
+  const cors = options.cors && options.cors.origins.length > 0 ? createCors(options.cors) : undefined;
   const checkResponses = mode !== 'production';
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? requestBodyLimitBytes,
-    // The contract lists no HEAD or OPTIONS: they are 405s like any undocumented method.
+    // The contract lists no HEAD or OPTIONS: they are 405s like any undocumented method
+    // (an OPTIONS that is a CORS preflight from an allowed origin is answered by cors.ts).
     exposeHeadRoutes: false,
     // Long path parameters reach the validator, which names the field, instead of a bare 414.
     routerOptions: { maxParamLength: 2048 },
@@ -73,6 +76,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
     // Bad URLs never reach the hooks, so the request id is set here too.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
+      cors?.decorate(request, reply);
       sendResponse(reply, toErrorResponse(error, options.mapError));
     },
   }) as unknown as FastifyInstance;
@@ -94,6 +98,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
 
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    cors?.decorate(request, reply);
     done(null, payload);
   });
 
@@ -105,6 +110,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (cors?.answerPreflight(request, reply)) return;
     const allowed = methodsAllowedFor(request.url);
     if (allowed.length > 0) {
       void reply

@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { operations, operationTable } from '@astral/openapi';
+import type { CorsOptions } from './cors.js';
 import type { ApiError } from './errors.js';
 import type { IdempotencyStore } from './idempotency-store.js';
 
@@ -130,4 +131,9 @@ export interface AstralServerOptions<Principal> {
   idempotency?: IdempotencyStore;
   /** Fastify logger options; default `false`. Every log line carries the request id (`reqId`). */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Browser pages allowed to call the API from another origin (CORS); default none, and no
+   * CORS header is sent. Preflights allow what the contract allows for the path.
+   */
+  cors?: CorsOptions;
 }

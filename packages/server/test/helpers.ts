@@ -27,6 +27,7 @@ export function buildApp(
     logger?: any;
     mapError?: AstralServerOptions<Principal>['mapError'];
     idempotency?: IdempotencyStore;
+    cors?: AstralServerOptions<Principal>['cors'];
   } & AstralServerExtraOptions = {},
 ) {
   const violations: ContractViolation[] = [];

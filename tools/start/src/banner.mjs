@@ -55,6 +55,7 @@ export function banner({ services, restartable, outDir, basePath, credentials, c
     ...mailLines(services, smtpUrl, ownSmtpUrl, url),
     ' Try it:',
     `   curl -H 'Authorization: Bearer ${credentials.athleteToken}' '${url(sandbox)}/races?upcoming=true'`,
+    ...services.filter((service) => service.consoleTargets).map((service) => `   or in the browser: ${url(service)}try/ (mock or sandbox)`),
     '',
     ` Watching ${watched.startsWith('..') ? contractDir : `${watched}/`}:`,
     ...onEdit(restartable, outDir).map((line) => `   ${line}`),

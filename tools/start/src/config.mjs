@@ -84,7 +84,17 @@ export const SERVICES = [
     // The sandbox runs the reference API in its own process: SMTP_URL reaches that API there.
     sendsMail: true,
   },
-  { name: 'docs', label: 'Docs', portEnv: 'ASTRAL_DOCS_PORT', defaultPort: 8080, package: '@astral/docs', script: 'docs', api: false },
+  {
+    name: 'docs',
+    label: 'Docs',
+    portEnv: 'ASTRAL_DOCS_PORT',
+    defaultPort: 8080,
+    package: '@astral/docs',
+    script: 'docs',
+    api: false,
+    // Its try-it console sends requests to the mock and the sandbox npm start runs.
+    consoleTargets: true,
+  },
   {
     name: 'mail',
     label: 'Mail inbox',
@@ -179,13 +189,17 @@ export function readStartConfig(env = process.env) {
 
 /**
  * The environment one server is started with (on top of npm start's own): where to listen,
- * the contract and docs it serves, and for the API processes where to send email.
+ * the contract and docs it serves, for the API processes where to send email, and for the
+ * docs where the try-it console sends requests (`basePath`: the contract's, `/api/v1`).
  *
  * @example
  * childEnv(config.services.find((s) => s.name === 'api'), config).SMTP_URL; // "smtp://127.0.0.1:1025"
+ * childEnv(config.services.find((s) => s.name === 'docs'), config, '/api/v1').ASTRAL_MOCK_URL; // "http://127.0.0.1:4010/api/v1"
  */
-export function childEnv(service, config) {
+export function childEnv(service, config, basePath = '/api/v1') {
+  const urlOf = (name) => `http://${config.host}:${config.services.find((candidate) => candidate.name === name).port}${basePath}`;
   return {
+    ...(service.consoleTargets ? { ASTRAL_MOCK_URL: urlOf('mock'), ASTRAL_SANDBOX_URL: urlOf('sandbox') } : {}),
     PORT: String(service.port),
     HOST: config.host,
     ASTRAL_DOCS_DIR: config.docsDir,

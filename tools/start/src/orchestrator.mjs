@@ -71,7 +71,7 @@ export async function runStart(env = process.env) {
         name: service.name,
         entry: service.entry,
         cwd: repoRoot,
-        env: childEnv(service, config),
+        env: childEnv(service, config, basePath),
       });
       children.set(service.name, child);
       child.exited.then(([code, signal]) => {

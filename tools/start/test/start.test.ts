@@ -77,6 +77,7 @@ describe('npm start on a copy of the contract', () => {
     const block = output.text.slice(output.text.lastIndexOf('Astral API is running'));
     const curl = /Try it:\n\s+curl -H 'Authorization: Bearer dev-athlete-token' '([^']+)'/.exec(block);
     expect(curl?.[1]).toBe(`http://127.0.0.1:${ports.sandbox}/api/v1/races?upcoming=true`);
+    expect(block).toContain(`or in the browser: http://127.0.0.1:${ports.docs}/try/`);
     // A copy of the contract: the reference API keeps serving the workspace's, so it is not restarted.
     expect(block).toContain('restarts the mock and sandbox, rebuilds the docs');
 
@@ -96,6 +97,12 @@ describe('npm start on a copy of the contract', () => {
     const viaWeb = await fetch(`http://127.0.0.1:${ports.web}/api/v1/races?upcoming=true`, { headers: auth });
     expect(viaWeb.status).toBe(200);
     expect((await viaWeb.json()).status).toBe('ok');
+    // The try-it console is told where npm start runs the mock and the sandbox.
+    const targets = await (await fetch(`http://127.0.0.1:${ports.docs}/try/targets.json`)).json();
+    expect(targets).toEqual([
+      { name: 'mock', url: `http://127.0.0.1:${ports.mock}/api/v1` },
+      { name: 'sandbox', url: `http://127.0.0.1:${ports.sandbox}/api/v1` },
+    ]);
 
     // The mail catcher: its inbox answers, its SMTP side greets, and the reference API and the
     // sandbox (which runs the API in its own process) were started with SMTP_URL pointing at it.

@@ -7,7 +7,16 @@
 import type { ContractParameter, JsonNode, OpenApiDocument } from './document.js';
 import { bodyLimitOf, errorCatalogueOf, type ErrorCatalogueEntry } from './errors.js';
 import { methodOf, namespaceOf } from './naming.js';
-import { basePathOf, jsonContent, operationsOf, parametersOf, responseOf, securityRequirementsOf, type HttpMethod } from './operations.js';
+import {
+  basePathOf,
+  jsonContent,
+  operationsOf,
+  parametersOf,
+  responseOf,
+  securityRequirementsOf,
+  securitySchemesOf,
+  type HttpMethod,
+} from './operations.js';
 import { resolveRef } from './refs.js';
 
 /** What the table says about one operation. */
@@ -39,6 +48,12 @@ export interface OperationDescription {
   session: 'issues' | 'ends' | null;
   /** Whether it takes an `Idempotency-Key` header, so a retry of it is safe. */
   idempotencyKey: boolean;
+  /**
+   * The request headers a caller may send beyond the ones browsers always allow: its header
+   * parameters, the headers of the security schemes it accepts, and `Content-Type` when it
+   * takes a body (what a CORS preflight must allow).
+   */
+  requestHeaders: string[];
 }
 
 /** The table and the document-wide facts generated beside it. */
@@ -47,6 +62,8 @@ export interface ContractDescription {
   operations: Record<string, OperationDescription>;
   errors: Record<string, ErrorCatalogueEntry>;
   bodyLimitBytes: number;
+  /** Every response header any operation documents, in contract order (what browser code may read: CORS). */
+  responseHeaders: string[];
 }
 
 /** A 2xx JSON body is enveloped when its schema carries `status: "ok"` (SuccessStatus). */
@@ -83,6 +100,40 @@ function contextualDefaults(query: ContractParameter[]): Record<string, Record<s
   return contextual;
 }
 
+/** The header a security scheme reads its credential from (`Authorization` for http, OAuth and OpenID schemes). */
+function schemeHeader(scheme: JsonNode): string | undefined {
+  if (scheme?.type === 'apiKey') return scheme.in === 'header' ? scheme.name : undefined;
+  return ['http', 'oauth2', 'openIdConnect'].includes(scheme?.type) ? 'Authorization' : undefined;
+}
+
+function requestHeaders(document: OpenApiDocument, parameters: ContractParameter[], security: string[], hasBody: boolean): string[] {
+  const schemes = securitySchemesOf(document);
+  const names = [
+    ...security.map((name) => schemeHeader(schemes[name])),
+    ...parameters.filter((p) => p.in === 'header').map((p) => p.name),
+    hasBody ? 'Content-Type' : undefined,
+  ];
+  return unique(names.filter((name): name is string => name !== undefined));
+}
+
+/** Every response header name the operations document, resolved through refs. */
+function responseHeaders(document: OpenApiDocument): string[] {
+  const names: string[] = [];
+  for (const { operation } of operationsOf(document)) {
+    for (const status of Object.keys(operation.responses ?? {})) {
+      names.push(...Object.keys(responseOf(document, operation, Number(status))?.headers ?? {}));
+    }
+  }
+  return unique(names);
+}
+
+/** Distinct header names, case-insensitively, first spelling kept. */
+function unique(names: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const name of names) if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  return [...seen.values()];
+}
+
 /**
  * Describes every operation of a bundled document. Two operations that would share a
  * client call name are an error here, at generation, not a shadowed call at run time.
@@ -108,6 +159,7 @@ export function describeContract(document: OpenApiDocument): ContractDescription
     const clash = callNames.get(callName);
     if (clash) throw new Error(`${operationId} and ${clash} would both be client.${callName}`);
     callNames.set(callName, operationId);
+    const security = [...new Set(securityRequirementsOf(document, operation).flat())];
     const fields = success[0] === undefined ? [] : successFields(document, responseOf(document, operation, success[0]));
     operations[operationId] = {
       method: location.method,
@@ -123,10 +175,17 @@ export function describeContract(document: OpenApiDocument): ContractDescription
       successStatus: success[0] ?? null,
       envelope: success.every((status) => usesEnvelope(document, responseOf(document, operation, status))),
       successFields: fields,
-      security: [...new Set(securityRequirementsOf(document, operation).flat())],
+      security,
       session: sessionEffect(operation, fields),
       idempotencyKey: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
+      requestHeaders: requestHeaders(document, parameters, security, Boolean(operation.requestBody)),
     };
   }
-  return { basePath: basePathOf(document), operations, errors: errorCatalogueOf(document), bodyLimitBytes: bodyLimitOf(document) };
+  return {
+    basePath: basePathOf(document),
+    operations,
+    errors: errorCatalogueOf(document),
+    bodyLimitBytes: bodyLimitOf(document),
+    responseHeaders: responseHeaders(document),
+  };
 }
