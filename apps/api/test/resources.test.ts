@@ -147,6 +147,18 @@ const requestsWith = (idToken: string) =>
     { method: 'GET', url: '/api/v1/users/usr_athlete1' },
     { method: 'PUT', url: '/api/v1/users/usr_athlete1', payload: { display_name: 'Maya O.' } },
     { method: 'GET', url: '/api/v1/users/usr_athlete1/public' },
+    { method: 'GET', url: '/api/v1/organizations' },
+    { method: 'POST', url: '/api/v1/organizations', payload: { name: 'Harbour Harriers' } },
+    { method: 'GET', url: '/api/v1/organizations/org_alpineclub' },
+    { method: 'PUT', url: '/api/v1/organizations/org_alpineclub', payload: { name: 'Z' } },
+    { method: 'GET', url: '/api/v1/organizations/org_alpineclub/members' },
+    { method: 'POST', url: '/api/v1/organizations/org_alpineclub/members', payload: { user_id: 'usr_athlete1' } },
+    { method: 'GET', url: '/api/v1/organizations/org_alpineclub/members/usr_athlete2' },
+    { method: 'PUT', url: '/api/v1/organizations/org_alpineclub/members/usr_athlete2', payload: { level: 'elite' } },
+    { method: 'DELETE', url: '/api/v1/organizations/org_alpineclub/members/usr_athlete2' },
+    { method: 'PUT', url: '/api/v1/organizations/org_alpineclub/members/usr_athlete2/role', payload: { role: 'coach' } },
+    { method: 'PUT', url: '/api/v1/organizations/org_alpineclub/members/usr_athlete2/coach', payload: { coach_id: null } },
+    { method: 'GET', url: '/api/v1/organizations/org_alpineclub/audit-events' },
   ] as const;
 
 describe('an injected storage that fails', () => {

@@ -27,6 +27,8 @@ describe('the generated operation table', () => {
       'createRace',
       'requestVerification',
       'requestPasswordReset',
+      'createOrganization',
+      'createOrganizationMember',
     ]);
   });
 

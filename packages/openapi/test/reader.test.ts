@@ -74,6 +74,18 @@ describe('the contract reader', () => {
       'get /users/{user_id} getUser',
       'put /users/{user_id} updateUser',
       'get /users/{user_id}/public getUserPublicProfile',
+      'get /organizations listOrganizations',
+      'post /organizations createOrganization',
+      'get /organizations/{org_id} getOrganization',
+      'put /organizations/{org_id} updateOrganization',
+      'get /organizations/{org_id}/members listOrganizationMembers',
+      'post /organizations/{org_id}/members createOrganizationMember',
+      'get /organizations/{org_id}/members/{user_id} getOrganizationMember',
+      'put /organizations/{org_id}/members/{user_id} updateOrganizationMember',
+      'delete /organizations/{org_id}/members/{user_id} deleteOrganizationMember',
+      'put /organizations/{org_id}/members/{user_id}/role updateOrganizationMemberRole',
+      'put /organizations/{org_id}/members/{user_id}/coach updateOrganizationMemberCoach',
+      'get /organizations/{org_id}/audit-events listOrganizationAuditEvents',
     ]);
   });
 

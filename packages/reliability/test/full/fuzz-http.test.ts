@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeFailures,
   existingIds,
+  mergeIds,
   principalIds,
   fuzzSeed,
   httpTransport,
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 it(`answers ${numRuns} contract-generated requests over HTTP within the contract`, async () => {
   const send = httpTransport(api.baseUrl);
-  const ids = { ...(await existingIds(send, athlete)), ...(await principalIds(send, [athlete, admin, orgKey])) };
+  const ids = mergeIds(await existingIds(send, admin), await principalIds(send, [athlete, admin, orgKey]));
   const seed = fuzzSeed();
   console.log(`HTTP fuzz: seed ${seed} (replay: FUZZ_SEED=${seed} npm run test:reliability)`);
   const report = await runFuzz({

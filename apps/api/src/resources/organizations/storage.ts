@@ -1,19 +1,82 @@
-/** Where organizations and their API keys (hashed) are kept. */
+/**
+ * Where organizations, their members, their audit log and their API keys (hashed) are kept.
+ * Reads of members join the user for the display name.
+ */
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
-import { columnParams, prepareQuery } from '../../storage/prepared.js';
-import type { OrganizationRecord } from './model.js';
+import { prepareQuery } from '../../storage/prepared.js';
+import type { AuditEvent, NewOrganization, Organization, OrganizationRecord, StoredMember } from './model.js';
+
+interface OrganizationRow extends OrganizationRecord {
+  description: string | null;
+  head_coach_user_id: string | null;
+  settings: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+interface MemberRow extends Omit<StoredMember, 'labels' | 'coach_labels'> {
+  labels: string;
+  coach_labels: string;
+  label_keys: string;
+}
+
+interface AuditRow extends Omit<AuditEvent, 'org_id'> {
+  organization_id: string;
+  occurred_ms: number | string;
+}
 
 /** The tables this storage reads and writes (created by the migrations). */
 export interface OrganizationTables {
-  organizations: OrganizationRecord;
+  organizations: OrganizationRow;
   api_keys: { key_hash: string; organization_id: string; revoked_at: string | null };
+  organization_members: MemberRow;
+  organization_audit_events: AuditRow;
+  users: { user_id: string; display_name: string };
 }
+
+/** What a page of members is asked for. */
+export interface MemberQuery {
+  organizationId: string;
+  role?: StoredMember['role'] | undefined;
+  status?: StoredMember['status'] | undefined;
+  label?: string | undefined;
+  /** Only the athletes assigned to this coach. */
+  coachId?: string | undefined;
+  /** Members after this `user_id` (the cursor's position). */
+  afterUserId?: string | undefined;
+  limit: number;
+}
+
+/** A membership with the member's display name, as the API shows it (before coach-only fields are hidden). */
+export type MemberView = StoredMember & { display_name: string };
 
 export interface OrganizationStorage {
   get(organizationId: string): Promise<OrganizationRecord | undefined>;
+  /** The organization's details, as the API answers them. */
+  details(organizationId: string): Promise<Organization | undefined>;
+  /** A page of every organization's details by `org_id`, after `afterId`. */
+  list(query: { afterId?: string | undefined; limit: number }): Promise<Organization[]>;
   /** Adds an organization; a taken id or username is a `UniqueViolationError`. */
-  create(organization: OrganizationRecord): Promise<void>;
+  create(organization: NewOrganization): Promise<void>;
+  /** Writes the changed details (name, description, settings, updated_at). */
+  update(organization: Organization): Promise<void>;
+  /** The membership of a user, in whichever organization. */
+  membership(userId: string): Promise<StoredMember | undefined>;
+  /** A member of the organization, with their display name. */
+  member(organizationId: string, userId: string): Promise<MemberView | undefined>;
+  /** A page of members by `user_id` (`limit` of them at most). */
+  members(query: MemberQuery): Promise<MemberView[]>;
+  /** Adds a membership; a user already in an organization is a `UniqueViolationError`. */
+  addMember(member: StoredMember): Promise<void>;
+  /** Replaces a membership's attributes. */
+  saveMember(member: StoredMember): Promise<void>;
+  removeMember(organizationId: string, userId: string): Promise<boolean>;
+  /** Unassigns every athlete of the organization assigned to `coachId`; their user IDs. */
+  unassignAthletesOf(organizationId: string, coachId: string, atIso: string): Promise<string[]>;
+  addAuditEvent(event: AuditEvent): Promise<void>;
+  /** A page of the log, newest first, before the position given. */
+  auditEvents(query: { organizationId: string; before?: { ms: number; eventId: string }; limit: number }): Promise<AuditEvent[]>;
   /** The organization holding this API-key hash, if it is known and not revoked. */
   findByApiKeyHash(keyHash: string): Promise<OrganizationRecord | undefined>;
   /** Stores an API key's hash for an organization. */
@@ -23,12 +86,27 @@ export interface OrganizationStorage {
 }
 
 const columns = ['organization_id', 'username', 'display_name'] as const;
+const memberColumns = [
+  'm.user_id',
+  'm.organization_id',
+  'm.role',
+  'm.status',
+  'm.nickname',
+  'm.level',
+  'm.labels',
+  'm.coach_labels',
+  'm.label_keys',
+  'm.coach_notes',
+  'm.coach_id',
+  'm.joined_at',
+  'm.updated_at',
+  'u.display_name',
+] as const;
 
 const queries = (db: Kysely<OrganizationTables>) => ({
   get: prepareQuery<{ organizationId: string }, OrganizationRecord>((param) =>
     db.selectFrom('organizations').select(columns).where('organization_id', '=', param('organizationId')),
   ),
-  insert: prepareQuery<OrganizationRecord, never>((param) => db.insertInto('organizations').values(columnParams(param, columns))),
   byKey: prepareQuery<{ keyHash: string }, OrganizationRecord>((param) =>
     db
       .selectFrom('api_keys as k')
@@ -47,6 +125,52 @@ const queries = (db: Kysely<OrganizationTables>) => ({
       .where('key_hash', '=', param('keyHash'))
       .where('revoked_at', 'is', null),
   ),
+  membership: prepareQuery<{ userId: string }, MemberRow & { display_name: string }>((param) =>
+    db
+      .selectFrom('organization_members as m')
+      .innerJoin('users as u', 'u.user_id', 'm.user_id')
+      .select(memberColumns)
+      .where('m.user_id', '=', param('userId')),
+  ),
+});
+
+const settingsOf = (row: OrganizationRow): Organization['settings'] => {
+  const stored = JSON.parse(row.settings ?? '{}') as Partial<Organization['settings']>;
+  return { training_principle: stored.training_principle ?? null, logo_url: stored.logo_url ?? null };
+};
+
+const organizationOf = (row: OrganizationRow): Organization => ({
+  org_id: row.organization_id,
+  name: row.display_name,
+  description: row.description,
+  head_coach_user_id: row.head_coach_user_id ?? '',
+  settings: settingsOf(row),
+  created_at: row.created_at ?? '',
+  updated_at: row.updated_at ?? '',
+});
+
+const memberOf = (row: MemberRow & { display_name: string }): MemberView => ({
+  user_id: row.user_id,
+  organization_id: row.organization_id,
+  display_name: row.display_name,
+  role: row.role,
+  status: row.status,
+  nickname: row.nickname,
+  level: row.level,
+  labels: JSON.parse(row.labels) as string[],
+  coach_labels: JSON.parse(row.coach_labels) as string[],
+  coach_notes: row.coach_notes,
+  coach_id: row.coach_id,
+  joined_at: row.joined_at,
+  updated_at: row.updated_at,
+});
+
+const memberRowOf = (member: StoredMember): MemberRow => ({
+  ...member,
+  labels: JSON.stringify(member.labels),
+  coach_labels: JSON.stringify(member.coach_labels),
+  // `|a|b|`: the label filter is one LIKE '%|label|%' (labels hold no `|`, `%` or `_`).
+  label_keys: `|${[...member.labels, ...member.coach_labels].join('|')}|`,
 });
 
 /**
@@ -60,10 +184,123 @@ const queries = (db: Kysely<OrganizationTables>) => ({
  */
 export function openOrganizationStorage(context: StorageContext<OrganizationTables>): OrganizationStorage {
   const q = context.once(queries);
+  const { db } = context;
   return {
     get: (organizationId) => context.first(q.get.bind({ organizationId })),
+    details: async (organizationId) => {
+      const row = await context.first(db.selectFrom('organizations').selectAll().where('organization_id', '=', organizationId));
+      return row ? organizationOf(row) : undefined;
+    },
+    list: async ({ afterId, limit }) => {
+      let select = db.selectFrom('organizations').selectAll();
+      if (afterId) select = select.where('organization_id', '>', afterId);
+      return (await context.rows(select.orderBy('organization_id').limit(limit))).map(organizationOf);
+    },
     create: async (organization) => {
-      await context.run(q.insert.bind(organization));
+      await context.run(
+        db.insertInto('organizations').values({
+          ...columnValues(organization),
+          description: organization.description ?? null,
+          head_coach_user_id: organization.head_coach_user_id ?? null,
+          settings: JSON.stringify(organization.settings ?? {}),
+          created_at: organization.created_at ?? new Date().toISOString(),
+          updated_at: organization.updated_at ?? organization.created_at ?? new Date().toISOString(),
+        }),
+      );
+    },
+    update: async (organization) => {
+      await context.run(
+        db
+          .updateTable('organizations')
+          .set({
+            display_name: organization.name,
+            description: organization.description,
+            settings: JSON.stringify(organization.settings),
+            updated_at: organization.updated_at,
+          })
+          .where('organization_id', '=', organization.org_id),
+      );
+    },
+    membership: async (userId) => {
+      const row = await context.first(q.membership.bind({ userId }));
+      if (!row) return undefined;
+      const { display_name: _name, ...member } = memberOf(row);
+      return member;
+    },
+    member: async (organizationId, userId) => {
+      const row = await context.first(
+        db
+          .selectFrom('organization_members as m')
+          .innerJoin('users as u', 'u.user_id', 'm.user_id')
+          .select(memberColumns)
+          .where('m.organization_id', '=', organizationId)
+          .where('m.user_id', '=', userId),
+      );
+      return row ? memberOf(row) : undefined;
+    },
+    members: async (query) => {
+      let select = db
+        .selectFrom('organization_members as m')
+        .innerJoin('users as u', 'u.user_id', 'm.user_id')
+        .select(memberColumns)
+        .where('m.organization_id', '=', query.organizationId);
+      if (query.role) select = select.where('m.role', '=', query.role);
+      if (query.status) select = select.where('m.status', '=', query.status);
+      if (query.label) select = select.where('m.label_keys', 'like', `%|${query.label}|%`);
+      if (query.coachId) select = select.where('m.coach_id', '=', query.coachId);
+      if (query.afterUserId) select = select.where('m.user_id', '>', query.afterUserId);
+      const rows = await context.rows(select.orderBy('m.user_id').limit(query.limit));
+      return rows.map(memberOf);
+    },
+    addMember: async (member) => {
+      await context.run(db.insertInto('organization_members').values(memberRowOf(member)));
+    },
+    saveMember: async (member) => {
+      const { user_id, organization_id, ...rest } = memberRowOf(member);
+      await context.run(
+        db.updateTable('organization_members').set(rest).where('user_id', '=', user_id).where('organization_id', '=', organization_id),
+      );
+    },
+    removeMember: async (organizationId, userId) =>
+      (await context.run(
+        db.deleteFrom('organization_members').where('organization_id', '=', organizationId).where('user_id', '=', userId),
+      )) > 0,
+    unassignAthletesOf: async (organizationId, coachId, at) => {
+      const athletes = await context.rows(
+        db
+          .selectFrom('organization_members')
+          .select('user_id')
+          .where('organization_id', '=', organizationId)
+          .where('coach_id', '=', coachId)
+          .orderBy('user_id'),
+      );
+      await context.run(
+        db
+          .updateTable('organization_members')
+          .set({ coach_id: null, updated_at: at })
+          .where('organization_id', '=', organizationId)
+          .where('coach_id', '=', coachId),
+      );
+      return athletes.map((row) => row.user_id);
+    },
+    addAuditEvent: async (event) => {
+      const { org_id, ...rest } = event;
+      await context.run(
+        db.insertInto('organization_audit_events').values({ ...rest, organization_id: org_id, occurred_ms: Date.parse(event.occurred_at) }),
+      );
+    },
+    auditEvents: async ({ organizationId, before, limit }) => {
+      let select = db
+        .selectFrom('organization_audit_events')
+        .select(['event_id', 'organization_id', 'actor_id', 'action', 'user_id', 'from_value', 'to_value', 'occurred_at'])
+        .where('organization_id', '=', organizationId);
+      if (before) {
+        select = select.where((eb) =>
+          eb.or([eb('occurred_ms', '<', before.ms), eb.and([eb('occurred_ms', '=', before.ms), eb('event_id', '<', before.eventId)])]),
+        );
+      }
+      const rows = await context.rows(select.orderBy('occurred_ms', 'desc').orderBy('event_id', 'desc').limit(limit));
+      return rows.map(({ organization_id, ...row }) => ({ ...row, org_id: organization_id }));
     },
     findByApiKeyHash: (keyHash) => context.first(q.byKey.bind({ keyHash })),
     addApiKey: async (organizationId, keyHash) => {
@@ -72,3 +309,9 @@ export function openOrganizationStorage(context: StorageContext<OrganizationTabl
     revokeApiKey: async (keyHash, at) => (await context.run(q.revokeKey.bind({ keyHash, at }))) > 0,
   };
 }
+
+const columnValues = (organization: OrganizationRecord): OrganizationRecord => ({
+  organization_id: organization.organization_id,
+  username: organization.username,
+  display_name: organization.display_name,
+});
