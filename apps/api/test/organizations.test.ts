@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { devCredentials, seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
-import { errorOf, laneApp, type As } from './helpers.js';
+import { errorOf, fixedNow, laneApp, type As } from './helpers.js';
 
 const bearer = (token: string): As => ({ headers: { authorization: `Bearer ${token}` } });
 const coach = bearer(devCredentials.coachToken);
@@ -342,6 +342,81 @@ describeOnDatabases('organizations on $name', (lane) => {
         from_value: 'active',
         to_value: 'suspended',
       });
+    });
+  });
+
+  describe('API keys', () => {
+    it('shows the secret once (astral_live_), stores only its hash, lists without it, and acts for the organization', async () => {
+      const created = await call('POST', `${org}/api-keys`, coach, { name: 'Dashboard', expires_at: '2099-01-01T00:00:00Z' });
+      expect(created.status).toBe(201);
+      const { data, secret } = created.body;
+      expect(secret).toMatch(/^astral_live_[A-Za-z0-9_-]{43}$/);
+      expect(data).toMatchObject({
+        org_id: seedIds.organization,
+        name: 'Dashboard',
+        prefix: secret.slice(0, 16),
+        created_by: seedIds.headCoach,
+      });
+      expect(data.expires_at).toBe('2099-01-01T00:00:00Z');
+      const listed = await call('GET', `${org}/api-keys`, coach);
+      expect(listed.body.data.map((k: { key_id: string }) => k.key_id)).toEqual(expect.arrayContaining([data.key_id, 'key_devorgkey']));
+      expect(JSON.stringify(listed.body)).not.toContain(secret);
+      expect(await repository.organizations.findByApiKeyHash(hashCredential(secret))).toMatchObject({
+        organization_id: seedIds.organization,
+      });
+      expect(await repository.organizations.findByApiKeyHash(secret)).toBeUndefined();
+      const key = { headers: { 'x-api-key': secret } };
+      expect((await call('GET', '/auth/me', key)).body).toMatchObject({
+        principal_type: 'organization',
+        organization_id: seedIds.organization,
+      });
+      expect((await call('GET', `${org}/members`, key)).status).toBe(200);
+      // A key cannot mint, list or revoke keys, nor raise anyone's role.
+      expect(errorOf(await call('POST', `${org}/api-keys`, key, { name: 'Escalate' }))).toMatchObject({ status: 403 });
+      expect(errorOf(await call('GET', `${org}/api-keys`, key))).toMatchObject({ status: 403 });
+      expect(errorOf(await call('PUT', `${org}/members/${seedIds.memberAthlete}/role`, key, { role: 'coach' }))).toMatchObject({
+        status: 403,
+      });
+    });
+
+    it('fails a revoked key on the very next request; 404 for a key already revoked or of another organization', async () => {
+      const { data, secret } = (await call('POST', `${org}/api-keys`, 'admin', { name: 'Short lived' })).body;
+      const key = { headers: { 'x-api-key': secret } };
+      expect((await call('GET', org, key)).status).toBe(200);
+      expect((await call('DELETE', `${org}/api-keys/${data.key_id}`, coach)).status).toBe(200);
+      expect(errorOf(await call('GET', org, key))).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+      expect(errorOf(await call('DELETE', `${org}/api-keys/${data.key_id}`, coach))).toEqual({
+        status: 404,
+        code: 'NOT_FOUND',
+        field: 'key_id',
+      });
+      expect((await call('GET', `${org}/api-keys`, coach)).body.data.map((k: { key_id: string }) => k.key_id)).not.toContain(data.key_id);
+      const outsider = await newUser();
+      const other = (await call('POST', '/organizations', outsider.as, { name: 'Key Club' })).body.data.org_id;
+      const foreign = (await call('POST', `/organizations/${other}/api-keys`, outsider.as, { name: 'Theirs' })).body.data.key_id;
+      expect(errorOf(await call('DELETE', `${org}/api-keys/${foreign}`, coach))).toMatchObject({ status: 404, field: 'key_id' });
+      expect(errorOf(await call('DELETE', `/organizations/${other}/api-keys/${foreign}`, coach))).toMatchObject({
+        status: 404,
+        field: 'org_id',
+      });
+    });
+
+    it('refuses an expiry in the past, and an expired key; only the head coach and admins manage keys', async () => {
+      expect(errorOf(await call('POST', `${org}/api-keys`, coach, { name: 'Old', expires_at: '2020-01-01T00:00:00Z' }))).toEqual({
+        status: 400,
+        code: 'VALIDATION_ERROR',
+        field: 'expires_at',
+      });
+      // fixedNow is the clock: a key that expires one second later already works, then not once past it.
+      const soon = new Date(fixedNow.getTime() + 1000).toISOString();
+      const { secret } = (await call('POST', `${org}/api-keys`, coach, { name: 'Soon', expires_at: soon })).body;
+      expect(await repository.organizations.findByApiKeyHash(hashCredential(secret), fixedNow.getTime())).toBeDefined();
+      expect(await repository.organizations.findByApiKeyHash(hashCredential(secret), fixedNow.getTime() + 1000)).toBeUndefined();
+      for (const as of [assistant, member] as const) {
+        expect(errorOf(await call('POST', `${org}/api-keys`, as, { name: 'Mine' }))).toMatchObject({ status: 403 });
+        expect(errorOf(await call('GET', `${org}/api-keys`, as))).toMatchObject({ status: 403 });
+      }
+      expect(errorOf(await call('GET', `${org}/api-keys`, 'athlete'))).toMatchObject({ status: 404 });
     });
   });
 

@@ -159,6 +159,9 @@ const requestsWith = (idToken: string) =>
     { method: 'PUT', url: '/api/v1/organizations/org_alpineclub/members/usr_athlete2/role', payload: { role: 'coach' } },
     { method: 'PUT', url: '/api/v1/organizations/org_alpineclub/members/usr_athlete2/coach', payload: { coach_id: null } },
     { method: 'GET', url: '/api/v1/organizations/org_alpineclub/audit-events' },
+    { method: 'GET', url: '/api/v1/organizations/org_alpineclub/api-keys' },
+    { method: 'POST', url: '/api/v1/organizations/org_alpineclub/api-keys', payload: { name: 'Dashboard' } },
+    { method: 'DELETE', url: '/api/v1/organizations/org_alpineclub/api-keys/key_devorgkey' },
   ] as const;
 
 describe('an injected storage that fails', () => {

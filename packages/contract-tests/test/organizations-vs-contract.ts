@@ -380,6 +380,102 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
       });
     });
 
+    describe('API keys', () => {
+      it('create (201, the secret once), list (200, no secret), revoke (200, then the key is a 401 and the id a 404)', async () => {
+        const created = await call('POST', `${org}/api-keys`, {
+          as: 'coach',
+          body: { name: 'Contract key', expires_at: '2099-01-01T00:00:00Z' },
+        });
+        expectApi(created, 'createOrganizationApiKey', 201);
+        const { data, secret } = created.body;
+        expect(secret).toMatch(/^astral_live_/);
+        const listed = await call('GET', `${org}/api-keys`, { as: 'admin' });
+        expectApi(listed, 'listOrganizationApiKeys', 200);
+        expect(JSON.stringify(listed.body)).not.toContain(secret);
+        expect((await call('GET', `${org}/members`, { headers: { 'X-API-Key': secret }, as: 'none' })).status).toBe(200);
+        expectApi(await call('DELETE', `${org}/api-keys/${data.key_id}`, { as: 'coach' }), 'deleteOrganizationApiKey', 200);
+        expectApi(await call('GET', org, { as: 'none', headers: { 'X-API-Key': secret } }), 'getOrganization', 401, {
+          code: 'UNAUTHORIZED',
+          validRequest: true,
+        });
+        expectApi(await call('DELETE', `${org}/api-keys/${data.key_id}`, { as: 'coach' }), 'deleteOrganizationApiKey', 404, {
+          code: 'NOT_FOUND',
+          field: 'key_id',
+          validRequest: true,
+        });
+      });
+      it('createOrganizationApiKey: 400 (a past expiry, no name), 401, 403 for a key and an assistant, 404 outside, 409 over 50 keys, 413, 415', async () => {
+        const path = `${org}/api-keys`;
+        expectApi(
+          await call('POST', path, { as: 'coach', body: { name: 'Old', expires_at: '2020-01-01T00:00:00Z' } }),
+          'createOrganizationApiKey',
+          400,
+          {
+            field: 'expires_at',
+            validRequest: true,
+          },
+        );
+        expectApi(await call('POST', path, { as: 'coach', body: {} }), 'createOrganizationApiKey', 400, { field: 'name' });
+        expectApi(await call('POST', path, { as: 'none', body: { name: 'X' } }), 'createOrganizationApiKey', 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call('POST', path, { as: 'org', body: { name: 'X' } }), 'createOrganizationApiKey', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+        expectApi(await call('POST', path, { as: 'assistant', body: { name: 'X' } }), 'createOrganizationApiKey', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+        expectApi(await call('POST', path, { as: 'athlete', body: { name: 'X' } }), 'createOrganizationApiKey', 404, {
+          code: 'NOT_FOUND',
+          validRequest: true,
+        });
+        expectApi(await call('POST', path, { as: 'coach', body: { name: huge } }), 'createOrganizationApiKey', 413, {
+          code: 'PAYLOAD_TOO_LARGE',
+        });
+        expectApi(await call('POST', path, { as: 'coach', body: 'x', contentType: 'text/plain' }), 'createOrganizationApiKey', 415, {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        });
+        // A fresh organization of its own, filled to the limit, so the seeded one keeps room.
+        const owner = await signUp('keylimit');
+        const own = (await call('POST', '/organizations', { bearer: owner.token, body: { name: 'Key Limit Club' } })).body.data.org_id;
+        const made: string[] = [];
+        for (let n = 0; ; n++) {
+          const reply = await call('POST', `/organizations/${own}/api-keys`, { bearer: owner.token, body: { name: `Key ${n}` } });
+          if (reply.status !== 201) {
+            expectApi(reply, 'createOrganizationApiKey', 409, { code: 'CONFLICT', validRequest: true });
+            break;
+          }
+          made.push(reply.body.data.key_id);
+          expect(made.length).toBeLessThanOrEqual(50);
+        }
+        expect(made).toHaveLength(50);
+      });
+      it('listOrganizationApiKeys and deleteOrganizationApiKey: 400, 401, 403, 404', async () => {
+        expectApi(await call('GET', '/organizations/bad/api-keys', { as: 'coach' }), 'listOrganizationApiKeys', 400, { field: 'org_id' });
+        expectApi(await call('GET', `${org}/api-keys`, { as: 'none' }), 'listOrganizationApiKeys', 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call('GET', `${org}/api-keys`, { as: 'org' }), 'listOrganizationApiKeys', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+        expectApi(await call('GET', `${org}/api-keys`, { as: 'athlete' }), 'listOrganizationApiKeys', 404, {
+          code: 'NOT_FOUND',
+          validRequest: true,
+        });
+        expectApi(await call('DELETE', `${org}/api-keys/bad`, { as: 'coach' }), 'deleteOrganizationApiKey', 400, { field: 'key_id' });
+        expectApi(await call('DELETE', `${org}/api-keys/key_devorgkey`, { as: 'none' }), 'deleteOrganizationApiKey', 401, {
+          code: 'UNAUTHORIZED',
+        });
+        expectApi(await call('DELETE', `${org}/api-keys/key_devorgkey`, { as: 'org' }), 'deleteOrganizationApiKey', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+        expectApi(await call('DELETE', `${org}/api-keys/key_devorgkey`, { as: 'member' }), 'deleteOrganizationApiKey', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+      });
+    });
+
     describe('listOrganizationAuditEvents', () => {
       it('200 for the head coach, paged; 400, 401, 403 for the key, 404 outside', async () => {
         const first = await call('GET', `${org}/audit-events?limit=1`, { as: 'coach' });

@@ -86,6 +86,9 @@ describe('the contract reader', () => {
       'put /organizations/{org_id}/members/{user_id}/role updateOrganizationMemberRole',
       'put /organizations/{org_id}/members/{user_id}/coach updateOrganizationMemberCoach',
       'get /organizations/{org_id}/audit-events listOrganizationAuditEvents',
+      'get /organizations/{org_id}/api-keys listOrganizationApiKeys',
+      'post /organizations/{org_id}/api-keys createOrganizationApiKey',
+      'delete /organizations/{org_id}/api-keys/{key_id} deleteOrganizationApiKey',
     ]);
   });
 

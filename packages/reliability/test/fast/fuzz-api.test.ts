@@ -25,8 +25,22 @@ beforeAll(async () => {
   // (who sees every organization), principals' own ids (user_id) from GET /auth/me.
   principals = await principalIds(api.send, credentials);
   ids = mergeIds(await existingIds(api.send, admin), principals);
+  // The fuzz may revoke any key it is given: never the organization key it calls with, a spare one instead.
+  ids.key_id = [await spareKey(api)];
 });
 afterAll(() => api.close());
+
+/** A second key of the seeded organization (its id), for the fuzz to revoke. */
+async function spareKey(reference: ReferenceApi): Promise<string> {
+  const organization = JSON.parse(
+    (await reference.send({ operationId: 'getMe', method: 'GET', url: '/api/v1/auth/me', headers: orgKey })).body,
+  ).organization_id as string;
+  await reference.repository.organizations.addApiKey(organization, 'spare-key-hash-for-the-fuzz', {
+    key_id: 'key_fuzzspare',
+    name: 'Spare',
+  });
+  return 'key_fuzzspare';
+}
 
 describe('reference API under fuzzing', () => {
   it('answers 2,000 contract-generated requests within the contract, leaking nothing', async () => {

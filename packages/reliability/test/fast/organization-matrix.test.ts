@@ -77,6 +77,8 @@ interface World {
   unassigned: string;
   /** A user of no organization, to add. */
   free: string;
+  /** An API key of the organization (not the callers'), to revoke. */
+  keyId: string;
 }
 
 async function newWorld(tag: string): Promise<World> {
@@ -115,7 +117,15 @@ async function newWorld(tag: string): Promise<World> {
     athleteOf: { head_coach: await athleteOf(head.id), assistant_coach: await athleteOf(assistant.id), coach: await athleteOf(coach.id) },
     unassigned: (await member('athlete')).id,
     free: (await newUser()).id,
+    keyId: await extraKey(orgId, tag),
   };
+}
+
+/** A second key of the organization, made below the API (its id only is needed). */
+async function extraKey(orgId: string, tag: string): Promise<string> {
+  const keyId = `key_orgmatrix${tag}`;
+  await api.repository.organizations.addApiKey(orgId, sha256(`orgmatrix-extra-${tag}`), { key_id: keyId, name: 'Extra' });
+  return keyId;
 }
 
 /** The member a cell acts on. */
@@ -161,6 +171,7 @@ describe('organizations permission matrix', () => {
     const world = await newWorld(`c${index}`);
     const path: Record<string, string> = { org_id: world.orgId };
     if (cell.target) path.user_id = targetId(world, cell.caller, cell.target);
+    path.key_id = world.keyId;
     const headers = world.callers[cell.caller].headers;
     await send(request(cell.operationId, path, headers, cellBody(cell.operationId, world, `c${index}`)), cell.expectStatus);
   });
@@ -174,7 +185,7 @@ describe('organizations permission matrix', () => {
     it.each(governed.flatMap((id) => anonymous.map((c) => [`${id} with ${c.name}`, id, c] as const)))(
       '%s',
       async (_name, id, credentials) => {
-        const path = { org_id: world.orgId, user_id: world.unassigned };
+        const path = { org_id: world.orgId, user_id: world.unassigned, key_id: world.keyId };
         const built = cellRequest({ operationId: id, credentials, expectStatus: 401 }, path, `a${id}`);
         if (id === 'createOrganizationMember' && built.body) built.body = JSON.stringify({ user_id: world.free });
         const response = await send(built, 401);

@@ -22,6 +22,9 @@ export type OrganizationHandlers = Pick<
   | 'updateOrganizationMemberRole'
   | 'updateOrganizationMemberCoach'
   | 'listOrganizationAuditEvents'
+  | 'listOrganizationApiKeys'
+  | 'createOrganizationApiKey'
+  | 'deleteOrganizationApiKey'
 >;
 
 /**
@@ -86,6 +89,20 @@ export function organizationHandlers(organizations: OrganizationService, authori
       const access = await authorize('listOrganizationAuditEvents', principal, params.org_id);
       const { data, nextCursor } = await organizations.auditEvents(access, query);
       return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+    },
+    listOrganizationApiKeys: async ({ params, principal }) => {
+      const access = await authorize('listOrganizationApiKeys', principal, params.org_id);
+      return { status: 200, body: { status: 'ok', data: await organizations.apiKeys(access) } };
+    },
+    createOrganizationApiKey: async ({ params, body, principal }) => {
+      const access = await authorize('createOrganizationApiKey', principal, params.org_id);
+      const { key, secret } = await organizations.createApiKey(access, body);
+      return { status: 201, body: { status: 'ok', data: key, secret } };
+    },
+    deleteOrganizationApiKey: async ({ params, principal }) => {
+      const access = await authorize('deleteOrganizationApiKey', principal, params.org_id);
+      await organizations.revokeApiKey(access, params.key_id);
+      return { status: 200, body: { status: 'ok', message: 'API key revoked' } };
     },
   };
 }

@@ -16,6 +16,18 @@ export type OrganizationRole = components['schemas']['OrganizationRole'];
 export type MemberStatus = components['schemas']['MemberStatus'];
 export type AuditEvent = components['schemas']['AuditEvent'];
 export type AuditAction = AuditEvent['action'];
+export type ApiKey = components['schemas']['ApiKey'];
+export type ApiKeyCreate = components['schemas']['ApiKeyCreate'];
+
+/** What storing an API key takes beyond its hash (keys of the seed and the admin CLI take the defaults). */
+export interface NewApiKey {
+  key_id?: string;
+  name?: string;
+  prefix?: string | null;
+  created_by?: string | null;
+  created_at?: string;
+  expires_at?: string | null;
+}
 
 /** An organization as an API key's principal needs it. */
 export interface OrganizationRecord {

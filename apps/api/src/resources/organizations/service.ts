@@ -9,6 +9,8 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../.
 import { randomId } from '../../domain/ids.js';
 import { formatInstant } from '../../domain/time.js';
 import type { Repository } from '../../storage/repository.js';
+import { hashCredential, newSecret } from '../auth/credentials.js';
+import { parseInstant } from '../../domain/time.js';
 import type { Principal } from '../users/model.js';
 import {
   decodeAuditCursor,
@@ -21,6 +23,8 @@ import {
 } from './cursors.js';
 import {
   coachingRoles,
+  type ApiKey,
+  type ApiKeyCreate,
   type AuditAction,
   type AuditEvent,
   type Member,
@@ -329,6 +333,45 @@ export class OrganizationService {
     return visibleMember(updated, access.column);
   }
 
+  /** The organization's active keys, newest first; never their secrets. */
+  apiKeys(access: Access): Promise<ApiKey[]> {
+    return this.repository.organizations.apiKeys(access.organizationId, this.now().getTime(), maxActiveApiKeys);
+  }
+
+  /**
+   * A new key: its secret is returned here only, its SHA-256 hash stored (as access tokens),
+   * so a leaked database gives no usable key.
+   */
+  async createApiKey(access: Access, input: ApiKeyCreate): Promise<{ key: ApiKey; secret: string }> {
+    const nowMs = this.now().getTime();
+    const expiresMs = input.expires_at === undefined ? undefined : parseInstant(input.expires_at);
+    if (expiresMs !== undefined && expiresMs <= nowMs) throw new InvalidError('expires_at', 'expires_at must be in the future');
+    const secret = newSecret('astral_live');
+    const key: ApiKey = {
+      key_id: randomId('key'),
+      org_id: access.organizationId,
+      name: input.name,
+      prefix: secret.slice(0, 16),
+      created_by: access.callerUserId ?? null,
+      created_at: formatInstant(nowMs),
+      expires_at: expiresMs === undefined ? null : formatInstant(expiresMs),
+    };
+    await this.repository.transaction(async (tx) => {
+      if ((await tx.organizations.apiKeys(access.organizationId, nowMs, maxActiveApiKeys)).length >= maxActiveApiKeys) {
+        throw new ConflictError(`This organization already has ${maxActiveApiKeys} active API keys; revoke one first`);
+      }
+      await tx.organizations.addApiKey(access.organizationId, hashCredential(secret), { ...key });
+    });
+    return { key, secret };
+  }
+
+  /** Revokes a key of the organization: the next request with it is refused, on every instance. */
+  async revokeApiKey(access: Access, keyId: string): Promise<void> {
+    if (!(await this.repository.organizations.revokeApiKeyById(access.organizationId, keyId, this.nowIso()))) {
+      throw new NotFoundError('API key', 'key_id');
+    }
+  }
+
   /** A page of the audit log, newest first. */
   async auditEvents(access: Access, query: { limit?: number; cursor?: string }): Promise<Page<AuditEvent>> {
     const limit = query.limit ?? 20;
@@ -344,6 +387,9 @@ export class OrganizationService {
     return { data: page, nextCursor };
   }
 }
+
+/** The most active keys an organization may hold (the list answers them all). */
+export const maxActiveApiKeys = 50;
 
 /** A new membership with no attributes yet. */
 function newMember(userId: string, organizationId: string, role: OrganizationRole, at: string): StoredMember {

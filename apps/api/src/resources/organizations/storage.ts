@@ -5,7 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
 import { prepareQuery } from '../../storage/prepared.js';
-import type { AuditEvent, NewOrganization, Organization, OrganizationRecord, StoredMember } from './model.js';
+import { randomId } from '../../domain/ids.js';
+import type { ApiKey, AuditEvent, NewApiKey, NewOrganization, Organization, OrganizationRecord, StoredMember } from './model.js';
 
 interface OrganizationRow extends OrganizationRecord {
   description: string | null;
@@ -29,7 +30,18 @@ interface AuditRow extends Omit<AuditEvent, 'org_id'> {
 /** The tables this storage reads and writes (created by the migrations). */
 export interface OrganizationTables {
   organizations: OrganizationRow;
-  api_keys: { key_hash: string; organization_id: string; revoked_at: string | null };
+  api_keys: {
+    key_hash: string;
+    organization_id: string;
+    revoked_at: string | null;
+    key_id: string;
+    name: string;
+    key_prefix: string | null;
+    created_by: string | null;
+    created_at: string;
+    expires_at: string | null;
+    expires_ms: number | string | null;
+  };
   organization_members: MemberRow;
   organization_audit_events: AuditRow;
   users: { user_id: string; display_name: string };
@@ -77,10 +89,14 @@ export interface OrganizationStorage {
   addAuditEvent(event: AuditEvent): Promise<void>;
   /** A page of the log, newest first, before the position given. */
   auditEvents(query: { organizationId: string; before?: { ms: number; eventId: string }; limit: number }): Promise<AuditEvent[]>;
-  /** The organization holding this API-key hash, if it is known and not revoked. */
-  findByApiKeyHash(keyHash: string): Promise<OrganizationRecord | undefined>;
-  /** Stores an API key's hash for an organization. */
-  addApiKey(organizationId: string, keyHash: string): Promise<void>;
+  /** The organization holding this API-key hash, if it is known, not revoked and not expired at `nowMs` (default now). */
+  findByApiKeyHash(keyHash: string, nowMs?: number): Promise<OrganizationRecord | undefined>;
+  /** Stores an API key's hash for an organization, with its details (an id, a name... by default). */
+  addApiKey(organizationId: string, keyHash: string, details?: NewApiKey): Promise<void>;
+  /** The organization's active keys at `nowMs`, newest first (`limit` of them at most). */
+  apiKeys(organizationId: string, nowMs: number, limit: number): Promise<ApiKey[]>;
+  /** Revokes the organization's key by id; false when it has no such active key. */
+  revokeApiKeyById(organizationId: string, keyId: string, atIso: string): Promise<boolean>;
   /** Marks an API key revoked at `atIso` (read by every instance on its next request); whether it was active. */
   revokeApiKey(keyHash: string, atIso: string): Promise<boolean>;
 }
@@ -107,16 +123,14 @@ const queries = (db: Kysely<OrganizationTables>) => ({
   get: prepareQuery<{ organizationId: string }, OrganizationRecord>((param) =>
     db.selectFrom('organizations').select(columns).where('organization_id', '=', param('organizationId')),
   ),
-  byKey: prepareQuery<{ keyHash: string }, OrganizationRecord>((param) =>
+  byKey: prepareQuery<{ keyHash: string; nowMs: number }, OrganizationRecord>((param) =>
     db
       .selectFrom('api_keys as k')
       .innerJoin('organizations as o', 'o.organization_id', 'k.organization_id')
       .select(columns.map((column) => `o.${column}` as const))
       .where('k.key_hash', '=', param('keyHash'))
-      .where('k.revoked_at', 'is', null),
-  ),
-  insertKey: prepareQuery<{ keyHash: string; organizationId: string }, never>((param) =>
-    db.insertInto('api_keys').values({ key_hash: param('keyHash'), organization_id: param('organizationId') }),
+      .where('k.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('k.expires_ms', 'is', null), eb('k.expires_ms', '>', param('nowMs'))])),
   ),
   revokeKey: prepareQuery<{ keyHash: string; at: string }, never>((param) =>
     db
@@ -302,10 +316,55 @@ export function openOrganizationStorage(context: StorageContext<OrganizationTabl
       const rows = await context.rows(select.orderBy('occurred_ms', 'desc').orderBy('event_id', 'desc').limit(limit));
       return rows.map(({ organization_id, ...row }) => ({ ...row, org_id: organization_id }));
     },
-    findByApiKeyHash: (keyHash) => context.first(q.byKey.bind({ keyHash })),
-    addApiKey: async (organizationId, keyHash) => {
-      await context.run(q.insertKey.bind({ keyHash, organizationId }));
+    findByApiKeyHash: (keyHash, nowMs = Date.now()) => context.first(q.byKey.bind({ keyHash, nowMs })),
+    addApiKey: async (organizationId, keyHash, details = {}) => {
+      const expiresAt = details.expires_at ?? null;
+      await context.run(
+        db.insertInto('api_keys').values({
+          key_hash: keyHash,
+          organization_id: organizationId,
+          revoked_at: null,
+          key_id: details.key_id ?? randomId('key'),
+          name: details.name ?? 'API key',
+          key_prefix: details.prefix ?? null,
+          created_by: details.created_by ?? null,
+          created_at: details.created_at ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          expires_at: expiresAt,
+          expires_ms: expiresAt === null ? null : Date.parse(expiresAt),
+        }),
+      );
     },
+    apiKeys: async (organizationId, nowMs, limit) => {
+      const rows = await context.rows(
+        db
+          .selectFrom('api_keys')
+          .select(['key_id', 'organization_id', 'name', 'key_prefix', 'created_by', 'created_at', 'expires_at'])
+          .where('organization_id', '=', organizationId)
+          .where('revoked_at', 'is', null)
+          .where((eb) => eb.or([eb('expires_ms', 'is', null), eb('expires_ms', '>', nowMs)]))
+          .orderBy('created_at', 'desc')
+          .orderBy('key_id', 'desc')
+          .limit(limit),
+      );
+      return rows.map((row) => ({
+        key_id: row.key_id,
+        org_id: row.organization_id,
+        name: row.name,
+        prefix: row.key_prefix,
+        created_by: row.created_by,
+        created_at: row.created_at,
+        expires_at: row.expires_at,
+      }));
+    },
+    revokeApiKeyById: async (organizationId, keyId, at) =>
+      (await context.run(
+        db
+          .updateTable('api_keys')
+          .set({ revoked_at: at })
+          .where('organization_id', '=', organizationId)
+          .where('key_id', '=', keyId)
+          .where('revoked_at', 'is', null),
+      )) > 0,
     revokeApiKey: async (keyHash, at) => (await context.run(q.revokeKey.bind({ keyHash, at }))) > 0,
   };
 }

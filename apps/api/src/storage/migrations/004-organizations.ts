@@ -1,7 +1,8 @@
 /**
  * Version 4, organizations with members: each organization's details and settings, one
  * membership per user (a user belongs to at most one organization, so `user_id` is the key),
- * and the audit log of membership and role changes. Labels are kept twice: as JSON for
+ * the audit log of membership and role changes, and what an API key is beyond its hash (its
+ * id, name, prefix, creator and expiry; `expires_ms` is what requests compare). Labels are kept twice: as JSON for
  * reading, and as `|a|b|` in `label_keys` so the `label` filter is one `LIKE` on every database.
  */
 import type { Migration } from './migration.js';
@@ -9,7 +10,7 @@ import type { Migration } from './migration.js';
 export const organizationMembers: Migration = {
   version: 4,
   name: 'organizations: details, members, audit log',
-  async up({ db, run }) {
+  async up({ db, run, rows }) {
     const { schema } = db;
     for (const column of ['description', 'head_coach_user_id', 'settings', 'created_at', 'updated_at']) {
       await run(schema.alterTable('organizations').addColumn(column, 'text'));
@@ -56,5 +57,27 @@ export const organizationMembers: Migration = {
         .on('organization_audit_events')
         .columns(['organization_id', 'occurred_ms', 'event_id']),
     );
+    for (const [column, type] of [
+      ['key_id', 'text'],
+      ['name', 'text'],
+      ['key_prefix', 'text'],
+      ['created_by', 'text'],
+      ['created_at', 'text'],
+      ['expires_at', 'text'],
+      ['expires_ms', 'bigint'],
+    ] as const) {
+      await run(schema.alterTable('api_keys').addColumn(column, type));
+    }
+    // Keys of earlier versions (made by the seed or the admin CLI): an id from their hash.
+    const keys = await rows<{ key_hash: string }>(db.selectFrom('api_keys').select('key_hash'));
+    for (const key of keys) {
+      await run(
+        db
+          .updateTable('api_keys')
+          .set({ key_id: `key_${key.key_hash.slice(0, 20)}`, name: 'API key', created_at: at })
+          .where('key_hash', '=', key.key_hash),
+      );
+    }
+    await run(schema.createIndex('api_keys_key_id').on('api_keys').column('key_id').unique());
   },
 };

@@ -244,7 +244,13 @@ export function buildSeed(now: Date): SeedData {
       { token_hash: hashCredential(devCredentials.assistantToken), user_id: seedIds.assistantCoach },
       { token_hash: hashCredential(devCredentials.memberToken), user_id: seedIds.memberAthlete },
     ],
-    apiKeys: [{ key_hash: hashCredential(devCredentials.organizationKey), organization_id: seedIds.organization }],
+    apiKeys: [
+      {
+        key_hash: hashCredential(devCredentials.organizationKey),
+        organization_id: seedIds.organization,
+        details: { key_id: 'key_devorgkey', name: 'Development key', created_by: seedIds.headCoach, created_at: addedAt },
+      },
+    ],
     races,
     participants,
   };
