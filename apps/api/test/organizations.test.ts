@@ -420,6 +420,94 @@ describeOnDatabases('organizations on $name', (lane) => {
     });
   });
 
+  describe('groups', () => {
+    const squad = '/groups/grp_marathon2026';
+    it("creates a group in the caller's organization, owned by them, a name unique in any case (409), members of it only (400)", async () => {
+      const created = await call('POST', '/groups', assistant, {
+        name: 'Tempo Tuesday',
+        members: [seedIds.memberAthlete],
+        privacy: 'private',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.data).toMatchObject({
+        group_id: expect.stringMatching(/^grp_/),
+        org_id: seedIds.organization,
+        owner_id: seedIds.assistantCoach,
+        members: [seedIds.memberAthlete],
+        privacy: 'private',
+      });
+      expect(errorOf(await call('POST', '/groups', coach, { name: 'TEMPO tuesday' }))).toEqual({
+        status: 409,
+        code: 'CONFLICT',
+        field: 'name',
+      });
+      const outsider = await newUser();
+      expect(errorOf(await call('POST', '/groups', coach, { name: 'Strangers', members: [outsider.id] }))).toMatchObject({
+        status: 400,
+        field: 'members',
+      });
+      expect(errorOf(await call('POST', '/groups', member, { name: 'Mine' }))).toMatchObject({ status: 403 });
+      expect(errorOf(await call('POST', '/groups', outsider.as, { name: 'Nowhere' }))).toMatchObject({ status: 400, field: 'org_id' });
+      expect(errorOf(await call('POST', '/groups', outsider.as, { name: 'Theirs', org_id: seedIds.organization }))).toMatchObject({
+        status: 404,
+        field: 'org_id',
+      });
+      expect(errorOf(await call('POST', '/groups', 'admin', { name: 'Admin squad' }))).toMatchObject({ status: 400, field: 'org_id' });
+      expect((await call('POST', '/groups', 'organization', { name: 'Key squad' })).body.data.owner_id).toBeNull();
+    });
+
+    it('shows a private group only to its members, its owner, the head coach, the key and admins; lists what each may see', async () => {
+      const hidden = (await call('POST', '/groups', assistant, { name: 'Private squad', privacy: 'private' })).body.data.group_id;
+      for (const as of [assistant, coach, 'organization', 'admin'] as const)
+        expect((await call('GET', `/groups/${hidden}`, as)).status).toBe(200);
+      expect(errorOf(await call('GET', `/groups/${hidden}`, member))).toMatchObject({ status: 403, field: 'group_id' });
+      expect((await call('GET', squad, member)).body.data.members).toEqual([seedIds.memberAthlete]);
+      expect(errorOf(await call('GET', squad, 'athlete'))).toEqual({ status: 404, code: 'NOT_FOUND', field: 'group_id' });
+      expect(errorOf(await call('GET', '/groups/grp_nosuch', 'admin'))).toMatchObject({ status: 404, field: 'group_id' });
+      const seen = (await call('GET', `${org}/groups?limit=100`, member)).body.data.map((g: { group_id: string }) => g.group_id);
+      expect(seen).toContain('grp_marathon2026');
+      expect(seen).not.toContain(hidden);
+      expect((await call('GET', `${org}/groups?limit=100`, coach)).body.data.map((g: { group_id: string }) => g.group_id)).toContain(
+        hidden,
+      );
+      const first = await call('GET', `${org}/groups?limit=1`, coach);
+      expect(first.body.metadata.next_cursor).toEqual(expect.any(String));
+      const next = await call('GET', `${org}/groups?limit=1&cursor=${first.body.metadata.next_cursor}`, coach);
+      expect(next.body.data[0].group_id > first.body.data[0].group_id).toBe(true);
+      expect(errorOf(await call('GET', `${org}/groups`, 'athlete'))).toMatchObject({ status: 404, field: 'org_id' });
+    });
+
+    it('changes a group (owner, head coach, key), replaces members with each change audited, and deletes it', async () => {
+      const athlete = await newAthlete();
+      const group = (await call('POST', '/groups', assistant, { name: 'Hill repeats', members: [seedIds.memberAthlete] })).body.data
+        .group_id;
+      expect(errorOf(await call('PUT', `/groups/${group}`, member, { name: 'Mine' }))).toMatchObject({ status: 403 });
+      const other = (await call('POST', '/groups', coach, { name: 'Head squad' })).body.data.group_id;
+      expect(errorOf(await call('PUT', `/groups/${other}`, assistant, { name: 'Taken over' }))).toMatchObject({
+        status: 403,
+        field: 'group_id',
+      });
+      const updated = await call('PUT', `/groups/${group}`, assistant, { members: [athlete.id], description: 'Uphill' });
+      expect(updated.body.data).toMatchObject({ members: [athlete.id], description: 'Uphill', name: 'Hill repeats' });
+      expect(errorOf(await call('PUT', `/groups/${group}`, coach, { name: 'head squad' }))).toMatchObject({ status: 409, field: 'name' });
+      const log = (await call('GET', `${org}/audit-events?limit=100`, coach)).body.data as Array<Record<string, unknown>>;
+      expect(
+        log
+          .filter((e) => e.action?.toString().startsWith('group_member') && (e.from_value === group || e.to_value === group))
+          .map((e) => [e.action, e.user_id]),
+      ).toEqual([
+        ['group_member_removed', seedIds.memberAthlete],
+        ['group_member_added', athlete.id],
+        ['group_member_added', seedIds.memberAthlete],
+      ]);
+      // Leaving the organization leaves its groups.
+      expect((await call('DELETE', `${org}/members/${athlete.id}`, 'organization')).status).toBe(200);
+      expect((await call('GET', `/groups/${group}`, coach)).body.data.members).toEqual([]);
+      expect((await call('DELETE', `/groups/${group}`, 'organization')).status).toBe(200);
+      expect(errorOf(await call('GET', `/groups/${group}`, coach))).toMatchObject({ status: 404, field: 'group_id' });
+    });
+  });
+
   describe('the audit log', () => {
     it('is read by the head coach and admins only, newest first, paged', async () => {
       for (const as of [assistant, member, 'organization'] as const) {

@@ -162,6 +162,11 @@ const requestsWith = (idToken: string) =>
     { method: 'GET', url: '/api/v1/organizations/org_alpineclub/api-keys' },
     { method: 'POST', url: '/api/v1/organizations/org_alpineclub/api-keys', payload: { name: 'Dashboard' } },
     { method: 'DELETE', url: '/api/v1/organizations/org_alpineclub/api-keys/key_devorgkey' },
+    { method: 'GET', url: '/api/v1/organizations/org_alpineclub/groups' },
+    { method: 'POST', url: '/api/v1/groups', payload: { name: 'Squad' } },
+    { method: 'GET', url: '/api/v1/groups/grp_marathon2026' },
+    { method: 'PUT', url: '/api/v1/groups/grp_marathon2026', payload: { name: 'Squad' } },
+    { method: 'DELETE', url: '/api/v1/groups/grp_marathon2026' },
   ] as const;
 
 describe('an injected storage that fails', () => {

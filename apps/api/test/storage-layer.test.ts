@@ -114,6 +114,7 @@ describe('transactions', () => {
       organizations: [{ organization_id: 'org_a', username: 'a', display_name: 'A' }],
       users: [user('usr_a')],
       members: [],
+      groups: [],
       accessTokens: [],
       apiKeys: [],
       races: [],

@@ -476,6 +476,102 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
       });
     });
 
+    describe('groups', () => {
+      it('createGroup: 201, replayed, 422; 409 for a taken name; 400, 401, 403, 404, 413, 415', async () => {
+        const name = `Contract squad ${Date.now()}`;
+        const headers = { 'Idempotency-Key': `ct-group-${Date.now()}` };
+        const created = await call('POST', '/groups', { as: 'assistant', headers, body: { name, members: [leo] } });
+        expectApi(created, 'createGroup', 201);
+        expect(created.body.data).toMatchObject({ owner_id: assistantCoach, members: [leo] });
+        expectApi(await call('POST', '/groups', { as: 'assistant', headers, body: { name, members: [leo] } }), 'createGroup', 201);
+        expectApi(await call('POST', '/groups', { as: 'assistant', headers, body: { name } }), 'createGroup', 422, {
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          validRequest: true,
+        });
+        expectApi(await call('POST', '/groups', { as: 'coach', body: { name: name.toUpperCase() } }), 'createGroup', 409, {
+          code: 'CONFLICT',
+          field: 'name',
+          validRequest: true,
+        });
+        expectApi(await call('POST', '/groups', { as: 'coach', body: { name: 'X', members: ['usr_athlete1'] } }), 'createGroup', 400, {
+          field: 'members',
+          validRequest: true,
+        });
+        expectApi(await call('POST', '/groups', { as: 'coach', body: {} }), 'createGroup', 400, { field: 'name' });
+        expectApi(await call('POST', '/groups', { as: 'none', body: { name: 'X' } }), 'createGroup', 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call('POST', '/groups', { as: 'member', body: { name: 'X' } }), 'createGroup', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+        expectApi(await call('POST', '/groups', { as: 'athlete', body: { name: 'X', org_id: 'org_alpineclub' } }), 'createGroup', 404, {
+          code: 'NOT_FOUND',
+          field: 'org_id',
+          validRequest: true,
+        });
+        expectApi(await call('POST', '/groups', { as: 'coach', body: { name: 'X', description: huge } }), 'createGroup', 413, {
+          code: 'PAYLOAD_TOO_LARGE',
+        });
+        expectApi(await call('POST', '/groups', { as: 'coach', body: 'x', contentType: 'text/plain' }), 'createGroup', 415, {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        });
+      });
+      it('getGroup, listOrganizationGroups: 200; 403 for a private group and a suspended member; 400, 401, 404', async () => {
+        const hidden = (await call('POST', '/groups', { as: 'coach', body: { name: `Hidden ${Date.now()}`, privacy: 'private' } })).body
+          .data.group_id;
+        expectApi(await call('GET', '/groups/grp_marathon2026', { as: 'member' }), 'getGroup', 200);
+        expectApi(await call('GET', `/groups/${hidden}`, { as: 'member' }), 'getGroup', 403, { code: 'FORBIDDEN', validRequest: true });
+        expectApi(await call('GET', '/groups/bad', { as: 'coach' }), 'getGroup', 400, { field: 'group_id' });
+        expectApi(await call('GET', '/groups/grp_marathon2026', { as: 'none' }), 'getGroup', 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call('GET', '/groups/grp_marathon2026', { as: 'athlete' }), 'getGroup', 404, {
+          code: 'NOT_FOUND',
+          validRequest: true,
+        });
+        const listed = await call('GET', `${org}/groups?limit=100`, { as: 'member' });
+        expectApi(listed, 'listOrganizationGroups', 200);
+        expect(listed.body.data.map((g: { group_id: string }) => g.group_id)).not.toContain(hidden);
+        expectApi(await call('GET', `${org}/groups?limit=0`, { as: 'coach' }), 'listOrganizationGroups', 400, { field: 'limit' });
+        expectApi(await call('GET', `${org}/groups`, { as: 'none' }), 'listOrganizationGroups', 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call('GET', `${org}/groups`, { as: 'athlete' }), 'listOrganizationGroups', 404, {
+          code: 'NOT_FOUND',
+          validRequest: true,
+        });
+        const suspended = await newMember('groupsuspended');
+        await call('PUT', `${org}/members/${suspended.userId}`, { as: 'coach', body: { status: 'suspended' } });
+        expectApi(await call('GET', `${org}/groups`, { bearer: suspended.token }), 'listOrganizationGroups', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+      });
+      it('updateGroup and deleteGroup: 200 for the owner; 403 for others; 409 for a taken name; 400, 401, 404, 413, 415', async () => {
+        const group = (await call('POST', '/groups', { as: 'assistant', body: { name: `Owned ${Date.now()}` } })).body.data.group_id;
+        const path = `/groups/${group}`;
+        expectApi(await call('PUT', path, { as: 'assistant', body: { members: [leo, ines] } }), 'updateGroup', 200);
+        expectApi(await call('PUT', path, { as: 'member', body: { name: 'Mine' } }), 'updateGroup', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+        expectApi(await call('PUT', path, { as: 'coach', body: { name: 'spring MARATHON squad' } }), 'updateGroup', 409, {
+          code: 'CONFLICT',
+          validRequest: true,
+        });
+        expectApi(await call('PUT', path, { as: 'coach', body: {} }), 'updateGroup', 400, { code: 'VALIDATION_ERROR' });
+        expectApi(await call('PUT', path, { as: 'none', body: { name: 'X' } }), 'updateGroup', 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call('PUT', path, { as: 'athlete', body: { name: 'X' } }), 'updateGroup', 404, {
+          code: 'NOT_FOUND',
+          validRequest: true,
+        });
+        expectApi(await call('PUT', path, { as: 'coach', body: { description: huge } }), 'updateGroup', 413, { code: 'PAYLOAD_TOO_LARGE' });
+        expectApi(await call('PUT', path, { as: 'coach', body: 'x', contentType: 'text/plain' }), 'updateGroup', 415, {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        });
+        expectApi(await call('DELETE', path, { as: 'member' }), 'deleteGroup', 403, { code: 'FORBIDDEN', validRequest: true });
+        expectApi(await call('DELETE', '/groups/bad', { as: 'coach' }), 'deleteGroup', 400, { field: 'group_id' });
+        expectApi(await call('DELETE', path, { as: 'none' }), 'deleteGroup', 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call('DELETE', path, { as: 'org' }), 'deleteGroup', 200);
+        expectApi(await call('DELETE', path, { as: 'coach' }), 'deleteGroup', 404, { code: 'NOT_FOUND', validRequest: true });
+      });
+    });
+
     describe('listOrganizationAuditEvents', () => {
       it('200 for the head coach, paged; 400, 401, 403 for the key, 404 outside', async () => {
         const first = await call('GET', `${org}/audit-events?limit=1`, { as: 'coach' });

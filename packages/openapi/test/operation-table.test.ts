@@ -29,6 +29,7 @@ describe('the generated operation table', () => {
       'requestPasswordReset',
       'createOrganization',
       'createOrganizationMember',
+      'createGroup',
     ]);
   });
 

@@ -89,6 +89,11 @@ describe('the contract reader', () => {
       'get /organizations/{org_id}/api-keys listOrganizationApiKeys',
       'post /organizations/{org_id}/api-keys createOrganizationApiKey',
       'delete /organizations/{org_id}/api-keys/{key_id} deleteOrganizationApiKey',
+      'get /organizations/{org_id}/groups listOrganizationGroups',
+      'post /groups createGroup',
+      'get /groups/{group_id} getGroup',
+      'put /groups/{group_id} updateGroup',
+      'delete /groups/{group_id} deleteGroup',
     ]);
   });
 

@@ -31,7 +31,10 @@ export function listers(): Record<string, OperationId> {
   for (const lister of operationIds) {
     const entry = operationTable[lister];
     if (entry.method !== 'get') continue;
-    const item = new RegExp(`^${escape(entry.path)}/\\{([^}]+)\\}`);
+    // Items under the collection's own path (`/races/{race_id}`), or under a top-level path
+    // named like its last segment (`/organizations/{org_id}/groups` lists `/groups/{group_id}`).
+    const tail = entry.path.split('/').at(-1) ?? '';
+    const item = new RegExp(`^(?:${escape(entry.path)}|/${escape(tail)})/\\{([^}]+)\\}`);
     for (const id of operationIds) {
       const name = item.exec(operationTable[id].path)?.[1];
       if (name && !found[name]) found[name] = lister;

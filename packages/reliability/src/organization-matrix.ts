@@ -8,13 +8,13 @@
  * lists routes or statuses by hand.
  */
 import { operationObject } from '@astral/openapi/contract';
-import { operationIds, operationTable, type OperationId } from './contract.js';
+import { operationIds, operationTable, propertiesOf, requestBodySchema, type OperationId } from './contract.js';
 import { accepts } from './auth-matrix.js';
 
 /** The columns of the contract's rows. */
 export const permissionColumns = ['admin', 'head_coach', 'assistant_coach', 'coach', 'athlete', 'api_key'] as const;
 export type PermissionColumn = (typeof permissionColumns)[number];
-export type Permission = 'allow' | 'assigned' | 'self' | 'deny';
+export type Permission = 'allow' | 'assigned' | 'self' | 'visible' | 'owner' | 'deny';
 
 /** Who calls in a cell: a column, or a signed-in user of no organization. */
 export type OrganizationCaller = PermissionColumn | 'outsider';
@@ -22,9 +22,13 @@ export const organizationCallers: readonly OrganizationCaller[] = [...permission
 
 /** Whom an operation on one member acts on, relative to the caller. */
 export type MemberTarget = 'assigned' | 'unassigned' | 'self';
+/** Which group an operation on one group acts on, relative to the caller. */
+export type GroupTarget = 'owned' | 'joined' | 'public' | 'private';
 
 /** Callers who are members of the organization (they have a membership to act on). */
 const memberColumns: readonly OrganizationCaller[] = ['head_coach', 'assistant_coach', 'coach', 'athlete'];
+/** Members who coach (and may own groups). */
+const coachingCallers: readonly OrganizationCaller[] = ['head_coach', 'assistant_coach', 'coach'];
 
 /**
  * The contract's row of an operation, or `undefined` when it has none (not governed).
@@ -49,21 +53,28 @@ export function targetsMember(id: OperationId): boolean {
   return (operationTable[id].pathParams as readonly string[]).includes('user_id');
 }
 
-/** Whether the operation is inside an organization (`/organizations/{org_id}...`). */
-function inOrganization(id: OperationId): boolean {
-  return (operationTable[id].pathParams as readonly string[]).includes('org_id');
+/** Whether the operation acts on one group (`/groups/{group_id}`). */
+export function targetsGroup(id: OperationId): boolean {
+  return (operationTable[id].pathParams as readonly string[]).includes('group_id');
+}
+
+/** Whether the operation is inside an organization: its path names one or a group of one, or its body takes `org_id`. */
+export function inOrganization(id: OperationId): boolean {
+  const params = operationTable[id].pathParams as readonly string[];
+  const body = requestBodySchema(id);
+  return params.includes('org_id') || params.includes('group_id') || (body !== undefined && propertiesOf(body)['org_id'] !== undefined);
 }
 
 export interface OrganizationCell {
   operationId: OperationId;
   caller: OrganizationCaller;
-  /** For an operation on one member: whom it acts on. */
-  target?: MemberTarget;
+  /** For an operation on one member: whom it acts on; on one group: which group. */
+  target?: MemberTarget | GroupTarget;
   expectStatus: number;
 }
 
 /** The documented answer of one cell. */
-function expectation(id: OperationId, caller: OrganizationCaller, target: MemberTarget | undefined): number {
+function expectation(id: OperationId, caller: OrganizationCaller, target: MemberTarget | GroupTarget | undefined): number {
   const row = permissionsOf(id)!;
   const success = operationTable[id].successStatus;
   // A credential the operation's security does not accept is no credential (createOrganization: Bearer only).
@@ -78,6 +89,9 @@ function expectation(id: OperationId, caller: OrganizationCaller, target: Member
   const permission = row[caller];
   if (permission === 'deny') return 403;
   if (target === undefined) return success;
+  // On a group: `visible` is a public group or one the caller is in or owns; `owner` one they own.
+  if (permission === 'visible') return target === 'private' ? 403 : success;
+  if (permission === 'owner') return target === 'owned' ? success : 403;
   if (permission === 'self' && target !== 'self') return 403;
   if (permission === 'assigned' && target !== 'assigned') return 403;
   // The rules the descriptions add: the head coach is never removed nor has their role
@@ -100,6 +114,15 @@ function expectation(id: OperationId, caller: OrganizationCaller, target: Member
 export function organizationMatrix(ids: readonly OperationId[] = governedOperations()): OrganizationCell[] {
   return ids.flatMap((operationId) =>
     organizationCallers.flatMap((caller) => {
+      if (targetsGroup(operationId)) {
+        // Only coaches own groups (athletes may not create one); only members can be in one.
+        const groups: GroupTarget[] = coachingCallers.includes(caller)
+          ? ['owned', 'joined', 'public', 'private']
+          : memberColumns.includes(caller)
+            ? ['joined', 'public', 'private']
+            : ['public', 'private'];
+        return groups.map((target) => ({ operationId, caller, target, expectStatus: expectation(operationId, caller, target) }));
+      }
       if (!targetsMember(operationId)) return [{ operationId, caller, expectStatus: expectation(operationId, caller, undefined) }];
       const targets: MemberTarget[] = memberColumns.includes(caller) ? ['assigned', 'unassigned', 'self'] : ['assigned', 'unassigned'];
       return targets.map((target) => ({ operationId, caller, target, expectStatus: expectation(operationId, caller, target) }));

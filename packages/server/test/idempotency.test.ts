@@ -51,6 +51,7 @@ function deferred() {
 describe('which operations take the key', () => {
   it('is derived from the contract: every operation declaring the Idempotency-Key header', () => {
     expect([...idempotentOperations()].sort()).toEqual([
+      'createGroup',
       'createOrganization',
       'createOrganizationMember',
       'createRace',

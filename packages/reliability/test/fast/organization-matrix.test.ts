@@ -19,7 +19,9 @@ import {
   operationTable,
   permissionColumns,
   permissionsOf,
+  targetsGroup,
   type ApiRequest,
+  type GroupTarget,
   type MemberTarget,
   type OperationId,
   type OrganizationCaller,
@@ -128,6 +130,27 @@ async function extraKey(orgId: string, tag: string): Promise<string> {
   return keyId;
 }
 
+let groups = 0;
+/** The group a cell acts on, made below the API: owned by the caller, joined by them, or neither (public or private). */
+async function targetGroup(world: World, caller: OrganizationCaller, target: GroupTarget): Promise<string> {
+  const callerId = world.callers[caller].id;
+  const groupId = `grp_orgmatrix${++groups}`;
+  const at = '2026-01-01T00:00:00Z';
+  await api.repository.organizations.createGroup({
+    group_id: groupId,
+    org_id: world.orgId,
+    name: `Matrix group ${groups}`,
+    description: null,
+    privacy: target === 'public' ? 'public' : 'private',
+    // Owned by the caller, else by a coach who is not the caller.
+    owner_id: target === 'owned' ? callerId : caller === 'coach' ? world.callers.assistant_coach.id : world.callers.coach.id,
+    members: target === 'joined' ? [callerId] : [],
+    created_at: at,
+    updated_at: at,
+  });
+  return groupId;
+}
+
 /** The member a cell acts on. */
 function targetId(world: World, caller: OrganizationCaller, target: MemberTarget): string {
   if (target === 'self') return world.callers[caller].id;
@@ -140,6 +163,8 @@ function cellBody(operationId: OperationId, world: World, tag: string): unknown 
   if (!operationTable[operationId].hasBody) return undefined;
   if (operationId === 'createOrganizationMember') return { user_id: world.free };
   if (operationId === 'updateOrganizationMemberCoach') return { coach_id: world.callers.assistant_coach.id };
+  if (operationId === 'createGroup') return { name: `Matrix squad ${tag}`, org_id: world.orgId };
+  if (operationId === 'updateGroup') return { members: [world.unassigned] };
   return exampleBody(operationId, tag);
 }
 
@@ -170,7 +195,8 @@ describe('organizations permission matrix', () => {
   )('%s', async (_name, cell, index) => {
     const world = await newWorld(`c${index}`);
     const path: Record<string, string> = { org_id: world.orgId };
-    if (cell.target) path.user_id = targetId(world, cell.caller, cell.target);
+    if (cell.target && targetsGroup(cell.operationId)) path.group_id = await targetGroup(world, cell.caller, cell.target as GroupTarget);
+    else if (cell.target) path.user_id = targetId(world, cell.caller, cell.target as MemberTarget);
     path.key_id = world.keyId;
     const headers = world.callers[cell.caller].headers;
     await send(request(cell.operationId, path, headers, cellBody(cell.operationId, world, `c${index}`)), cell.expectStatus);
@@ -185,9 +211,9 @@ describe('organizations permission matrix', () => {
     it.each(governed.flatMap((id) => anonymous.map((c) => [`${id} with ${c.name}`, id, c] as const)))(
       '%s',
       async (_name, id, credentials) => {
-        const path = { org_id: world.orgId, user_id: world.unassigned, key_id: world.keyId };
+        const path = { org_id: world.orgId, user_id: world.unassigned, key_id: world.keyId, group_id: 'grp_orgmatrixanonymous' };
         const built = cellRequest({ operationId: id, credentials, expectStatus: 401 }, path, `a${id}`);
-        if (id === 'createOrganizationMember' && built.body) built.body = JSON.stringify({ user_id: world.free });
+        if (built.body) built.body = JSON.stringify(cellBody(id, world, `a${id}`));
         const response = await send(built, 401);
         expect(response.headers['www-authenticate']).toMatch(/Bearer/);
       },

@@ -95,3 +95,17 @@ export function decodeOrganizationsCursor(cursor: string): string {
   if (typeof payload.o !== 'string' || !orgIdPattern.test(payload.o)) throw notOurs();
   return payload.o;
 }
+
+const groupIdPattern = /^grp_[A-Za-z0-9]{1,64}$/;
+
+/** The cursor of the groups page after `groupId`. */
+export function encodeGroupsCursor(groupId: string): string {
+  return encode({ g: groupId });
+}
+
+/** The `group_id` a groups cursor continues after; a 400 on `cursor` when it is not ours. */
+export function decodeGroupsCursor(cursor: string): string {
+  const payload = decode(cursor);
+  if (typeof payload.g !== 'string' || !groupIdPattern.test(payload.g)) throw notOurs();
+  return payload.g;
+}

@@ -25,6 +25,11 @@ export type OrganizationHandlers = Pick<
   | 'listOrganizationApiKeys'
   | 'createOrganizationApiKey'
   | 'deleteOrganizationApiKey'
+  | 'listOrganizationGroups'
+  | 'createGroup'
+  | 'getGroup'
+  | 'updateGroup'
+  | 'deleteGroup'
 >;
 
 /**
@@ -103,6 +108,28 @@ export function organizationHandlers(organizations: OrganizationService, authori
       const access = await authorize('deleteOrganizationApiKey', principal, params.org_id);
       await organizations.revokeApiKey(access, params.key_id);
       return { status: 200, body: { status: 'ok', message: 'API key revoked' } };
+    },
+    listOrganizationGroups: async ({ params, query, principal }) => {
+      const access = await authorize('listOrganizationGroups', principal, params.org_id);
+      const { data, nextCursor } = await organizations.listGroups(access, query);
+      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+    },
+    createGroup: async ({ body, principal }) => {
+      const access = await authorize('createGroup', principal, await organizations.groupOrganization(principal, body.org_id));
+      return { status: 201, body: { status: 'ok', data: await organizations.createGroup(access, body) } };
+    },
+    getGroup: async ({ params, principal }) => {
+      const access = await authorize.group('getGroup', principal, params.group_id);
+      return { status: 200, body: { status: 'ok', data: access.group } };
+    },
+    updateGroup: async ({ params, body, principal }) => {
+      const access = await authorize.group('updateGroup', principal, params.group_id);
+      return { status: 200, body: { status: 'ok', data: await organizations.updateGroup(access, body) } };
+    },
+    deleteGroup: async ({ params, principal }) => {
+      const access = await authorize.group('deleteGroup', principal, params.group_id);
+      await organizations.deleteGroup(access);
+      return { status: 200, body: { status: 'ok', message: 'Group deleted' } };
     },
   };
 }

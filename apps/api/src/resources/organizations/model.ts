@@ -17,6 +17,9 @@ export type MemberStatus = components['schemas']['MemberStatus'];
 export type AuditEvent = components['schemas']['AuditEvent'];
 export type AuditAction = AuditEvent['action'];
 export type ApiKey = components['schemas']['ApiKey'];
+export type Group = components['schemas']['Group'];
+export type GroupCreate = components['schemas']['GroupCreate'];
+export type GroupUpdate = components['schemas']['GroupUpdate'];
 export type ApiKeyCreate = components['schemas']['ApiKeyCreate'];
 
 /** What storing an API key takes beyond its hash (keys of the seed and the admin CLI take the defaults). */

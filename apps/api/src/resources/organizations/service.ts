@@ -15,7 +15,9 @@ import type { Principal } from '../users/model.js';
 import {
   decodeAuditCursor,
   decodeMembersCursor,
+  decodeGroupsCursor,
   decodeOrganizationsCursor,
+  encodeGroupsCursor,
   encodeAuditCursor,
   encodeMembersCursor,
   encodeOrganizationsCursor,
@@ -26,6 +28,9 @@ import {
   type ApiKey,
   type ApiKeyCreate,
   type AuditAction,
+  type Group,
+  type GroupCreate,
+  type GroupUpdate,
   type AuditEvent,
   type Member,
   type MemberCreate,
@@ -37,6 +42,7 @@ import {
   type StoredMember,
 } from './model.js';
 import { visibleOrganizations, type Access } from './permissions.js';
+import { UniqueViolationError } from '../../storage/errors.js';
 import type { MemberView } from './storage.js';
 
 export interface OrganizationServiceOptions {
@@ -290,6 +296,9 @@ export class OrganizationService {
     const at = this.nowIso();
     await this.repository.transaction(async (tx) => {
       await tx.organizations.removeMember(access.organizationId, target.user_id);
+      for (const groupId of await tx.organizations.leaveGroups(access.organizationId, target.user_id)) {
+        await this.audit(tx, access, 'group_member_removed', target.user_id, groupId, null, at);
+      }
       await this.unassignAthletes(tx, access, target.user_id, at);
       await this.linkProfile(tx, target.user_id, null, null, at);
       await this.audit(tx, access, 'member_removed', target.user_id, target.role, null, at);
@@ -370,6 +379,110 @@ export class OrganizationService {
     if (!(await this.repository.organizations.revokeApiKeyById(access.organizationId, keyId, this.nowIso()))) {
       throw new NotFoundError('API key', 'key_id');
     }
+  }
+
+  /** The organization a new group goes to: `org_id`, else the caller's own. */
+  async groupOrganization(principal: Principal, orgId: string | undefined): Promise<string> {
+    if (orgId !== undefined) return orgId;
+    if (principal.principal_type === 'organization' && principal.organization_id) return principal.organization_id;
+    const membership = principal.role === 'admin' ? undefined : await this.repository.organizations.membership(principal.user_id);
+    if (!membership) throw new InvalidError('org_id', 'org_id is required: you belong to no organization');
+    return membership.organization_id;
+  }
+
+  /** Every listed member must be a member of the organization. */
+  private async checkGroupMembers(tx: Storages, organizationId: string, members: readonly string[]): Promise<void> {
+    for (const userId of members) {
+      if (!(await tx.organizations.member(organizationId, userId))) {
+        throw new InvalidError('members', `${userId} is not a member of this organization`);
+      }
+    }
+  }
+
+  private nameTaken(error: unknown, name: string): unknown {
+    return error instanceof UniqueViolationError
+      ? new ConflictError(`This organization already has a group named ${name}`, 'name', { cause: error })
+      : error;
+  }
+
+  /** Creates a group owned by the caller; each member added is audited. */
+  async createGroup(access: Access, input: GroupCreate): Promise<Group> {
+    const at = this.nowIso();
+    const group: Group = {
+      group_id: randomId('grp'),
+      org_id: access.organizationId,
+      name: input.name,
+      description: input.description ?? null,
+      privacy: input.privacy ?? 'public',
+      owner_id: access.callerUserId ?? null,
+      members: [...new Set(input.members ?? [])].sort(),
+      created_at: at,
+      updated_at: at,
+    };
+    try {
+      await this.repository.transaction(async (tx) => {
+        await this.checkGroupMembers(tx, access.organizationId, group.members);
+        await tx.organizations.createGroup(group);
+        for (const userId of group.members) await this.audit(tx, access, 'group_member_added', userId, null, group.group_id, at);
+      });
+    } catch (error) {
+      throw this.nameTaken(error, input.name);
+    }
+    return group;
+  }
+
+  /** Changes the fields sent; `members` replaces the list, each change audited. */
+  async updateGroup(access: Access & { group: Group }, change: GroupUpdate): Promise<Group> {
+    const current = access.group;
+    const at = this.nowIso();
+    const updated: Group = {
+      ...current,
+      ...(change.name === undefined ? {} : { name: change.name }),
+      ...(change.description === undefined ? {} : { description: change.description }),
+      ...(change.privacy === undefined ? {} : { privacy: change.privacy }),
+      ...(change.members === undefined ? {} : { members: [...new Set(change.members)].sort() }),
+      updated_at: at,
+    };
+    try {
+      await this.repository.transaction(async (tx) => {
+        await this.checkGroupMembers(tx, current.org_id, updated.members);
+        await tx.organizations.saveGroup(updated);
+        for (const userId of updated.members.filter((id) => !current.members.includes(id))) {
+          await this.audit(tx, access, 'group_member_added', userId, null, current.group_id, at);
+        }
+        for (const userId of current.members.filter((id) => !updated.members.includes(id))) {
+          await this.audit(tx, access, 'group_member_removed', userId, current.group_id, null, at);
+        }
+      });
+    } catch (error) {
+      throw this.nameTaken(error, updated.name);
+    }
+    return updated;
+  }
+
+  /** Deletes a group; each member leaving it is audited. */
+  async deleteGroup(access: Access & { group: Group }): Promise<void> {
+    const at = this.nowIso();
+    await this.repository.transaction(async (tx) => {
+      await tx.organizations.deleteGroup(access.group.group_id);
+      for (const userId of access.group.members) {
+        await this.audit(tx, access, 'group_member_removed', userId, access.group.group_id, null, at);
+      }
+    });
+  }
+
+  /** A page of the organization's groups: the ones the caller may see. */
+  async listGroups(access: Access, query: { limit?: number; cursor?: string }): Promise<Page<Group>> {
+    const limit = query.limit ?? 20;
+    const afterId = query.cursor === undefined ? undefined : decodeGroupsCursor(query.cursor);
+    const rows = await this.repository.organizations.groups({
+      organizationId: access.organizationId,
+      visibleTo: access.scope === 'visible' ? (access.callerUserId ?? '') : undefined,
+      afterId,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return { data: page, nextCursor: rows.length > limit ? encodeGroupsCursor(page.at(-1)!.group_id) : null };
   }
 
   /** A page of the audit log, newest first. */

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
 import { prepareQuery } from '../../storage/prepared.js';
 import { randomId } from '../../domain/ids.js';
-import type { ApiKey, AuditEvent, NewApiKey, NewOrganization, Organization, OrganizationRecord, StoredMember } from './model.js';
+import { caseKey } from '../../storage/dialect.js';
+import type { ApiKey, AuditEvent, Group, NewApiKey, NewOrganization, Organization, OrganizationRecord, StoredMember } from './model.js';
 
 interface OrganizationRow extends OrganizationRecord {
   description: string | null;
@@ -45,6 +46,18 @@ export interface OrganizationTables {
   organization_members: MemberRow;
   organization_audit_events: AuditRow;
   users: { user_id: string; display_name: string };
+  organization_groups: {
+    group_id: string;
+    organization_id: string;
+    name: string;
+    name_key: string;
+    description: string | null;
+    privacy: Group['privacy'];
+    owner_id: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  organization_group_members: { group_id: string; user_id: string };
 }
 
 /** What a page of members is asked for. */
@@ -89,6 +102,17 @@ export interface OrganizationStorage {
   addAuditEvent(event: AuditEvent): Promise<void>;
   /** A page of the log, newest first, before the position given. */
   auditEvents(query: { organizationId: string; before?: { ms: number; eventId: string }; limit: number }): Promise<AuditEvent[]>;
+  /** A group with its members. */
+  group(groupId: string): Promise<Group | undefined>;
+  /** A page of the organization's groups by `group_id`; with `visibleTo`, only the public ones and those that user is in or owns. */
+  groups(query: { organizationId: string; visibleTo?: string | undefined; afterId?: string | undefined; limit: number }): Promise<Group[]>;
+  /** Adds a group; a name the organization has (any case) is a `UniqueViolationError`. */
+  createGroup(group: Group): Promise<void>;
+  /** Writes a group's fields and replaces its members; a taken name is a `UniqueViolationError`. */
+  saveGroup(group: Group): Promise<void>;
+  deleteGroup(groupId: string): Promise<void>;
+  /** Takes a user out of every group of the organization (when they leave it); the groups' IDs. */
+  leaveGroups(organizationId: string, userId: string): Promise<string[]>;
   /** The organization holding this API-key hash, if it is known, not revoked and not expired at `nowMs` (default now). */
   findByApiKeyHash(keyHash: string, nowMs?: number): Promise<OrganizationRecord | undefined>;
   /** Stores an API key's hash for an organization, with its details (an id, a name... by default). */
@@ -199,6 +223,42 @@ const memberRowOf = (member: StoredMember): MemberRow => ({
 export function openOrganizationStorage(context: StorageContext<OrganizationTables>): OrganizationStorage {
   const q = context.once(queries);
   const { db } = context;
+  const groupRow = (group: Group): OrganizationTables['organization_groups'] => ({
+    group_id: group.group_id,
+    organization_id: group.org_id,
+    name: group.name,
+    name_key: caseKey(group.name),
+    description: group.description,
+    privacy: group.privacy,
+    owner_id: group.owner_id,
+    created_at: group.created_at,
+    updated_at: group.updated_at,
+  });
+  const insertMembers = async (group: Group) => {
+    if (group.members.length === 0) return;
+    await context.run(
+      db.insertInto('organization_group_members').values(group.members.map((user_id) => ({ group_id: group.group_id, user_id }))),
+    );
+  };
+  const withMembers = async (rows: Array<OrganizationTables['organization_groups']>): Promise<Group[]> => {
+    if (rows.length === 0) return [];
+    const members = await context.rows(
+      db
+        .selectFrom('organization_group_members')
+        .select(['group_id', 'user_id'])
+        .where(
+          'group_id',
+          'in',
+          rows.map((row) => row.group_id),
+        )
+        .orderBy('user_id'),
+    );
+    return rows.map(({ organization_id, name_key: _key, ...row }) => ({
+      ...row,
+      org_id: organization_id,
+      members: members.filter((m) => m.group_id === row.group_id).map((m) => m.user_id),
+    }));
+  };
   return {
     get: (organizationId) => context.first(q.get.bind({ organizationId })),
     details: async (organizationId) => {
@@ -315,6 +375,59 @@ export function openOrganizationStorage(context: StorageContext<OrganizationTabl
       }
       const rows = await context.rows(select.orderBy('occurred_ms', 'desc').orderBy('event_id', 'desc').limit(limit));
       return rows.map(({ organization_id, ...row }) => ({ ...row, org_id: organization_id }));
+    },
+    group: async (groupId) => {
+      const row = await context.first(db.selectFrom('organization_groups').selectAll().where('group_id', '=', groupId));
+      return row ? (await withMembers([row]))[0] : undefined;
+    },
+    groups: async ({ organizationId, visibleTo, afterId, limit }) => {
+      let select = db.selectFrom('organization_groups as g').selectAll('g').where('g.organization_id', '=', organizationId);
+      if (afterId) select = select.where('g.group_id', '>', afterId);
+      if (visibleTo !== undefined) {
+        select = select.where((eb) =>
+          eb.or([
+            eb('g.privacy', '=', 'public'),
+            eb('g.owner_id', '=', visibleTo),
+            eb.exists(
+              eb
+                .selectFrom('organization_group_members as gm')
+                .select('gm.user_id')
+                .whereRef('gm.group_id', '=', 'g.group_id')
+                .where('gm.user_id', '=', visibleTo),
+            ),
+          ]),
+        );
+      }
+      return withMembers(await context.rows(select.orderBy('g.group_id').limit(limit)));
+    },
+    createGroup: async (group) => {
+      await context.run(db.insertInto('organization_groups').values(groupRow(group)));
+      await insertMembers(group);
+    },
+    saveGroup: async (group) => {
+      const { group_id, organization_id: _org, ...fields } = groupRow(group);
+      await context.run(db.updateTable('organization_groups').set(fields).where('group_id', '=', group_id));
+      await context.run(db.deleteFrom('organization_group_members').where('group_id', '=', group_id));
+      await insertMembers(group);
+    },
+    deleteGroup: async (groupId) => {
+      await context.run(db.deleteFrom('organization_group_members').where('group_id', '=', groupId));
+      await context.run(db.deleteFrom('organization_groups').where('group_id', '=', groupId));
+    },
+    leaveGroups: async (organizationId, userId) => {
+      const rows = await context.rows(
+        db
+          .selectFrom('organization_group_members as gm')
+          .innerJoin('organization_groups as g', 'g.group_id', 'gm.group_id')
+          .select('gm.group_id')
+          .where('g.organization_id', '=', organizationId)
+          .where('gm.user_id', '=', userId),
+      );
+      const ids = rows.map((row) => row.group_id);
+      if (ids.length > 0) {
+        await context.run(db.deleteFrom('organization_group_members').where('user_id', '=', userId).where('group_id', 'in', ids));
+      }
+      return ids;
     },
     findByApiKeyHash: (keyHash, nowMs = Date.now()) => context.first(q.byKey.bind({ keyHash, nowMs })),
     addApiKey: async (organizationId, keyHash, details = {}) => {

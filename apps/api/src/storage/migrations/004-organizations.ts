@@ -79,5 +79,28 @@ export const organizationMembers: Migration = {
       );
     }
     await run(schema.createIndex('api_keys_key_id').on('api_keys').column('key_id').unique());
+    // Groups: a name unique within the organization in any case (`name_key`, lowercased).
+    await run(
+      schema
+        .createTable('organization_groups')
+        .addColumn('group_id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.organization_id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('name_key', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('privacy', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('organization_groups_name', ['organization_id', 'name_key']),
+    );
+    await run(
+      schema
+        .createTable('organization_group_members')
+        .addColumn('group_id', 'text', (c) => c.notNull().references('organization_groups.group_id').onDelete('cascade'))
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('organization_group_members_pk', ['group_id', 'user_id']),
+    );
+    await run(schema.createIndex('organization_group_members_user').on('organization_group_members').column('user_id'));
   },
 };

@@ -183,6 +183,19 @@ export function buildSeed(now: Date): SeedData {
       },
     ],
     members: organizationMembers(addedAt),
+    groups: [
+      {
+        group_id: 'grp_marathon2026',
+        org_id: seedIds.organization,
+        name: 'Spring marathon squad',
+        description: 'Athletes targeting a spring marathon.',
+        privacy: 'public',
+        owner_id: seedIds.assistantCoach,
+        members: [seedIds.memberAthlete],
+        created_at: addedAt,
+        updated_at: addedAt,
+      },
+    ],
     users: [
       {
         user_id: seedIds.athlete,
