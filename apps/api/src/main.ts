@@ -80,6 +80,9 @@ async function main(): Promise<void> {
       `    Authorization: Bearer ${devCredentials.athleteToken}   (athlete)`,
       `    Authorization: Bearer ${devCredentials.adminToken}     (admin)`,
       `    X-API-Key: ${devCredentials.organizationKey}                (organization)`,
+      `    Authorization: Bearer ${devCredentials.coachToken}     (head coach of org_alpineclub)`,
+      `    Authorization: Bearer ${devCredentials.assistantToken} (its assistant coach)`,
+      `    Authorization: Bearer ${devCredentials.memberToken}    (its athlete Leo)`,
       `    POST /auth/login {"email": "${devSignIn.email}", "password": "${devSignIn.password}"}   (athlete)`,
       `  try: curl -H 'Authorization: Bearer ${devCredentials.athleteToken}' '${address}/api/v1/races?upcoming=true'`,
     );

@@ -2,7 +2,8 @@
 // across them: they boot together (migrations and the seed once, under the advisory lock),
 // duplicate creates race (exactly one 201), the verification-email limit holds however the
 // requests are spread, an Idempotency-Key retry on another instance replays, a revocation or
-// a logout is seen by every instance on the next request, a write on one is read on the
+// a logout, a revoked organization API key and a removed member are seen by every instance
+// on the next request, a write on one is read on the
 // others, every queued email is delivered exactly once although all three poll the outbox,
 // and a `kill -9` under write load loses no acknowledged write. Needs `npm run build` (it
 // runs the built entry point).
@@ -185,6 +186,23 @@ describeOnDatabases(
       } finally {
         await repository.close();
       }
+    });
+
+    it('refuses a revoked organization API key and a removed member on every instance at the next request', async () => {
+      const coach = { authorization: 'Bearer dev-coach-token' };
+      const org = '/organizations/org_alpineclub';
+      const created = await post(0, `${org}/api-keys`, { name: 'Multi-instance key' }, coach);
+      expect(created.status).toBe(201);
+      const { data, secret } = (await created.json()) as { data: { key_id: string }; secret: string };
+      const key = { 'x-api-key': secret };
+      for (const { base } of instances) expect((await fetch(`${base}${org}/members`, { headers: key })).status).toBe(200);
+      expect((await fetch(`${instances[1]!.base}${org}/api-keys/${data.key_id}`, { method: 'DELETE', headers: coach })).status).toBe(200);
+      for (const { base } of instances) expect((await fetch(`${base}${org}/members`, { headers: key })).status).toBe(401);
+
+      const member = { authorization: 'Bearer dev-member-token' };
+      for (const { base } of instances) expect((await fetch(`${base}${org}`, { headers: member })).status).toBe(200);
+      expect((await fetch(`${instances[2]!.base}${org}/members/usr_athlete2`, { method: 'DELETE', headers: coach })).status).toBe(200);
+      for (const { base } of instances) expect((await fetch(`${base}${org}`, { headers: member })).status).toBe(404);
     });
 
     it('keeps every acknowledged write when one instance is killed (-9) under write load', async () => {

@@ -113,6 +113,8 @@ describe('transactions', () => {
     const seed = {
       organizations: [{ organization_id: 'org_a', username: 'a', display_name: 'A' }],
       users: [user('usr_a')],
+      members: [],
+      groups: [],
       accessTokens: [],
       apiKeys: [],
       races: [],

@@ -61,7 +61,7 @@ describe('SQLite repository on a file', () => {
     const keys = db.prepare('SELECT key_hash FROM api_keys').all() as Array<{ key_hash: string }>;
     db.close();
     const stored = [...tokens.map((t) => t.token_hash), ...keys.map((k) => k.key_hash)];
-    expect(stored).toHaveLength(3);
+    expect(stored).toHaveLength(Object.keys(devCredentials).length);
     for (const secret of Object.values(devCredentials)) {
       expect(stored).not.toContain(secret);
       expect(stored).toContain(hashCredential(secret));

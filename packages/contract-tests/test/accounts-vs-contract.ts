@@ -16,7 +16,7 @@ const password = 'Tempo-Run-2025';
 const huge = 'x'.repeat(1_100_000);
 
 /** Signs a new user up end to end; their address, token and id. */
-async function signUp(label: string): Promise<{ email: string; token: string; userId: string }> {
+export async function signUp(label: string): Promise<{ email: string; token: string; userId: string }> {
   const email = freshEmail(label);
   expect((await call('POST', '/auth/request-verification', { as: 'none', body: { email } })).status).toBe(200);
   const verification = await emailedToken(email, /confirm/i);

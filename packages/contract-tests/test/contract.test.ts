@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountsAgainstContract } from './accounts-vs-contract.js';
 import { clientAgainstMock } from './client-vs-mock.js';
+import { organizationsAgainstContract } from './organizations-vs-contract.js';
 import { serverUnderStorageFault } from './server-faults.js';
 import { serverWithRequestInFlight } from './server-in-flight.js';
 import { serverAgainstContract } from './server-vs-contract.js';
@@ -13,6 +14,7 @@ const recorder = new CoverageRecorder();
 clientAgainstMock(recorder);
 serverAgainstContract(recorder);
 accountsAgainstContract(recorder);
+organizationsAgainstContract(recorder);
 serverUnderStorageFault(recorder);
 serverWithRequestInFlight(recorder);
 

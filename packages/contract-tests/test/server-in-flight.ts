@@ -24,6 +24,10 @@ export function serverWithRequestInFlight(recorder: CoverageRecorder): void {
     });
 
     const withKey = operationIds.filter((id) => operationTable[id].idempotencyKey);
+    // Who sends each example request: the athlete, but where only an organization's coaches
+    // may create (its members, its groups), the seeded head coach.
+    const callerOf = (id: string) =>
+      id === 'createOrganizationMember' || id === 'createGroup' ? devCredentials.coachToken : devCredentials.athleteToken;
 
     it.each(withKey)('%s: a retry while the first is in flight is a 409 IDEMPOTENCY_KEY_IN_USE', async (operationId) => {
       // Hold the first storage call made after a key is claimed: the first request's work.
@@ -42,7 +46,7 @@ export function serverWithRequestInFlight(recorder: CoverageRecorder): void {
         fetch(`${api!.url}${request.path}`, {
           method: request.method,
           headers: {
-            Authorization: `Bearer ${devCredentials.athleteToken}`,
+            Authorization: `Bearer ${callerOf(operationId)}`,
             'Content-Type': 'application/json',
             'Idempotency-Key': `in-flight-${operationId}`,
           },

@@ -27,6 +27,9 @@ describe('the generated operation table', () => {
       'createRace',
       'requestVerification',
       'requestPasswordReset',
+      'createOrganization',
+      'createOrganizationMember',
+      'createGroup',
     ]);
   });
 

@@ -31,7 +31,10 @@ export function listers(): Record<string, OperationId> {
   for (const lister of operationIds) {
     const entry = operationTable[lister];
     if (entry.method !== 'get') continue;
-    const item = new RegExp(`^${escape(entry.path)}/\\{([^}]+)\\}`);
+    // Items under the collection's own path (`/races/{race_id}`), or under a top-level path
+    // named like its last segment (`/organizations/{org_id}/groups` lists `/groups/{group_id}`).
+    const tail = entry.path.split('/').at(-1) ?? '';
+    const item = new RegExp(`^(?:${escape(entry.path)}|/${escape(tail)})/\\{([^}]+)\\}`);
     for (const id of operationIds) {
       const name = item.exec(operationTable[id].path)?.[1];
       if (name && !found[name]) found[name] = lister;
@@ -132,8 +135,8 @@ export async function ownIds(send: Send, id: OperationId, headers: Record<string
 }
 
 /**
- * Identifiers of the principals themselves, for the path parameters no collection lists
- * but a "who am I" operation answers ({@link selfLookup}): `user_id` gets the id of every
+ * Identifiers of the principals themselves, for the path parameters a "who am I" operation
+ * answers ({@link selfLookup}), listed by a collection or not: `user_id` gets the id of every
  * caller in `credentials` that has one valid for the parameter (an organization's key
  * answers an `org_` id, which `user_id` does not take).
  *
@@ -144,9 +147,8 @@ export async function ownIds(send: Send, id: OperationId, headers: Record<string
  */
 export async function principalIds(send: Send, credentials: Array<Record<string, string>>): Promise<KnownIds> {
   const ids: KnownIds = {};
-  const listed = listers();
   for (const id of operationIds) {
-    for (const parameter of parameters(id).filter((p) => p.in === 'path' && !listed[p.name] && selfLookup(p.name))) {
+    for (const parameter of parameters(id).filter((p) => p.in === 'path' && selfLookup(p.name))) {
       const fits = textValidator(parameter.schema);
       for (const headers of credentials) {
         const value = (await ownIds(send, id, headers).catch((): Record<string, string> => ({})))[parameter.name];
@@ -156,4 +158,21 @@ export async function principalIds(send: Send, credentials: Array<Record<string,
     }
   }
   return ids;
+}
+
+/**
+ * The identifiers of several sources, each name's values once: a collection's members and the
+ * principals' own ids both name `user_id`.
+ *
+ * @example
+ * ```ts
+ * mergeIds({ user_id: ['usr_a'] }, { user_id: ['usr_a', 'usr_b'] }); // { user_id: ['usr_a', 'usr_b'] }
+ * ```
+ */
+export function mergeIds(...sources: KnownIds[]): KnownIds {
+  const merged: KnownIds = {};
+  for (const source of sources) {
+    for (const [name, values] of Object.entries(source)) merged[name] = [...new Set([...(merged[name] ?? []), ...values])];
+  }
+  return merged;
 }

@@ -50,7 +50,14 @@ function deferred() {
 
 describe('which operations take the key', () => {
   it('is derived from the contract: every operation declaring the Idempotency-Key header', () => {
-    expect([...idempotentOperations()].sort()).toEqual(['createRace', 'requestPasswordReset', 'requestVerification']);
+    expect([...idempotentOperations()].sort()).toEqual([
+      'createGroup',
+      'createOrganization',
+      'createOrganizationMember',
+      'createRace',
+      'requestPasswordReset',
+      'requestVerification',
+    ]);
     for (const id of idempotentOperations()) expect(operationTable[id].statuses).toEqual(expect.arrayContaining([409, 422]));
   });
 

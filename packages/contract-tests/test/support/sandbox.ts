@@ -5,9 +5,12 @@ import type { OperationId } from '@astral/openapi';
 import type { CoverageRecorder } from './coverage.js';
 import { findings, type Observed } from './http.js';
 
-export type Who = 'athlete' | 'admin' | 'org' | 'none' | 'bad-token';
+export type Who = 'athlete' | 'admin' | 'org' | 'none' | 'bad-token' | 'coach' | 'assistant' | 'member';
 const credentials: Record<Who, Record<string, string>> = {
   athlete: { Authorization: 'Bearer dev-athlete-token' },
+  coach: { Authorization: 'Bearer dev-coach-token' },
+  assistant: { Authorization: 'Bearer dev-assistant-token' },
+  member: { Authorization: 'Bearer dev-member-token' },
   admin: { Authorization: 'Bearer dev-admin-token' },
   org: { 'X-API-Key': 'dev-org-key' },
   none: {},

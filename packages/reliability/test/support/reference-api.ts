@@ -99,8 +99,8 @@ const post = (operationId: OperationId, body: unknown, headers: Record<string, s
 });
 
 /**
- * Starts the API in-process. `inMemory` skips the disk (and so the revoked token, which is
- * marked in the file): for the fuzz, where durability is not the point and fsyncs would
+ * Starts the API in-process. `inMemory` skips the disk (the revoked token is then revoked
+ * through the storage): for the fuzz and the organization matrix, where durability is not the point and fsyncs would
  * dominate the run time.
  */
 export async function startReferenceApi(options: { inMemory?: boolean } = {}): Promise<ReferenceApi> {
@@ -119,7 +119,9 @@ export async function startReferenceApi(options: { inMemory?: boolean } = {}): P
   await users.addAccessToken('usr_relother', sha256(OTHER_ATHLETE_TOKEN));
   await users.addAccessToken('usr_relother', sha256(EXPIRED_TOKEN), '2000-01-01T00:00:00.000Z');
   await users.addAccessToken('usr_relother', sha256(REVOKED_TOKEN));
+  // On a file, marked in the SQLite file itself; in memory, through the storage.
   if (!options.inMemory) revoke(dataDir, sha256(REVOKED_TOKEN));
+  else await users.revokeAccessToken(sha256(REVOKED_TOKEN), '2000-01-01T00:00:00.000Z');
   const send = injectTransport(api.app);
   // Claimed emails are gone from the outbox for good (a year's lease), so they are kept here by address.
   const mailbox = new Map<string, string[]>();

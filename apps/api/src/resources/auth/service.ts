@@ -33,7 +33,7 @@ export function createAuthenticator(
       return holder ? userPrincipal(holder, { hash, sessionId: holder.session_id }) : null;
     }
     if (credentials.apiKey !== undefined) {
-      const organization = await storage.organizations.findByApiKeyHash(hashCredential(credentials.apiKey));
+      const organization = await storage.organizations.findByApiKeyHash(hashCredential(credentials.apiKey), now().getTime());
       return organization ? organizationPrincipal(organization) : null;
     }
     return null;

@@ -1,11 +1,17 @@
 /**
- * The Organizations resource: clubs and companies behind API keys. It stores organizations
- * and their keys; its operations join `handlers` here when the contract gains them.
+ * The Organizations resource: clubs and coaching teams, their members and roles, the audit
+ * log of membership and role changes, and the API keys an organization's integrations call
+ * with. Who may do what is the contract's permission matrix, enforced in `permissions.ts`.
  */
 import { defineResource } from '../module.js';
+import { organizationHandlers, type OrganizationHandlers } from './handlers.js';
+import { createAuthorizer } from './permissions.js';
+import { OrganizationService } from './service.js';
 import { openOrganizationStorage } from './storage.js';
 
 export const organizations = defineResource({
   name: 'organizations',
   storage: openOrganizationStorage,
+  handlers: ({ repository, now }): OrganizationHandlers =>
+    organizationHandlers(new OrganizationService({ repository, now }), createAuthorizer(repository.organizations)),
 });

@@ -1,6 +1,7 @@
 /**
  * The development seed: the race catalog placed around "now", participants for the
- * leaderboard, an athlete and an admin with full profiles, an organization, and their fixed
+ * leaderboard, an athlete and an admin with full profiles, an organization with a head coach,
+ * an assistant coach and two athletes, and their fixed
  * development credentials (stored hashed; the athlete's password as an argon2id hash).
  * Never applied in production mode.
  */
@@ -8,6 +9,7 @@ import { formatInstant } from '../../domain/time.js';
 import { hashCredential } from '../../resources/auth/credentials.js';
 import { hashPasswordSync } from '../../resources/auth/passwords.js';
 import { newAccountSettings } from '../../resources/users/defaults.js';
+import type { StoredMember } from '../../resources/organizations/model.js';
 import type { Participant, StoredRace } from '../../resources/races/model.js';
 import { catalog, type CatalogEntry } from './catalog.js';
 import type { SeedData } from './write.js';
@@ -17,6 +19,12 @@ export const devCredentials = {
   athleteToken: 'dev-athlete-token',
   adminToken: 'dev-admin-token',
   organizationKey: 'dev-org-key',
+  /** The head coach of the seeded organization. */
+  coachToken: 'dev-coach-token',
+  /** An assistant coach of the seeded organization (Leo is assigned to them). */
+  assistantToken: 'dev-assistant-token',
+  /** An athlete member of the seeded organization (Leo). */
+  memberToken: 'dev-member-token',
 } as const;
 
 /** The development athlete's sign-in (`POST /auth/login`), printed at start and listed in the README. */
@@ -30,6 +38,14 @@ export const seedIds = {
   athlete: 'usr_athlete1',
   admin: 'usr_admin1',
   organization: 'org_alpineclub',
+  headCoach: 'usr_coach1',
+  assistantCoach: 'usr_coach2',
+  /** An athlete of the organization assigned to the assistant coach. */
+  memberAthlete: 'usr_athlete2',
+  /** An athlete of the organization assigned to nobody. */
+  unassignedAthlete: 'usr_athlete3',
+  /** An athlete in no organization, for adding as a member (the contract's example). */
+  freeAthlete: 'usr_athlete4',
 } as const;
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -64,6 +80,47 @@ const runnerNames = [
   'Chloe Martin',
   'Mateus Silva',
 ];
+
+/** The seeded organization's people (its head coach, an assistant coach, two athletes) and Noor, in no organization. */
+const organizationPeople = [
+  [seedIds.headCoach, 'elena_coach', 'Elena Brandt', 'coach'],
+  [seedIds.assistantCoach, 'tomas_coach', 'Tomas Novak', 'coach'],
+  [seedIds.memberAthlete, 'leo_runs', 'Leo Moreau', 'athlete'],
+  [seedIds.unassignedAthlete, 'ines_runs', 'Ines Duarte', 'athlete'],
+  [seedIds.freeAthlete, 'noor_runs', 'Noor Haddad', 'athlete'],
+] as const;
+
+/** Their memberships: Leo is assigned to the assistant coach and carries coach-only notes. */
+function organizationMembers(at: string): StoredMember[] {
+  const member = (user_id: string, role: StoredMember['role'], extra: Partial<StoredMember> = {}): StoredMember => ({
+    user_id,
+    organization_id: seedIds.organization,
+    role,
+    status: 'active',
+    nickname: null,
+    level: null,
+    labels: [],
+    coach_labels: [],
+    coach_notes: null,
+    coach_id: null,
+    joined_at: at,
+    updated_at: at,
+    ...extra,
+  });
+  return [
+    member(seedIds.headCoach, 'head_coach'),
+    member(seedIds.assistantCoach, 'assistant_coach'),
+    member(seedIds.memberAthlete, 'athlete', {
+      nickname: 'Leo',
+      level: 'intermediate',
+      labels: ['@marathon'],
+      coach_labels: ['injury-watch'],
+      coach_notes: 'Building towards a spring marathon; watch the left Achilles.',
+      coach_id: seedIds.assistantCoach,
+    }),
+    member(seedIds.unassignedAthlete, 'athlete', { labels: ['@trail'] }),
+  ];
+}
 
 /**
  * Builds the seed for a database seeded at `now`.
@@ -113,7 +170,32 @@ export function buildSeed(now: Date): SeedData {
     }),
   );
   return {
-    organizations: [{ organization_id: seedIds.organization, username: 'alpine-running-club', display_name: 'Alpine Running Club' }],
+    organizations: [
+      {
+        organization_id: seedIds.organization,
+        username: 'alpine-running-club',
+        display_name: 'Alpine Running Club',
+        description: 'Trail and mountain running in the Alps.',
+        head_coach_user_id: seedIds.headCoach,
+        settings: { training_principle: 'Polarized training, 80% easy.', logo_url: null },
+        created_at: addedAt,
+        updated_at: addedAt,
+      },
+    ],
+    members: organizationMembers(addedAt),
+    groups: [
+      {
+        group_id: 'grp_marathon2026',
+        org_id: seedIds.organization,
+        name: 'Spring marathon squad',
+        description: 'Athletes targeting a spring marathon.',
+        privacy: 'public',
+        owner_id: seedIds.assistantCoach,
+        members: [seedIds.memberAthlete],
+        created_at: addedAt,
+        updated_at: addedAt,
+      },
+    ],
     users: [
       {
         user_id: seedIds.athlete,
@@ -157,12 +239,31 @@ export function buildSeed(now: Date): SeedData {
         privacy: { ...settings.privacy, share_profile_info: false, share_pace_data: false },
         created_at: addedAt,
       },
+      ...organizationPeople.map(([user_id, username, display_name, role]) => ({
+        user_id,
+        username,
+        display_name,
+        email: `${username.split('_')[0]}@example.com`,
+        role,
+        organization_id: user_id === seedIds.freeAthlete ? null : seedIds.organization,
+        is_verified: true,
+        created_at: addedAt,
+      })),
     ],
     accessTokens: [
       { token_hash: hashCredential(devCredentials.athleteToken), user_id: seedIds.athlete },
       { token_hash: hashCredential(devCredentials.adminToken), user_id: seedIds.admin },
+      { token_hash: hashCredential(devCredentials.coachToken), user_id: seedIds.headCoach },
+      { token_hash: hashCredential(devCredentials.assistantToken), user_id: seedIds.assistantCoach },
+      { token_hash: hashCredential(devCredentials.memberToken), user_id: seedIds.memberAthlete },
     ],
-    apiKeys: [{ key_hash: hashCredential(devCredentials.organizationKey), organization_id: seedIds.organization }],
+    apiKeys: [
+      {
+        key_hash: hashCredential(devCredentials.organizationKey),
+        organization_id: seedIds.organization,
+        details: { key_id: 'key_devorgkey', name: 'Development key', created_by: seedIds.headCoach, created_at: addedAt },
+      },
+    ],
     races,
     participants,
   };

@@ -1,6 +1,6 @@
 /** Writing the development seed: everything in one transaction, once per database. */
 import type { Kysely } from 'kysely';
-import type { OrganizationRecord } from '../../resources/organizations/model.js';
+import type { Group, NewApiKey, NewOrganization, StoredMember } from '../../resources/organizations/model.js';
 import type { Participant, StoredRace } from '../../resources/races/model.js';
 import type { NewUser } from '../../resources/users/model.js';
 import type { AnyTables, StorageContext } from '../context.js';
@@ -9,10 +9,12 @@ import { openStorages } from '../storages.js';
 
 /** Everything a first start writes. Credentials are hashes only. */
 export interface SeedData {
-  organizations: OrganizationRecord[];
+  organizations: NewOrganization[];
+  members: StoredMember[];
+  groups: Group[];
   users: NewUser[];
   accessTokens: Array<{ token_hash: string; user_id: string }>;
-  apiKeys: Array<{ key_hash: string; organization_id: string }>;
+  apiKeys: Array<{ key_hash: string; organization_id: string; details?: NewApiKey }>;
   races: StoredRace[];
   participants: Participant[];
 }
@@ -46,8 +48,10 @@ export async function writeSeed(context: StorageContext<AnyTables>, data: SeedDa
     const storage = openStorages(tx);
     for (const organization of data.organizations) await storage.organizations.create(organization);
     for (const user of data.users) await storage.users.create(user);
+    for (const member of data.members) await storage.organizations.addMember(member);
+    for (const group of data.groups) await storage.organizations.createGroup(group);
     for (const token of data.accessTokens) await storage.users.addAccessToken(token.user_id, token.token_hash);
-    for (const key of data.apiKeys) await storage.organizations.addApiKey(key.organization_id, key.key_hash);
+    for (const key of data.apiKeys) await storage.organizations.addApiKey(key.organization_id, key.key_hash, key.details);
     for (const race of data.races) await storage.races.insert(race);
     for (const participant of data.participants) await storage.races.addParticipant(participant);
     await tx.run(q.mark.bind({ at: new Date().toISOString() }));

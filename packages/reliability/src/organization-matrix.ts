@@ -1,0 +1,131 @@
+/**
+ * The organizations permission matrix as the tests see it: every operation the contract
+ * governs with `x-astral-permissions` (one value per caller column) times every caller
+ * (admin, head coach, assistant coach, coach, athlete, the organization's API key, a user of
+ * no organization) times, for operations on one member, whom they act on (an athlete
+ * assigned to the caller, an unassigned one, the caller's own membership). The answer of each
+ * cell is derived from the contract's row and the rules its descriptions state; nothing here
+ * lists routes or statuses by hand.
+ */
+import { operationObject } from '@astral/openapi/contract';
+import { operationIds, operationTable, propertiesOf, requestBodySchema, type OperationId } from './contract.js';
+import { accepts } from './auth-matrix.js';
+
+/** The columns of the contract's rows. */
+export const permissionColumns = ['admin', 'head_coach', 'assistant_coach', 'coach', 'athlete', 'api_key'] as const;
+export type PermissionColumn = (typeof permissionColumns)[number];
+export type Permission = 'allow' | 'assigned' | 'self' | 'visible' | 'owner' | 'deny';
+
+/** Who calls in a cell: a column, or a signed-in user of no organization. */
+export type OrganizationCaller = PermissionColumn | 'outsider';
+export const organizationCallers: readonly OrganizationCaller[] = [...permissionColumns, 'outsider'];
+
+/** Whom an operation on one member acts on, relative to the caller. */
+export type MemberTarget = 'assigned' | 'unassigned' | 'self';
+/** Which group an operation on one group acts on, relative to the caller. */
+export type GroupTarget = 'owned' | 'joined' | 'public' | 'private';
+
+/** Callers who are members of the organization (they have a membership to act on). */
+const memberColumns: readonly OrganizationCaller[] = ['head_coach', 'assistant_coach', 'coach', 'athlete'];
+/** Members who coach (and may own groups). */
+const coachingCallers: readonly OrganizationCaller[] = ['head_coach', 'assistant_coach', 'coach'];
+
+/**
+ * The contract's row of an operation, or `undefined` when it has none (not governed).
+ *
+ * @example
+ * ```ts
+ * permissionsOf('updateOrganization')?.head_coach; // "allow"
+ * ```
+ */
+export function permissionsOf(id: OperationId): Record<PermissionColumn, Permission> | undefined {
+  return (operationObject(id).operation as Record<string, unknown>)['x-astral-permissions'] as
+    Record<PermissionColumn, Permission> | undefined;
+}
+
+/** The operations the matrix governs. */
+export function governedOperations(): OperationId[] {
+  return operationIds.filter((id) => permissionsOf(id) !== undefined);
+}
+
+/** Whether the operation acts on one member (`/members/{user_id}`). */
+export function targetsMember(id: OperationId): boolean {
+  return (operationTable[id].pathParams as readonly string[]).includes('user_id');
+}
+
+/** Whether the operation acts on one group (`/groups/{group_id}`). */
+export function targetsGroup(id: OperationId): boolean {
+  return (operationTable[id].pathParams as readonly string[]).includes('group_id');
+}
+
+/** Whether the operation is inside an organization: its path names one or a group of one, or its body takes `org_id`. */
+export function inOrganization(id: OperationId): boolean {
+  const params = operationTable[id].pathParams as readonly string[];
+  const body = requestBodySchema(id);
+  return params.includes('org_id') || params.includes('group_id') || (body !== undefined && propertiesOf(body)['org_id'] !== undefined);
+}
+
+export interface OrganizationCell {
+  operationId: OperationId;
+  caller: OrganizationCaller;
+  /** For an operation on one member: whom it acts on; on one group: which group. */
+  target?: MemberTarget | GroupTarget;
+  expectStatus: number;
+}
+
+/** The documented answer of one cell. */
+function expectation(id: OperationId, caller: OrganizationCaller, target: MemberTarget | GroupTarget | undefined): number {
+  const row = permissionsOf(id)!;
+  const success = operationTable[id].successStatus;
+  // A credential the operation's security does not accept is no credential (createOrganization: Bearer only).
+  if (caller === 'api_key' && !accepts(id, { 'x-api-key': 'k' })) return 401;
+  if (!inOrganization(id)) {
+    // One organization per user: a member cannot create another (its description).
+    if (id === 'createOrganization' && memberColumns.includes(caller)) return 409;
+    return success;
+  }
+  // Outside the organization: not found, whether or not it exists.
+  if (caller === 'outsider') return 404;
+  const permission = row[caller];
+  if (permission === 'deny') return 403;
+  if (target === undefined) return success;
+  // On a group: `visible` is a public group or one the caller is in or owns; `owner` one they own.
+  if (permission === 'visible') return target === 'private' ? 403 : success;
+  if (permission === 'owner') return target === 'owned' ? success : 403;
+  if (permission === 'self' && target !== 'self') return 403;
+  if (permission === 'assigned' && target !== 'assigned') return 403;
+  // The rules the descriptions add: the head coach is never removed nor has their role
+  // changed (403), and only athletes are assigned to a coach (400 on user_id).
+  if (target === 'self' && caller === 'head_coach' && (id === 'deleteOrganizationMember' || id === 'updateOrganizationMemberRole'))
+    return 403;
+  if (target === 'self' && id === 'updateOrganizationMemberCoach') return 400;
+  return success;
+}
+
+/**
+ * Every cell: each governed operation, each caller, and for an operation on one member each
+ * target that exists for that caller (only members have a membership of their own).
+ *
+ * @example
+ * ```ts
+ * organizationMatrix().find((c) => c.operationId === 'getOrganizationMember' && c.caller === 'athlete' && c.target === 'self')?.expectStatus; // 200
+ * ```
+ */
+export function organizationMatrix(ids: readonly OperationId[] = governedOperations()): OrganizationCell[] {
+  return ids.flatMap((operationId) =>
+    organizationCallers.flatMap((caller) => {
+      if (targetsGroup(operationId)) {
+        // Only coaches own groups (athletes may not create one); only members can be in one.
+        const groups: GroupTarget[] = coachingCallers.includes(caller)
+          ? ['owned', 'joined', 'public', 'private']
+          : memberColumns.includes(caller)
+            ? ['joined', 'public', 'private']
+            : ['public', 'private'];
+        return groups.map((target) => ({ operationId, caller, target, expectStatus: expectation(operationId, caller, target) }));
+      }
+      if (!targetsMember(operationId)) return [{ operationId, caller, expectStatus: expectation(operationId, caller, undefined) }];
+      const targets: MemberTarget[] = memberColumns.includes(caller) ? ['assigned', 'unassigned', 'self'] : ['assigned', 'unassigned'];
+      return targets.map((target) => ({ operationId, caller, target, expectStatus: expectation(operationId, caller, target) }));
+    }),
+  );
+}

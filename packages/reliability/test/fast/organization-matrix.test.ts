@@ -1,0 +1,222 @@
+// The organizations permission matrix: every operation the contract governs with
+// `x-astral-permissions` x every caller (admin, head coach, assistant coach, coach, athlete,
+// the organization's API key, a user of no organization) x, on one member, whom it acts on;
+// plus every way of failing to present credentials. Each cell runs in an organization of its
+// own (made through the API), so a cell that removes or promotes someone changes nothing
+// another cell relies on. Every answer is checked against the contract as well.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  basePath,
+  cellRequest,
+  checkResponse,
+  credentialCases,
+  exampleBody,
+  formatReproducer,
+  governedOperations,
+  organizationCallers,
+  organizationMatrix,
+  operationTable,
+  permissionColumns,
+  permissionsOf,
+  targetsGroup,
+  type ApiRequest,
+  type GroupTarget,
+  type MemberTarget,
+  type OperationId,
+  type OrganizationCaller,
+} from '../../src/index.js';
+import { principals, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
+
+let api: ReferenceApi;
+beforeAll(async () => {
+  api = await startReferenceApi({ inMemory: true });
+});
+afterAll(() => api.close());
+
+const sha256 = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
+let users = 0;
+
+/** A user made below the API with a token of their own. */
+async function newUser(role: 'athlete' | 'admin' = 'athlete'): Promise<{ id: string; headers: Record<string, string> }> {
+  const n = ++users;
+  const id = `usr_orgmatrix${n}`;
+  await api.repository.users.create({
+    user_id: id,
+    username: `orgmatrix${n}`,
+    display_name: `Matrix ${n}`,
+    email: null,
+    role,
+    organization_id: null,
+  });
+  await api.repository.users.addAccessToken(id, sha256(`orgmatrix-token-${n}`));
+  return { id, headers: { authorization: `Bearer orgmatrix-token-${n}` } };
+}
+
+async function send(request: ApiRequest, expectStatus?: number) {
+  const response = await api.send(request);
+  const problems = checkResponse(request, response, { secrets, ...(expectStatus === undefined ? {} : { expectStatus: [expectStatus] }) });
+  expect(problems, `${problems.join('\n')}\n${formatReproducer(request)}\n→ ${response.status} ${response.body}`).toEqual([]);
+  return response;
+}
+
+function request(operationId: OperationId, path: Record<string, string>, headers: Record<string, string>, body?: unknown): ApiRequest {
+  const entry = operationTable[operationId];
+  const url = `${basePath}${entry.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(path[name] ?? ''))}`;
+  const built: ApiRequest = { operationId, method: entry.method.toUpperCase(), url, headers: { ...headers } };
+  if (body !== undefined) {
+    built.headers['content-type'] = 'application/json';
+    built.body = JSON.stringify(body);
+  }
+  return built;
+}
+
+/** An organization of its own: every caller, and athletes assigned to each coaching member and to nobody. */
+interface World {
+  orgId: string;
+  callers: Record<OrganizationCaller, { id: string; headers: Record<string, string> }>;
+  athleteOf: Record<'head_coach' | 'assistant_coach' | 'coach', string>;
+  unassigned: string;
+  /** A user of no organization, to add. */
+  free: string;
+  /** An API key of the organization (not the callers'), to revoke. */
+  keyId: string;
+}
+
+async function newWorld(tag: string): Promise<World> {
+  const head = await newUser();
+  const created = await send(request('createOrganization', {}, head.headers, { name: `Matrix Club ${tag}` }), 201);
+  const orgId = JSON.parse(created.body).data.org_id as string;
+  const key = `orgmatrix-key-${tag}`;
+  await api.repository.organizations.addApiKey(orgId, sha256(key));
+  const asHead = (operationId: OperationId, path: Record<string, string>, body: unknown) =>
+    send(request(operationId, { org_id: orgId, ...path }, head.headers, body), operationTable[operationId].successStatus);
+  const member = async (role: 'assistant_coach' | 'coach' | 'athlete') => {
+    const user = await newUser();
+    await asHead('createOrganizationMember', {}, { user_id: user.id });
+    if (role !== 'athlete') await asHead('updateOrganizationMemberRole', { user_id: user.id }, { role });
+    return user;
+  };
+  const assistant = await member('assistant_coach');
+  const coach = await member('coach');
+  const athlete = await member('athlete');
+  const athleteOf = async (coachId: string) => {
+    const user = await member('athlete');
+    await asHead('updateOrganizationMemberCoach', { user_id: user.id }, { coach_id: coachId });
+    return user.id;
+  };
+  return {
+    orgId,
+    callers: {
+      admin: await newUser('admin'),
+      head_coach: head,
+      assistant_coach: assistant,
+      coach,
+      athlete,
+      api_key: { id: orgId, headers: { 'x-api-key': key } },
+      outsider: await newUser(),
+    },
+    athleteOf: { head_coach: await athleteOf(head.id), assistant_coach: await athleteOf(assistant.id), coach: await athleteOf(coach.id) },
+    unassigned: (await member('athlete')).id,
+    free: (await newUser()).id,
+    keyId: await extraKey(orgId, tag),
+  };
+}
+
+/** A second key of the organization, made below the API (its id only is needed). */
+async function extraKey(orgId: string, tag: string): Promise<string> {
+  const keyId = `key_orgmatrix${tag}`;
+  await api.repository.organizations.addApiKey(orgId, sha256(`orgmatrix-extra-${tag}`), { key_id: keyId, name: 'Extra' });
+  return keyId;
+}
+
+let groups = 0;
+/** The group a cell acts on, made below the API: owned by the caller, joined by them, or neither (public or private). */
+async function targetGroup(world: World, caller: OrganizationCaller, target: GroupTarget): Promise<string> {
+  const callerId = world.callers[caller].id;
+  const groupId = `grp_orgmatrix${++groups}`;
+  const at = '2026-01-01T00:00:00Z';
+  await api.repository.organizations.createGroup({
+    group_id: groupId,
+    org_id: world.orgId,
+    name: `Matrix group ${groups}`,
+    description: null,
+    privacy: target === 'public' ? 'public' : 'private',
+    // Owned by the caller, else by a coach who is not the caller.
+    owner_id: target === 'owned' ? callerId : caller === 'coach' ? world.callers.assistant_coach.id : world.callers.coach.id,
+    members: target === 'joined' ? [callerId] : [],
+    created_at: at,
+    updated_at: at,
+  });
+  return groupId;
+}
+
+/** The member a cell acts on. */
+function targetId(world: World, caller: OrganizationCaller, target: MemberTarget): string {
+  if (target === 'self') return world.callers[caller].id;
+  if (target === 'unassigned') return world.unassigned;
+  return caller === 'head_coach' || caller === 'coach' ? world.athleteOf[caller] : world.athleteOf.assistant_coach;
+}
+
+/** The body of a cell: the contract's example, with the ids that must exist in this world. */
+function cellBody(operationId: OperationId, world: World, tag: string): unknown {
+  if (!operationTable[operationId].hasBody) return undefined;
+  if (operationId === 'createOrganizationMember') return { user_id: world.free };
+  if (operationId === 'updateOrganizationMemberCoach') return { coach_id: world.callers.assistant_coach.id };
+  if (operationId === 'createGroup') return { name: `Matrix squad ${tag}`, org_id: world.orgId };
+  if (operationId === 'updateGroup') return { members: [world.unassigned] };
+  return exampleBody(operationId, tag);
+}
+
+const cells = organizationMatrix();
+const governed = governedOperations();
+
+describe('organizations permission matrix', () => {
+  it('covers every governed operation with every caller and, on one member, every target; each row complete in the contract', () => {
+    expect(governed.length).toBeGreaterThanOrEqual(12);
+    for (const id of governed) {
+      expect(Object.keys(permissionsOf(id)!).sort(), id).toEqual([...permissionColumns].sort());
+      for (const caller of organizationCallers)
+        expect(
+          cells.some((c) => c.operationId === id && c.caller === caller),
+          `${id}/${caller}`,
+        ).toBe(true);
+    }
+    expect(cells.some((c) => c.expectStatus === 403)).toBe(true);
+    expect(cells.some((c) => c.expectStatus === 404)).toBe(true);
+    console.log(`organization matrix: ${governed.length} operations x ${organizationCallers.length} callers = ${cells.length} cells`);
+  });
+
+  it.each(
+    cells.map(
+      (cell, index) =>
+        [`${cell.operationId} as ${cell.caller}${cell.target ? ` on ${cell.target}` : ''} → ${cell.expectStatus}`, cell, index] as const,
+    ),
+  )('%s', async (_name, cell, index) => {
+    const world = await newWorld(`c${index}`);
+    const path: Record<string, string> = { org_id: world.orgId };
+    if (cell.target && targetsGroup(cell.operationId)) path.group_id = await targetGroup(world, cell.caller, cell.target as GroupTarget);
+    else if (cell.target) path.user_id = targetId(world, cell.caller, cell.target as MemberTarget);
+    path.key_id = world.keyId;
+    const headers = world.callers[cell.caller].headers;
+    await send(request(cell.operationId, path, headers, cellBody(cell.operationId, world, `c${index}`)), cell.expectStatus);
+  });
+
+  describe('credentials that are no credentials: 401 on every governed operation', () => {
+    let world: World;
+    beforeAll(async () => {
+      world = await newWorld('anonymous');
+    });
+    const anonymous = credentialCases(principals).filter((c) => c.acting === 'anonymous');
+    it.each(governed.flatMap((id) => anonymous.map((c) => [`${id} with ${c.name}`, id, c] as const)))(
+      '%s',
+      async (_name, id, credentials) => {
+        const path = { org_id: world.orgId, user_id: world.unassigned, key_id: world.keyId, group_id: 'grp_orgmatrixanonymous' };
+        const built = cellRequest({ operationId: id, credentials, expectStatus: 401 }, path, `a${id}`);
+        if (built.body) built.body = JSON.stringify(cellBody(id, world, `a${id}`));
+        const response = await send(built, 401);
+        expect(response.headers['www-authenticate']).toMatch(/Bearer/);
+      },
+    );
+  });
+});
