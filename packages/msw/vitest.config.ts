@@ -1,13 +1,6 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedVitestConfig } from '../../vitest.shared.js';
 
-// The type tests (`*.test-d.ts`) run under `--typecheck` with the runtime tests, so a type
-// that stops failing to compile shows up as a failed test, not only in `test:types`.
-export default mergeConfig(
-  sharedVitestConfig,
-  defineConfig({
-    test: {
-      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-    },
-  }),
-);
+// The type tests (`*.test-d.ts`) are compiled by `test:types` (`tsc -p tsconfig.json`, which
+// includes `test/`, and which `test` depends on), not a second time by vitest's typecheck.
+export default mergeConfig(sharedVitestConfig, defineConfig({}));

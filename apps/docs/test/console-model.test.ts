@@ -31,6 +31,9 @@ describe('the console model', () => {
     expect(model.credentials.map(({ header, value }) => `${header}: ${value}`)).toEqual([
       'Authorization: Bearer dev-athlete-token',
       'Authorization: Bearer dev-admin-token',
+      'Authorization: Bearer dev-coach-token',
+      'Authorization: Bearer dev-assistant-token',
+      'Authorization: Bearer dev-member-token',
       'X-API-Key: dev-org-key',
     ]);
   });

@@ -1,11 +1,16 @@
 // Renders the whole app at a URL, as the browser would open it, on a fresh query cache and
 // storage: what a component test needs, with the API answered by @astral/msw.
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { basePath } from '@astral/openapi';
 import { App } from '../src/App.js';
 import { Router } from '../src/router.js';
 import { ApiProvider } from '../src/session.js';
+
+// The first request of a file compiles the contract's validators in @astral/msw; on a loaded
+// 2-core machine that takes more than testing-library's default 1 s wait, which is patience,
+// not a behaviour this suite asserts.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** A session the default handlers accept (any bearer token), valid for a day. */
 export const signedIn = { access_token: 'dev-athlete-token', expires_at: new Date(Date.now() + 86_400_000).toISOString() };
