@@ -123,7 +123,7 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
     let mock: MockProcess;
     beforeAll(async () => {
       mock = await startMockProcess(copy.contractJson);
-    }, 60_000);
+    }, 120_000); // Prism reads the whole copy's contract; on a loaded 2-core machine that took over 30 s
     afterAll(async () => {
       await mock?.stop();
     });

@@ -23,7 +23,7 @@ export interface MockProcess {
  * await mock.stop();
  * ```
  */
-export function startMockProcess(contractJson: string, readyTimeoutMs = 30_000): Promise<MockProcess> {
+export function startMockProcess(contractJson: string, readyTimeoutMs = 110_000): Promise<MockProcess> {
   const entry = join(dirname(createRequire(import.meta.url).resolve('@astral/mock/package.json')), 'dist', 'mock-main.js');
   const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ASTRAL_CONTRACT_JSON: contractJson },
