@@ -25,6 +25,8 @@ export const devCredentials = {
   assistantToken: 'dev-assistant-token',
   /** An athlete member of the seeded organization (Leo). */
   memberToken: 'dev-member-token',
+  /** The token of the seeded organization's open invitation link (100 uses, 90 days from the seeding). */
+  invitationToken: 'dev-join-token',
 } as const;
 
 /** The development athlete's sign-in (`POST /auth/login`), printed at start and listed in the README. */
@@ -194,6 +196,24 @@ export function buildSeed(now: Date): SeedData {
         members: [seedIds.memberAthlete],
         created_at: addedAt,
         updated_at: addedAt,
+      },
+    ],
+    invitations: [
+      {
+        invitation: {
+          invitation_id: 'inv_devjoinlink',
+          organization_id: seedIds.organization,
+          kind: 'link',
+          email: null,
+          group_id: 'grp_marathon2026',
+          max_uses: 100,
+          uses: 0,
+          created_by: seedIds.headCoach,
+          created_at: addedAt,
+          expires_at: formatInstant(nowMs + 90 * dayMs),
+          revoked_at: null,
+        },
+        token_hash: hashCredential(devCredentials.invitationToken),
       },
     ],
     users: [
