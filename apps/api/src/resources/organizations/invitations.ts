@@ -187,13 +187,13 @@ export class InvitationService {
       const use = await tx.organizations.useInvitation(hashCredential(token), nowMs);
       if (use.outcome !== 'used') throw new InvalidTokenError('token');
       const { invitation } = use;
+      if (await tx.organizations.membership(userId)) throw new ConflictError('You already belong to an organization', 'token');
       if (invitation.email !== null) {
         const user = await tx.users.get(userId);
         if (user?.email?.toLowerCase() !== invitation.email.toLowerCase()) {
           throw new ForbiddenError('This invitation was sent to another address', 'token');
         }
       }
-      if (await tx.organizations.membership(userId)) throw new ConflictError('You already belong to an organization', 'token');
       const access = { organizationId: invitation.organization_id, actorId: userId };
       await tx.organizations.addMember(this.options.newAthlete(userId, invitation.organization_id, at));
       await this.options.linkProfile(tx, userId, invitation.organization_id, at);
