@@ -5,7 +5,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { startEmailDelivery } from '../src/email/delivery.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { devCredentials, seedIds } from '../src/storage/seed/build.js';
+import { devCredentials, devInvitation, seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { errorOf, fixedNow, laneApp, type As } from './helpers.js';
 import { startSmtpServer } from './smtp.js';
@@ -76,7 +76,7 @@ describeOnDatabases('invitations on $name', (lane) => {
 
   it('the seeded open link (dev-join-token) lets a new user join the organization and the spring squad', async () => {
     const user = await newUser();
-    const joined = await call('POST', '/invitations/accept', user.as, { token: devCredentials.invitationToken });
+    const joined = await call('POST', '/invitations/accept', user.as, { token: devInvitation.token });
     expect(joined.body.data).toMatchObject({ user_id: user.id, org_id: seedIds.organization });
     expect((await call('GET', '/groups/grp_marathon2026', coach)).body.data.members).toContain(user.id);
   });

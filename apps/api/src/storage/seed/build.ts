@@ -25,9 +25,10 @@ export const devCredentials = {
   assistantToken: 'dev-assistant-token',
   /** An athlete member of the seeded organization (Leo). */
   memberToken: 'dev-member-token',
-  /** The token of the seeded organization's open invitation link (100 uses, 90 days from the seeding). */
-  invitationToken: 'dev-join-token',
 } as const;
+
+/** The seeded organization's open invitation link (100 uses, 90 days from the seeding): not a credential, a token to accept. */
+export const devInvitation = { invitationId: 'inv_devjoinlink', token: 'dev-join-token' } as const;
 
 /** The development athlete's sign-in (`POST /auth/login`), printed at start and listed in the README. */
 export const devSignIn = { email: 'maya@example.com', password: 'Tempo-Run-2025' } as const;
@@ -201,7 +202,7 @@ export function buildSeed(now: Date): SeedData {
     invitations: [
       {
         invitation: {
-          invitation_id: 'inv_devjoinlink',
+          invitation_id: devInvitation.invitationId,
           organization_id: seedIds.organization,
           kind: 'link',
           email: null,
@@ -213,7 +214,7 @@ export function buildSeed(now: Date): SeedData {
           expires_at: formatInstant(nowMs + 90 * dayMs),
           revoked_at: null,
         },
-        token_hash: hashCredential(devCredentials.invitationToken),
+        token_hash: hashCredential(devInvitation.token),
       },
     ],
     users: [
