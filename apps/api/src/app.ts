@@ -15,7 +15,7 @@ import type { Principal } from './resources/users/model.js';
 import { buildSeed } from './storage/seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
-export { devCredentials, devSignIn } from './storage/seed/build.js';
+export { devCredentials, devInvitation, devSignIn } from './storage/seed/build.js';
 export { ConfigError, developmentCorsOrigins, readConfig, type Config, type Mode } from './config.js';
 export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';

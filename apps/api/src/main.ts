@@ -5,7 +5,7 @@
  * the database, exit 0.
  */
 import { ConfigError, readConfig } from './config.js';
-import { createApp, devCredentials, devSignIn } from './app.js';
+import { createApp, devCredentials, devInvitation, devSignIn } from './app.js';
 import { databaseFileName } from './storage/sqlite.js';
 import { join } from 'node:path';
 
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       `    Authorization: Bearer ${devCredentials.coachToken}     (head coach of org_alpineclub)`,
       `    Authorization: Bearer ${devCredentials.assistantToken} (its assistant coach)`,
       `    Authorization: Bearer ${devCredentials.memberToken}    (its athlete Leo)`,
+      `    invitation link of org_alpineclub: POST /api/v1/invitations/accept {"token": "${devInvitation.token}"} (development only)`,
       `    POST /auth/login {"email": "${devSignIn.email}", "password": "${devSignIn.password}"}   (athlete)`,
       `  try: curl -H 'Authorization: Bearer ${devCredentials.athleteToken}' '${address}/api/v1/races?upcoming=true'`,
     );

@@ -117,6 +117,7 @@ describe('transactions', () => {
       groups: [],
       accessTokens: [],
       apiKeys: [],
+      invitations: [],
       races: [],
       participants: [],
     };

@@ -4,6 +4,7 @@
 // answer and by Prism's verdict.
 import { describe, expect, it } from 'vitest';
 import { signUp } from './accounts-vs-contract.js';
+import { emailedToken } from './support/mailbox.js';
 import type { CoverageRecorder } from './support/coverage.js';
 import { apiExpectation, call } from './support/sandbox.js';
 
@@ -470,6 +471,127 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
           validRequest: true,
         });
         expectApi(await call('DELETE', `${org}/api-keys/key_devorgkey`, { as: 'member' }), 'deleteOrganizationApiKey', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+      });
+    });
+
+    describe('invitations', () => {
+      it('a link (201, token once), listed (200, no token), accepted (200), used up (400 INVALID_TOKEN), revoked (200, then 404)', async () => {
+        const created = await call('POST', `${org}/invitations`, {
+          as: 'coach',
+          body: { max_uses: 1, expires_at: '2099-01-01T00:00:00Z', group_id: 'grp_marathon2026' },
+        });
+        expectApi(created, 'createOrganizationInvitation', 400, { field: 'expires_at', validRequest: true });
+        const link = await call('POST', `${org}/invitations`, { as: 'assistant', body: { max_uses: 1, group_id: 'grp_marathon2026' } });
+        expectApi(link, 'createOrganizationInvitation', 201);
+        const { data, token } = link.body;
+        const listed = await call('GET', `${org}/invitations?limit=100`, { as: 'coach' });
+        expectApi(listed, 'listOrganizationInvitations', 200);
+        expect(JSON.stringify(listed.body)).not.toContain(token);
+        const joiner = await signUp('invjoin');
+        const joined = await call('POST', '/invitations/accept', { bearer: joiner.token, body: { token } });
+        expectApi(joined, 'acceptInvitation', 200);
+        expect(joined.body.data).toMatchObject({ user_id: joiner.userId, org_id: 'org_alpineclub', role: 'athlete' });
+        const late = await signUp('invlate');
+        expectApi(await call('POST', '/invitations/accept', { bearer: late.token, body: { token } }), 'acceptInvitation', 400, {
+          code: 'INVALID_TOKEN',
+          field: 'token',
+          validRequest: true,
+        });
+        expectApi(await call('DELETE', `${org}/invitations/${data.invitation_id}`, { as: 'org' }), 'deleteOrganizationInvitation', 200);
+        expectApi(await call('DELETE', `${org}/invitations/${data.invitation_id}`, { as: 'coach' }), 'deleteOrganizationInvitation', 404, {
+          code: 'NOT_FOUND',
+          field: 'invitation_id',
+          validRequest: true,
+        });
+      });
+      it('an emailed invitation arrives through the mail catcher; another account is a 403, a member a 409', async () => {
+        const invitee = await signUp('invmail');
+        const created = await call('POST', `${org}/invitations`, { as: 'coach', body: { email: invitee.email } });
+        expectApi(created, 'createOrganizationInvitation', 201);
+        expect(created.body.token).toBeUndefined();
+        const token = await emailedToken(invitee.email, /invited/i);
+        const other = await signUp('invother');
+        expectApi(await call('POST', '/invitations/accept', { bearer: other.token, body: { token } }), 'acceptInvitation', 403, {
+          code: 'FORBIDDEN',
+          field: 'token',
+          validRequest: true,
+        });
+        expectApi(await call('POST', '/invitations/accept', { as: 'member', body: { token } }), 'acceptInvitation', 409, {
+          code: 'CONFLICT',
+          validRequest: true,
+        });
+        expectApi(await call('POST', '/invitations/accept', { bearer: invitee.token, body: { token } }), 'acceptInvitation', 200);
+      });
+      it('acceptInvitation: 400 (no token), 401 (no credentials, an API key), 413, 415', async () => {
+        expectApi(await call('POST', '/invitations/accept', { as: 'athlete', body: {} }), 'acceptInvitation', 400, { field: 'token' });
+        expectApi(await call('POST', '/invitations/accept', { as: 'none', body: { token: 'inv_nothing1' } }), 'acceptInvitation', 401, {
+          code: 'UNAUTHORIZED',
+        });
+        expectApi(await call('POST', '/invitations/accept', { as: 'org', body: { token: 'inv_nothing1' } }), 'acceptInvitation', 401, {
+          code: 'UNAUTHORIZED',
+        });
+        expectApi(await call('POST', '/invitations/accept', { as: 'athlete', body: { token: huge } }), 'acceptInvitation', 413, {
+          code: 'PAYLOAD_TOO_LARGE',
+        });
+        expectApi(
+          await call('POST', '/invitations/accept', { as: 'athlete', body: 'x', contentType: 'text/plain' }),
+          'acceptInvitation',
+          415,
+          {
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+          },
+        );
+      });
+      it('create, list and revoke: 400, 401, 403 for an athlete member, 404 outside (and for a group of nowhere), 413, 415', async () => {
+        const path = `${org}/invitations`;
+        expectApi(await call('POST', path, { as: 'coach', body: {} }), 'createOrganizationInvitation', 400, {
+          field: 'max_uses',
+          validRequest: true,
+        });
+        expectApi(await call('POST', path, { as: 'none', body: { max_uses: 2 } }), 'createOrganizationInvitation', 401, {
+          code: 'UNAUTHORIZED',
+        });
+        expectApi(await call('POST', path, { as: 'member', body: { max_uses: 2 } }), 'createOrganizationInvitation', 403, {
+          code: 'FORBIDDEN',
+          validRequest: true,
+        });
+        expectApi(await call('POST', path, { as: 'athlete', body: { max_uses: 2 } }), 'createOrganizationInvitation', 404, {
+          code: 'NOT_FOUND',
+          validRequest: true,
+        });
+        expectApi(
+          await call('POST', path, { as: 'coach', body: { max_uses: 2, group_id: 'grp_nowhere' } }),
+          'createOrganizationInvitation',
+          404,
+          {
+            code: 'NOT_FOUND',
+            field: 'group_id',
+            validRequest: true,
+          },
+        );
+        expectApi(await call('POST', path, { as: 'coach', body: { max_uses: huge } }), 'createOrganizationInvitation', 413, {
+          code: 'PAYLOAD_TOO_LARGE',
+        });
+        expectApi(await call('POST', path, { as: 'coach', body: 'x', contentType: 'text/plain' }), 'createOrganizationInvitation', 415, {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        });
+        expectApi(await call('GET', '/organizations/bad/invitations', { as: 'coach' }), 'listOrganizationInvitations', 400, {
+          field: 'org_id',
+        });
+        expectApi(await call('GET', path, { as: 'none' }), 'listOrganizationInvitations', 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call('GET', path, { as: 'member' }), 'listOrganizationInvitations', 403, { code: 'FORBIDDEN', validRequest: true });
+        expectApi(await call('GET', path, { as: 'athlete' }), 'listOrganizationInvitations', 404, {
+          code: 'NOT_FOUND',
+          validRequest: true,
+        });
+        expectApi(await call('DELETE', `${path}/bad`, { as: 'coach' }), 'deleteOrganizationInvitation', 400, { field: 'invitation_id' });
+        expectApi(await call('DELETE', `${path}/inv_devjoinlink`, { as: 'none' }), 'deleteOrganizationInvitation', 401, {
+          code: 'UNAUTHORIZED',
+        });
+        expectApi(await call('DELETE', `${path}/inv_devjoinlink`, { as: 'member' }), 'deleteOrganizationInvitation', 403, {
           code: 'FORBIDDEN',
           validRequest: true,
         });

@@ -80,8 +80,8 @@ function expectation(id: OperationId, caller: OrganizationCaller, target: Member
   // A credential the operation's security does not accept is no credential (createOrganization: Bearer only).
   if (caller === 'api_key' && !accepts(id, { 'x-api-key': 'k' })) return 401;
   if (!inOrganization(id)) {
-    // One organization per user: a member cannot create another (its description).
-    if (id === 'createOrganization' && memberColumns.includes(caller)) return 409;
+    // One organization per user: a member can neither create another nor accept an invitation (their descriptions).
+    if ((id === 'createOrganization' || id === 'acceptInvitation') && memberColumns.includes(caller)) return 409;
     return success;
   }
   // Outside the organization: not found, whether or not it exists.

@@ -81,6 +81,8 @@ interface World {
   free: string;
   /** An API key of the organization (not the callers'), to revoke. */
   keyId: string;
+  /** An open invitation link of the organization, to revoke. */
+  invitationId: string;
 }
 
 async function newWorld(tag: string): Promise<World> {
@@ -120,6 +122,7 @@ async function newWorld(tag: string): Promise<World> {
     unassigned: (await member('athlete')).id,
     free: (await newUser()).id,
     keyId: await extraKey(orgId, tag),
+    invitationId: await openInvitation(orgId, tag),
   };
 }
 
@@ -128,6 +131,26 @@ async function extraKey(orgId: string, tag: string): Promise<string> {
   const keyId = `key_orgmatrix${tag}`;
   await api.repository.organizations.addApiKey(orgId, sha256(`orgmatrix-extra-${tag}`), { key_id: keyId, name: 'Extra' });
   return keyId;
+}
+
+/** An open invitation link of the organization, made below the API (its id only is needed). */
+async function openInvitation(orgId: string, tag: string): Promise<string> {
+  const invitationId = `inv_orgmatrix${tag}`;
+  const invitation = {
+    invitation_id: invitationId,
+    organization_id: orgId,
+    kind: 'link' as const,
+    email: null,
+    group_id: null,
+    max_uses: 5,
+    uses: 0,
+    created_by: null,
+    created_at: '2026-01-01T00:00:00Z',
+    expires_at: '2099-01-01T00:00:00Z',
+    revoked_at: null,
+  };
+  await api.repository.organizations.addInvitation(invitation, sha256(`orgmatrix-invitation-${tag}`));
+  return invitationId;
 }
 
 let groups = 0;
@@ -163,6 +186,9 @@ function cellBody(operationId: OperationId, world: World, tag: string): unknown 
   if (!operationTable[operationId].hasBody) return undefined;
   if (operationId === 'createOrganizationMember') return { user_id: world.free };
   if (operationId === 'updateOrganizationMemberCoach') return { coach_id: world.callers.assistant_coach.id };
+  if (operationId === 'createOrganizationInvitation') return { max_uses: 5 };
+  // The token of the world's open link (openInvitation).
+  if (operationId === 'acceptInvitation') return { token: `orgmatrix-invitation-${tag}` };
   if (operationId === 'createGroup') return { name: `Matrix squad ${tag}`, org_id: world.orgId };
   if (operationId === 'updateGroup') return { members: [world.unassigned] };
   return exampleBody(operationId, tag);
@@ -198,6 +224,7 @@ describe('organizations permission matrix', () => {
     if (cell.target && targetsGroup(cell.operationId)) path.group_id = await targetGroup(world, cell.caller, cell.target as GroupTarget);
     else if (cell.target) path.user_id = targetId(world, cell.caller, cell.target as MemberTarget);
     path.key_id = world.keyId;
+    path.invitation_id = world.invitationId;
     const headers = world.callers[cell.caller].headers;
     await send(request(cell.operationId, path, headers, cellBody(cell.operationId, world, `c${index}`)), cell.expectStatus);
   });
@@ -211,7 +238,13 @@ describe('organizations permission matrix', () => {
     it.each(governed.flatMap((id) => anonymous.map((c) => [`${id} with ${c.name}`, id, c] as const)))(
       '%s',
       async (_name, id, credentials) => {
-        const path = { org_id: world.orgId, user_id: world.unassigned, key_id: world.keyId, group_id: 'grp_orgmatrixanonymous' };
+        const path = {
+          org_id: world.orgId,
+          user_id: world.unassigned,
+          key_id: world.keyId,
+          invitation_id: world.invitationId,
+          group_id: 'grp_orgmatrixanonymous',
+        };
         const built = cellRequest({ operationId: id, credentials, expectStatus: 401 }, path, `a${id}`);
         if (built.body) built.body = JSON.stringify(cellBody(id, world, `a${id}`));
         const response = await send(built, 401);

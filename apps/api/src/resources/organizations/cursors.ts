@@ -109,3 +109,17 @@ export function decodeGroupsCursor(cursor: string): string {
   if (typeof payload.g !== 'string' || !groupIdPattern.test(payload.g)) throw notOurs();
   return payload.g;
 }
+
+const invitationIdPattern = /^inv_[A-Za-z0-9]{1,64}$/;
+
+/** The cursor of the invitations page after `invitationId`. */
+export function encodeInvitationsCursor(invitationId: string): string {
+  return encode({ i: invitationId });
+}
+
+/** The `invitation_id` an invitations cursor continues after; a 400 on `cursor` when it is not ours. */
+export function decodeInvitationsCursor(cursor: string): string {
+  const payload = decode(cursor);
+  if (typeof payload.i !== 'string' || !invitationIdPattern.test(payload.i)) throw notOurs();
+  return payload.i;
+}

@@ -25,6 +25,10 @@ export type OrganizationHandlers = Pick<
   | 'listOrganizationApiKeys'
   | 'createOrganizationApiKey'
   | 'deleteOrganizationApiKey'
+  | 'listOrganizationInvitations'
+  | 'createOrganizationInvitation'
+  | 'deleteOrganizationInvitation'
+  | 'acceptInvitation'
   | 'listOrganizationGroups'
   | 'createGroup'
   | 'getGroup'
@@ -109,6 +113,26 @@ export function organizationHandlers(organizations: OrganizationService, authori
       await organizations.revokeApiKey(access, params.key_id);
       return { status: 200, body: { status: 'ok', message: 'API key revoked' } };
     },
+    listOrganizationInvitations: async ({ params, query, principal }) => {
+      const access = await authorize('listOrganizationInvitations', principal, params.org_id);
+      const { data, nextCursor } = await organizations.invitations.list(access, query);
+      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+    },
+    createOrganizationInvitation: async ({ params, body, principal }) => {
+      const access = await authorize('createOrganizationInvitation', principal, params.org_id);
+      const { invitation, token } = await organizations.invitations.create(access, body);
+      return { status: 201, body: { status: 'ok', data: invitation, ...(token === undefined ? {} : { token }) } };
+    },
+    deleteOrganizationInvitation: async ({ params, principal }) => {
+      const access = await authorize('deleteOrganizationInvitation', principal, params.org_id);
+      await organizations.invitations.revoke(access, params.invitation_id);
+      return { status: 200, body: { status: 'ok', message: 'Invitation revoked' } };
+    },
+    // The token is the authorization (not in the matrix): the caller is in no organization yet.
+    acceptInvitation: async ({ body, principal }) => ({
+      status: 200,
+      body: { status: 'ok', data: await organizations.invitations.accept(principal, body.token) },
+    }),
     listOrganizationGroups: async ({ params, query, principal }) => {
       const access = await authorize('listOrganizationGroups', principal, params.org_id);
       const { data, nextCursor } = await organizations.listGroups(access, query);

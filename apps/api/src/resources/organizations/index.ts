@@ -12,6 +12,6 @@ import { openOrganizationStorage } from './storage.js';
 export const organizations = defineResource({
   name: 'organizations',
   storage: openOrganizationStorage,
-  handlers: ({ repository, now }): OrganizationHandlers =>
-    organizationHandlers(new OrganizationService({ repository, now }), createAuthorizer(repository.organizations)),
+  handlers: ({ repository, now, accounts }): OrganizationHandlers =>
+    organizationHandlers(new OrganizationService({ repository, now, appUrl: accounts.appUrl }), createAuthorizer(repository.organizations)),
 });

@@ -44,10 +44,13 @@ import {
 import { visibleOrganizations, type Access } from './permissions.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { MemberView } from './storage.js';
+import { InvitationService } from './invitations.js';
 
 export interface OrganizationServiceOptions {
   repository: Pick<Repository, 'organizations' | 'users' | 'transaction'>;
   now?: () => Date;
+  /** Where emailed invitation links point (`APP_URL`). */
+  appUrl?: string;
 }
 
 /** A page of a list and the cursor of the next. */
@@ -95,9 +98,22 @@ export class OrganizationService {
   private readonly repository: OrganizationServiceOptions['repository'];
   private readonly now: () => Date;
 
+  /** Invitations (invitations.ts), on this service's membership rules and audit log. */
+  readonly invitations: InvitationService;
+
   constructor(options: OrganizationServiceOptions) {
     this.repository = options.repository;
     this.now = options.now ?? (() => new Date());
+    this.invitations = new InvitationService({
+      repository: this.repository,
+      appUrl: options.appUrl ?? 'http://127.0.0.1:5173',
+      now: this.now,
+      audit: (tx, access, action, userId, from, to, at) => this.audit(tx, access, action, userId, from, to, at),
+      newAthlete: (userId, organizationId, at) => newMember(userId, organizationId, 'athlete', at),
+      linkProfile: (tx, userId, organizationId, at) => this.linkProfile(tx, userId, organizationId, 'athlete', at),
+      memberView: async (organizationId, userId) =>
+        visibleMember((await this.repository.organizations.member(organizationId, userId))!, 'athlete'),
+    });
   }
 
   private nowIso(): string {

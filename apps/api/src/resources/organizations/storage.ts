@@ -7,6 +7,7 @@ import type { StorageContext } from '../../storage/context.js';
 import { prepareQuery } from '../../storage/prepared.js';
 import { randomId } from '../../domain/ids.js';
 import { caseKey } from '../../storage/dialect.js';
+import { openInvitationStorage, type InvitationStorage, type InvitationTables } from './invitation-storage.js';
 import type { ApiKey, AuditEvent, Group, NewApiKey, NewOrganization, Organization, OrganizationRecord, StoredMember } from './model.js';
 
 interface OrganizationRow extends OrganizationRecord {
@@ -29,7 +30,7 @@ interface AuditRow extends Omit<AuditEvent, 'org_id'> {
 }
 
 /** The tables this storage reads and writes (created by the migrations). */
-export interface OrganizationTables {
+export interface OrganizationTables extends InvitationTables {
   organizations: OrganizationRow;
   api_keys: {
     key_hash: string;
@@ -76,7 +77,8 @@ export interface MemberQuery {
 /** A membership with the member's display name, as the API shows it (before coach-only fields are hidden). */
 export type MemberView = StoredMember & { display_name: string };
 
-export interface OrganizationStorage {
+/** Invitations (invitation-storage.ts) are part of it: they are written in the organization's transactions. */
+export interface OrganizationStorage extends InvitationStorage {
   get(organizationId: string): Promise<OrganizationRecord | undefined>;
   /** The organization's details, as the API answers them. */
   details(organizationId: string): Promise<Organization | undefined>;
@@ -223,6 +225,8 @@ const memberRowOf = (member: StoredMember): MemberRow => ({
 export function openOrganizationStorage(context: StorageContext<OrganizationTables>): OrganizationStorage {
   const q = context.once(queries);
   const { db } = context;
+  // Kysely types are invariant in their tables: the same context, seen with only the invitations table.
+  const invitations = openInvitationStorage(context as unknown as StorageContext<InvitationTables>);
   const groupRow = (group: Group): OrganizationTables['organization_groups'] => ({
     group_id: group.group_id,
     organization_id: group.org_id,
@@ -260,6 +264,7 @@ export function openOrganizationStorage(context: StorageContext<OrganizationTabl
     }));
   };
   return {
+    ...invitations,
     get: (organizationId) => context.first(q.get.bind({ organizationId })),
     details: async (organizationId) => {
       const row = await context.first(db.selectFrom('organizations').selectAll().where('organization_id', '=', organizationId));

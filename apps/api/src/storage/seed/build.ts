@@ -27,6 +27,9 @@ export const devCredentials = {
   memberToken: 'dev-member-token',
 } as const;
 
+/** The seeded organization's open invitation link (100 uses, 90 days from the seeding): not a credential, a token to accept. */
+export const devInvitation = { invitationId: 'inv_devjoinlink', token: 'dev-join-token' } as const;
+
 /** The development athlete's sign-in (`POST /auth/login`), printed at start and listed in the README. */
 export const devSignIn = { email: 'maya@example.com', password: 'Tempo-Run-2025' } as const;
 
@@ -194,6 +197,24 @@ export function buildSeed(now: Date): SeedData {
         members: [seedIds.memberAthlete],
         created_at: addedAt,
         updated_at: addedAt,
+      },
+    ],
+    invitations: [
+      {
+        invitation: {
+          invitation_id: devInvitation.invitationId,
+          organization_id: seedIds.organization,
+          kind: 'link',
+          email: null,
+          group_id: 'grp_marathon2026',
+          max_uses: 100,
+          uses: 0,
+          created_by: seedIds.headCoach,
+          created_at: addedAt,
+          expires_at: formatInstant(nowMs + 90 * dayMs),
+          revoked_at: null,
+        },
+        token_hash: hashCredential(devInvitation.token),
       },
     ],
     users: [

@@ -1,5 +1,6 @@
 /** Writing the development seed: everything in one transaction, once per database. */
 import type { Kysely } from 'kysely';
+import type { StoredInvitation } from '../../resources/organizations/invitation-storage.js';
 import type { Group, NewApiKey, NewOrganization, StoredMember } from '../../resources/organizations/model.js';
 import type { Participant, StoredRace } from '../../resources/races/model.js';
 import type { NewUser } from '../../resources/users/model.js';
@@ -12,6 +13,7 @@ export interface SeedData {
   organizations: NewOrganization[];
   members: StoredMember[];
   groups: Group[];
+  invitations: Array<{ invitation: StoredInvitation; token_hash: string }>;
   users: NewUser[];
   accessTokens: Array<{ token_hash: string; user_id: string }>;
   apiKeys: Array<{ key_hash: string; organization_id: string; details?: NewApiKey }>;
@@ -50,6 +52,7 @@ export async function writeSeed(context: StorageContext<AnyTables>, data: SeedDa
     for (const user of data.users) await storage.users.create(user);
     for (const member of data.members) await storage.organizations.addMember(member);
     for (const group of data.groups) await storage.organizations.createGroup(group);
+    for (const { invitation, token_hash } of data.invitations) await storage.organizations.addInvitation(invitation, token_hash);
     for (const token of data.accessTokens) await storage.users.addAccessToken(token.user_id, token.token_hash);
     for (const key of data.apiKeys) await storage.organizations.addApiKey(key.organization_id, key.key_hash, key.details);
     for (const race of data.races) await storage.races.insert(race);
