@@ -41,6 +41,7 @@ import {
   type OrganizationUpdate,
   type StoredMember,
 } from './model.js';
+import { newMember } from './new-member.js';
 import { visibleOrganizations, type Access } from './permissions.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { MemberView } from './storage.js';
@@ -519,23 +520,5 @@ export class OrganizationService {
 
 /** The most active keys an organization may hold (the list answers them all). */
 export const maxActiveApiKeys = 50;
-
-/** A new membership with no attributes yet. */
-function newMember(userId: string, organizationId: string, role: OrganizationRole, at: string): StoredMember {
-  return {
-    user_id: userId,
-    organization_id: organizationId,
-    role,
-    status: 'active',
-    nickname: null,
-    level: null,
-    labels: [],
-    coach_labels: [],
-    coach_notes: null,
-    coach_id: null,
-    joined_at: at,
-    updated_at: at,
-  };
-}
 
 const stored = ({ display_name: _name, ...member }: MemberView): StoredMember => member;

@@ -10,6 +10,7 @@ import { hashCredential } from '../../resources/auth/credentials.js';
 import { hashPasswordSync } from '../../resources/auth/passwords.js';
 import { newAccountSettings } from '../../resources/users/defaults.js';
 import type { StoredMember } from '../../resources/organizations/model.js';
+import { newMember } from '../../resources/organizations/new-member.js';
 import type { Participant, StoredRace } from '../../resources/races/model.js';
 import { catalog, type CatalogEntry } from './catalog.js';
 import type { SeedData } from './write.js';
@@ -96,18 +97,7 @@ const organizationPeople = [
 /** Their memberships: Leo is assigned to the assistant coach and carries coach-only notes. */
 function organizationMembers(at: string): StoredMember[] {
   const member = (user_id: string, role: StoredMember['role'], extra: Partial<StoredMember> = {}): StoredMember => ({
-    user_id,
-    organization_id: seedIds.organization,
-    role,
-    status: 'active',
-    nickname: null,
-    level: null,
-    labels: [],
-    coach_labels: [],
-    coach_notes: null,
-    coach_id: null,
-    joined_at: at,
-    updated_at: at,
+    ...newMember(user_id, seedIds.organization, role, at),
     ...extra,
   });
   return [
