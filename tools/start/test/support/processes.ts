@@ -6,13 +6,30 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-/** A port nothing listens on right now, on 127.0.0.1. */
+/** Ports this process has handed out: two servers of one test never get the same one. */
+const handedOut = new Set<number>();
+
+/**
+ * A port nothing listens on right now, on 127.0.0.1, below the kernel's ephemeral range
+ * (32768 and up on Linux). npm start binds these only after its build, up to a minute later;
+ * a port the kernel handed out (listen on 0) could meanwhile go to any other test's server or
+ * outgoing connection, and the orchestrator would then wait on someone else's server. Ports
+ * below that range are only ever taken by name, so this one stays ours.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (handedOut.has(port)) continue;
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!bound) continue;
+    await new Promise((resolve) => server.close(resolve));
+    handedOut.add(port);
+    return port;
+  }
 }
 
 /**
