@@ -26,11 +26,14 @@ export const ignoredPaths = [
 
 const javascript = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 
+/** Every file ESLint lints: TypeScript (typescript-eslint's patterns) and JavaScript. */
+export const lintedFiles = ['**/*.{ts,tsx,mts,cts}', ...javascript];
+
 /**
  * Config files at a workspace's root that no tsconfig.json includes (eslint.config.js,
  * vitest.config.ts...): linted without type information.
  */
-const configFiles = ['*.config.{js,mjs,cjs,ts,mts,cts}', 'vitest.*.{js,mjs,ts,mts}'];
+export const configFiles = ['*.config.{js,mjs,cjs,ts,mts,cts}', 'vitest.*.{js,mjs,ts,mts}'];
 
 /** Test code: the folders every workspace keeps its tests in, and vitest's type tests. */
 const testFiles = ['test/**', '**/*.test.ts', '**/*.test-d.ts'];
