@@ -7,7 +7,7 @@
 // point at the copy's own workspaces, so the copy builds and runs its own code.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,4 +104,28 @@ export async function copyWorkspace(options: { warmCache?: boolean } = {}): Prom
     await remove();
     throw error;
   }
+}
+
+/**
+ * Hard-links into the copy's empty turbo cache the original's entries for these task hashes
+ * (each entry is immutable files named by its hash), and nothing else: the copy's builds hit
+ * exactly those keys. Returns how many of the hashes the original had.
+ *
+ * @example
+ * await seedCache(copy.root, ['0022b041ed1eb85e']); // 1
+ */
+export async function seedCache(copyRoot: string, hashes: Iterable<string>): Promise<number> {
+  const from = join(repoRoot, '.turbo/cache');
+  const to = join(copyRoot, '.turbo/cache');
+  await mkdir(to, { recursive: true });
+  const wanted = new Set(hashes);
+  const entries = existsSync(from) ? await readdir(from) : [];
+  const found = new Set<string>();
+  for (const entry of entries) {
+    const hash = /^([0-9a-f]+)[-.]/.exec(entry)?.[1];
+    if (hash === undefined || !wanted.has(hash)) continue;
+    await link(join(from, entry), join(to, entry));
+    found.add(hash);
+  }
+  return found.size;
 }
