@@ -42,7 +42,12 @@ function startInstance(databaseUrl: string, smtpUrl: string): Promise<Instance> 
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`instance did not start in 20 s: ${err}`)), 20_000);
+    // A hang guard only: three processes migrate and seed at once while other suites share the
+    // two cores. One that never listens is stopped, so a failed start leaves no process behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`instance did not start in 60 s: ${err}`));
+    }, 60_000);
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -86,8 +91,11 @@ describeOnDatabases(
       databaseUrl = await freshPostgresDatabase(lane.serverUrl!);
       smtp = await startSmtpServer();
       // All three at the same moment: migrations and the seed must run once between them.
-      instances = await Promise.all([0, 1, 2].map(() => startInstance(databaseUrl, smtp.url)));
-    });
+      const started = await Promise.allSettled([0, 1, 2].map(() => startInstance(databaseUrl, smtp.url)));
+      instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    }, 120_000);
     afterAll(async () => {
       await Promise.all(instances.map(stopInstance));
       await smtp?.close();
