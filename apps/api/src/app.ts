@@ -115,8 +115,11 @@ export function createApp(options: AppOptions = {}): App {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply) => {
+  // A callback, not an async function: this runs on every response, and an async hook
+  // costs a promise and a further turn each time.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
   app.addHook('onClose', async () => {
     await repository.close();

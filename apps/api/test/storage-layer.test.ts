@@ -62,6 +62,26 @@ describe('the statement cache', () => {
     database.close();
   });
 
+  it('gives rows as plain objects named after the columns, the last of two same-named columns winning', () => {
+    const database = cachingDatabase(new Database(':memory:'));
+    const rows = database.prepare("SELECT 1 AS one, 'a' AS two, 3 AS one").all([]);
+    expect(rows).toEqual([{ one: 3, two: 'a' }]);
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    expect([...database.prepare('SELECT ? AS n UNION ALL SELECT ?').iterate([1, 2])]).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(database.prepare('SELECT 1 WHERE 0').all([])).toEqual([]);
+    database.close();
+  });
+
+  it('reads the column names again when a schema change widens a cached `select *`', () => {
+    const database = cachingDatabase(new Database(':memory:'));
+    database.prepare('CREATE TABLE t (a TEXT)').run([]);
+    database.prepare("INSERT INTO t VALUES ('x')").run([]);
+    expect(database.prepare('SELECT * FROM t').all([])).toEqual([{ a: 'x' }]);
+    database.prepare('ALTER TABLE t ADD COLUMN b INTEGER').run([]);
+    expect(database.prepare('SELECT * FROM t').all([])).toEqual([{ a: 'x', b: null }]);
+    database.close();
+  });
+
   it('serves repeated requests without preparing anything new', async () => {
     const storage = repository();
     await storage.users.create(user('usr_cache'));
@@ -79,6 +99,29 @@ describe('the statement cache', () => {
     expect(after.size).toBe(before.size + 1); // only races.get was new
     expect(after.misses).toBe(before.misses + 1);
     expect(after.hits).toBeGreaterThanOrEqual(before.hits + 149);
+  });
+});
+
+describe('LIMIT on SQLite', () => {
+  it('is written as an expression, so a prepared statement keeps its plan, and limits as before', async () => {
+    const database = openSqliteDatabase({ inMemory: true });
+    await database.ready();
+    const db = database.db as Kysely<{ t: { n: number } }>;
+    await db.schema.createTable('t').addColumn('n', 'integer').execute();
+    await db
+      .insertInto('t')
+      .values([{ n: 1 }, { n: 2 }, { n: 3 }])
+      .execute();
+    const query = prepareQuery<{ limit: number }, { n: number }>((param) =>
+      db.selectFrom('t').select('n').orderBy('n').limit(param('limit')),
+    );
+    // SQLite plans a bare `limit ?` for the value bound, and so prepares it again on every run.
+    expect(query.sql).toBe('select "n" from "t" order by "n" limit ? + 0');
+    expect((await db.executeQuery(query.bind({ limit: 2 }))).rows).toEqual([{ n: 1 }, { n: 2 }]);
+    expect((await db.executeQuery(query.bind({ limit: 1 }))).rows).toEqual([{ n: 1 }]);
+    expect((await db.executeQuery(query.bind({ limit: -1 }))).rows).toHaveLength(3);
+    await expect(db.executeQuery(query.bind({ limit: 1.5 }))).rejects.toThrow(/datatype mismatch/);
+    await database.close();
   });
 });
 

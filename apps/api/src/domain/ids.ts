@@ -4,6 +4,25 @@ import { randomBytes } from 'node:crypto';
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
+ * Random bytes drawn from the CSPRNG a few kilobytes at a time and handed out once each, as
+ * `crypto.randomUUID` does: one call into OpenSSL per request cost more than the rest of
+ * minting the identifier.
+ */
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function takeRandomBytes(count: number): Buffer {
+  if (offset + count > pool.length) {
+    pool = randomBytes(Math.max(POOL_BYTES, count));
+    offset = 0;
+  }
+  const bytes = pool.subarray(offset, offset + count);
+  offset += count;
+  return bytes;
+}
+
+/**
  * A random identifier: the prefix, an underscore, then `length` letters and digits.
  *
  * @example
@@ -12,9 +31,9 @@ const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * ```
  */
 export function randomId(prefix: string, length = 16): string {
-  const bytes = randomBytes(length);
+  const bytes = takeRandomBytes(length);
   let id = '';
   // 62 does not divide 256 evenly; the tiny bias is irrelevant for identifiers.
-  for (const byte of bytes) id += alphabet[byte % alphabet.length];
+  for (let i = 0; i < length; i++) id += alphabet[bytes[i]! % alphabet.length];
   return `${prefix}_${id}`;
 }

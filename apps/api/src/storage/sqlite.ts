@@ -7,11 +7,33 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, type QueryResult } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteQueryCompiler, type LimitNode, type QueryResult } from 'kysely';
 import type { AnyTables } from './context.js';
 import type { StorageDialect } from './dialect.js';
 import { migrate } from './migrations/index.js';
 import { cachingDatabase, type StatementCacheStats } from './statement-cache.js';
+
+/**
+ * SQLite's query compiler, with a `LIMIT` written as an expression (`limit ? + 0`). SQLite
+ * reads the value bound to a bare `limit ?` while planning, to optimise for it, and so marks
+ * the statement expired whenever a value is bound: every run of a prepared `limit ?` parsed
+ * and planned the statement again (a third of the time of a page of races). An expression is
+ * only evaluated when the statement runs, so the prepared plan is kept; the result is the
+ * same (an integer, `null` or a non-integer is the same error either way).
+ */
+class SqliteCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    super.visitLimit(node);
+    this.append(' + 0');
+  }
+}
+
+/** Kysely's SQLite dialect with {@link SqliteCompiler}. */
+class SqliteDialectKeepingPlans extends SqliteDialect {
+  override createQueryCompiler(): SqliteQueryCompiler {
+    return new SqliteCompiler();
+  }
+}
 
 /** The database file's name inside the data directory. */
 export const databaseFileName = 'astral.sqlite';
@@ -87,7 +109,7 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
   let migrated: Promise<void> | undefined;
   let upToDate = false;
   const ensureMigrated = () =>
-    (migrated ??= migrate(new Kysely({ dialect: new SqliteDialect({ database }) }), sqliteDialect).then(
+    (migrated ??= migrate(new Kysely({ dialect: new SqliteDialectKeepingPlans({ database }) }), sqliteDialect).then(
       () => {
         upToDate = true;
       },
@@ -97,7 +119,7 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
       },
     ));
   const db = new Kysely<AnyTables>({
-    dialect: new SqliteDialect({
+    dialect: new SqliteDialectKeepingPlans({
       database: async () => {
         await ensureMigrated();
         return database;

@@ -63,8 +63,9 @@ export class RaceService {
     // Bound to the filters before the clock moves `afterMs`: `upcoming=true` is the same
     // filter on every page even though "now" is later on the next one.
     const { limit: _limit, ...cursorFilters } = storageQuery;
-    const fingerprint = filtersFingerprint({ ...cursorFilters, upcoming: query.upcoming });
-    if (query.cursor !== undefined) storageQuery.after = decodeCursor(query.cursor, fingerprint);
+    // Hashed only when a cursor is read or written: most pages need neither.
+    const fingerprint = () => filtersFingerprint({ ...cursorFilters, upcoming: query.upcoming });
+    if (query.cursor !== undefined) storageQuery.after = decodeCursor(query.cursor, fingerprint());
     if (query.upcoming) storageQuery.afterMs = this.now().getTime();
 
     // In contract order, the effective limit last (as in the contract's examples).
@@ -79,7 +80,7 @@ export class RaceService {
     const data = races.slice(0, query.limit);
     const last = data.at(-1);
     const nextCursor =
-      races.length > query.limit && last ? encodeCursor({ dateMs: Date.parse(last.race_date), raceId: last.race_id }, fingerprint) : null;
+      races.length > query.limit && last ? encodeCursor({ dateMs: Date.parse(last.race_date), raceId: last.race_id }, fingerprint()) : null;
     return { data, filters, nextCursor };
   }
 
