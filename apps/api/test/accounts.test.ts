@@ -7,14 +7,13 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingEmail } from '../src/email/index.js';
 import { devSignIn, seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
-import { errorOf, fixedNow, laneApp } from './helpers.js';
+import { bearer, errorOf, fixedNow, laneApp } from './helpers.js';
 import { startLocalIssuer } from './oidc-issuer.js';
 
 const issuer = await startLocalIssuer();
 afterAll(() => issuer.close());
 
 const hour = 3600_000;
-const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 /** The token of the one link in an email's plain-text part. */
 const tokenIn = (email: OutgoingEmail | undefined) => /[?&]token=([A-Za-z0-9_-]+)/.exec(email?.text ?? '')?.[1];
 

@@ -2,6 +2,7 @@
 // request helper speaking as one of the development credentials.
 import { createApp, type App, type AppOptions, type Repository } from '../src/app.js';
 import { freshPostgresDatabase, type DatabaseLane } from './databases.js';
+import { hashCredential } from '../src/resources/auth/credentials.js';
 import { devCredentials } from '../src/storage/seed/build.js';
 import type { StoredRace } from '../src/resources/races/model.js';
 
@@ -15,6 +16,37 @@ const credentialHeaders = (as: As): Record<string, string> => {
   if (as === 'organization') return { 'x-api-key': devCredentials.organizationKey };
   return {};
 };
+
+/** Speaks with `Authorization: Bearer <token>`. */
+export const bearer = (token: string): As => ({ headers: { authorization: `Bearer ${token}` } });
+
+/**
+ * Makes users in no organization, each with a token of its own (`<user_id>-token`), written
+ * below the API: `usr_<prefix><n>`, numbered per maker so ids never collide within a file.
+ *
+ * @example
+ * ```ts
+ * const newUser = userMaker(repository);
+ * const { id, as, email } = await newUser('ath'); // usr_ath1, bearer('usr_ath1-token'), ath1@example.com
+ * ```
+ */
+export function userMaker(repository: Repository, defaultPrefix = 'new') {
+  let users = 0;
+  return async (prefix = defaultPrefix) => {
+    const id = `usr_${prefix}${++users}`;
+    const email = `${id.slice(4)}@example.com`;
+    await repository.users.create({
+      user_id: id,
+      username: id.slice(4),
+      display_name: `User ${id}`,
+      email,
+      role: 'athlete',
+      organization_id: null,
+    });
+    await repository.users.addAccessToken(id, hashCredential(`${id}-token`));
+    return { id, as: bearer(`${id}-token`), email };
+  };
+}
 
 /** A fixed "now" so seeded dates, `upcoming` and timestamps are reproducible. */
 export const fixedNow = new Date('2026-03-15T12:00:00Z');

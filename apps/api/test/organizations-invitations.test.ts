@@ -7,10 +7,9 @@ import { startEmailDelivery } from '../src/email/delivery.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { devCredentials, devInvitation, seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
-import { errorOf, fixedNow, laneApp, type As } from './helpers.js';
+import { bearer, errorOf, fixedNow, laneApp, userMaker, type As } from './helpers.js';
 import { startSmtpServer } from './smtp.js';
 
-const bearer = (token: string): As => ({ headers: { authorization: `Bearer ${token}` } });
 const coach = bearer(devCredentials.coachToken);
 const assistant = bearer(devCredentials.assistantToken);
 const member = bearer(devCredentials.memberToken);
@@ -26,20 +25,7 @@ describeOnDatabases('invitations on $name', (lane) => {
     await close();
   });
 
-  let users = 0;
-  const newUser = async () => {
-    const id = `usr_inv${++users}`;
-    await repository.users.create({
-      user_id: id,
-      username: id.slice(4),
-      display_name: `User ${id}`,
-      email: `${id.slice(4)}@example.com`,
-      role: 'athlete',
-      organization_id: null,
-    });
-    await repository.users.addAccessToken(id, hashCredential(`${id}-token`));
-    return { id, as: bearer(`${id}-token`), email: `${id.slice(4)}@example.com` };
-  };
+  const newUser = userMaker(repository, 'inv');
   const link = async (body: Record<string, unknown>, as: As = coach) => {
     const created = await call('POST', `${org}/invitations`, as, body);
     expect(created.status).toBe(201);

@@ -7,9 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { devCredentials, seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
-import { errorOf, fixedNow, laneApp, type As } from './helpers.js';
+import { bearer, errorOf, fixedNow, laneApp, userMaker } from './helpers.js';
 
-const bearer = (token: string): As => ({ headers: { authorization: `Bearer ${token}` } });
 const coach = bearer(devCredentials.coachToken);
 const assistant = bearer(devCredentials.assistantToken);
 const member = bearer(devCredentials.memberToken);
@@ -19,21 +18,8 @@ describeOnDatabases('organizations on $name', (lane) => {
   const { call, repository, close } = laneApp(lane);
   afterAll(() => close());
 
-  let users = 0;
   /** A new user in no organization, with a token of their own. */
-  const newUser = async (prefix = 'new') => {
-    const id = `usr_${prefix}${++users}`;
-    await repository.users.create({
-      user_id: id,
-      username: id.slice(4),
-      display_name: `User ${id}`,
-      email: `${id.slice(4)}@example.com`,
-      role: 'athlete',
-      organization_id: null,
-    });
-    await repository.users.addAccessToken(id, hashCredential(`${id}-token`));
-    return { id, as: bearer(`${id}-token`), email: `${id.slice(4)}@example.com` };
-  };
+  const newUser = userMaker(repository);
   /** A new athlete of the seeded organization, assigned to `coachId` if given. */
   const newAthlete = async (coachId?: string) => {
     const user = await newUser('ath');

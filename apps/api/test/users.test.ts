@@ -6,9 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
-import { errorOf, laneApp } from './helpers.js';
-
-const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+import { bearer, errorOf, laneApp } from './helpers.js';
 
 describeOnDatabases('users on $name', (lane) => {
   const { call, repository, close } = laneApp(lane);
