@@ -28,21 +28,24 @@ export const maxInvitationDays = 90;
 
 type Storages = Parameters<Parameters<Repository['transaction']>[0]>[0];
 
+/** Writes one audit event in the transaction `tx`: who (`access`) did `action` to `userId`, from what to what. */
+export type WriteAudit = (
+  tx: Storages,
+  access: Pick<Access, 'organizationId' | 'actorId'>,
+  action: AuditAction,
+  userId: string,
+  from: string | null,
+  to: string | null,
+  at: string,
+) => Promise<void>;
+
 export interface InvitationServiceOptions {
   repository: Pick<Repository, 'organizations' | 'transaction'>;
   /** Where emailed links point (`APP_URL`): `${appUrl}/join?token=...`. */
   appUrl: string;
   now?: () => Date;
   /** Writes one audit event in the transaction (the organization service's). */
-  audit: (
-    tx: Storages,
-    access: Pick<Access, 'organizationId' | 'actorId'>,
-    action: AuditAction,
-    userId: string,
-    from: string | null,
-    to: string | null,
-    at: string,
-  ) => Promise<void>;
+  audit: WriteAudit;
   /** The new membership of an accepter, as the organization service makes them. */
   newAthlete: (userId: string, organizationId: string, at: string) => StoredMember;
   /** Links the accepter's profile to the organization. */

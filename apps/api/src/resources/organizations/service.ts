@@ -27,7 +27,6 @@ import {
   coachingRoles,
   type ApiKey,
   type ApiKeyCreate,
-  type AuditAction,
   type Group,
   type GroupCreate,
   type GroupUpdate,
@@ -45,7 +44,7 @@ import { newMember } from './new-member.js';
 import { visibleOrganizations, type Access } from './permissions.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { MemberView } from './storage.js';
-import { InvitationService } from './invitations.js';
+import { InvitationService, type WriteAudit } from './invitations.js';
 
 export interface OrganizationServiceOptions {
   repository: Pick<Repository, 'organizations' | 'users' | 'transaction'>;
@@ -109,7 +108,7 @@ export class OrganizationService {
       repository: this.repository,
       appUrl: options.appUrl ?? 'http://127.0.0.1:5173',
       now: this.now,
-      audit: (tx, access, action, userId, from, to, at) => this.audit(tx, access, action, userId, from, to, at),
+      audit: this.audit,
       newAthlete: (userId, organizationId, at) => newMember(userId, organizationId, 'athlete', at),
       linkProfile: (tx, userId, organizationId, at) => this.linkProfile(tx, userId, organizationId, 'athlete', at),
       memberView: async (organizationId, userId) =>
@@ -121,15 +120,7 @@ export class OrganizationService {
     return formatInstant(this.now().getTime());
   }
 
-  private async audit(
-    tx: Storages,
-    access: Pick<Access, 'organizationId' | 'actorId'>,
-    action: AuditAction,
-    userId: string,
-    from: string | null,
-    to: string | null,
-    at: string,
-  ): Promise<void> {
+  private readonly audit: WriteAudit = async (tx, access, action, userId, from, to, at) => {
     const event: AuditEvent = {
       event_id: auditEventId(Date.parse(at)),
       org_id: access.organizationId,
@@ -141,7 +132,7 @@ export class OrganizationService {
       occurred_at: at,
     };
     await tx.organizations.addAuditEvent(event);
-  }
+  };
 
   /** Links (or unlinks) the user's profile to the organization, with the matching `membership_role`. */
   private async linkProfile(tx: Storages, userId: string, organizationId: string | null, role: OrganizationRole | null, at: string) {
