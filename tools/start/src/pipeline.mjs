@@ -1,8 +1,9 @@
-// The contract's build steps. Start-up: `turbo run lint:spec build`, everything, cached.
+// The contract's build steps. Start-up: `turbo run lint:spec build` of what npm start runs, cached.
 // A contract edit: @astral/openapi's bundle, generate and build, so that a restarted server
 // loads an operation table compiled from the contract it serves (never a new contract with
 // the old table); then the docs, in-process, and the lint, whose problems are shown and
 // never fatal.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, scriptEntry } from './config.mjs';
 import { operationChanges, servedOperations } from './operation-changes.mjs';
@@ -20,9 +21,13 @@ function turbo(args) {
   });
 }
 
-/** `turbo run lint:spec build`: lint, bundle, generate and every build, cached. */
+// This package and the workspaces it depends on: the servers npm start runs and everything
+// they load. The bench's and the reliability suite's builds are npm test's, not npm start's.
+const START = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).name;
+
+/** `turbo run lint:spec build` of what npm start runs: lint, bundle, generate and builds, cached. */
 export async function buildEverything() {
-  const { code } = await turbo(['lint:spec', 'build']);
+  const { code } = await turbo(['lint:spec', 'build', `--filter=${START}...`]);
   if (code !== 0) throw new Error('the build failed (see above); fix it and run npm start again');
 }
 
