@@ -16,18 +16,12 @@
 // workspace. Fails on any type error, any ESLint error and any warning (as
 // `eslint --max-warnings 0`).
 import { existsSync, readFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { configFiles, ignoredPaths, lintedFiles } from './index.js';
 import { checkedProgram, tsconfigsUnder } from './programs.js';
 import { unlistedBuilds, workspaceFolders } from './workspaces.js';
-
-// A low CPU priority: `npm test` runs this beside the builds and the suites, and it
-// is never what they wait for, while the builds are the chain every suite waits for. Nice'd,
-// it takes the CPU they leave idle instead of slowing that chain down.
-setPriority(15);
 
 const fix = process.argv.includes('--fix');
 const named = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));

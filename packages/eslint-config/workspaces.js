@@ -16,15 +16,17 @@ export function workspaceFolders(root, globs) {
 }
 
 /**
- * The workspaces with a `build` that turbo.json's root `lint:code` does not depend on. A root
- * task has no `^build` (the root depends on no workspace), so its dependencies are listed; the
- * lint type-checks every workspace against the built types of the workspaces it imports.
+ * The workspaces another workspace imports, with a `build` that turbo.json's root `lint:code`
+ * does not wait for. The lint type-checks every workspace against the built types (`dist/`)
+ * of the workspaces it imports; a root task has no `^build` (the root depends on no
+ * workspace), so turbo.json lists those builds.
  */
 export function unlistedBuilds(root, folders) {
   const turbo = JSON.parse(readFileSync(join(root, 'turbo.json'), 'utf8'));
   const listed = new Set(turbo.tasks?.['//#lint:code']?.dependsOn ?? []);
-  return folders
-    .map(manifestOf)
-    .filter((workspace) => workspace.scripts?.build && !listed.has(`${workspace.name}#build`))
+  const workspaces = folders.map(manifestOf);
+  const imported = new Set(workspaces.flatMap((workspace) => Object.keys({ ...workspace.dependencies, ...workspace.devDependencies })));
+  return workspaces
+    .filter((workspace) => imported.has(workspace.name) && workspace.scripts?.build && !listed.has(`${workspace.name}#build`))
     .map((workspace) => workspace.name);
 }
