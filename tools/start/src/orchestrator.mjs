@@ -108,13 +108,12 @@ export async function runStart(env = process.env) {
                 await launch(service).catch((error) => console.error(`[watch] ${error.message}`));
               }),
           );
-        // Nothing restarts before @astral/openapi is rebuilt: a server started earlier would
-        // load the new bundle with the old operation table.
-        if (!(await rebuildContract(config))) return await lintContract(config);
-        if (stopping) return;
-        // The mock first (what frontend code waits for); then the sandbox, the reference API,
-        // the docs and the lint, so the two phases do not compete for the same cores.
-        await restart('first');
+        // Nothing restarts before the contract is servable: for the workspace's own, before
+        // @astral/openapi is rebuilt (a server started earlier would load the new bundle with
+        // the old operation table). The mock first (what frontend code waits for); then the
+        // sandbox, the reference API, the docs and the lint, so the two phases do not compete
+        // for the same cores.
+        if (!(await rebuildContract(config, () => restart('first')))) return await lintContract(config);
         if (stopping) return;
         console.log(`[watch] types regenerated and mock reloaded in ${Math.round(performance.now() - began)} ms`);
         await Promise.all([

@@ -50,25 +50,35 @@ export async function lintContract(config) {
 }
 
 /**
- * Rebuilds what the servers load from the contract. The workspace's own contract:
- * `turbo run build --filter=@astral/openapi` (bundle → generate → the compiled table in
- * dist/lib; an edit that is undone is a cache hit). Another copy (ASTRAL_CONTRACT_DIR): its
- * bundle and types go to the out folder, and the servers keep the workspace's compiled
- * table, so an edit that adds or removes operations is reported (`operationChanges`).
- * Resolves `false`, keeping the servers as they are, when the contract does not build.
+ * Rebuilds what the servers load from the contract, and calls `onServable` as soon as they can
+ * be restarted on it. The workspace's own contract: `turbo run build --filter=@astral/openapi`
+ * (bundle → generate → the compiled table in dist/lib; an edit that is undone is a cache hit),
+ * then `onServable`. Another copy (ASTRAL_CONTRACT_DIR): its bundle and types go to the out
+ * folder, and the servers keep the workspace's compiled table, so they need only the bundle:
+ * `onServable` runs beside the type generation instead of after it (a second faster to a
+ * reloaded mock), and an edit that adds or removes operations is reported
+ * (`operationChanges`). Resolves `false` when the contract does not build; the servers are
+ * kept as they are, unless only the types failed after they were restarted on the new bundle.
  */
-export async function rebuildContract(config) {
+export async function rebuildContract(config, onServable = async () => {}) {
   if (config.useTurbo) {
     const { code } = await turbo(['build', `--filter=${OPENAPI}`]);
-    if (code !== 0) console.error('[build] the contract does not build (above); still serving the last good one');
-    return code === 0;
-  }
-  for (const script of ['bundle', 'generate']) {
-    const { code } = await openapiScript(config, 'build', script);
     if (code !== 0) {
-      console.error(`[build] the contract's ${script} step failed (above); still serving the last good one`);
+      console.error('[build] the contract does not build (above); still serving the last good one');
       return false;
     }
+    await onServable();
+    return true;
+  }
+  const bundled = await openapiScript(config, 'build', 'bundle');
+  if (bundled.code !== 0) {
+    console.error("[build] the contract's bundle step failed (above); still serving the last good one");
+    return false;
+  }
+  const [generated] = await Promise.all([openapiScript(config, 'build', 'generate'), onServable()]);
+  if (generated.code !== 0) {
+    console.error("[build] the contract's generate step failed (above): the servers run the new bundle, the types are the last good ones");
+    return false;
   }
   const changes = await operationChanges(await servedOperations(), config.contractJson);
   if (changes.length > 0) {
