@@ -2,6 +2,7 @@
 // loudly when a single request errors or answers an unexpected status.
 import autocannon from 'autocannon';
 import { interleave, median } from './measure.js';
+import { processCpuSeconds } from './process-cpu.js';
 
 export interface LoadOptions {
   url: string;
@@ -12,12 +13,16 @@ export interface LoadOptions {
   expectStatus: number;
   connections?: number;
   seconds?: number;
+  /** The server's process: its CPU per request is measured too (Linux). */
+  serverPid?: number;
 }
 
 export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** The server process's CPU time per completed request, in µs (when serverPid is given, on Linux). */
+  cpuPerRequest?: number;
 }
 
 /**
@@ -28,6 +33,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const { body } = options;
   let unexpected = 0;
   let firstUnexpected = '';
+  const cpuBefore = options.serverPid === undefined ? undefined : processCpuSeconds(options.serverPid);
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
@@ -58,7 +64,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
         `${unexpected} unexpected statuses (first: ${firstUnexpected})`,
     );
   }
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuAfter = options.serverPid === undefined ? undefined : processCpuSeconds(options.serverPid);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuPerRequest: ((cpuAfter - cpuBefore) * 1e6) / result.requests.total } : {}),
+  };
 }
 
 /**
@@ -82,6 +94,7 @@ export async function compareLoad<K extends string>(rounds: number, variants: Re
         requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
         p50: median(results.map((r) => r.p50)),
         p99: median(results.map((r) => r.p99)),
+        ...(results.every((r) => r.cpuPerRequest !== undefined) ? { cpuPerRequest: median(results.map((r) => r.cpuPerRequest!)) } : {}),
       },
     ]),
   ) as Record<K, LoadResult>;
