@@ -4,17 +4,13 @@
 // when a workspace that has tests left no report or when no test ran at all, so a
 // silently empty run cannot pass.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { workspaceFolders } from '@astral/eslint-config/workspaces';
 
 const root = new URL('..', import.meta.url).pathname;
 // The workspaces are the root package.json's (`packages/*`, `apps/*`, `tools/*`, `bench`).
-const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces.flatMap((pattern) =>
-  pattern.endsWith('/*')
-    ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => join(pattern.slice(0, -2), entry.name))
-    : [pattern],
-);
+const { workspaces: globs } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const workspaces = workspaceFolders(root, globs).map((folder) => relative(root, folder));
 
 let passed = 0;
 let failed = 0;

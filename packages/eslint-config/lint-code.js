@@ -69,7 +69,7 @@ async function lintFolder(folder) {
     errors: results.reduce((sum, result) => sum + result.errorCount, 0),
     warnings: results.reduce((sum, result) => sum + result.warningCount, 0),
   };
-  const where = relative(cwd, folder) || JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).name;
+  const where = relative(cwd, folder) || manifest.name;
   if (counts.typeErrors + counts.errors + counts.warnings > 0) {
     console.error(`${where}: ${counts.typeErrors} type error(s), ${counts.errors} lint error(s), ${counts.warnings} warning(s)`);
   } else {
