@@ -177,7 +177,7 @@ describe('transactions', () => {
 
   it('keep queries from outside out of an open transaction: they wait, and never see its uncommitted rows', async () => {
     const database = openSqliteDatabase({ inMemory: true });
-    const context = createStorageContext(database.db, database.dialect, (query) => database.direct!(query));
+    const context = createStorageContext(database.db, database.dialect, { direct: (query) => database.direct!(query) });
     const users = openStorages(context).users;
     await users.create(user('usr_committed'));
     let release!: () => void;
@@ -205,7 +205,7 @@ describe('transactions', () => {
 
   it('joined from inside another: one transaction, rolled back as one', async () => {
     const database = openSqliteDatabase({ inMemory: true });
-    const context = createStorageContext(database.db, database.dialect, (query) => database.direct!(query));
+    const context = createStorageContext(database.db, database.dialect, { direct: (query) => database.direct!(query) });
     const outcome = context.transaction(async (tx) => {
       const storages = openStorages(tx);
       await storages.users.create(user('usr_outer'));

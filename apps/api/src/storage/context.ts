@@ -5,6 +5,7 @@
  */
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { StorageDialect } from './dialect.js';
+import { tablesRead } from './change-counters.js';
 import { UniqueViolationError } from './errors.js';
 
 /**
@@ -37,6 +38,12 @@ export interface StorageContext<Tables> {
    * (and the error rethrown). Inside a transaction already, `work` joins it.
    */
   transaction<T>(work: (context: StorageContext<Tables>) => Promise<T>): Promise<T>;
+  /**
+   * A counter that moves whenever what `query` reads (its tables) may have changed, for a
+   * cache in front of it; `undefined` where the database cannot tell cheaply (PostgreSQL).
+   * See change-counters.ts.
+   */
+  changeCounter(query: { readonly sql: string }): (() => number) | undefined;
 }
 
 const COMMIT = CompiledQuery.raw('commit');
@@ -48,6 +55,8 @@ interface Shared {
   built: Map<(db: Kysely<AnyTables>, dialect: StorageDialect) => unknown, unknown>;
   /** Runs a query at once outside any transaction, when the database can (SQLite); see `OpenDatabase.direct`. */
   direct?: ((query: CompiledQuery) => QueryResult<unknown> | undefined) | undefined;
+  /** Change counters over tables, when the database keeps them (SQLite); see `OpenDatabase.changeCounter`. */
+  changeCounter?: ((tables: readonly string[]) => () => number) | undefined;
   /** Transactions open or waiting for the connection: while any, queries queue through Kysely. */
   transactions: number;
 }
@@ -57,16 +66,16 @@ interface Shared {
  *
  * @example
  * ```ts
- * const context = createStorageContext(db, sqliteDialect);
+ * const context = createStorageContext(db, sqliteDialect, { direct: database.direct, changeCounter: database.changeCounter });
  * const races = openRaceStorage(context.as<RaceTables>());
  * ```
  */
 export function createStorageContext(
   root: Kysely<AnyTables>,
   dialect: StorageDialect,
-  direct?: Shared['direct'],
+  shortcuts: Pick<Shared, 'direct' | 'changeCounter'> = {},
 ): StorageContext<AnyTables> & { as<T>(): StorageContext<T> } {
-  const context = bind({ root, dialect, built: new Map(), direct, transactions: 0 }, root, false);
+  const context = bind({ root, dialect, built: new Map(), ...shortcuts, transactions: 0 }, root, false);
   // Every table lives in the one database; each storage declares the tables it uses.
   return Object.assign(context, { as: <T>() => context as StorageContext<T> });
 }
@@ -121,6 +130,7 @@ function bind(shared: Shared, executor: Kysely<AnyTables>, inTransaction: boolea
     first: (query) => settle(run(query), (result) => result.rows[0] as never),
     run: (query) => settle(run(query), (result) => Number(result.numAffectedRows ?? 0)),
     transaction: (work) => (inTransaction ? work(context) : openTransaction(shared, work, [])),
+    changeCounter: (query) => shared.changeCounter?.(tablesRead(query.sql)),
   };
   return context;
 }

@@ -48,7 +48,10 @@ export type DatabaseRepository = Repository & Pick<OpenDatabase, 'ready' | 'info
  * ```
  */
 export function openRepository(database: OpenDatabase): DatabaseRepository {
-  const context = createStorageContext(database.db, database.dialect, database.direct && ((query) => database.direct!(query)));
+  const context = createStorageContext(database.db, database.dialect, {
+    direct: database.direct && ((query) => database.direct!(query)),
+    changeCounter: database.changeCounter && ((tables) => database.changeCounter!(tables)),
+  });
   return {
     ...openStorages(context),
     // Each storage's queries are compiled once per database (`context.once`), so opening

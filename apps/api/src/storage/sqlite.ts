@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteQueryCompiler, type LimitNode, type QueryResult } from 'kysely';
 import type { AnyTables } from './context.js';
 import type { StorageDialect } from './dialect.js';
+import { changeCounters } from './change-counters.js';
 import { migrate } from './migrations/index.js';
 import { cachingDatabase, type StatementCacheStats } from './statement-cache.js';
 
@@ -76,6 +77,13 @@ export interface OpenDatabase {
    * connection, so it never runs inside someone else's transaction.
    */
   direct?(query: CompiledQuery): QueryResult<unknown> | undefined;
+  /**
+   * SQLite only: a counter that moves whenever any of `tables` may have changed, written
+   * through this connection or by any other (change-counters.ts); reading it costs one
+   * `pragma data_version`. PostgreSQL has none: other instances write without telling, and
+   * finding out costs a round trip, as much as the read a cache would save.
+   */
+  changeCounter?(tables: readonly string[]): () => number;
   /** Closes the database; later calls are no-ops. */
   close(): Promise<void>;
 }
@@ -102,7 +110,15 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const database = cachingDatabase(raw);
+  const dataVersion = raw.prepare('pragma data_version').pluck();
+  const counters = changeCounters({
+    dataVersion: () => dataVersion.get(),
+    cascadingInto: (table) =>
+      (raw.pragma(`foreign_key_list("${table.replaceAll('"', '""')}")`) as Array<{ table: string; on_update: string; on_delete: string }>)
+        .filter((key) => [key.on_delete, key.on_update].some((action) => /^(cascade|set null|set default)$/i.test(action)))
+        .map((key) => key.table),
+  });
+  const database = cachingDatabase(raw, { onWrite: counters.noteRun });
 
   // Kysely asks for the database on the first query and waits: migrate in between, on a
   // second Kysely over the same connection (never destroyed, so it never closes it).
@@ -146,6 +162,7 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
       const { changes, lastInsertRowid } = statement.run(query.parameters);
       return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
     },
+    changeCounter: (tables) => counters.over(tables),
     close: () =>
       (closed ??= (async () => {
         // Let a migration in progress finish before closing under it.

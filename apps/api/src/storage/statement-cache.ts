@@ -12,6 +12,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { statementEffect, type StatementEffect } from './change-counters.js';
 
 export interface StatementCacheStats {
   /** Statements held now. */
@@ -38,8 +39,16 @@ export interface CachingDatabase extends SqliteDatabase {
  * const db = new Kysely({ dialect: new SqliteDialect({ database }) });
  * ```
  */
-export function cachingDatabase(db: Database.Database, options: { maxStatements?: number } = {}): CachingDatabase {
+export function cachingDatabase(
+  db: Database.Database,
+  options: {
+    maxStatements?: number;
+    /** Called before each run of a statement that may change rows, with what it may change (change-counters.ts). */
+    onWrite?: (effect: StatementEffect) => void;
+  } = {},
+): CachingDatabase {
   const maxStatements = options.maxStatements ?? 1000;
+  const { onWrite } = options;
   const statements = new Map<string, SqliteStatement>();
   let hits = 0;
   let misses = 0;
@@ -54,7 +63,8 @@ export function cachingDatabase(db: Database.Database, options: { maxStatements?
         return cached;
       }
       misses++;
-      const statement = rowStatement(db.prepare(sql));
+      const effect = statementEffect(sql);
+      const statement = rowStatement(db.prepare(sql), effect.kind === 'read' ? undefined : onWrite && (() => onWrite(effect)));
       statements.set(sql, statement);
       if (statements.size > maxStatements) statements.delete(statements.keys().next().value!);
       return statement;
@@ -73,9 +83,18 @@ export function cachingDatabase(db: Database.Database, options: { maxStatements?
  * the last one's value, as better-sqlite3's own row objects do. SQLite prepares a statement
  * again by itself after a schema change (a `select *` may then return more or fewer
  * columns), so the names are read again whenever a row's width differs from them.
+ * `beforeWrite`, when given, runs before every run of the statement (it may change rows).
  */
-function rowStatement(statement: Database.Statement): SqliteStatement {
-  if (!statement.reader) return statement;
+function rowStatement(statement: Database.Statement, beforeWrite?: () => void): SqliteStatement {
+  if (!statement.reader) {
+    if (!beforeWrite) return statement;
+    return {
+      reader: false,
+      all: (parameters) => (beforeWrite(), statement.all(parameters)),
+      run: (parameters) => (beforeWrite(), statement.run(parameters)),
+      iterate: (parameters) => (beforeWrite(), statement.iterate(parameters)),
+    };
+  }
   let names = statement.columns().map((column) => column.name);
   statement.raw(true);
   const toRow = (values: unknown[]): Record<string, unknown> => {
@@ -87,13 +106,15 @@ function rowStatement(statement: Database.Statement): SqliteStatement {
   return {
     reader: true,
     all(parameters) {
+      beforeWrite?.();
       const arrays = statement.all(parameters) as unknown[][];
       const rows = new Array<Record<string, unknown>>(arrays.length);
       for (let i = 0; i < arrays.length; i++) rows[i] = toRow(arrays[i]!);
       return rows;
     },
-    run: (parameters) => statement.run(parameters),
+    run: (parameters) => (beforeWrite?.(), statement.run(parameters)),
     *iterate(parameters) {
+      beforeWrite?.();
       for (const values of statement.iterate(parameters) as IterableIterator<unknown[]>) yield toRow(values);
     },
   };

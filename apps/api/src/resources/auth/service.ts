@@ -2,8 +2,9 @@
  * Turns the credentials @astral/server read from the headers into the caller's profile.
  * A Bearer token names a user, an `X-API-Key` an organization; both are looked up by their
  * hash. Unknown, expired or revoked credentials, a token whose session has ended and a user
- * who is not active give `null` (the server answers 401). The account use cases (sign-up,
- * sign-in, sessions, password reset) are in `accounts.ts`.
+ * who is not active give `null` (the server answers 401). Good credentials are remembered
+ * while nothing their lookup reads changes (principal-cache.ts). The account use cases
+ * (sign-up, sign-in, sessions, password reset) are in `accounts.ts`.
  */
 import type { Credentials } from '@astral/server';
 import type { OrganizationStorage } from '../organizations/storage.js';
@@ -11,6 +12,7 @@ import { organizationPrincipal } from '../organizations/model.js';
 import type { UserStorage } from '../users/storage.js';
 import { userPrincipal, type Principal } from '../users/model.js';
 import { hashCredential } from './credentials.js';
+import { principalCache, type PrincipalCacheOptions } from './principal-cache.js';
 
 /**
  * Builds the `authenticate` function the server calls on every secured request.
@@ -24,18 +26,51 @@ import { hashCredential } from './credentials.js';
 export function createAuthenticator(
   storage: { users: UserStorage; organizations: OrganizationStorage },
   now: () => Date = () => new Date(),
+  cacheOptions: PrincipalCacheOptions = {},
 ): (credentials: Credentials) => Promise<Principal | null> {
+  const byToken = cachedLookup(storage.users.tokenLookupVersion, cacheOptions, async (token, at) => {
+    const hash = hashCredential(token);
+    const holder = await storage.users.findByTokenHash(hash, at.toISOString());
+    return (
+      holder && {
+        principal: userPrincipal(holder, { hash, sessionId: holder.session_id }),
+        expiresAtMs: holder.expires_at === null ? Infinity : Date.parse(holder.expires_at),
+      }
+    );
+  });
+  const byKey = cachedLookup(storage.organizations.apiKeyLookupVersion, cacheOptions, async (key, at) => {
+    const holder = await storage.organizations.findByApiKeyHash(hashCredential(key), at.getTime());
+    return holder && { principal: organizationPrincipal(holder), expiresAtMs: holder.key_expires_ms ?? Infinity };
+  });
   return async (credentials) => {
     // A Bearer token, when sent, decides alone: a bad token is not rescued by a key.
-    if (credentials.bearer !== undefined) {
-      const hash = hashCredential(credentials.bearer);
-      const holder = await storage.users.findByTokenHash(hash, now().toISOString());
-      return holder ? userPrincipal(holder, { hash, sessionId: holder.session_id }) : null;
-    }
-    if (credentials.apiKey !== undefined) {
-      const organization = await storage.organizations.findByApiKeyHash(hashCredential(credentials.apiKey), now().getTime());
-      return organization ? organizationPrincipal(organization) : null;
-    }
+    if (credentials.bearer !== undefined) return byToken(credentials.bearer, now());
+    if (credentials.apiKey !== undefined) return byKey(credentials.apiKey, now());
     return null;
+  };
+}
+
+type Found = { principal: Principal; expiresAtMs: number } | undefined;
+
+/** `lookup` behind a principal cache, when the storage keeps a change counter for it. */
+function cachedLookup(
+  version: (() => number) | undefined,
+  cacheOptions: PrincipalCacheOptions,
+  lookup: (credential: string, at: Date) => Promise<Found>,
+): (credential: string, at: Date) => Promise<Principal | null> {
+  const cache = principalCache(cacheOptions);
+  return async (credential, at) => {
+    const nowMs = at.getTime();
+    // Read before the lookup: a change that lands during it leaves the entry stale.
+    const current = version?.();
+    const cached = current === undefined ? undefined : cache.get(credential, current, nowMs);
+    if (cached) return cached;
+    const found = await lookup(credential, at);
+    if (!found) return null;
+    // One principal may serve many requests: none of them may change it for the others.
+    if (found.principal.token) Object.freeze(found.principal.token);
+    const principal = Object.freeze(found.principal);
+    if (current !== undefined) cache.set(credential, { principal, version: current, expiresAtMs: found.expiresAtMs, nowMs });
+    return principal;
   };
 }

@@ -115,8 +115,17 @@ export interface OrganizationStorage extends InvitationStorage {
   deleteGroup(groupId: string): Promise<void>;
   /** Takes a user out of every group of the organization (when they leave it); the groups' IDs. */
   leaveGroups(organizationId: string, userId: string): Promise<string[]>;
-  /** The organization holding this API-key hash, if it is known, not revoked and not expired at `nowMs` (default now). */
-  findByApiKeyHash(keyHash: string, nowMs?: number): Promise<OrganizationRecord | undefined>;
+  /**
+   * The organization holding this API-key hash, if it is known, not revoked and not expired
+   * at `nowMs` (default now), with when the key expires (`key_expires_ms`, `null`: never).
+   */
+  findByApiKeyHash(keyHash: string, nowMs?: number): Promise<KeyHolder | undefined>;
+  /**
+   * A counter that moves whenever what `findByApiKeyHash` reads may have changed (a key or
+   * an organization written here or by another process), for a cache of callers in front of
+   * it; absent where the database cannot tell at less than the cost of the lookup (PostgreSQL).
+   */
+  readonly apiKeyLookupVersion?: (() => number) | undefined;
   /** Stores an API key's hash for an organization, with its details (an id, a name... by default). */
   addApiKey(organizationId: string, keyHash: string, details?: NewApiKey): Promise<void>;
   /** The organization's active keys at `nowMs`, newest first (`limit` of them at most). */
@@ -128,6 +137,9 @@ export interface OrganizationStorage extends InvitationStorage {
 }
 
 const columns = ['organization_id', 'username', 'display_name'] as const;
+
+/** What an API key resolves to: its organization, and when the key expires (epoch ms; `null`: never). */
+export type KeyHolder = OrganizationRecord & { key_expires_ms: number | null };
 const memberColumns = [
   'm.user_id',
   'm.organization_id',
@@ -149,11 +161,12 @@ const queries = (db: Kysely<OrganizationTables>) => ({
   get: prepareQuery<{ organizationId: string }, OrganizationRecord>((param) =>
     db.selectFrom('organizations').select(columns).where('organization_id', '=', param('organizationId')),
   ),
-  byKey: prepareQuery<{ keyHash: string; nowMs: number }, OrganizationRecord>((param) =>
+  byKey: prepareQuery<{ keyHash: string; nowMs: number }, KeyHolder>((param) =>
     db
       .selectFrom('api_keys as k')
       .innerJoin('organizations as o', 'o.organization_id', 'k.organization_id')
       .select(columns.map((column) => `o.${column}` as const))
+      .select('k.expires_ms as key_expires_ms')
       .where('k.key_hash', '=', param('keyHash'))
       .where('k.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('k.expires_ms', 'is', null), eb('k.expires_ms', '>', param('nowMs'))])),
@@ -435,6 +448,7 @@ export function openOrganizationStorage(context: StorageContext<OrganizationTabl
       return ids;
     },
     findByApiKeyHash: (keyHash, nowMs = Date.now()) => context.first(q.byKey.bind({ keyHash, nowMs })),
+    apiKeyLookupVersion: context.changeCounter(q.byKey),
     addApiKey: async (organizationId, keyHash, details = {}) => {
       const expiresAt = details.expires_at ?? null;
       await context.run(

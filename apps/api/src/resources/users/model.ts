@@ -45,9 +45,11 @@ interface UserIdentity {
   organization_id: string | null;
 }
 
-/** What an access token resolves to: the user as a principal needs them, and the token's session. */
+/** What an access token resolves to: the user as a principal needs them, the token's session and when it expires. */
 export interface TokenHolder extends UserIdentity {
   session_id: string | null;
+  /** RFC 3339; `null`: the token does not expire by itself. */
+  expires_at: string | null;
 }
 
 /**

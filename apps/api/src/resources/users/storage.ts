@@ -75,6 +75,13 @@ export interface UserStorage {
   setPasswordHash(userId: string, passwordHash: string, atIso: string): Promise<void>;
   /** The user holding this access-token hash, if the token is good at `nowIso` (see the file's comment). */
   findByTokenHash(tokenHash: string, nowIso: string): Promise<TokenHolder | undefined>;
+  /**
+   * A counter that moves whenever what `findByTokenHash` reads may have changed (a token,
+   * a session or a user written here or by another process), for a cache of callers in front
+   * of it; absent where the database cannot tell at less than the cost of the lookup
+   * (PostgreSQL).
+   */
+  readonly tokenLookupVersion?: (() => number) | undefined;
   /** Stores a token's hash for a user, outside any session, optionally expiring (the admin CLI, the seed). */
   addAccessToken(userId: string, tokenHash: string, expiresAt?: string): Promise<void>;
   /** Stores a token's hash in a session. */
@@ -143,7 +150,17 @@ const queries = (db: Kysely<UserTables>, dialect: StorageDialect) => ({
       .selectFrom('access_tokens as t')
       .innerJoin('users as u', 'u.user_id', 't.user_id')
       .leftJoin('sessions as s', 's.session_id', 't.session_id')
-      .select(['u.user_id', 'u.username', 'u.display_name', 'u.email', 'u.roles', 'u.membership_role', 'u.organization_id', 't.session_id'])
+      .select([
+        'u.user_id',
+        'u.username',
+        'u.display_name',
+        'u.email',
+        'u.roles',
+        'u.membership_role',
+        'u.organization_id',
+        't.session_id',
+        't.expires_at',
+      ])
       .where('t.token_hash', '=', param('tokenHash'))
       .where('t.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', param('now'))]))
@@ -236,6 +253,7 @@ export function openUserStorage(context: StorageContext<UserTables>): UserStorag
     async setPasswordHash(userId, hash, at) {
       await context.run(q.setPassword.bind({ userId, hash, at }));
     },
+    tokenLookupVersion: context.changeCounter(q.byToken),
     async findByTokenHash(tokenHash, now) {
       const row = await context.first(q.byToken.bind({ tokenHash, now }));
       if (!row) return undefined;

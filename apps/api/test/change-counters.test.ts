@@ -1,0 +1,124 @@
+// Change counters (src/storage/change-counters.ts) on real SQLite databases: what a
+// statement may change, read from its SQL (every doubt counts as a change to everything),
+// and a counter over some tables moving on a write to them, on a write that cascades into
+// them and on any commit by another connection, and staying put otherwise.
+import Database from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changeCounters, statementEffect, tablesRead } from '../src/storage/change-counters.js';
+import { openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
+import { buildSeed } from '../src/storage/seed/build.js';
+
+describe('statementEffect', () => {
+  it.each([
+    ['select * from "races" where "race_id" = ?', { kind: 'read' }],
+    ['  SELECT 1', { kind: 'read' }],
+    ['begin immediate', { kind: 'read' }],
+    ['commit', { kind: 'read' }],
+    ['rollback', { kind: 'read' }],
+    ['pragma data_version', { kind: 'read' }],
+    ['insert into "access_tokens" ("token_hash") values (?)', { kind: 'write', table: 'access_tokens' }],
+    ['INSERT OR REPLACE INTO Sessions (session_id) VALUES (?)', { kind: 'write', table: 'sessions' }],
+    ['replace into "users" values (?)', { kind: 'write', table: 'users' }],
+    ['update "users" set "status" = ? where "user_id" = ?', { kind: 'write', table: 'users' }],
+    ['update "email_outbox" set "claimed_at" = ? returning "email_id"', { kind: 'write', table: 'email_outbox' }],
+    ['delete from "api_keys" where "key_hash" = ?', { kind: 'write', table: 'api_keys' }],
+    ['insert into "we""ird" values (1)', { kind: 'write', table: 'we"ird' }],
+  ])('%s', (sql, effect) => {
+    expect(statementEffect(sql)).toEqual(effect);
+  });
+
+  it.each([
+    'insert into "main"."users" values (?)',
+    'with gone as (select 1) delete from "users"',
+    'create table "t" ("a" text)',
+    'alter table "users" add column "b" text',
+    'drop table "sessions"',
+    'pragma user_version = 3',
+    'vacuum',
+  ])('counts %s as a change to everything', (sql) => {
+    expect(statementEffect(sql)).toEqual({ kind: 'write-anything' });
+  });
+});
+
+describe('tablesRead', () => {
+  it('names the tables after from and join, once each, lower case', () => {
+    expect(
+      tablesRead(
+        'select "u"."user_id" from "access_tokens" as "t" inner join "Users" as "u" on 1 left join sessions as s on 1 ' +
+          'where exists (select 1 from "access_tokens")',
+      ),
+    ).toEqual(['access_tokens', 'users', 'sessions']);
+  });
+});
+
+describe('change counters on SQLite', () => {
+  let dataDir = '';
+  let opened: DatabaseRepository | undefined;
+  afterEach(async () => {
+    await opened?.close();
+    opened = undefined;
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    dataDir = '';
+  });
+
+  it("moves for writes to the watched tables, this connection's or another's, and for nothing else of this connection's", async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'astral-change-counters-'));
+    const repository = (opened = openSqliteRepository({ dataDir }));
+    await repository.seed(buildSeed(new Date('2026-06-01T08:00:00Z')));
+    const tokens = repository.users.tokenLookupVersion!;
+    expect(tokens).toBeTypeOf('function');
+
+    const start = tokens();
+    expect(tokens()).toBe(start);
+    // This connection writing races (not read by a token lookup): no move.
+    const { participants_count: _, ...seeded } = (await repository.races.list({ limit: 1 }))[0]!;
+    await repository.races.insert({ ...seeded, race_id: 'race_countertest', race_name: 'Counter Test 10K' });
+    expect(tokens()).toBe(start);
+    // This connection writing a token: a move.
+    await repository.users.addAccessToken('usr_athlete1', 'a'.repeat(64));
+    const afterToken = tokens();
+    expect(afterToken).not.toBe(start);
+    expect(tokens()).toBe(afterToken);
+    // Another connection committing anything: a move.
+    const other = new Database(join(dataDir, 'astral.sqlite'));
+    try {
+      other.prepare(`update races set race_location = 'Thun, Switzerland' where race_id = 'race_countertest'`).run();
+    } finally {
+      other.close();
+    }
+    expect(tokens()).not.toBe(afterToken);
+  });
+
+  it('moves for a delete that cascades into a watched table', () => {
+    const db = new Database(':memory:');
+    try {
+      db.pragma('foreign_keys = ON');
+      db.exec(`
+        create table clubs (club_id text primary key);
+        create table members (member_id text primary key, club_id text references clubs (club_id) on delete cascade);
+        create table notes (member_id text references members (member_id) on delete cascade);
+        create table venues (venue_id text primary key);
+      `);
+      const dataVersion = db.prepare('pragma data_version').pluck();
+      const counters = changeCounters({
+        dataVersion: () => dataVersion.get(),
+        cascadingInto: (table) =>
+          (db.pragma(`foreign_key_list("${table}")`) as Array<{ table: string; on_delete: string }>)
+            .filter((key) => key.on_delete === 'CASCADE')
+            .map((key) => key.table),
+      });
+      const notes = counters.over(['notes']);
+      const start = notes();
+      counters.noteRun(statementEffect('delete from "venues"'));
+      expect(notes()).toBe(start);
+      // clubs -> members -> notes: two foreign keys away, still watched.
+      counters.noteRun(statementEffect('delete from "clubs" where "club_id" = ?'));
+      expect(notes()).not.toBe(start);
+    } finally {
+      db.close();
+    }
+  });
+});
