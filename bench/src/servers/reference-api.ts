@@ -1,18 +1,31 @@
 // The server under test: the reference API in production mode (request validation and
-// authentication on, responses serialised from the contract), on an in-memory database
-// seeded with the development catalog and credentials so the benchmark can authenticate.
-// BENCH_MODE picks another mode; BENCH_VALIDATE_REQUESTS=off turns request validation off
-// (only to measure what it costs). BENCH_DATABASE_URL runs it on PostgreSQL instead (the
-// seed runs once under the advisory lock, so several of these may share a database).
+// authentication on, responses serialised from the contract), on a database file of its own
+// as production runs it (WAL, synchronous=FULL: every commit reaches the disk before the
+// answer), seeded with the development catalog and credentials so the benchmark can
+// authenticate; the file is removed on exit. BENCH_MODE picks another mode;
+// BENCH_VALIDATE_REQUESTS=off turns request validation off (only to measure what it costs).
+// BENCH_DATABASE_URL runs it on PostgreSQL instead (the seed runs once under the advisory
+// lock, so several of these may share a database).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, type Mode } from '@astral/api';
 
+const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'astral-bench-api-'));
 const { app, close } = createApp({
   mode: (process.env.BENCH_MODE as Mode | undefined) ?? 'production',
-  inMemory: true,
-  databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+  ...(databaseUrl ? { databaseUrl } : { dataDir }),
   seed: true,
   server: { validateRequests: process.env.BENCH_VALIDATE_REQUESTS !== 'off' },
 });
 const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1' });
 console.log(JSON.stringify({ listening: Number(new URL(address).port) }));
-process.on('SIGTERM', () => void close().then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void close().then(() => {
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    }),
+);

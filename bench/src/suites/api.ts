@@ -1,7 +1,7 @@
 // Reference API: requests/s and latency for GET by id, a filtered list and POST, on SQLite
 // and on PostgreSQL, against bare node:http and bare Fastify servers answering the very
-// bytes the API answers; and two API instances sharing one PostgreSQL. PostgreSQL runs
-// durable (fsync on), as SQLite runs with synchronous=FULL.
+// bytes the API answers; and two API instances sharing one PostgreSQL. Both databases run
+// durable, as in production: SQLite on a file with synchronous=FULL, PostgreSQL with fsync on.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ import { startChildServer, type RunningServer } from '../child-server.js';
 import { compareLoad, load, type LoadOptions } from '../load.js';
 import { row, type ResultRow } from '../report.js';
 
+const SUITE =
+  'Reference API (production mode: request validation, authentication, contract serialisation; SQLite on a file, synchronous=FULL)';
 const AUTH = { authorization: 'Bearer dev-athlete-token' };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 2;
@@ -100,7 +102,7 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
         const latency = `p50 ${ours.p50} ms / p99 ${ours.p99} ms (node:http ${baselineHttp.p50} / ${baselineHttp.p99} ms, Fastify ${baselineFastify.p50} / ${baselineFastify.p99} ms)`;
         rows.push(
           row({
-            suite: 'Reference API (production mode: request validation, authentication, contract serialisation)',
+            suite: SUITE,
             subject: `reference API, ${endpoint.name}`,
             baseline: 'bare node:http, same bytes',
             metric: `requests/s, 10 connections, ${SECONDS} s, median of ${ROUNDS}`,
@@ -111,7 +113,7 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
             note: latency,
           }),
           row({
-            suite: 'Reference API (production mode: request validation, authentication, contract serialisation)',
+            suite: SUITE,
             subject: `reference API, ${endpoint.name}`,
             baseline: 'bare Fastify, same bytes',
             metric: `requests/s, 10 connections, ${SECONDS} s, median of ${ROUNDS}`,
@@ -123,7 +125,7 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
         if (ours.cpuPerRequest !== undefined && baselineHttp.cpuPerRequest !== undefined) {
           rows.push(
             row({
-              suite: 'Reference API (production mode: request validation, authentication, contract serialisation)',
+              suite: SUITE,
               subject: `reference API, ${endpoint.name}: the server's own CPU`,
               baseline: 'bare node:http, same bytes',
               metric: `server process CPU (user + system) per request, same runs`,
@@ -141,7 +143,7 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
         }
         rows.push(
           row({
-            suite: 'Reference API (production mode: request validation, authentication, contract serialisation)',
+            suite: SUITE,
             subject: `reference API on PostgreSQL (durable, pool of 10), ${endpoint.name}`,
             baseline: 'the same API on SQLite',
             metric: `requests/s, 10 connections, ${SECONDS} s, median of ${ROUNDS}`,
@@ -194,7 +196,7 @@ async function twoInstances(
       const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
       rows.push(
         row({
-          suite: 'Reference API (production mode: request validation, authentication, contract serialisation)',
+          suite: SUITE,
           subject: `two instances on one PostgreSQL, ${endpoint.name}`,
           baseline: 'one instance, 10 connections',
           metric: `requests/s summed, 2 x 5 connections, ${SECONDS} s, median of ${ROUNDS}`,
