@@ -71,17 +71,17 @@ describe('change counters on SQLite', () => {
     const tokens = repository.users.tokenLookupVersion!;
     expect(tokens).toBeTypeOf('function');
 
-    const start = tokens();
-    expect(tokens()).toBe(start);
+    const start = await tokens();
+    expect(await tokens()).toBe(start);
     // This connection writing races (not read by a token lookup): no move.
     const { participants_count: _, ...seeded } = (await repository.races.list({ limit: 1 }))[0]!;
     await repository.races.insert({ ...seeded, race_id: 'race_countertest', race_name: 'Counter Test 10K' });
-    expect(tokens()).toBe(start);
+    expect(await tokens()).toBe(start);
     // This connection writing a token: a move.
     await repository.users.addAccessToken('usr_athlete1', 'a'.repeat(64));
-    const afterToken = tokens();
+    const afterToken = await tokens();
     expect(afterToken).not.toBe(start);
-    expect(tokens()).toBe(afterToken);
+    expect(await tokens()).toBe(afterToken);
     // Another connection committing anything: a move.
     const other = new Database(join(dataDir, 'astral.sqlite'));
     try {
@@ -89,7 +89,7 @@ describe('change counters on SQLite', () => {
     } finally {
       other.close();
     }
-    expect(tokens()).not.toBe(afterToken);
+    expect(await tokens()).not.toBe(afterToken);
   });
 
   it('moves for a delete that cascades into a watched table', () => {

@@ -41,9 +41,10 @@ export interface StorageContext<Tables> {
   /**
    * A counter that moves whenever what `query` reads (its tables) may have changed, for a
    * cache in front of it; `undefined` where the database cannot tell cheaply (PostgreSQL).
-   * See change-counters.ts.
+   * It answers a promise, as every storage call does (a broken database rejects it), though
+   * it reads no table. See change-counters.ts.
    */
-  changeCounter(query: { readonly sql: string }): (() => number) | undefined;
+  changeCounter(query: { readonly sql: string }): (() => Promise<number>) | undefined;
 }
 
 const COMMIT = CompiledQuery.raw('commit');
@@ -130,7 +131,11 @@ function bind(shared: Shared, executor: Kysely<AnyTables>, inTransaction: boolea
     first: (query) => settle(run(query), (result) => result.rows[0] as never),
     run: (query) => settle(run(query), (result) => Number(result.numAffectedRows ?? 0)),
     transaction: (work) => (inTransaction ? work(context) : openTransaction(shared, work, [])),
-    changeCounter: (query) => shared.changeCounter?.(tablesRead(query.sql)),
+    changeCounter(query) {
+      const counter = shared.changeCounter?.(tablesRead(query.sql));
+      // async: a database that cannot be read rejects, as for every other storage call.
+      return counter && (async () => counter());
+    },
   };
   return context;
 }

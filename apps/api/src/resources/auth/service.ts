@@ -54,7 +54,7 @@ type Found = { principal: Principal; expiresAtMs: number } | undefined;
 
 /** `lookup` behind a principal cache, when the storage keeps a change counter for it. */
 function cachedLookup(
-  version: (() => number) | undefined,
+  version: (() => Promise<number>) | undefined,
   cacheOptions: PrincipalCacheOptions,
   lookup: (credential: string, at: Date) => Promise<Found>,
 ): (credential: string, at: Date) => Promise<Principal | null> {
@@ -62,7 +62,7 @@ function cachedLookup(
   return async (credential, at) => {
     const nowMs = at.getTime();
     // Read before the lookup: a change that lands during it leaves the entry stale.
-    const current = version?.();
+    const current = await version?.();
     const cached = current === undefined ? undefined : cache.get(credential, current, nowMs);
     if (cached) return cached;
     const found = await lookup(credential, at);

@@ -125,7 +125,7 @@ export interface OrganizationStorage extends InvitationStorage {
    * an organization written here or by another process), for a cache of callers in front of
    * it; absent where the database cannot tell at less than the cost of the lookup (PostgreSQL).
    */
-  readonly apiKeyLookupVersion?: (() => number) | undefined;
+  readonly apiKeyLookupVersion?: (() => Promise<number>) | undefined;
   /** Stores an API key's hash for an organization, with its details (an id, a name... by default). */
   addApiKey(organizationId: string, keyHash: string, details?: NewApiKey): Promise<void>;
   /** The organization's active keys at `nowMs`, newest first (`limit` of them at most). */

@@ -81,7 +81,7 @@ export interface UserStorage {
    * of it; absent where the database cannot tell at less than the cost of the lookup
    * (PostgreSQL).
    */
-  readonly tokenLookupVersion?: (() => number) | undefined;
+  readonly tokenLookupVersion?: (() => Promise<number>) | undefined;
   /** Stores a token's hash for a user, outside any session, optionally expiring (the admin CLI, the seed). */
   addAccessToken(userId: string, tokenHash: string, expiresAt?: string): Promise<void>;
   /** Stores a token's hash in a session. */
