@@ -7,7 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeCounters, statementEffect, tablesRead } from '../src/storage/change-counters.js';
+import { Kysely, SqliteDialect } from 'kysely';
+import { changeCounters, statementEffect } from '../src/storage/change-counters.js';
+import { prepareQuery } from '../src/storage/prepared.js';
 import { openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
 import { buildSeed } from '../src/storage/seed/build.js';
 
@@ -43,14 +45,18 @@ describe('statementEffect', () => {
   });
 });
 
-describe('tablesRead', () => {
-  it('names the tables after from and join, once each, lower case', () => {
-    expect(
-      tablesRead(
-        'select "u"."user_id" from "access_tokens" as "t" inner join "Users" as "u" on 1 left join sessions as s on 1 ' +
-          'where exists (select 1 from "access_tokens")',
-      ),
-    ).toEqual(['access_tokens', 'users', 'sessions']);
+describe('the tables a prepared query names', () => {
+  it('lists every table of its tree, joins, comma lists and subqueries included, lower case', () => {
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
+    const query = prepareQuery<{ hash: string }, unknown>((param) =>
+      db
+        .selectFrom(['Access_Tokens as t', 'sessions as s'])
+        .innerJoin('users as u', 'u.user_id', 't.user_id')
+        .select('u.user_id')
+        .where('t.token_hash', '=', param('hash'))
+        .where((eb) => eb.exists(eb.selectFrom('api_keys').select('key_hash'))),
+    );
+    expect([...query.tables].sort()).toEqual(['access_tokens', 'api_keys', 'sessions', 'users']);
   });
 });
 
@@ -79,9 +85,16 @@ describe('change counters on SQLite', () => {
     expect(await tokens()).toBe(start);
     // This connection writing a token: a move.
     await repository.users.addAccessToken('usr_athlete1', 'a'.repeat(64));
-    const afterToken = await tokens();
+    let afterToken = await tokens();
     expect(afterToken).not.toBe(start);
     expect(await tokens()).toBe(afterToken);
+    // Ending sessions and suspending a user: the lookup reads both tables.
+    await repository.users.endSessions('usr_athlete1', '2026-06-01T09:00:00Z');
+    expect(await tokens()).not.toBe(afterToken);
+    afterToken = await tokens();
+    await repository.users.update('usr_athlete2', (user) => ({ ...user, status: 'suspended' }));
+    expect(await tokens()).not.toBe(afterToken);
+    afterToken = await tokens();
     // Another connection committing anything: a move.
     const other = new Database(join(dataDir, 'astral.sqlite'));
     try {
@@ -92,7 +105,7 @@ describe('change counters on SQLite', () => {
     expect(await tokens()).not.toBe(afterToken);
   });
 
-  it('moves for a delete that cascades into a watched table', () => {
+  it('moves for writes that reach a watched table through a foreign key or a trigger, read again when the schema changes', () => {
     const db = new Database(':memory:');
     try {
       db.pragma('foreign_keys = ON');
@@ -101,22 +114,40 @@ describe('change counters on SQLite', () => {
         create table members (member_id text primary key, club_id text references clubs (club_id) on delete cascade);
         create table notes (member_id text references members (member_id) on delete cascade);
         create table venues (venue_id text primary key);
+        create table audits (audit_id text);
       `);
       const dataVersion = db.prepare('pragma data_version').pluck();
+      const schemaVersion = db.prepare('pragma schema_version').pluck();
+      const triggersNaming = db.prepare(`select tbl_name from sqlite_master where type = 'trigger' and instr(lower(sql), ?) > 0`).pluck();
       const counters = changeCounters({
         dataVersion: () => dataVersion.get(),
-        cascadingInto: (table) =>
-          (db.pragma(`foreign_key_list("${table}")`) as Array<{ table: string; on_delete: string }>)
+        schemaVersion: () => schemaVersion.get(),
+        writesReaching: (table) => [
+          ...(db.pragma(`foreign_key_list("${table}")`) as Array<{ table: string; on_delete: string }>)
             .filter((key) => key.on_delete === 'CASCADE')
             .map((key) => key.table),
+          ...(triggersNaming.all(table) as string[]),
+        ],
       });
       const notes = counters.over(['notes']);
-      const start = notes();
+      let last = notes();
+      const moved = () => {
+        const now = notes();
+        const changed = now !== last;
+        last = now;
+        return changed;
+      };
       counters.noteRun(statementEffect('delete from "venues"'));
-      expect(notes()).toBe(start);
+      expect(moved()).toBe(false);
       // clubs -> members -> notes: two foreign keys away, still watched.
       counters.noteRun(statementEffect('delete from "clubs" where "club_id" = ?'));
-      expect(notes()).not.toBe(start);
+      expect(moved()).toBe(true);
+      // A trigger on audits that writes notes, created by this connection (DDL moves everything).
+      db.exec(`create trigger audits_note after insert on audits begin insert into notes values (new.audit_id); end`);
+      counters.noteRun(statementEffect('create trigger ...'));
+      expect(moved()).toBe(true);
+      counters.noteRun(statementEffect('insert into "audits" values (?)'));
+      expect(moved()).toBe(true);
     } finally {
       db.close();
     }

@@ -11,11 +11,10 @@
  * whose target cannot be read from its SQL (a `with` clause, DDL, a name qualified by its
  * schema), a pragma that sets something.
  *
- * A write to one table can change another through a foreign key (`on delete cascade`): a
- * counter watches, with its tables, every table whose writes cascade into them, read from
- * the schema when the counter is first read (after the migrations).
+ * A write to one table can change another: through a foreign key (`on delete cascade`) or a
+ * trigger. A counter watches, with its tables, every table whose writes can reach them (read
+ * from the schema on first use, and again whenever the schema may have changed).
  */
-
 /** What running a statement may change. */
 export type StatementEffect = { kind: 'read' } | { kind: 'write'; table: string } | { kind: 'write-anything' };
 
@@ -28,7 +27,6 @@ const WRITE_TARGET = new RegExp(
   String.raw`^\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+${NAME}(?=\s|\(|$)`,
   'i',
 );
-const READ_TABLES = new RegExp(String.raw`\b(?:from|join)\s+${NAME}`, 'gi');
 
 const unquote = (quoted: string | undefined, bare: string | undefined) => (quoted?.replaceAll('""', '"') ?? bare!).toLowerCase();
 
@@ -47,18 +45,6 @@ export function statementEffect(sql: string): StatementEffect {
   return target ? { kind: 'write', table: unquote(target[1], target[2]) } : { kind: 'write-anything' };
 }
 
-/**
- * The tables a query reads (after `from` and `join`), lower case.
- *
- * @example
- * ```ts
- * tablesRead('select * from "access_tokens" as "t" inner join "users" as "u" on ...'); // ['access_tokens', 'users']
- * ```
- */
-export function tablesRead(sql: string): string[] {
-  return [...new Set([...sql.matchAll(READ_TABLES)].map((match) => unquote(match[1], match[2])))];
-}
-
 export interface ChangeCounters {
   /** Notes a statement about to run on this connection. */
   noteRun: (effect: StatementEffect) => void;
@@ -72,15 +58,18 @@ export interface ChangeCounters {
 export interface ChangeSources {
   /** Reads `pragma data_version` on the connection the statements run on. */
   dataVersion: () => unknown;
-  /** The tables whose deletes or updates change rows of `table` through its foreign keys. */
-  cascadingInto: (table: string) => readonly string[];
+  /** Reads `pragma schema_version` (checked only when another connection has committed). */
+  schemaVersion: () => unknown;
+  /** The tables whose writes can change rows of `table`: by a foreign key's action, or a trigger. */
+  writesReaching: (table: string) => readonly string[];
 }
 
 /**
  * @example
  * ```ts
  * const dataVersion = raw.prepare('pragma data_version').pluck();
- * const counters = changeCounters({ dataVersion: () => dataVersion.get(), cascadingInto: (table) => parentsOf(table) });
+ * const schemaVersion = raw.prepare('pragma schema_version').pluck();
+ * const counters = changeCounters({ dataVersion: () => dataVersion.get(), schemaVersion: () => schemaVersion.get(), writesReaching });
  * const tokens = counters.over(['access_tokens', 'sessions', 'users']);
  * ```
  */
@@ -90,19 +79,35 @@ export function changeCounters(sources: ChangeSources): ChangeCounters {
   let everything = 0;
   const lastWrite = new Map<string, number>();
   let seenDataVersion = sources.dataVersion();
+  let seenSchemaVersion = sources.schemaVersion();
+  // Moves when the schema may have changed (DDL here, or a new schema_version): the tables
+  // that reach a counter's tables are read again.
+  let schemaGeneration = 0;
   return {
     noteRun(effect) {
       if (effect.kind === 'write') lastWrite.set(effect.table, ++clock);
-      else if (effect.kind === 'write-anything') everything = ++clock;
+      else if (effect.kind === 'write-anything') {
+        everything = ++clock;
+        schemaGeneration++;
+      }
     },
     over(tables) {
-      let watched: string[] | undefined;
+      let watched: string[] = [];
+      let watchedAt = -1;
       return () => {
-        watched ??= withCascades(tables, sources.cascadingInto);
         const current = sources.dataVersion();
         if (current !== seenDataVersion) {
           seenDataVersion = current;
           everything = ++clock;
+          const schema = sources.schemaVersion();
+          if (schema !== seenSchemaVersion) {
+            seenSchemaVersion = schema;
+            schemaGeneration++;
+          }
+        }
+        if (watchedAt !== schemaGeneration) {
+          watched = withWritesReaching(tables, sources.writesReaching);
+          watchedAt = schemaGeneration;
         }
         let latest = everything;
         for (const table of watched) latest = Math.max(latest, lastWrite.get(table) ?? 0);
@@ -112,9 +117,10 @@ export function changeCounters(sources: ChangeSources): ChangeCounters {
   };
 }
 
-/** `tables` and, transitively, every table whose writes cascade into one of them. */
-function withCascades(tables: readonly string[], cascadingInto: ChangeSources['cascadingInto']): string[] {
+/** `tables` and, transitively, every table whose writes can reach one of them. */
+function withWritesReaching(tables: readonly string[], writesReaching: ChangeSources['writesReaching']): string[] {
   const found = new Set(tables.map((table) => table.toLowerCase()));
-  for (const table of found) for (const parent of cascadingInto(table)) found.add(parent.toLowerCase());
+  // A Set visits what is added while it is iterated: the closure in one pass.
+  for (const table of found) for (const source of writesReaching(table)) found.add(source.toLowerCase());
   return [...found];
 }

@@ -5,7 +5,6 @@
  */
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { StorageDialect } from './dialect.js';
-import { tablesRead } from './change-counters.js';
 import { UniqueViolationError } from './errors.js';
 
 /**
@@ -39,12 +38,12 @@ export interface StorageContext<Tables> {
    */
   transaction<T>(work: (context: StorageContext<Tables>) => Promise<T>): Promise<T>;
   /**
-   * A counter that moves whenever what `query` reads (its tables) may have changed, for a
+   * A counter that moves whenever what `query` reads (the tables it names) may have changed, for a
    * cache in front of it; `undefined` where the database cannot tell cheaply (PostgreSQL).
    * It answers a promise, as every storage call does (a broken database rejects it), though
    * it reads no table. See change-counters.ts.
    */
-  changeCounter(query: { readonly sql: string }): (() => Promise<number>) | undefined;
+  changeCounter(query: { readonly tables: readonly string[] }): (() => Promise<number>) | undefined;
 }
 
 const COMMIT = CompiledQuery.raw('commit');
@@ -132,7 +131,7 @@ function bind(shared: Shared, executor: Kysely<AnyTables>, inTransaction: boolea
     run: (query) => settle(run(query), (result) => Number(result.numAffectedRows ?? 0)),
     transaction: (work) => (inTransaction ? work(context) : openTransaction(shared, work, [])),
     changeCounter(query) {
-      const counter = shared.changeCounter?.(tablesRead(query.sql));
+      const counter = shared.changeCounter?.(query.tables);
       // async: a database that cannot be read rejects, as for every other storage call.
       return counter && (async () => counter());
     },

@@ -21,6 +21,8 @@ export type ParamOf<Values> = <K extends keyof Values & string>(name: K) => Valu
 export interface PreparedQuery<Values, Row> {
   /** The compiled SQL (for tests and logs). */
   readonly sql: string;
+  /** The tables it names anywhere (joins, subqueries), lower case: what a cache in front of it watches. */
+  readonly tables: readonly string[];
   /** The compiled query with `values` bound, ready for `executeQuery`. */
   bind(values: Values): CompiledQuery<Row>;
 }
@@ -42,12 +44,14 @@ export function prepareQuery<Values, Row>(build: (param: ParamOf<Values>) => Com
   const compiled = build(param).compile();
   const slots = compiled.parameters.map((value) => (value instanceof Param ? value.name : undefined));
   const constants = compiled.parameters;
+  const tables = tablesIn(compiled.query);
   if (!slots.some((slot) => slot !== undefined)) {
     // Nothing to bind: the compiled query runs as it is.
-    return { sql: compiled.sql, bind: () => compiled };
+    return { sql: compiled.sql, tables, bind: () => compiled };
   }
   return {
     sql: compiled.sql,
+    tables,
     bind(values) {
       const record = values as Record<string, unknown>;
       const parameters = new Array<unknown>(slots.length);
@@ -71,4 +75,25 @@ export function prepareQuery<Values, Row>(build: (param: ParamOf<Values>) => Com
  */
 export function columnParams<Values, K extends keyof Values & string>(param: ParamOf<Values>, columns: readonly K[]): Pick<Values, K> {
   return Object.fromEntries(columns.map((column) => [column, param(column)])) as Pick<Values, K>;
+}
+
+/**
+ * Every table an operation tree names (Kysely's `TableNode`s, at any depth: the `from`
+ * list, joins, subqueries; not the aliases of column references), lower case as SQLite
+ * compares them. Read from the tree Kysely
+ * compiled rather than from the SQL text, so no form of the SQL can hide one.
+ */
+function tablesIn(root: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const node = value as { kind?: unknown; table?: { identifier?: { name?: unknown } } };
+    if (node.kind === 'TableNode' && typeof node.table?.identifier?.name === 'string') found.add(node.table.identifier.name.toLowerCase());
+    // A column reference (`t.user_id`) names its table by alias: only its column is walked.
+    if (node.kind === 'ReferenceNode') return visit((value as { column?: unknown }).column);
+    Object.values(value).forEach(visit);
+  };
+  visit(root);
+  return [...found];
 }

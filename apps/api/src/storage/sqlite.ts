@@ -111,12 +111,20 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const dataVersion = raw.prepare('pragma data_version').pluck();
+  const schemaVersion = raw.prepare('pragma schema_version').pluck();
+  // Triggers are matched on their text: one that so much as names the table counts.
+  const triggersNaming = raw.prepare(`select tbl_name from sqlite_master where type = 'trigger' and instr(lower(sql), ?) > 0`).pluck();
   const counters = changeCounters({
     dataVersion: () => dataVersion.get(),
-    cascadingInto: (table) =>
-      (raw.pragma(`foreign_key_list("${table.replaceAll('"', '""')}")`) as Array<{ table: string; on_update: string; on_delete: string }>)
+    schemaVersion: () => schemaVersion.get(),
+    writesReaching: (table) => [
+      ...(
+        raw.pragma(`foreign_key_list("${table.replaceAll('"', '""')}")`) as Array<{ table: string; on_update: string; on_delete: string }>
+      )
         .filter((key) => [key.on_delete, key.on_update].some((action) => /^(cascade|set null|set default)$/i.test(action)))
         .map((key) => key.table),
+      ...(triggersNaming.all(table.toLowerCase()) as string[]),
+    ],
   });
   const database = cachingDatabase(raw, { onWrite: counters.noteRun });
 
