@@ -39,16 +39,22 @@ export async function timeCommand(
 }
 
 /**
- * Measures several variants in interleaved rounds (A B C, A B C, ...) so that drift on a
- * shared machine hits every variant alike, and returns each variant's samples.
+ * Measures several variants in interleaved rounds so that drift on a shared machine hits
+ * every variant alike, and returns each variant's samples. The order turns by one each round
+ * (A B C, B C A, C A B, ...): a variant that always ran first, or always right after the same
+ * one, would carry what that position costs (a colder cache, the previous variant's garbage).
  */
 export async function interleave<K extends string, T = number>(
   rounds: number,
   variants: Record<K, () => Promise<T>>,
 ): Promise<Record<K, T[]>> {
-  const samples = Object.fromEntries(Object.keys(variants).map((key) => [key, [] as T[]])) as Record<K, T[]>;
+  const keys = Object.keys(variants) as K[];
+  const samples = Object.fromEntries(keys.map((key) => [key, [] as T[]])) as Record<K, T[]>;
   for (let round = 0; round < rounds; round++) {
-    for (const key of Object.keys(variants) as K[]) samples[key].push(await variants[key]());
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[(round + i) % keys.length]!;
+      samples[key].push(await variants[key]());
+    }
   }
   return samples;
 }
