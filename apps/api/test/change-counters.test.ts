@@ -12,6 +12,7 @@ import { changeCounters, statementEffect } from '../src/storage/change-counters.
 import { prepareQuery } from '../src/storage/prepared.js';
 import { openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
 import { buildSeed } from '../src/storage/seed/build.js';
+import { sqliteChangeSources } from '../src/storage/sqlite.js';
 
 describe('statementEffect', () => {
   it.each([
@@ -116,19 +117,7 @@ describe('change counters on SQLite', () => {
         create table venues (venue_id text primary key);
         create table audits (audit_id text);
       `);
-      const dataVersion = db.prepare('pragma data_version').pluck();
-      const schemaVersion = db.prepare('pragma schema_version').pluck();
-      const triggersNaming = db.prepare(`select tbl_name from sqlite_master where type = 'trigger' and instr(lower(sql), ?) > 0`).pluck();
-      const counters = changeCounters({
-        dataVersion: () => dataVersion.get(),
-        schemaVersion: () => schemaVersion.get(),
-        writesReaching: (table) => [
-          ...(db.pragma(`foreign_key_list("${table}")`) as Array<{ table: string; on_delete: string }>)
-            .filter((key) => key.on_delete === 'CASCADE')
-            .map((key) => key.table),
-          ...(triggersNaming.all(table) as string[]),
-        ],
-      });
+      const counters = changeCounters(sqliteChangeSources(db));
       const notes = counters.over(['notes']);
       let last = notes();
       const moved = () => {

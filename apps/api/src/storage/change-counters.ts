@@ -67,9 +67,7 @@ export interface ChangeSources {
 /**
  * @example
  * ```ts
- * const dataVersion = raw.prepare('pragma data_version').pluck();
- * const schemaVersion = raw.prepare('pragma schema_version').pluck();
- * const counters = changeCounters({ dataVersion: () => dataVersion.get(), schemaVersion: () => schemaVersion.get(), writesReaching });
+ * const counters = changeCounters(sqliteChangeSources(raw)); // sqlite.ts
  * const tokens = counters.over(['access_tokens', 'sessions', 'users']);
  * ```
  */

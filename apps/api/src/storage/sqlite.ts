@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteQueryCompiler, type LimitNode, type QueryResult } from 'kysely';
 import type { AnyTables } from './context.js';
 import type { StorageDialect } from './dialect.js';
-import { changeCounters } from './change-counters.js';
+import { changeCounters, type ChangeSources } from './change-counters.js';
 import { migrate } from './migrations/index.js';
 import { cachingDatabase, type StatementCacheStats } from './statement-cache.js';
 
@@ -34,6 +34,35 @@ class SqliteDialectKeepingPlans extends SqliteDialect {
   override createQueryCompiler(): SqliteQueryCompiler {
     return new SqliteCompiler();
   }
+}
+
+/**
+ * What change counters read on a SQLite connection: its `data_version` and `schema_version`,
+ * and the tables whose writes reach a table, through a foreign key's action (`cascade`,
+ * `set null`, `set default`) or a trigger (matched on its text: one that so much as names
+ * the table counts).
+ *
+ * @example
+ * ```ts
+ * const counters = changeCounters(sqliteChangeSources(new Database(':memory:')));
+ * ```
+ */
+export function sqliteChangeSources(raw: Database.Database): ChangeSources {
+  const dataVersion = raw.prepare('pragma data_version').pluck();
+  const schemaVersion = raw.prepare('pragma schema_version').pluck();
+  const triggersNaming = raw.prepare(`select tbl_name from sqlite_master where type = 'trigger' and instr(lower(sql), ?) > 0`).pluck();
+  return {
+    dataVersion: () => dataVersion.get(),
+    schemaVersion: () => schemaVersion.get(),
+    writesReaching: (table) => [
+      ...(
+        raw.pragma(`foreign_key_list("${table.replaceAll('"', '""')}")`) as Array<{ table: string; on_update: string; on_delete: string }>
+      )
+        .filter((key) => [key.on_delete, key.on_update].some((action) => /^(cascade|set null|set default)$/i.test(action)))
+        .map((key) => key.table),
+      ...(triggersNaming.all(table.toLowerCase()) as string[]),
+    ],
+  };
 }
 
 /** The database file's name inside the data directory. */
@@ -110,22 +139,7 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const dataVersion = raw.prepare('pragma data_version').pluck();
-  const schemaVersion = raw.prepare('pragma schema_version').pluck();
-  // Triggers are matched on their text: one that so much as names the table counts.
-  const triggersNaming = raw.prepare(`select tbl_name from sqlite_master where type = 'trigger' and instr(lower(sql), ?) > 0`).pluck();
-  const counters = changeCounters({
-    dataVersion: () => dataVersion.get(),
-    schemaVersion: () => schemaVersion.get(),
-    writesReaching: (table) => [
-      ...(
-        raw.pragma(`foreign_key_list("${table.replaceAll('"', '""')}")`) as Array<{ table: string; on_update: string; on_delete: string }>
-      )
-        .filter((key) => [key.on_delete, key.on_update].some((action) => /^(cascade|set null|set default)$/i.test(action)))
-        .map((key) => key.table),
-      ...(triggersNaming.all(table.toLowerCase()) as string[]),
-    ],
-  });
+  const counters = changeCounters(sqliteChangeSources(raw));
   const database = cachingDatabase(raw, { onWrite: counters.noteRun });
 
   // Kysely asks for the database on the first query and waits: migrate in between, on a
