@@ -63,8 +63,6 @@ export function mapDomainError(error: unknown): ApiError | undefined {
         ? 'CONFLICT'
         : error instanceof InvalidError
           ? 'VALIDATION_ERROR'
-          : error instanceof UnauthorizedError
-            ? 'UNAUTHORIZED'
-            : undefined;
+          : undefined;
   return code && new ApiError(code, { message: error.message, field, cause: error });
 }
