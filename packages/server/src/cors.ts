@@ -9,7 +9,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { allowedAt, errorBody, responseHeaderNames } from '@astral/openapi';
-import { REPLAYED_HEADER } from './idempotency.js';
+import { REPLAYED_HEADER } from './idempotency-replay.js';
 
 /** The server's CORS settings. */
 export interface CorsOptions {

@@ -17,8 +17,6 @@ import type { Credentials, OperationId } from './types.js';
 
 /** The header's name, as the contract spells it (and as `details.field` names it). */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-/** Set on a replayed response. The draft defines no such header; this is Stripe's name, the one clients know. */
-export const REPLAYED_HEADER = 'Idempotent-Replayed';
 /** How long a key is remembered: the contract's 24 hours. */
 export const RETENTION_SECONDS = 24 * 60 * 60;
 /**
@@ -242,15 +240,4 @@ export function createIdempotency(options: { store: IdempotencyStore; now?: () =
   };
 
   return { operations, forOperation };
-}
-
-/**
- * Sends a stored response again: its status, the handler's headers and the body as first
- * sent (a string with a JSON content type is not serialised again), marked as a replay.
- * The request id is the new request's (set by the server's `onSend`).
- */
-export function sendReplay(reply: FastifyReply, stored: StoredResponse): FastifyReply {
-  reply.code(stored.status).headers(stored.headers).header(REPLAYED_HEADER, 'true');
-  if (stored.body === '') return reply.send();
-  return reply.header('content-type', 'application/json; charset=utf-8').send(stored.body);
 }

@@ -1,9 +1,10 @@
 /**
- * Parses a JSON request body with secure-json-parse (as Fastify does), but tells the two
+ * The app's JSON body parser. It parses with secure-json-parse (as Fastify does), but tells the two
  * failures apart: text that is not JSON is INVALID_JSON, while a `__proto__` or
  * `constructor` key (prototype poisoning) is refused as what it is to the caller, a field
  * this request does not have: VALIDATION_ERROR naming it.
  */
+import type { FastifyInstance } from 'fastify';
 import { parse } from 'secure-json-parse';
 import { ApiError } from './errors.js';
 
@@ -35,4 +36,19 @@ export function parseJsonBody(text: string): unknown {
     const field = poisonedKey(text);
     throw new ApiError('VALIDATION_ERROR', { message: `${field} is not a field of this request`, field });
   }
+}
+
+/**
+ * Only JSON bodies exist in the contract, so only JSON is parsed (Fastify's text/plain
+ * parser would accept text). Clients often send `Content-Type: application/json` on a GET
+ * or DELETE with no body: harmless where the operation takes no body. Where it takes one,
+ * empty is INVALID_JSON.
+ */
+export function acceptJsonBodies(app: FastifyInstance): void {
+  app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && request.routeOptions.schema?.body === undefined) done(null, undefined);
+    else done(null, parseJsonBody(body as string));
+  });
 }

@@ -1,10 +1,12 @@
 /**
- * The Ajv instances and the finding translation of `ajv.ts`, bound to the bundled contract.
+ * The Ajv instances and the finding translation of `ajv.ts`, bound to the bundled contract,
+ * and the app's validator compiler over them.
  */
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { FastifyInstance } from 'fastify';
 import { contract } from '@astral/openapi/contract';
 import { createAjvFor, describeAjvError, memoizedCompiler, type AjvKind, type ValidationFinding } from './ajv.js';
-import { readOnlyPropertyNames } from './contract-schemas.js';
+import { componentsDocument, readOnlyPropertyNames } from './contract-schemas.js';
 
 export { memoizedCompiler, firstFinding, inDocumentSpelling, type AjvKind, type ValidationFinding } from './ajv.js';
 
@@ -41,4 +43,16 @@ export function sharedCompiler(kind: AjvKind): (schema: object) => ValidateFunct
     compilers.set(kind, compile);
   }
   return compile;
+}
+
+/**
+ * Validates the app's requests with the shared compilers (bodies apart from path, query and
+ * headers: they coerce differently). With `serialiseResponses` (production) the contract's
+ * components are registered with Fastify too, for the `$ref`s of the response serialisers.
+ */
+export function useContractValidators(app: FastifyInstance, serialiseResponses: boolean): void {
+  const compileBody = sharedCompiler('body');
+  const compileParameters = sharedCompiler('parameters');
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? compileBody : compileParameters)(schema as object));
+  if (serialiseResponses) app.addSchema(componentsDocument());
 }

@@ -1,0 +1,53 @@
+/**
+ * The contract's `Idempotency-Key` (`idempotency.ts`) wired into the routes: the store, the
+ * hooks of an operation that takes the header, and the input its fingerprint reads.
+ */
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { HandlerQuery } from './handler-query.js';
+import { createIdempotency, type FingerprintParts, type IdempotencyGate } from './idempotency.js';
+import type { IdempotencyStore } from './idempotency-store.js';
+import { memoryIdempotencyStore } from './memory-idempotency-store.js';
+import type { OperationId } from './types.js';
+
+/**
+ * Each operation's gate over the application's store (`undefined` for an operation without
+ * the header). The in-memory store is the default so the contract's promise holds without
+ * set-up, rather than a header accepted and silently ignored, or a start-up error a team must
+ * first work around. It is per process, which the log says; several instances need a shared
+ * store (the reference API passes its database's).
+ */
+export function idempotencyGates(
+  store: IdempotencyStore | undefined,
+  log: FastifyBaseLogger,
+): (id: OperationId) => IdempotencyGate | undefined {
+  if (!store) {
+    log.info(
+      'Idempotency-Key records are kept in this process only (memoryIdempotencyStore); pass a shared store to run several instances',
+    );
+  }
+  const idempotency = createIdempotency({ store: store ?? memoryIdempotencyStore() });
+  return (id) => idempotency.forOperation(id);
+}
+
+/** The route hooks that settle a claim: none for an operation without a gate. */
+export function idempotencyHooks(gate: IdempotencyGate | undefined): {
+  onSend?: (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => void;
+  onResponse?: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
+} {
+  if (!gate) return {};
+  // A caller that hangs up does not release its key: the handler still runs to its end.
+  return {
+    onSend: (request, reply, payload, done) => {
+      void gate.onSend(request, reply, payload).then(() => done(null, payload));
+    },
+    onResponse: (request, _reply, done) => {
+      void gate.onDone(request).then(() => done());
+    },
+  };
+}
+
+/** What the fingerprint reads: the handler's input as the caller sent it, before query defaults. */
+export function fingerprintInput(request: FastifyRequest, { query, sent }: HandlerQuery): Omit<FingerprintParts, 'method' | 'route'> {
+  const sentQuery = Object.fromEntries([...sent].map((name) => [name, query[name]]));
+  return { params: request.params ?? {}, query: sentQuery, body: request.body };
+}
