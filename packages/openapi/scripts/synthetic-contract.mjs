@@ -1,15 +1,19 @@
 // Generates a synthetic contract N times the size of the real one, in the real one's
 // style: the Races paths and their schemas, parameters and examples are cloned under new
 // resource names (`races` → `item7s`, `Race` → `Item7`), so every clone passes the same
-// house rules and exercises the same tools the same way the real contract does.
+// house rules and exercises the same tools the same way the real contract does. The scale
+// benchmark and @astral/server's type tests over a larger contract both run it:
+//   node scripts/synthetic-contract.mjs <target folder> <copies>
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { contractEntry } from './paths.mjs';
 
 /** Files that belong to the Races resource and are cloned per synthetic resource. */
 const RESOURCE_FILE = /^(Race|races)/;
 
-function renameResource(text: string, index: number): string {
+function renameResource(text, index) {
   return text
     .replaceAll('Races', `Item${index}s`)
     .replaceAll('races', `item${index}s`)
@@ -19,11 +23,12 @@ function renameResource(text: string, index: number): string {
 }
 
 /**
- * Copies `openapi/` to `target` and adds `copies` clones of the Races resource.
+ * Copies the contract folder `source` to `target` and adds `copies` clones of the Races
+ * resource; returns the copy's entry (`openapi.yaml`).
  * @example
  * const entry = await writeSyntheticContract('/work/main/openapi', '/tmp/x10', 11);
  */
-export async function writeSyntheticContract(source: string, target: string, copies: number): Promise<string> {
+export async function writeSyntheticContract(source, target, copies) {
   await mkdir(target, { recursive: true });
   await cp(source, target, { recursive: true });
   const folders = ['paths', 'components/schemas', 'components/parameters'];
@@ -36,10 +41,7 @@ export async function writeSyntheticContract(source: string, target: string, cop
       }
     }
   }
-  const root = parse(await readFile(join(source, 'openapi.yaml'), 'utf8')) as {
-    tags: Array<{ name: string; description: string }>;
-    paths: Record<string, { $ref: string }>;
-  };
+  const root = parse(await readFile(join(source, 'openapi.yaml'), 'utf8'));
   for (let index = 1; index <= copies; index++) {
     root.tags.push({ name: `Item${index}s`, description: `Synthetic resource ${index}, cloned from Races.` });
     for (const [path, item] of Object.entries(root.paths)) {
@@ -50,4 +52,14 @@ export async function writeSyntheticContract(source: string, target: string, cop
   const entry = join(target, 'openapi.yaml');
   await writeFile(entry, stringify(root, { lineWidth: 0 }));
   return entry;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [target, copies] = process.argv.slice(2);
+  if (!target || !/^\d+$/.test(copies ?? '')) {
+    console.error('usage: node scripts/synthetic-contract.mjs <target folder> <copies>');
+    process.exit(2);
+  }
+  const entry = await writeSyntheticContract(dirname(contractEntry), resolve(target), Number(copies));
+  console.log(`wrote a contract with ${copies} clones of Races to ${entry}`);
 }
