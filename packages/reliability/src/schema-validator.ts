@@ -5,6 +5,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { memoizedCompiler } from '@astral/server';
 import { componentsDocument, type Schema } from './contract.js';
 
 // ajv-formats is CommonJS: under NodeNext its default export is the module object.
@@ -25,8 +26,8 @@ addFormats(textAjv);
 
 // Keyed by the schema's text: the same field schema reached from several operations
 // compiles once (Ajv compiles are the slow part of building the generators).
-const cache = new Map<string, ValidateFunction>();
-const textCache = new Map<string, (text: string) => boolean>();
+const compile = memoizedCompiler(ajv);
+const compileText = memoizedCompiler(textAjv);
 
 /**
  * Whether the text of a query or path parameter can be read as a valid value of the schema.
@@ -37,14 +38,8 @@ const textCache = new Map<string, (text: string) => boolean>();
  * ```
  */
 export function textValidator(schema: Schema): (text: string) => boolean {
-  const key = JSON.stringify(schema);
-  let check = textCache.get(key);
-  if (!check) {
-    const validate = textAjv.compile({ type: 'object', properties: { value: schema } });
-    check = (text: string) => validate({ value: text });
-    textCache.set(key, check);
-  }
-  return check;
+  const validate = compileText({ type: 'object', properties: { value: schema } });
+  return (text: string) => validate({ value: text });
 }
 
 /**
@@ -56,11 +51,5 @@ export function textValidator(schema: Schema): (text: string) => boolean {
  * ```
  */
 export function schemaValidator(schema: Schema): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = cache.get(key);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    cache.set(key, validate);
-  }
-  return validate;
+  return compile(schema);
 }

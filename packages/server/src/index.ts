@@ -19,6 +19,7 @@ export { rateLimitHeaders, rateLimitedError, type RateLimitPolicy, type RateLimi
 export type { IdempotencyBegin, IdempotencyClaim, IdempotencyStore, StoredResponse } from './idempotency-store.js';
 export { memoryIdempotencyStore } from './memory-idempotency-store.js';
 export { apiError, ApiError, errorBody, type ErrorBody, type ErrorCode, type ErrorOptions } from './errors.js';
+export { memoizedCompiler } from './ajv.js';
 export type {
   AstralServerOptions,
   Authenticate,
