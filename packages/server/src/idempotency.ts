@@ -44,7 +44,7 @@ const ANSWERS = ['IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'] as const;
  *
  * @example
  * ```ts
- * idempotentOperations(); // Set { 'createRace', 'requestVerification', 'requestPasswordReset' }
+ * idempotentOperations().has('createRace'); // true
  * ```
  */
 export function idempotentOperations(): Set<OperationId> {
