@@ -26,8 +26,8 @@ const BUILD_STAGES: ReadonlyArray<ReadonlyArray<[pkg: (typeof PACKAGES)[number],
   ],
   [['msw', 'build']],
 ];
-/** Not copied: built output, caches, tests. `src/generated` is regenerated from the copy's contract. */
-const SKIPPED = new Set(['node_modules', 'dist', '.turbo', 'test', 'test-results', 'generated']);
+/** Not copied: built output, caches, scratch files, tests. `src/generated` is regenerated from the copy's contract. */
+const SKIPPED = new Set(['node_modules', 'dist', '.turbo', '.scratch', 'test', 'test-results', 'generated']);
 
 export interface WorkspaceCopy {
   root: string;
