@@ -3,7 +3,7 @@
  * carrying its token as `token=<token>` in the plain-text part (the contract's "Emails"
  * section). They are queued in the outbox on the transaction of the change that sends them.
  */
-import type { OutgoingEmail } from '../../email/index.js';
+import type { OutgoingEmail } from '../../email/outbox.js';
 
 /**
  * `${appUrl}${path}?token=<token>`, whatever `appUrl` ends with: the link of every emailed token
