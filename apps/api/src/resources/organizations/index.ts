@@ -21,6 +21,7 @@ import { memberHandlers } from './members/handlers.js';
 import { MemberService } from './members/service.js';
 import { organizationHandlers } from './organization/handlers.js';
 import { OrganizationService } from './organization/service.js';
+import type { OrganizationParts } from './parts.js';
 import { createAuthorizer } from './permissions.js';
 import { openOrganizationStorage } from './storage.js';
 
@@ -31,7 +32,7 @@ export const organizations = defineResource({
   name: 'organizations',
   storage: openOrganizationStorage,
   handlers: ({ repository, now, accounts }): OrganizationHandlers => {
-    const parts = { repository, authorize: createAuthorizer(repository.organizations), now };
+    const parts: OrganizationParts = { repository, authorize: createAuthorizer(repository.organizations), now };
     return {
       ...organizationHandlers(new OrganizationService(parts)),
       ...memberHandlers(new MemberService(parts)),

@@ -8,17 +8,10 @@ import { formatInstant, parseInstant } from '../../../domain/time.js';
 import { hashCredential, newSecret } from '../../auth/credentials.js';
 import type { Principal } from '../../users/model.js';
 import type { ApiKey, ApiKeyCreate } from '../model.js';
-import type { Authorize } from '../permissions.js';
-import type { OrganizationRepository } from '../storage.js';
+import type { OrganizationParts } from '../parts.js';
 
 /** The most active keys an organization may hold (the list answers them all). */
 export const maxActiveApiKeys = 50;
-
-export interface ApiKeyServiceOptions {
-  repository: OrganizationRepository;
-  authorize: Authorize;
-  now: () => Date;
-}
 
 /**
  * The API key use cases over the organization storages.
@@ -30,7 +23,7 @@ export interface ApiKeyServiceOptions {
  * ```
  */
 export class ApiKeyService {
-  constructor(private readonly options: ApiKeyServiceOptions) {}
+  constructor(private readonly options: OrganizationParts) {}
 
   /** The organization's active keys, newest first; never their secrets. */
   async list(principal: Principal, organizationId: string): Promise<ApiKey[]> {

@@ -12,16 +12,10 @@ import { UniqueViolationError } from '../../../storage/errors.js';
 import type { Principal } from '../../users/model.js';
 import { recordAudit } from '../audit/service.js';
 import type { Group, GroupCreate, GroupUpdate } from '../model.js';
-import type { Authorize } from '../permissions.js';
-import type { OrganizationRepository, OrganizationStorages } from '../storage.js';
+import type { OrganizationParts } from '../parts.js';
+import type { OrganizationStorages } from '../storage.js';
 
 const cursor = keysetCursor({ groupId: contractId('g', 'Group', 'group_id') });
-
-export interface GroupServiceOptions {
-  repository: OrganizationRepository;
-  authorize: Authorize;
-  now: () => Date;
-}
 
 /** Every listed member must be a member of the organization. */
 async function checkMembers(tx: OrganizationStorages, organizationId: string, members: readonly string[]): Promise<void> {
@@ -48,7 +42,7 @@ const nameTaken = (error: unknown, name: string): unknown =>
  * ```
  */
 export class GroupService {
-  constructor(private readonly options: GroupServiceOptions) {}
+  constructor(private readonly options: OrganizationParts) {}
 
   private nowIso(): string {
     return formatInstant(this.options.now().getTime());

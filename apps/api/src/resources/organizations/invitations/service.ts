@@ -18,8 +18,7 @@ import { join } from '../members/joining.js';
 import { visibleMember } from '../members/view.js';
 import type { Member } from '../model.js';
 import { newMember } from '../new-member.js';
-import type { Authorize } from '../permissions.js';
-import type { OrganizationRepository } from '../storage.js';
+import type { OrganizationParts } from '../parts.js';
 import { invitationEmail } from './email.js';
 import type { StoredInvitation } from './storage.js';
 
@@ -33,10 +32,7 @@ export const maxInvitationDays = 90;
 
 const cursor = keysetCursor({ invitationId: contractId('i', 'Invitation', 'invitation_id') });
 
-export interface InvitationServiceOptions {
-  repository: OrganizationRepository;
-  authorize: Authorize;
-  now: () => Date;
+export interface InvitationServiceOptions extends OrganizationParts {
   /** Where emailed links point (`APP_URL`, from config.ts): `${appUrl}/join?token=...`. */
   appUrl: string;
 }

@@ -12,19 +12,14 @@ import type { Principal } from '../../users/model.js';
 import { recordAudit } from '../audit/service.js';
 import { coachingRoles, type Member, type MemberCreate, type MemberUpdate, type OrganizationRole } from '../model.js';
 import { newMember } from '../new-member.js';
-import type { Access, Authorize } from '../permissions.js';
-import type { OrganizationRepository, OrganizationStorages } from '../storage.js';
+import type { Access } from '../permissions.js';
+import type { OrganizationParts } from '../parts.js';
+import type { OrganizationStorages } from '../storage.js';
 import { join, linkProfile, storedMember } from './joining.js';
 import type { MemberView } from './storage.js';
 import { visibleMember } from './view.js';
 
 const cursor = keysetCursor({ userId: contractId('u', 'Member', 'user_id') }, { filtered: true });
-
-export interface MemberServiceOptions {
-  repository: OrganizationRepository;
-  authorize: Authorize;
-  now: () => Date;
-}
 
 /**
  * The membership use cases over the organization storages.
@@ -36,7 +31,7 @@ export interface MemberServiceOptions {
  * ```
  */
 export class MemberService {
-  constructor(private readonly options: MemberServiceOptions) {}
+  constructor(private readonly options: OrganizationParts) {}
 
   private nowIso(): string {
     return formatInstant(this.options.now().getTime());

@@ -13,16 +13,10 @@ import { recordAudit } from '../audit/service.js';
 import { join } from '../members/joining.js';
 import type { Organization, OrganizationCreate, OrganizationUpdate } from '../model.js';
 import { newMember } from '../new-member.js';
-import { visibleOrganizations, type Authorize } from '../permissions.js';
-import type { OrganizationRepository } from '../storage.js';
+import { visibleOrganizations } from '../permissions.js';
+import type { OrganizationParts } from '../parts.js';
 
 const cursor = keysetCursor({ organizationId: contractId('o', 'Organization', 'org_id') });
-
-export interface OrganizationServiceOptions {
-  repository: OrganizationRepository;
-  authorize: Authorize;
-  now: () => Date;
-}
 
 /**
  * The organization use cases over the organization storages.
@@ -34,7 +28,7 @@ export interface OrganizationServiceOptions {
  * ```
  */
 export class OrganizationService {
-  constructor(private readonly options: OrganizationServiceOptions) {}
+  constructor(private readonly options: OrganizationParts) {}
 
   /** Creates an organization with the caller as head coach; a caller already in one is a conflict. */
   async create(principal: Principal, input: OrganizationCreate): Promise<Organization> {
