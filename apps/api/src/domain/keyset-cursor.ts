@@ -145,6 +145,12 @@ function parse(cursor: string): Record<string, unknown> | undefined {
   }
 }
 
+/** One page of a list and the cursor of the next (`null` on the last page). */
+export interface Page<Row> {
+  data: Row[];
+  nextCursor: string | null;
+}
+
 /**
  * A page out of the `limit + 1` rows a list read (the one more says whether another page
  * follows, without a count), and the cursor after its last row when one does.

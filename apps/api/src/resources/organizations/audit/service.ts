@@ -5,7 +5,7 @@
  */
 import type { QueryParams } from '@astral/server';
 import { randomId } from '../../../domain/ids.js';
-import { contractId, epochMs, keysetCursor, keysetPage } from '../../../domain/keyset-cursor.js';
+import { contractId, epochMs, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import type { Principal } from '../../users/model.js';
 import type { AuditAction, AuditEvent } from '../model.js';
 import type { Access, Authorize } from '../permissions.js';
@@ -66,11 +66,7 @@ export class AuditService {
   constructor(private readonly options: { audit: Pick<AuditStorage, 'auditEvents'>; authorize: Authorize }) {}
 
   /** A page of the log, newest first. */
-  async list(
-    principal: Principal,
-    organizationId: string,
-    query: QueryParams<'listOrganizationAuditEvents'>,
-  ): Promise<{ data: AuditEvent[]; nextCursor: string | null }> {
+  async list(principal: Principal, organizationId: string, query: QueryParams<'listOrganizationAuditEvents'>): Promise<Page<AuditEvent>> {
     await this.options.authorize('listOrganizationAuditEvents', principal, organizationId);
     const before = query.cursor === undefined ? undefined : cursor.decode(query.cursor);
     const rows = await this.options.audit.auditEvents({ organizationId, before, limit: query.limit + 1 });

@@ -6,7 +6,7 @@
 import type { QueryParams } from '@astral/server';
 import { ConflictError, InvalidError } from '../../../domain/errors.js';
 import { randomId } from '../../../domain/ids.js';
-import { contractId, keysetCursor, keysetPage } from '../../../domain/keyset-cursor.js';
+import { contractId, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import { formatInstant } from '../../../domain/time.js';
 import { UniqueViolationError } from '../../../storage/errors.js';
 import type { Principal } from '../../users/model.js';
@@ -49,11 +49,7 @@ export class GroupService {
   }
 
   /** A page of the organization's groups: the ones the caller may see. */
-  async list(
-    principal: Principal,
-    organizationId: string,
-    query: QueryParams<'listOrganizationGroups'>,
-  ): Promise<{ data: Group[]; nextCursor: string | null }> {
+  async list(principal: Principal, organizationId: string, query: QueryParams<'listOrganizationGroups'>): Promise<Page<Group>> {
     const access = await this.options.authorize('listOrganizationGroups', principal, organizationId);
     const after = query.cursor === undefined ? undefined : cursor.decode(query.cursor).groupId;
     const rows = await this.options.repository.organizations.groups({

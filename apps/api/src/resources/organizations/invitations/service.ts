@@ -9,7 +9,7 @@ import type { components } from '@astral/openapi';
 import type { QueryParams } from '@astral/server';
 import { ConflictError, ForbiddenError, InvalidError, InvalidTokenError, NotFoundError } from '../../../domain/errors.js';
 import { randomId } from '../../../domain/ids.js';
-import { contractId, keysetCursor, keysetPage } from '../../../domain/keyset-cursor.js';
+import { contractId, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import { formatInstant, parseInstant } from '../../../domain/time.js';
 import { hashCredential, newSecret } from '../../auth/credentials.js';
 import type { Principal } from '../../users/model.js';
@@ -107,11 +107,7 @@ export class InvitationService {
   }
 
   /** A page of the organization's invitations by id. */
-  async list(
-    principal: Principal,
-    organizationId: string,
-    query: QueryParams<'listOrganizationInvitations'>,
-  ): Promise<{ data: Invitation[]; nextCursor: string | null }> {
+  async list(principal: Principal, organizationId: string, query: QueryParams<'listOrganizationInvitations'>): Promise<Page<Invitation>> {
     await this.options.authorize('listOrganizationInvitations', principal, organizationId);
     const after = query.cursor === undefined ? undefined : cursor.decode(query.cursor).invitationId;
     const rows = await this.options.repository.organizations.invitations({ organizationId, afterId: after, limit: query.limit + 1 });

@@ -6,7 +6,7 @@
  */
 import type { QueryParams } from '@astral/server';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../../domain/errors.js';
-import { contractId, filtersDigest, keysetCursor, keysetPage } from '../../../domain/keyset-cursor.js';
+import { contractId, filtersDigest, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import { formatInstant } from '../../../domain/time.js';
 import type { Principal } from '../../users/model.js';
 import { recordAudit } from '../audit/service.js';
@@ -38,11 +38,7 @@ export class MemberService {
   }
 
   /** A page of members, filtered; an assistant coach's page holds only their athletes. */
-  async list(
-    principal: Principal,
-    organizationId: string,
-    query: QueryParams<'listOrganizationMembers'>,
-  ): Promise<{ data: Member[]; nextCursor: string | null }> {
+  async list(principal: Principal, organizationId: string, query: QueryParams<'listOrganizationMembers'>): Promise<Page<Member>> {
     const access = await this.options.authorize('listOrganizationMembers', principal, organizationId);
     const filters = filtersDigest([query.role ?? null, query.status ?? null, query.label ?? null]);
     const after = query.cursor === undefined ? undefined : cursor.decode(query.cursor, filters);

@@ -6,7 +6,7 @@
 import type { QueryParams } from '@astral/server';
 import { ConflictError, NotFoundError } from '../../../domain/errors.js';
 import { randomId } from '../../../domain/ids.js';
-import { contractId, keysetCursor, keysetPage } from '../../../domain/keyset-cursor.js';
+import { contractId, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import { formatInstant } from '../../../domain/time.js';
 import type { Principal } from '../../users/model.js';
 import { recordAudit } from '../audit/service.js';
@@ -69,7 +69,7 @@ export class OrganizationService {
   }
 
   /** The organizations the caller may see: every one for an admin (paged), else their own, if any. */
-  async list(principal: Principal, query: QueryParams<'listOrganizations'>): Promise<{ data: Organization[]; nextCursor: string | null }> {
+  async list(principal: Principal, query: QueryParams<'listOrganizations'>): Promise<Page<Organization>> {
     const { organizations } = this.options.repository;
     const after = query.cursor === undefined ? undefined : cursor.decode(query.cursor).organizationId;
     const visible = await visibleOrganizations(organizations, principal);
