@@ -6,8 +6,7 @@
  */
 import type { UserStorage } from '../../users/storage.js';
 import type { OrganizationRole, StoredMember } from '../model.js';
-import type { MemberView } from './storage.js';
-import type { MemberStorage } from './storage.js';
+import type { MemberStorage, MemberView } from './storage.js';
 
 /** The account's `membership_role` that goes with a role in an organization. */
 const membershipRoleOf = (role: OrganizationRole | null) => (role === null || role === 'athlete' ? 'athlete' : 'coach');
