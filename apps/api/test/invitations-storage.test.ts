@@ -3,7 +3,7 @@
 // a revoked, expired or exhausted invitation says why it cannot be used.
 import { afterAll, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import type { StoredInvitation } from '../src/resources/organizations/invitation-storage.js';
+import type { StoredInvitation } from '../src/resources/organizations/invitations/storage.js';
 import { openPostgresRepository, type DatabaseRepository } from '../src/storage/repository.js';
 import { describeOnDatabases, laneRepository } from './databases.js';
 

@@ -85,6 +85,24 @@ export type Handlers<Principal = unknown> = {
   [Op in OperationId]: Handler<Op, Principal>;
 };
 
+/** The tags of the contract's operations (`Races`, `Organizations`...), read from the operation table. */
+export type OperationTag = Table<OperationId>['tag'];
+
+/** The operationIds whose `tag` in the operation table is `Tag`. */
+export type OperationsOfTag<Tag extends OperationTag> = { [Op in OperationId]: Table<Op>['tag'] extends Tag ? Op : never }[OperationId];
+
+/**
+ * One handler per operation of a tag: what a resource serving that part of the contract
+ * provides, without a hand-written list of its operations. An operation added to the tag is
+ * a compile error in the resource until it is served.
+ *
+ * @example
+ * ```ts
+ * export type RaceHandlers = HandlersForTag<'Races', Principal>; // listRaces, createRace, getRace, updateRace, deleteRace
+ * ```
+ */
+export type HandlersForTag<Tag extends OperationTag, Principal = unknown> = Pick<Handlers<Principal>, OperationsOfTag<Tag>>;
+
 /** The credentials a request carried, read only from headers (never from the query string). */
 export interface Credentials {
   /** The token of `Authorization: Bearer <token>`. */

@@ -9,6 +9,8 @@ import {
   type HandlerContext,
   type HandlerResult,
   type Handlers,
+  type HandlersForTag,
+  type OperationsOfTag,
 } from '../src/index.js';
 
 type Principal = { id: string };
@@ -79,5 +81,19 @@ describe('handler inputs', () => {
     type Update = HandlerContext<'updateRace', Principal>;
     expectTypeOf<Update['body']>().toEqualTypeOf<components['schemas']['RaceUpdate']>();
     expectTypeOf<Update['params']>().toEqualTypeOf<{ race_id: string }>();
+  });
+});
+
+describe('the handlers of one tag', () => {
+  it('are the operations whose tag the table names, each typed as in the full map', () => {
+    expectTypeOf<OperationsOfTag<'Races'>>().toEqualTypeOf<'listRaces' | 'createRace' | 'getRace' | 'updateRace' | 'deleteRace'>();
+    expectTypeOf<HandlersForTag<'Races', Principal>['getRace']>().toEqualTypeOf<Handler<'getRace', Principal>>();
+    const { getRace: _dropped, ...incomplete } = createStubHandlers<Principal>();
+    // @ts-expect-error getRace is a Races operation
+    const races: HandlersForTag<'Races', Principal> = incomplete;
+    // @ts-expect-error no tag is named Race
+    type Unknown = HandlersForTag<'Race', Principal>;
+    expectTypeOf(races).toBeObject();
+    expectTypeOf<Unknown>().toBeObject();
   });
 });

@@ -97,3 +97,44 @@ function tablesIn(root: unknown): string[] {
   visit(root);
   return [...found];
 }
+
+/** A query with one compiled shape per combination of the optional values a run gives. */
+export interface PreparedVariants<Values, Row> {
+  /** The compiled query of this combination (compiled on its first run) with `values` bound. */
+  bind(values: Values): CompiledQuery<Row>;
+}
+
+/**
+ * A query whose clauses depend on which optional values a run gives (a list's filters, its
+ * cursor): `build` is told which are `given`, and each combination is compiled once, on first
+ * use (at most 2^n shapes), so no run builds or compiles a query.
+ *
+ * @example
+ * ```ts
+ * const list = prepareVariants<{ organizationId: string; afterId?: string; limit: number }, Row, 'afterId'>(['afterId'], (param, given) => {
+ *   let query = db.selectFrom('organization_groups').selectAll().where('organization_id', '=', param('organizationId'));
+ *   if (given('afterId')) query = query.where('group_id', '>', param('afterId')!);
+ *   return query.orderBy('group_id').limit(param('limit'));
+ * });
+ * await context.rows(list.bind({ organizationId: 'org_a', limit: 21 }));
+ * ```
+ */
+export function prepareVariants<Values, Row, Optional extends keyof Values & string>(
+  optional: readonly Optional[],
+  build: (param: ParamOf<Values>, given: (name: Optional) => boolean) => Compilable<Row>,
+): PreparedVariants<Values, Row> {
+  const shapes = new Map<string, PreparedQuery<Values, Row>>();
+  return {
+    bind(values) {
+      const record = values as Record<string, unknown>;
+      let shape = '';
+      for (const name of optional) shape += record[name] === undefined ? '0' : '1';
+      let prepared = shapes.get(shape);
+      if (!prepared) {
+        const given = (name: Optional) => record[name] !== undefined;
+        shapes.set(shape, (prepared = prepareQuery<Values, Row>((param) => build(param, given))));
+      }
+      return prepared.bind(values);
+    },
+  };
+}

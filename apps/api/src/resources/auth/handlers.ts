@@ -3,23 +3,11 @@
  * Auth answers carry their fields at the top level (no envelope); the rate-limited ones carry
  * the `RateLimit` headers of the count they made.
  */
-import { rateLimitHeaders, type Handlers } from '@astral/server';
+import { rateLimitHeaders, type HandlersForTag } from '@astral/server';
 import { callerProfile, type Principal } from '../users/model.js';
 import type { AccountService } from './accounts.js';
 
-export type AuthHandlers = Pick<
-  Handlers<Principal>,
-  | 'getMe'
-  | 'requestVerification'
-  | 'verifyToken'
-  | 'completeSignup'
-  | 'login'
-  | 'refreshToken'
-  | 'logout'
-  | 'requestPasswordReset'
-  | 'resetPassword'
-  | 'exchangeFirebaseToken'
->;
+export type AuthHandlers = HandlersForTag<'Auth', Principal>;
 
 /**
  * The Auth handlers over an `AccountService`. `getMe` answers the caller's profile, mapped

@@ -3,10 +3,18 @@
  * carrying its token as `token=<token>` in the plain-text part (the contract's "Emails"
  * section). They are queued in the outbox on the transaction of the change that sends them.
  */
-import type { OutgoingEmail } from '../../email/index.js';
+import type { OutgoingEmail } from '../../email/outbox.js';
 
-/** `${appUrl}${path}?token=<token>`, whatever `appUrl` ends with. */
-function link(appUrl: string, path: string, token: string): string {
+/**
+ * `${appUrl}${path}?token=<token>`, whatever `appUrl` ends with: the link of every emailed token
+ * (sign-up, password reset, invitations).
+ *
+ * @example
+ * ```ts
+ * tokenLink('http://127.0.0.1:5173', 'join', 'inv_abc'); // "http://127.0.0.1:5173/join?token=inv_abc"
+ * ```
+ */
+export function tokenLink(appUrl: string, path: string, token: string): string {
   const url = new URL(path, appUrl.endsWith('/') ? appUrl : `${appUrl}/`);
   url.searchParams.set('token', token);
   return url.toString();
@@ -22,7 +30,7 @@ function link(appUrl: string, path: string, token: string): string {
  * ```
  */
 export function verificationEmail(options: { to: string; token: string; appUrl: string }): OutgoingEmail {
-  const url = link(options.appUrl, 'signup', options.token);
+  const url = tokenLink(options.appUrl, 'signup', options.token);
   return {
     to: options.to,
     subject: 'Confirm your email to join Astral',
@@ -46,7 +54,7 @@ export function verificationEmail(options: { to: string; token: string; appUrl: 
  * ```
  */
 export function passwordResetEmail(options: { to: string; token: string; appUrl: string }): OutgoingEmail {
-  const url = link(options.appUrl, 'reset-password', options.token);
+  const url = tokenLink(options.appUrl, 'reset-password', options.token);
   return {
     to: options.to,
     subject: 'Reset your Astral password',

@@ -4,13 +4,15 @@
  * the documentation states and what the API does are one text. `authorize` resolves who the
  * caller is in the organization, applies the row, and checks the object: an organization the
  * caller is not in is a 404 on `org_id`, a user not a member of it a 404 on `user_id`.
+ * Every service of the family is given the one authorizer and asks it before it acts.
  */
 import type { OperationId } from '@astral/openapi';
 import { operationObject } from '@astral/openapi/contract';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import type { Principal } from '../users/model.js';
-import type { Group, OrganizationRole } from './model.js';
-import type { MemberView, OrganizationStorage } from './storage.js';
+import type { Group, Organization, OrganizationRole } from './model.js';
+import type { OrganizationStorage } from './storage.js';
+import type { MemberView } from './members/storage.js';
 
 /** Who the caller is towards an organization: a member's role, an admin, or the organization's key. */
 export type CallerColumn = OrganizationRole | 'admin' | 'api_key';
@@ -70,21 +72,24 @@ const orgNotFound = () => new NotFoundError('organization', 'org_id');
  * const access = await authorize('getOrganizationMember', principal, 'org_alpineclub', 'usr_athlete2');
  * ```
  */
-export function createAuthorizer(storage: Pick<OrganizationStorage, 'get' | 'membership' | 'member' | 'group'>) {
+export function createAuthorizer(storage: Pick<OrganizationStorage, 'get' | 'details' | 'membership' | 'member' | 'group'>) {
   const rows = new Map<OperationId, Record<CallerColumn, Permission>>();
   const rowOf = (operationId: OperationId) => {
     let row = rows.get(operationId);
     if (!row) rows.set(operationId, (row = permissionRow(operationId)));
     return row;
   };
-  /** The caller's column towards the organization; `notFound` for anyone outside it. */
-  const columnOf = async (principal: Principal, organizationId: string, notFound: () => Error): Promise<CallerColumn> => {
+  /**
+   * The caller's column towards the organization; `notFound` for anyone outside it (for an
+   * admin, when it does not exist, unless the caller has just read it: `exists`).
+   */
+  const columnOf = async (principal: Principal, organizationId: string, notFound: () => Error, exists = false): Promise<CallerColumn> => {
     if (principal.principal_type === 'organization') {
       if (principal.organization_id !== organizationId) throw notFound();
       return 'api_key';
     }
     if (principal.role === 'admin') {
-      if (!(await storage.get(organizationId))) throw notFound();
+      if (!exists && !(await storage.get(organizationId))) throw notFound();
       return 'admin';
     }
     const membership = await storage.membership(principal.user_id);
@@ -94,8 +99,14 @@ export function createAuthorizer(storage: Pick<OrganizationStorage, 'get' | 'mem
   };
   const denied = (column: CallerColumn) => new ForbiddenError(`Your role (${column}) may not do this in this organization`, 'org_id');
 
-  async function authorize(operationId: OperationId, principal: Principal, organizationId: string, targetUserId?: string): Promise<Access> {
-    const column = await columnOf(principal, organizationId, orgNotFound);
+  /** What `authorize` and `authorizeOrganization` share: `exists` when the caller has just read the organization. */
+  async function check(
+    operationId: OperationId,
+    principal: Principal,
+    organizationId: string,
+    { targetUserId, exists = false }: { targetUserId?: string | undefined; exists?: boolean },
+  ): Promise<Access> {
+    const column = await columnOf(principal, organizationId, orgNotFound, exists);
     const permission = rowOf(operationId)[column];
     if (permission === 'deny') throw denied(column);
     const callerUserId = principal.principal_type === 'user' ? principal.user_id : undefined;
@@ -111,6 +122,25 @@ export function createAuthorizer(storage: Pick<OrganizationStorage, 'get' | 'mem
       }
     }
     return { organizationId, column, actorId: principal.user_id, scope: permission === 'allow' ? 'all' : permission, callerUserId, target };
+  }
+
+  /** The check of an operation on the organization (and on one of its members, `targetUserId`). */
+  const authorize = (operationId: OperationId, principal: Principal, organizationId: string, targetUserId?: string): Promise<Access> =>
+    check(operationId, principal, organizationId, { targetUserId });
+
+  /**
+   * The check of an operation that answers the organization itself, which it reads once: a
+   * missing one is the 404 on `org_id` anyone outside it gets, and an admin's check needs no
+   * second read.
+   */
+  async function authorizeOrganization(
+    operationId: OperationId,
+    principal: Principal,
+    organizationId: string,
+  ): Promise<Access & { organization: Organization }> {
+    const organization = await storage.details(organizationId);
+    if (!organization) throw orgNotFound();
+    return { ...(await check(operationId, principal, organizationId, { exists: true })), organization };
   }
 
   /**
@@ -141,7 +171,7 @@ export function createAuthorizer(storage: Pick<OrganizationStorage, 'get' | 'mem
     };
   }
 
-  return Object.assign(authorize, { group: authorizeGroup });
+  return Object.assign(authorize, { organization: authorizeOrganization, group: authorizeGroup });
 }
 
 export type Authorize = ReturnType<typeof createAuthorizer>;

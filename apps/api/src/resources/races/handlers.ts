@@ -1,9 +1,9 @@
 /** The Races operations: thin adapters from the typed handler context to the service. */
-import type { Handlers } from '@astral/server';
+import type { HandlersForTag } from '@astral/server';
 import type { Principal } from '../users/model.js';
 import type { RaceService } from './service.js';
 
-export type RaceHandlers = Pick<Handlers<Principal>, 'listRaces' | 'createRace' | 'getRace' | 'updateRace' | 'deleteRace'>;
+export type RaceHandlers = HandlersForTag<'Races', Principal>;
 
 /**
  * The five Races handlers over a `RaceService`. Errors the service throws are answered by

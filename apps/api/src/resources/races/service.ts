@@ -8,6 +8,7 @@ import { operationTable } from '@astral/openapi';
 import { randomId } from '../../domain/ids.js';
 import { formatInstant } from '../../domain/time.js';
 import { InvalidError } from '../../domain/errors.js';
+import { keysetPage } from '../../domain/keyset-cursor.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Principal } from '../users/model.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './cursor.js';
@@ -77,10 +78,9 @@ export class RaceService {
 
     // One race more than the page holds says whether another page follows, without a count.
     const races = await this.races.list({ ...storageQuery, limit: query.limit + 1 });
-    const data = races.slice(0, query.limit);
-    const last = data.at(-1);
-    const nextCursor =
-      races.length > query.limit && last ? encodeCursor({ dateMs: Date.parse(last.race_date), raceId: last.race_id }, fingerprint()) : null;
+    const { data, nextCursor } = keysetPage(races, query.limit, (last) =>
+      encodeCursor({ dateMs: Date.parse(last.race_date), raceId: last.race_id }, fingerprint()),
+    );
     return { data, filters, nextCursor };
   }
 

@@ -6,7 +6,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
 import { caseKey, containsPattern, forUpdate, type StorageDialect } from '../../storage/dialect.js';
-import { columnParams, prepareQuery, type PreparedQuery } from '../../storage/prepared.js';
+import { columnParams, prepareQuery, prepareVariants } from '../../storage/prepared.js';
 import type { Participant, Race, RaceQuery, StoredRace } from './model.js';
 import { apiColumns, fromRow, raceColumns, toRow, type RaceRow, type RaceTables, type SelectedRace } from './rows.js';
 
@@ -93,30 +93,28 @@ const queries = (db: Kysely<RaceTables>, dialect: StorageDialect) => ({
     db.insertInto('participants').values(columnParams(param, participantColumns)),
   ),
   /** The list query for one combination of filters (at most 2^8 shapes), compiled on first use. */
-  list: new Map<string, PreparedQuery<ListValues, SelectedRace>>(),
-  listShape: (values: ListValues) =>
-    prepareQuery<ListValues, SelectedRace>((param) => {
-      let query = selectRaces(db);
-      if (values.raceType !== undefined) query = query.where('r.race_type', '=', param('raceType') as Race['race_type']);
-      if (values.subtypeKey !== undefined) query = query.where('r.race_subtype_key', '=', param('subtypeKey')!);
-      if (values.locationPattern !== undefined) query = query.where(like('r.race_location_key', param('locationPattern')!));
-      if (values.searchPattern !== undefined) {
-        const pattern = param('searchPattern')!;
-        query = query.where((eb) => eb.or([like('r.race_name_key', pattern), like('r.race_location_key', pattern)]));
-      }
-      if (values.dateFromMs !== undefined) query = query.where('r.race_date_ms', '>=', param('dateFromMs')!);
-      if (values.dateToMs !== undefined) query = query.where('r.race_date_ms', '<=', param('dateToMs')!);
-      if (values.afterMs !== undefined) query = query.where('r.race_date_ms', '>', param('afterMs')!);
-      if (values.afterDateMs !== undefined) {
-        // A row-value comparison, which SQLite and PostgreSQL both read, in the order of the
-        // (race_date_ms, race_id) index: the page starts right after the cursor's race
-        // whether or not that race still exists, so inserts never shift the next page.
-        query = query.where(
-          sql<SqlBool>`(${sql.ref('r.race_date_ms')}, ${sql.ref('r.race_id')}) > (${param('afterDateMs')!}, ${param('afterRaceId')!})`,
-        );
-      }
-      return query.orderBy('r.race_date_ms', 'asc').orderBy('r.race_id', 'asc').limit(param('limit'));
-    }),
+  list: prepareVariants<ListValues, SelectedRace, (typeof listFilters)[number]>(listFilters, (param, given) => {
+    let query = selectRaces(db);
+    if (given('raceType')) query = query.where('r.race_type', '=', param('raceType') as Race['race_type']);
+    if (given('subtypeKey')) query = query.where('r.race_subtype_key', '=', param('subtypeKey')!);
+    if (given('locationPattern')) query = query.where(like('r.race_location_key', param('locationPattern')!));
+    if (given('searchPattern')) {
+      const pattern = param('searchPattern')!;
+      query = query.where((eb) => eb.or([like('r.race_name_key', pattern), like('r.race_location_key', pattern)]));
+    }
+    if (given('dateFromMs')) query = query.where('r.race_date_ms', '>=', param('dateFromMs')!);
+    if (given('dateToMs')) query = query.where('r.race_date_ms', '<=', param('dateToMs')!);
+    if (given('afterMs')) query = query.where('r.race_date_ms', '>', param('afterMs')!);
+    if (given('afterDateMs')) {
+      // A row-value comparison, which SQLite and PostgreSQL both read, in the order of the
+      // (race_date_ms, race_id) index: the page starts right after the cursor's race
+      // whether or not that race still exists, so inserts never shift the next page.
+      query = query.where(
+        sql<SqlBool>`(${sql.ref('r.race_date_ms')}, ${sql.ref('r.race_id')}) > (${param('afterDateMs')!}, ${param('afterRaceId')!})`,
+      );
+    }
+    return query.orderBy('r.race_date_ms', 'asc').orderBy('r.race_id', 'asc').limit(param('limit'));
+  }),
 });
 
 /**
@@ -145,11 +143,7 @@ export function openRaceStorage(context: StorageContext<RaceTables>): RaceStorag
       if (query.raceSubtype !== undefined) values.subtypeKey = caseKey(query.raceSubtype);
       if (query.location !== undefined) values.locationPattern = containsPattern(query.location);
       if (query.search !== undefined) values.searchPattern = containsPattern(query.search);
-      let shape = '';
-      for (const filter of listFilters) shape += values[filter] === undefined ? '0' : '1';
-      let prepared = q.list.get(shape);
-      if (!prepared) q.list.set(shape, (prepared = q.listShape(values)));
-      return (await context.rows(prepared.bind(values))).map(fromRow);
+      return (await context.rows(q.list.bind(values))).map(fromRow);
     },
     get: (raceId) => get(context, raceId),
     async insert(race) {

@@ -1,9 +1,9 @@
 /** The Users operations: thin adapters from the typed handler context to the service. */
-import type { Handlers } from '@astral/server';
+import type { HandlersForTag } from '@astral/server';
 import type { Principal } from './model.js';
 import type { UserService } from './service.js';
 
-export type UserHandlers = Pick<Handlers<Principal>, 'getUser' | 'updateUser' | 'getUserPublicProfile'>;
+export type UserHandlers = HandlersForTag<'Users', Principal>;
 
 /**
  * The three Users handlers over a `UserService`. Errors the service throws are answered by

@@ -1,6 +1,6 @@
 /** Writing the development seed: everything in one transaction, once per database. */
 import type { Kysely } from 'kysely';
-import type { StoredInvitation } from '../../resources/organizations/invitation-storage.js';
+import type { StoredInvitation } from '../../resources/organizations/invitations/storage.js';
 import type { Group, NewApiKey, NewOrganization, StoredMember } from '../../resources/organizations/model.js';
 import type { Participant, StoredRace } from '../../resources/races/model.js';
 import type { NewUser } from '../../resources/users/model.js';

@@ -2,9 +2,12 @@
  * Where organization invitations are kept: only the SHA-256 hash of each token (like access
  * tokens and API keys), so a leaked database gives no usable invitation. A use is taken by one
  * conditional UPDATE (`uses < max_uses`, not revoked, not expired), so concurrent accepts never
- * exceed `max_uses`, on SQLite and on PostgreSQL alike (the row is the lock).
+ * exceed `max_uses`, on SQLite and on PostgreSQL alike (the row is the lock). Every query is
+ * compiled once.
  */
-import type { StorageContext } from '../../storage/context.js';
+import type { Kysely } from 'kysely';
+import type { StorageContext } from '../../../storage/context.js';
+import { columnParams, prepareQuery, prepareVariants } from '../../../storage/prepared.js';
 
 /** An invitation as stored (without its token's hash): single-use to an email, or a multi-use link. */
 export interface StoredInvitation {
@@ -63,10 +66,50 @@ const columns = [
   'expires_at',
   'revoked_at',
   'expires_ms',
-] as const;
+] as const satisfies ReadonlyArray<keyof InvitationRow>;
+
+type SelectedInvitation = Omit<InvitationRow, 'token_hash'>;
+
+const queries = (db: Kysely<InvitationTables>) => {
+  const select = () => db.selectFrom('organization_invitations').select(columns);
+  return {
+    insert: prepareQuery<InvitationRow, never>((param) =>
+      db.insertInto('organization_invitations').values(columnParams(param, [...columns, 'token_hash'])),
+    ),
+    byId: prepareQuery<{ organizationId: string; invitationId: string }, SelectedInvitation>((param) =>
+      select().where('organization_id', '=', param('organizationId')).where('invitation_id', '=', param('invitationId')),
+    ),
+    page: prepareVariants<{ organizationId: string; afterId?: string | undefined; limit: number }, SelectedInvitation, 'afterId'>(
+      ['afterId'],
+      (param, given) => {
+        let query = select().where('organization_id', '=', param('organizationId'));
+        if (given('afterId')) query = query.where('invitation_id', '>', param('afterId')!);
+        return query.orderBy('invitation_id').limit(param('limit'));
+      },
+    ),
+    revoke: prepareQuery<{ organizationId: string; invitationId: string; at: string }, never>((param) =>
+      db
+        .updateTable('organization_invitations')
+        .set({ revoked_at: param('at') })
+        .where('organization_id', '=', param('organizationId'))
+        .where('invitation_id', '=', param('invitationId'))
+        .where('revoked_at', 'is', null),
+    ),
+    takeUse: prepareQuery<{ tokenHash: string; nowMs: number }, never>((param) =>
+      db
+        .updateTable('organization_invitations')
+        .set((eb) => ({ uses: eb('uses', '+', 1) }))
+        .where('token_hash', '=', param('tokenHash'))
+        .where('revoked_at', 'is', null)
+        .where('expires_ms', '>', param('nowMs'))
+        .whereRef('uses', '<', 'max_uses'),
+    ),
+    byTokenHash: prepareQuery<{ tokenHash: string }, SelectedInvitation>((param) => select().where('token_hash', '=', param('tokenHash'))),
+  };
+};
 
 /** Counts come back as strings from some drivers (bigint); the API's numbers are numbers. */
-const invitationOf = ({ expires_ms: _ms, ...row }: Omit<InvitationRow, 'token_hash'>): StoredInvitation => ({
+const invitationOf = ({ expires_ms: _ms, ...row }: SelectedInvitation): StoredInvitation => ({
   ...row,
   max_uses: Number(row.max_uses),
   uses: Number(row.uses),
@@ -82,45 +125,21 @@ const invitationOf = ({ expires_ms: _ms, ...row }: Omit<InvitationRow, 'token_ha
  * ```
  */
 export function openInvitationStorage(context: StorageContext<InvitationTables>): InvitationStorage {
-  const { db } = context;
-  const select = () => db.selectFrom('organization_invitations').select(columns);
+  const q = context.once(queries);
   return {
     addInvitation: async (invitation, tokenHash) => {
-      await context.run(
-        db
-          .insertInto('organization_invitations')
-          .values({ ...invitation, token_hash: tokenHash, expires_ms: Date.parse(invitation.expires_at) }),
-      );
+      await context.run(q.insert.bind({ ...invitation, token_hash: tokenHash, expires_ms: Date.parse(invitation.expires_at) }));
     },
     invitation: async (organizationId, invitationId) => {
-      const row = await context.first(select().where('organization_id', '=', organizationId).where('invitation_id', '=', invitationId));
+      const row = await context.first(q.byId.bind({ organizationId, invitationId }));
       return row && invitationOf(row);
     },
-    invitations: async ({ organizationId, afterId, limit }) => {
-      let query = select().where('organization_id', '=', organizationId);
-      if (afterId !== undefined) query = query.where('invitation_id', '>', afterId);
-      return (await context.rows(query.orderBy('invitation_id').limit(limit))).map(invitationOf);
-    },
+    invitations: async (query) => (await context.rows(q.page.bind(query))).map(invitationOf),
     revokeInvitation: async (organizationId, invitationId, at) =>
-      (await context.run(
-        db
-          .updateTable('organization_invitations')
-          .set({ revoked_at: at })
-          .where('organization_id', '=', organizationId)
-          .where('invitation_id', '=', invitationId)
-          .where('revoked_at', 'is', null),
-      )) > 0,
+      (await context.run(q.revoke.bind({ organizationId, invitationId, at }))) > 0,
     useInvitation: async (tokenHash, nowMs) => {
-      const taken = await context.run(
-        db
-          .updateTable('organization_invitations')
-          .set((eb) => ({ uses: eb('uses', '+', 1) }))
-          .where('token_hash', '=', tokenHash)
-          .where('revoked_at', 'is', null)
-          .where('expires_ms', '>', nowMs)
-          .whereRef('uses', '<', 'max_uses'),
-      );
-      const row = await context.first(select().where('token_hash', '=', tokenHash));
+      const taken = await context.run(q.takeUse.bind({ tokenHash, nowMs }));
+      const row = await context.first(q.byTokenHash.bind({ tokenHash }));
       if (!row) return { outcome: 'unknown' };
       const invitation = invitationOf(row);
       if (taken > 0) return { outcome: 'used', invitation };

@@ -1,0 +1,12 @@
+/** What every service of the Organizations family is given (composed once, in index.ts). */
+import type { Authorize } from './permissions.js';
+import type { OrganizationRepository } from './storage.js';
+
+export interface OrganizationParts {
+  /** The storages the services read and write, and transactions over them. */
+  repository: OrganizationRepository;
+  /** The one check of the contract's permission matrix (permissions.ts), asked before acting. */
+  authorize: Authorize;
+  /** The clock. */
+  now: () => Date;
+}
