@@ -33,3 +33,4 @@ export { bodyLimitOf, errorCatalogueOf, type ErrorCatalogueEntry } from './error
 export { OPERATION_ERROR_EXAMPLES, withErrorExamples } from './error-examples.js';
 export { describeContract, type ContractDescription, type OperationDescription } from './operation-table.js';
 export { exampleRequest, type ExampleRequest } from './example-request.js';
+export { schemaExample } from './schema-example.js';
