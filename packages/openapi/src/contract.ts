@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { operationTable } from './generated/operations.js';
 import type { components } from './generated/schema.js';
 import type { ContractParameter, JsonNode, OpenApiDocument } from './reader/document.js';
-import { parametersOf, requestBodySchemaOf, responseOf, securityRequirementsOf } from './reader/operations.js';
+import { isOpen, parametersOf, requestBodySchemaOf, responseOf, securityRequirementsOf } from './reader/operations.js';
 import { schemaExample } from './reader/schema-example.js';
 
 export type { ContractParameter, JsonNode, OpenApiDocument } from './reader/document.js';
@@ -68,6 +68,19 @@ export function operationRequestBodySchema(id: OperationId): JsonNode {
 /** An operation's security alternatives, each a list of scheme names that must all be met. */
 export function operationSecurity(id: OperationId): string[][] {
   return securityRequirementsOf(contract, operationObject(id).operation);
+}
+
+/**
+ * Whether the operation needs no credentials at all (`security: []`, or an empty alternative).
+ *
+ * @example
+ * ```ts
+ * operationIsOpen('login'); // true
+ * operationIsOpen('getMe'); // false
+ * ```
+ */
+export function operationIsOpen(id: OperationId): boolean {
+  return isOpen(operationSecurity(id));
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   describeContract,
   errorCatalogueOf,
   inlineRefs,
+  isOpen,
   methodOf,
   namespaceOf,
   operationsOf,
@@ -187,5 +188,11 @@ describe('the contract reader', () => {
     const race = schemaExample(bundled, bundled.components.schemas.Race);
     expect(bundled.components.schemas.Race.required.length).toBeGreaterThan(0);
     expect(Object.keys(race)).toEqual(expect.arrayContaining(bundled.components.schemas.Race.required));
+  });
+
+  it('calls an operation open when it has no security alternative or an empty one', () => {
+    expect(isOpen([])).toBe(true);
+    expect(isOpen([['bearerAuth'], []])).toBe(true);
+    expect(isOpen([['bearerAuth'], ['apiKeyAuth']])).toBe(false);
   });
 });

@@ -71,8 +71,3 @@ export function meetsRequirements(requirements: string[][], present: Set<string>
   if (requirements.length === 0) return true;
   return requirements.some((all) => all.every((scheme) => present.has(scheme)));
 }
-
-/** Whether an operation is open to anonymous callers. */
-export function isOpen(requirements: string[][]): boolean {
-  return requirements.length === 0 || requirements.some((all) => all.length === 0);
-}

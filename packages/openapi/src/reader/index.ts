@@ -16,6 +16,7 @@ export {
   HTTP_METHODS,
   basePathOf,
   examplesOf,
+  isOpen,
   jsonContent,
   operationsOf,
   parameterExample,
