@@ -71,3 +71,6 @@ export function meetsRequirements(requirements: string[][], present: Set<string>
   if (requirements.length === 0) return true;
   return requirements.some((all) => all.every((scheme) => present.has(scheme)));
 }
+
+/** Whether an operation is open to anonymous callers: the contract reader's one test. */
+export { isOpen } from '@astral/openapi/reader';

@@ -6,8 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { basePath, methodsAllowedFor, operationIds, operationTable, queryDefaulter, requestBodyLimitBytes } from '@astral/openapi';
-import { isOpen } from '@astral/openapi/reader';
-import { credentialReader, meetsRequirements } from './auth.js';
+import { credentialReader, isOpen, meetsRequirements } from './auth.js';
 import { createCors } from './cors.js';
 import { componentsDocument, requestSchemas, responseSchema, securityRequirements } from './contract-schemas.js';
 import { ApiError, errorBody } from './errors.js';
