@@ -2,9 +2,9 @@
 // claimed once, replayed once completed, refused for another request, taken over when its
 // instance died, new again after its retention; one claim wins among concurrent ones.
 import type { IdempotencyClaim } from '@astral/server';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeOnDatabases } from './databases.js';
-import { twoInstances, type TwoInstances } from './instances.js';
+import { twoInstancesPerTest } from './instances.js';
 
 const t0 = Date.parse('2026-05-01T10:00:00Z');
 const at = (seconds: number) => new Date(t0 + seconds * 1000);
@@ -19,12 +19,7 @@ const claim = (overrides: Partial<IdempotencyClaim> = {}): IdempotencyClaim => (
 });
 const response = { status: 201, body: '{"status":"ok","data":{"race_id":"race_1"}}', headers: { location: '/api/v1/races/race_1' } };
 
-let open: TwoInstances | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
-const instances = async (...args: Parameters<typeof twoInstances>) => (open = await twoInstances(...args));
+const instances = twoInstancesPerTest();
 
 describeOnDatabases('the idempotency store on $name', (lane) => {
   it('claims a new key, reports it in flight, then replays its response; another request with the key is a mismatch', async () => {

@@ -2,6 +2,7 @@
 // on PostgreSQL two pools (two instances' worth of connections); on SQLite, whose one
 // connection per process serialises everything anyway, the same repository twice.
 import type { Kysely } from 'kysely';
+import { afterEach } from 'vitest';
 import type { AnyTables } from '../src/storage/context.js';
 import { openPostgresDatabase } from '../src/storage/postgres.js';
 import { openRepository, type DatabaseRepository } from '../src/storage/repository.js';
@@ -42,4 +43,23 @@ export async function twoInstances(lane: DatabaseLane): Promise<TwoInstances> {
       await Promise.all(repositories.map((repository) => repository.close()));
     },
   };
+}
+
+/**
+ * `twoInstances` for a suite whose tests each open one pair: registers an `afterEach` that
+ * closes the pair the test opened, and returns the opener.
+ *
+ * @example
+ * ```ts
+ * const instances = twoInstancesPerTest();
+ * it('...', async () => { const { first, second } = await instances(lane); });
+ * ```
+ */
+export function twoInstancesPerTest(): (lane: DatabaseLane) => Promise<TwoInstances> {
+  let open: TwoInstances | undefined;
+  afterEach(async () => {
+    await open?.close();
+    open = undefined;
+  });
+  return async (lane) => (open = await twoInstances(lane));
 }

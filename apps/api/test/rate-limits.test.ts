@@ -1,21 +1,16 @@
 // Rate limits counted in the database: the sliding window, what is stored (no address in
 // clear), and exactly `limit` requests let through when two instances count at once.
 import { rateLimitedError, rateLimitHeaders, type RateLimitPolicy } from '@astral/server';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { rateLimitKey } from '../src/rate-limits/index.js';
 import { describeOnDatabases } from './databases.js';
-import { twoInstances, type TwoInstances } from './instances.js';
+import { twoInstancesPerTest } from './instances.js';
 
 const login: RateLimitPolicy = { policy: 'login', limit: 3, windowSeconds: 60 };
 const t0 = Date.parse('2026-05-01T10:00:00Z');
 const at = (seconds: number) => new Date(t0 + seconds * 1000);
 
-let open: TwoInstances | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
-const instances = async (...args: Parameters<typeof twoInstances>) => (open = await twoInstances(...args));
+const instances = twoInstancesPerTest();
 
 describeOnDatabases('rate limits on $name', (lane) => {
   it('lets `limit` requests through per sliding window, then refuses without counting', async () => {

@@ -1,21 +1,14 @@
 /** `npm run mock`: the mock server on HOST:PORT (127.0.0.1:4010), until SIGINT/SIGTERM. */
 import { readServerConfig } from './config.js';
 import { startMock } from './mock.js';
+import { runUntilStopped } from './run-until-stopped.js';
 
-try {
+await runUntilStopped('mock', async () => {
   const config = readServerConfig(process.env, 4010);
   const mock = await startMock(config);
-  // performance.now() counts from process start, so this includes loading Prism and the contract.
-  const ms = Math.round(performance.now());
-  process.stdout.write(
-    `Astral mock (Prism, ${config.dynamic ? 'dynamic responses' : 'contract examples'}) listening on ${mock.url} (ready in ${ms} ms)\n`,
-  );
-  const stop = () => void mock.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  // Started by `npm start` with an IPC channel: it closes when npm start dies, even by SIGKILL.
-  process.once('disconnect', stop);
-} catch (error) {
-  process.stderr.write(`mock: ${(error as Error).message}\n`);
-  process.exit(1);
-}
+  const serving = config.dynamic ? 'dynamic responses' : 'contract examples';
+  return {
+    close: () => mock.close(),
+    banner: (ms) => `Astral mock (Prism, ${serving}) listening on ${mock.url} (ready in ${ms} ms)\n`,
+  };
+});

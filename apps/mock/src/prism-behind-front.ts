@@ -5,7 +5,7 @@
  */
 import { basePath } from '@astral/openapi';
 import { startFront, type FrontOptions } from './front.js';
-import type { RunningServer } from './running-server.js';
+import { inFrontOf, type RunningServer } from './running-server.js';
 import { startPrism, type PrismOptions } from './prism.js';
 
 /**
@@ -15,17 +15,8 @@ import { startPrism, type PrismOptions } from './prism.js';
  */
 export async function startPrismBehindFront(prismOptions: PrismOptions, frontOptions: Omit<FrontOptions, 'prism'>): Promise<RunningServer> {
   const prism = await startPrism(prismOptions);
-  try {
+  return inFrontOf(prism, async () => {
     const front = await startFront({ ...frontOptions, prism: { host: prism.host, port: prism.port, prefix: '' } });
-    return {
-      url: `${front.url}${basePath}`,
-      close: async () => {
-        await front.close();
-        await prism.close();
-      },
-    };
-  } catch (error) {
-    await prism.close();
-    throw error;
-  }
+    return { url: `${front.url}${basePath}`, close: () => front.close() };
+  });
 }

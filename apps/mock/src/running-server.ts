@@ -4,3 +4,36 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
+
+/** Anything that can be closed: a server, an app, a proxy. */
+interface Closable {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server in front of another that is already built (the front before Prism, the
+ * validating proxy before the API): closing closes the front, then what is behind it, and
+ * if the front cannot start (a taken port, say) what is behind it is closed too, so nothing
+ * is left behind.
+ *
+ * @example
+ * ```ts
+ * const prism = await startPrism(options);
+ * return inFrontOf(prism, async () => startFront({ prism }));
+ * ```
+ */
+export async function inFrontOf<Front extends Closable>(behind: Closable, start: () => Promise<Front>): Promise<Front> {
+  try {
+    const front = await start();
+    return {
+      ...front,
+      close: async () => {
+        await front.close();
+        await behind.close();
+      },
+    };
+  } catch (error) {
+    await behind.close();
+    throw error;
+  }
+}

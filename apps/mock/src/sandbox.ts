@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, type OidcSettings } from '@astral/api';
 import { stderrLog, type Log } from './log.js';
-import type { RunningServer } from './running-server.js';
+import { inFrontOf, type RunningServer } from './running-server.js';
 import { startValidatingProxy } from './proxy.js';
 
 export interface SandboxOptions {
@@ -53,7 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ...(options.appUrl ? { appUrl: options.appUrl } : {}),
     oidc: options.oidc,
   });
-  try {
+  return inFrontOf(api, async () => {
     await api.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = api.app.server.address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
@@ -65,16 +65,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       name: 'sandbox',
       ...(options.contract ? { contract: options.contract } : {}),
     });
-    return {
-      url: proxy.url,
-      apiUrl: `${origin}/api/v1`,
-      close: async () => {
-        await proxy.close();
-        await api.close();
-      },
-    };
-  } catch (error) {
-    await api.close();
-    throw error;
-  }
+    return { url: proxy.url, apiUrl: `${origin}/api/v1`, close: () => proxy.close() };
+  });
 }

@@ -3,7 +3,9 @@
 // overrides where a test needs another answer, the API's own 400s for bad input.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { handle, respondWithExample, setupAstralServer } from '@astral/msw/node';
+import { contractDocument, handle, respondWithExample, setupAstralServer } from '@astral/msw/node';
+import type { components } from '@astral/openapi';
+import { schemaExample } from '@astral/openapi/reader';
 import { renderApp, signedIn } from './render.js';
 
 const server = setupAstralServer();
@@ -95,25 +97,10 @@ describe('races', () => {
   });
 
   it('pages with the cursor: "Load more" appends the next page', async () => {
-    const race = (id: string, name: string) => ({
-      race_id: id,
-      race_name: name,
-      race_type: 'run' as const,
-      race_subtype: 'marathon',
-      race_date: '2026-10-11T07:30:00Z',
-      race_location: 'Chicago, IL, USA',
-      race_description: null,
-      race_website_url: null,
-      race_image_url: null,
-      race_timezone: null,
-      race_participant_count: null,
-      participants_count: 0,
-      race_variants: [],
-      race_categories: [],
-      created_by: 'usr_athlete1',
-      created_at: '2026-01-01T00:00:00Z',
-      updated_at: '2026-01-01T00:00:00Z',
-    });
+    // The contract's Race example (from the bundle msw answers from: the Node-only contract
+    // module does not load under happy-dom) under another id and name, one per page.
+    const example = schemaExample(contractDocument, contractDocument.components.schemas!.Race) as components['schemas']['Race'];
+    const race = (race_id: string, race_name: string) => ({ ...example, race_id, race_name });
     server.use(
       handle('listRaces', ({ query, response }) =>
         query.get('cursor') === 'page2'

@@ -1,5 +1,6 @@
 // An injectable fetch for the unit tests: answers from a list of responders, one per call,
 // and records each request as the server would see it.
+import { componentExample } from '@astral/openapi/contract';
 import type { FetchLike } from '../src/index.js';
 
 export interface Recorded {
@@ -43,22 +44,5 @@ export const hang: Responder = (request) =>
 
 export const baseUrl = 'http://127.0.0.1:4010/api/v1';
 
-export const race = {
-  race_id: 'race_xyz456',
-  race_name: 'Chicago Marathon',
-  race_type: 'run',
-  race_subtype: 'marathon',
-  race_date: '2025-10-05T08:00:00Z',
-  race_location: 'Chicago, IL, USA',
-  race_description: null,
-  race_website_url: null,
-  race_image_url: null,
-  race_timezone: null,
-  race_participant_count: null,
-  participants_count: 3,
-  race_variants: ['Marathon'],
-  race_categories: [],
-  created_by: 'usr_athlete1',
-  created_at: '2025-01-15T09:30:00Z',
-  updated_at: '2025-01-15T09:30:00Z',
-} as const;
+/** The contract's Race example (built from its schema's examples), the one fixture of a race. */
+export const race = componentExample('Race');

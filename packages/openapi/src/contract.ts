@@ -14,8 +14,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { operationTable } from './generated/operations.js';
+import type { components } from './generated/schema.js';
 import type { ContractParameter, JsonNode, OpenApiDocument } from './reader/document.js';
-import { parametersOf, requestBodySchemaOf, responseOf, securityRequirementsOf } from './reader/operations.js';
+import { isOpen, parametersOf, requestBodySchemaOf, responseOf, securityRequirementsOf } from './reader/operations.js';
+import { schemaExample } from './reader/schema-example.js';
 
 export type { ContractParameter, JsonNode, OpenApiDocument } from './reader/document.js';
 
@@ -66,4 +68,33 @@ export function operationRequestBodySchema(id: OperationId): JsonNode {
 /** An operation's security alternatives, each a list of scheme names that must all be met. */
 export function operationSecurity(id: OperationId): string[][] {
   return securityRequirementsOf(contract, operationObject(id).operation);
+}
+
+/**
+ * Whether the operation needs no credentials at all (`security: []`, or an empty alternative).
+ *
+ * @example
+ * ```ts
+ * operationIsOpen('login'); // true
+ * operationIsOpen('getMe'); // false
+ * ```
+ */
+export function operationIsOpen(id: OperationId): boolean {
+  return isOpen(operationSecurity(id));
+}
+
+/**
+ * A component schema's example, built from the examples its properties carry in the contract:
+ * the one fixture of a resource for every package's tests.
+ *
+ * @example
+ * ```ts
+ * const race = componentExample('Race'); // { race_id: 'race_xyz456', race_name: 'Chicago Marathon', ... }
+ * const sparse = { ...race, race_description: null };
+ * ```
+ */
+export function componentExample<Name extends keyof components['schemas']>(name: Name): components['schemas'][Name] {
+  const example = schemaExample(contract, contract.components.schemas?.[name]);
+  if (example === undefined) throw new Error(`componentExample: the contract gives ${name} no example`);
+  return structuredClone(example) as components['schemas'][Name];
 }

@@ -1,14 +1,15 @@
 // The contract passes `recommended` plus the house rules with zero problems, and a
 // deliberately broken contract proves that every house rule in redocly.yaml fires.
-import { lint, loadConfig } from '@redocly/openapi-core';
+import { lint, lintFromString, loadConfig } from '@redocly/openapi-core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const configPath = at('../../../redocly.yaml');
-const houseRules = Object.keys(parse(readFileSync(configPath, 'utf8')).rules).filter((id) => id.startsWith('rule/'));
+// The configurable rules (`rule/`) and the plugin's (`astral/`, openapi/house-rules.mjs).
+const houseRules = Object.keys(parse(readFileSync(configPath, 'utf8')).rules).filter((id) => /^(rule|astral)\//.test(id));
 
 type Problem = Awaited<ReturnType<typeof lint>>[number];
 const lintFile = async (path: string) => lint({ ref: path, config: await loadConfig({ configPath }) });
@@ -33,7 +34,7 @@ describe('the house rules', () => {
   });
 
   const expectedViolations: Record<string, string> = {
-    'rule/operation-id-verb-noun': '#/paths/~1races/get/operationId',
+    'astral/operation-id-verb-noun': '#/paths/~1races/get/operationId',
     'rule/operation-documented': '#/paths/~1races/get',
     'rule/operation-has-tag': '#/paths/~1races~1{race_id}/delete/tags',
     'rule/schema-properties-snake-case': '#/components/schemas/Race/properties/raceName',
@@ -41,7 +42,7 @@ describe('the house rules', () => {
     'rule/media-type-has-example': '#/paths/~1races/post/requestBody/content/application~1json',
     'rule/error-response-is-shared': '#/paths/~1races~1{race_id}/get/responses/404',
     'rule/error-response-uses-error-shape': '#/paths/~1races~1{race_id}/get/responses/404/content/application~1json/schema',
-    'rule/success-response-uses-envelope': '#/paths/~1races/post/responses/201/content/application~1json/schema',
+    'astral/success-response-uses-envelope': '#/paths/~1races/post/responses/201/content/application~1json/schema',
     'rule/envelope-has-status': '#/components/schemas/BrokenEnvelope/properties',
     'rule/secured-operation-documents-401': '#/paths/~1races~1{race_id}/delete/responses',
   };
@@ -54,8 +55,66 @@ describe('the house rules', () => {
   }
 
   it('leave the Auth tag out of the envelope rule', () => {
-    expect(firedAt('rule/success-response-uses-envelope')).not.toContain(
+    expect(firedAt('astral/success-response-uses-envelope')).not.toContain(
       '#/paths/~1auth~1me/get/responses/200/content/application~1json/schema',
     );
+  });
+});
+
+describe('the rules that read the document (openapi/house-rules.mjs)', () => {
+  /** A one-path contract with the given operation, linted with the house config. */
+  const lintOperation = async (path: string, method: string, operation: Record<string, unknown>, tags = [{ name: 'Races' }]) => {
+    const response = (schema: string) => ({ description: 'OK.', content: { 'application/json': { schema: { $ref: schema } } } });
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1.0.0', license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' } },
+      tags,
+      paths: {
+        [path]: {
+          [method]: {
+            summary: 'An operation',
+            description: 'Does something.',
+            tags: [tags[0]!.name],
+            security: [],
+            responses: { '200': response('#/components/schemas/Bare'), '400': response('#/components/schemas/Bare') },
+            ...operation,
+          },
+        },
+      },
+      components: { schemas: { Bare: { type: 'object' } } },
+    };
+    const problems = await lintFromString({
+      source: stringify(document),
+      absoluteRef: at('fixtures/generated.yaml'),
+      config: await loadConfig({ configPath }),
+    });
+    return (ruleId: string) => problems.filter((p) => p.ruleId === ruleId).map((p) => p.message);
+  };
+  const verbNoun = 'astral/operation-id-verb-noun';
+  const envelope = 'astral/success-response-uses-envelope';
+  const bare = [{ name: 'Sessions', 'x-astral-envelope': false }];
+
+  it.each([
+    ['a verb its method does not mean', '/races', 'get', 'fetchRaces'],
+    ['a CRUD verb on the wrong method', '/races/{race_id}', 'get', 'deleteRace'],
+    ['a lone word that is not the path’s last', '/auth/session', 'post', 'logout'],
+    ['a verb no path word or description names', '/races/{race_id}/cancel', 'post', 'abandonRace'],
+  ])('refuse %s (%s %s: %s)', async (_case, path, method, operationId) => {
+    expect((await lintOperation(path, method, { operationId }, bare))(verbNoun)).toHaveLength(1);
+  });
+
+  it.each([
+    ['the method’s REST verb', '/races', 'get', 'listRaces', 'Lists races.'],
+    ['an action its path names', '/races/{race_id}/cancel', 'post', 'cancelRace', 'Cancels.'],
+    ['a lone word that is the path’s last', '/auth/logout', 'post', 'logout', 'Ends it.'],
+    ['the verb its description opens with', '/auth/signup', 'post', 'exchangeFirebaseToken', 'Exchanges a token.'],
+  ])('accept %s (%s %s: %s)', async (_case, path, method, operationId, description) => {
+    expect((await lintOperation(path, method, { operationId, description }, bare))(verbNoun)).toEqual([]);
+  });
+
+  it('ask for the envelope by the tag’s x-astral-envelope, not its name', async () => {
+    const operation = { operationId: 'getMe' };
+    expect((await lintOperation('/auth/me', 'get', operation, [{ name: 'Auth' }]))(envelope)).toHaveLength(1);
+    expect((await lintOperation('/auth/me', 'get', operation, bare))(envelope)).toEqual([]);
   });
 });

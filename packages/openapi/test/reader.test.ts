@@ -4,11 +4,13 @@ import {
   describeContract,
   errorCatalogueOf,
   inlineRefs,
+  isOpen,
   methodOf,
   namespaceOf,
   operationsOf,
   resolveRef,
   resourceNounOf,
+  schemaExample,
   withErrorExamples,
   type OpenApiDocument,
 } from '../src/reader/index.js';
@@ -152,5 +154,45 @@ describe('the contract reader', () => {
     const names = Object.keys(updateRace.responses['409'].content['application/json'].examples);
     expect(names[0]).toBe('duplicateRace');
     expect(updateRace['x-astral-error-examples']).toBeUndefined();
+  });
+
+  it('builds a schema example from the examples of its parts, through refs, inventing nothing', () => {
+    const document = {
+      ...bundled,
+      components: {
+        schemas: {
+          Name: { type: 'string', example: 'Chicago Marathon' },
+          Tags: { type: 'array', items: { type: 'string', example: 'Open' } },
+          Race: {
+            type: 'object',
+            properties: {
+              name: { $ref: '#/components/schemas/Name' },
+              tags: { $ref: '#/components/schemas/Tags' },
+              venue: { type: 'object', properties: { city: { type: 'string', examples: ['Chicago'] } } },
+              note: { type: 'string' },
+              categories: { type: 'array', items: { type: 'string' }, example: ['Open', 'Masters'] },
+            },
+          },
+        },
+      },
+    } as OpenApiDocument;
+    expect(schemaExample(document, { $ref: '#/components/schemas/Race' })).toEqual({
+      name: 'Chicago Marathon',
+      tags: ['Open'],
+      venue: { city: 'Chicago' },
+      categories: ['Open', 'Masters'],
+    });
+  });
+
+  it('gives every required Race field an example, so the fixture is a whole Race', () => {
+    const race = schemaExample(bundled, bundled.components.schemas.Race);
+    expect(bundled.components.schemas.Race.required.length).toBeGreaterThan(0);
+    expect(Object.keys(race)).toEqual(expect.arrayContaining(bundled.components.schemas.Race.required));
+  });
+
+  it('calls an operation open when it has no security alternative or an empty one', () => {
+    expect(isOpen([])).toBe(true);
+    expect(isOpen([['bearerAuth'], []])).toBe(true);
+    expect(isOpen([['bearerAuth'], ['apiKeyAuth']])).toBe(false);
   });
 });

@@ -15,11 +15,14 @@ import {
   operationParameters,
   operationRequestBodySchema,
   operationResponse,
+  operationIsOpen,
   operationSecurity,
 } from '@astral/openapi/contract';
 import { examplesOf, inlineRefs, jsonContent, parameterExample, rebase, resolveRef } from '@astral/openapi/reader';
 
 export { basePath, errorCatalogue, operationIds, operationSecurity, operationTable, requestBodyLimitBytes, type OperationId };
+/** Whether the operation needs no credentials at all (`@astral/openapi`'s one test of openness). */
+export const isOpen = operationIsOpen;
 
 /** A JSON Schema node of the contract, resolved or not. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON Schema is walked by key
@@ -181,18 +184,4 @@ export function secretBodyFields(id: OperationId): string[] {
   return Object.entries(propertiesOf(schema))
     .filter(([name, property]) => property.writeOnly === true || property.format === 'password' || /(^|_)token$/.test(name))
     .map(([name]) => name);
-}
-
-/**
- * Whether the operation needs no credentials at all (`security: []`, or an empty alternative).
- *
- * @example
- * ```ts
- * isOpen('login'); // true
- * isOpen('getMe'); // false
- * ```
- */
-export function isOpen(id: OperationId): boolean {
-  const security = operationSecurity(id);
-  return security.length === 0 || security.some((requirement) => requirement.length === 0);
 }

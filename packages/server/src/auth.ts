@@ -72,7 +72,5 @@ export function meetsRequirements(requirements: string[][], present: Set<string>
   return requirements.some((all) => all.every((scheme) => present.has(scheme)));
 }
 
-/** Whether an operation is open to anonymous callers. */
-export function isOpen(requirements: string[][]): boolean {
-  return requirements.length === 0 || requirements.some((all) => all.length === 0);
-}
+/** Whether an operation is open to anonymous callers: the contract reader's one test. */
+export { isOpen } from '@astral/openapi/reader';

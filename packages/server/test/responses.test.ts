@@ -2,30 +2,12 @@
 // response schemas in production; failures are 500s in the error shape, logged with the id.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { components } from '@astral/openapi';
+import { componentExample } from '@astral/openapi/contract';
 import { ApiError, createAstralServer, createStubHandlers, type Handlers } from '../src/index.js';
 import { auth, buildApp, type Principal } from './helpers.js';
 
-type Race = components['schemas']['Race'];
-const race: Race = {
-  race_id: 'race_xyz456',
-  race_name: 'Chicago Marathon',
-  race_type: 'run',
-  race_subtype: 'marathon',
-  race_date: '2025-10-05T08:00:00Z',
-  race_location: 'Chicago, IL, USA',
-  race_description: null,
-  race_website_url: null,
-  race_image_url: null,
-  race_timezone: null,
-  race_participant_count: null,
-  participants_count: 0,
-  race_variants: [],
-  race_categories: [],
-  created_by: 'usr_athlete1',
-  created_at: '2025-01-15T09:30:00Z',
-  updated_at: '2025-01-15T09:30:00Z',
-};
+// The contract's Race example (built from its schema's examples), the one fixture of a race.
+const race = componentExample('Race');
 const internal = { error: expect.any(String), details: { code: 'INTERNAL_ERROR' } };
 
 /** A logger that keeps every line, to prove what was logged and with which request id. */

@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { AnyTables } from './context.js';
 import { lockNumber, type StorageDialect } from './dialect.js';
 import { migrate } from './migrations/index.js';
+import { lazyMigration } from './lazy-migration.js';
 import { namedStatementPool } from './named-statements.js';
 import type { OpenDatabase } from './sqlite.js';
 
@@ -58,19 +59,11 @@ export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
   // An idle client losing its connection (the server restarting) must not crash the process.
   pool.on('error', () => undefined);
   const named = namedStatementPool(pool);
-  let migrated: Promise<void> | undefined;
-  const ensureMigrated = () =>
-    (migrated ??= migrate(new Kysely({ dialect: new PostgresDialect({ pool }) }), postgresDialect).then(
-      () => undefined,
-      (error: unknown) => {
-        migrated = undefined;
-        throw error;
-      },
-    ));
+  const migration = lazyMigration(() => migrate(new Kysely({ dialect: new PostgresDialect({ pool }) }), postgresDialect));
   const db = new Kysely<AnyTables>({
     dialect: new PostgresDialect({
       pool: async () => {
-        await ensureMigrated();
+        await migration.ensure();
         return named;
       },
     }),
@@ -80,13 +73,13 @@ export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
   return {
     db,
     dialect: postgresDialect,
-    ready: ensureMigrated,
+    ready: migration.ensure,
     // Credentials never appear here: host, port and database only.
     info: () => ({ file: `postgres://${host}${port ? `:${port}` : ''}${pathname}`, journalMode: 'wal', synchronous: 'FULL' }),
     statements: () => ({ size: 0, hits: 0, misses: 0 }),
     close: () =>
       (closed ??= (async () => {
-        await migrated?.catch(() => undefined);
+        await migration.settled();
         await db.destroy(); // ends the pool
       })()),
   };

@@ -12,6 +12,7 @@ import type { AnyTables } from './context.js';
 import type { StorageDialect } from './dialect.js';
 import { changeCounters, type ChangeSources } from './change-counters.js';
 import { migrate } from './migrations/index.js';
+import { lazyMigration } from './lazy-migration.js';
 import { cachingDatabase, type StatementCacheStats } from './statement-cache.js';
 
 /**
@@ -144,22 +145,11 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
 
   // Kysely asks for the database on the first query and waits: migrate in between, on a
   // second Kysely over the same connection (never destroyed, so it never closes it).
-  let migrated: Promise<void> | undefined;
-  let upToDate = false;
-  const ensureMigrated = () =>
-    (migrated ??= migrate(new Kysely({ dialect: new SqliteDialectKeepingPlans({ database }) }), sqliteDialect).then(
-      () => {
-        upToDate = true;
-      },
-      (error: unknown) => {
-        migrated = undefined; // let a later attempt try again (and fail loudly again)
-        throw error;
-      },
-    ));
+  const migration = lazyMigration(() => migrate(new Kysely({ dialect: new SqliteDialectKeepingPlans({ database }) }), sqliteDialect));
   const db = new Kysely<AnyTables>({
     dialect: new SqliteDialectKeepingPlans({
       database: async () => {
-        await ensureMigrated();
+        await migration.ensure();
         return database;
       },
     }),
@@ -169,7 +159,7 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
   return {
     db,
     dialect: sqliteDialect,
-    ready: ensureMigrated,
+    ready: migration.ensure,
     info: () => ({
       file,
       journalMode: String(raw.pragma('journal_mode', { simple: true })),
@@ -177,7 +167,7 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
     }),
     statements: () => database.stats(),
     direct(query) {
-      if (!upToDate) return undefined;
+      if (!migration.isDone()) return undefined;
       // What Kysely's SqliteDriver does with a query, minus the queue.
       const statement = database.prepare(query.sql);
       if (statement.reader) return { rows: statement.all(query.parameters) };
@@ -187,8 +177,7 @@ export function openSqliteDatabase(options: SqliteOptions = {}): OpenDatabase {
     changeCounter: (tables) => counters.over(tables),
     close: () =>
       (closed ??= (async () => {
-        // Let a migration in progress finish before closing under it.
-        await migrated?.catch(() => undefined);
+        await migration.settled();
         await db.destroy();
         database.close();
       })()),

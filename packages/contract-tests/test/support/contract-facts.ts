@@ -1,7 +1,7 @@
 // Facts read from the bundled contract, so no test hard-codes what the contract says. The
 // document is read with @astral/openapi's reader; the tests' oracle is Prism, not it.
 import { contract, operationObject, operationParameters, operationResponse } from '@astral/openapi/contract';
-import { examplesOf, jsonContent, parameterExample } from '@astral/openapi/reader';
+import { examplesOf, exampleRequest as readerExampleRequest, jsonContent, parameterExample } from '@astral/openapi/reader';
 import { operationTable, type OperationId } from '@astral/openapi';
 
 /**
@@ -34,9 +34,10 @@ export interface ExampleRequest {
 }
 
 /**
- * A request the contract accepts for an operation, from its examples only: each path
- * parameter's example, each required query parameter's example, the first request body
- * example. Nothing per operation is written by hand, so a new resource gets one too.
+ * A request the contract accepts for an operation, from its examples only: the reader's
+ * example request (each path parameter's example, the first request body example) as a
+ * method and a path, plus each required query parameter's example. Nothing per operation
+ * is written by hand, so a new resource gets one too.
  *
  * @example
  * ```ts
@@ -45,20 +46,24 @@ export interface ExampleRequest {
  */
 export function exampleRequest(operationId: OperationId): ExampleRequest {
   const entry = operationTable[operationId];
-  const example = (name: string, location: string): string => {
-    const parameter = operationParameters(operationId).find((p) => p.name === name && p.in === location);
-    const value = parameter && parameterExample(contract, parameter);
-    if (value === undefined) throw new Error(`${operationId}: ${location} parameter ${name} has no example`);
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  };
-  const path = entry.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(example(name, 'path')));
+  const example = readerExampleRequest(contract, operationObject(operationId));
+  const path = entry.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = example.pathValues[name];
+    if (value === `{${name}}`) throw new Error(`${operationId}: path parameter ${name} has no example`);
+    return encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
+  });
   const required = operationParameters(operationId).filter((p) => p.in === 'query' && p.required);
-  const query = new URLSearchParams(required.map((p) => [p.name, example(p.name, 'query')])).toString();
+  const query = new URLSearchParams(
+    required.map((p) => {
+      const value = parameterExample(contract, p);
+      if (value === undefined) throw new Error(`${operationId}: query parameter ${p.name} has no example`);
+      return [p.name, typeof value === 'string' ? value : JSON.stringify(value)];
+    }),
+  ).toString();
   const request: ExampleRequest = { method: entry.method.toUpperCase(), path: query ? `${path}?${query}` : path };
   if (entry.hasBody) {
-    const [body] = examplesOf(contract, jsonContent(contract, operationObject(operationId).operation.requestBody));
-    if (!body) throw new Error(`${operationId}: the request body has no example`);
-    request.body = body.value;
+    if (example.body === undefined) throw new Error(`${operationId}: the request body has no example`);
+    request.body = example.body;
   }
   return request;
 }

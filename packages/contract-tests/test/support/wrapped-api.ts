@@ -17,14 +17,20 @@ export interface WrappedApi {
 
 /**
  * Builds a real, migrated and seeded storage, hands it to `wrap`, and serves the API on what
- * `wrap` returns. The Firebase exchange trusts the run's local issuer.
+ * `wrap` returns; `prepare` may add hooks to the app before it listens. The Firebase exchange
+ * trusts the run's local issuer.
  */
-export async function startWrappedApi(name: string, wrap: (repository: App['repository']) => App['repository']): Promise<WrappedApi> {
+export async function startWrappedApi(
+  name: string,
+  wrap: (repository: App['repository']) => App['repository'],
+  prepare?: (app: App['app']) => void,
+): Promise<WrappedApi> {
   // The real storage to wrap (its own app never listens).
   const base = createApp({ mode: 'test', inMemory: true });
   await base.app.ready();
   const { issuer, audience, jwksUrl } = inject('oidc');
   const api = createApp({ mode: 'test', repository: wrap(base.repository), seed: false, oidc: { issuer, audience, jwksUrl } });
+  prepare?.(api.app);
   await api.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = api.app.server.address() as AddressInfo;
   const proxy = await startValidatingProxy({ port: 0, upstream: `http://127.0.0.1:${port}`, log, name });

@@ -16,6 +16,7 @@ export {
   HTTP_METHODS,
   basePathOf,
   examplesOf,
+  isOpen,
   jsonContent,
   operationsOf,
   parameterExample,
@@ -33,3 +34,4 @@ export { bodyLimitOf, errorCatalogueOf, type ErrorCatalogueEntry } from './error
 export { OPERATION_ERROR_EXAMPLES, withErrorExamples } from './error-examples.js';
 export { describeContract, type ContractDescription, type OperationDescription } from './operation-table.js';
 export { exampleRequest, type ExampleRequest } from './example-request.js';
+export { schemaExample } from './schema-example.js';

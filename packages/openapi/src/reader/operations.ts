@@ -100,6 +100,22 @@ export function securityRequirementsOf(document: OpenApiDocument, operation: Jso
   return security.map((requirement) => Object.keys(requirement));
 }
 
+/**
+ * Whether security alternatives (from `securityRequirementsOf`) let an anonymous caller in:
+ * no alternative at all, or an empty one (`{}`). The one test of openness for the server
+ * and the reliability suite.
+ *
+ * @example
+ * ```ts
+ * isOpen([]); // true
+ * isOpen([['bearerAuth'], []]); // true: a token is optional
+ * isOpen([['bearerAuth']]); // false
+ * ```
+ */
+export function isOpen(requirements: readonly string[][]): boolean {
+  return requirements.length === 0 || requirements.some((all) => all.length === 0);
+}
+
 /** The document's security schemes by name, resolved. */
 export function securitySchemesOf(document: OpenApiDocument): Record<string, JsonNode> {
   return Object.fromEntries(
