@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { connect, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file is `packages/settings/dist/npm-script.js`). */
@@ -108,4 +109,41 @@ export async function runUntilExit(
   const [code] = (await once(child, 'close')) as [number | null];
   clearTimeout(timer);
   return { code, output };
+}
+
+/**
+ * A port nothing listens on now on 127.0.0.1 (a script binds it a few seconds later, after
+ * turbo's cached build).
+ *
+ * @example
+ * ```ts
+ * const api = startNpmScript('api', { PORT: String(await freePort()) });
+ * ```
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Whether nothing accepts connections on `port` of 127.0.0.1 (a stopped server is gone).
+ *
+ * @example
+ * ```ts
+ * await api.stop();
+ * expect(await portClosed(port)).toBe(true);
+ * ```
+ */
+export function portClosed(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
 }
