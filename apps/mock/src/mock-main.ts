@@ -1,9 +1,10 @@
 /** `npm run mock`: the mock server on HOST:PORT (127.0.0.1:4010), until SIGINT/SIGTERM. */
-import { readServerConfig } from './config.js';
-import { startMock } from './mock.js';
+import { readMockConfig } from './config.js';
 
 try {
-  const config = readServerConfig(process.env, 4010);
+  const config = readMockConfig(process.env);
+  // Prism is loaded once the settings are known good, so a malformed one is refused at once.
+  const { startMock } = await import('./mock.js');
   const mock = await startMock(config);
   // performance.now() counts from process start, so this includes loading Prism and the contract.
   const ms = Math.round(performance.now());
