@@ -28,7 +28,8 @@ import { originPatternProblem } from '@astral/server';
 import type { OidcSettings } from './resources/auth/id-tokens.js';
 
 /** How the API runs: `development` seeds demo data and prints credentials, `production` seeds nothing. */
-export type Mode = 'development' | 'test' | 'production';
+export type Mode = (typeof modes)[number];
+const modes = ['development', 'test', 'production'] as const;
 
 export interface Config {
   /** TCP port to listen on (`PORT`, default 3000; 0 picks a free port). */
@@ -109,7 +110,7 @@ const corsOrigins: Setting<string[] | undefined> = {
 export const apiSettings = defineSettings({
   PORT: port({ fallback: 3000, description: 'TCP port (0 picks a free one)' }),
   HOST: host({ fallback: '127.0.0.1', description: 'interface to bind' }),
-  ASTRAL_MODE: oneOf(['development', 'test', 'production'], {
+  ASTRAL_MODE: oneOf(modes, {
     fallback: 'development',
     description: 'development seeds demo data and prints credentials; production seeds nothing',
   }),
