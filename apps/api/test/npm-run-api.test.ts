@@ -46,6 +46,8 @@ describe('npm run api', () => {
       OIDC_JWKS_URL: issuer.settings.jwksUrl,
     });
     cleanups.push(() => api.stop());
+    // The banner's last line: the lines before it have arrived too.
+    await api.waitFor(/ {2}email: smtp:\/\/.*\n/);
     const [, origin] = await api.waitFor(/Astral API \(test\) listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/);
     expect(origin).toBe(`http://127.0.0.1:${port}`);
     expect(api.output()).toContain(`database: ${join(dataDir, 'astral.sqlite')}`);

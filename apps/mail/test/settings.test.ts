@@ -46,7 +46,8 @@ describe('the mail catcher settings', () => {
       MAIL_MAX_MESSAGES: '1',
     });
     stops.push(() => mail.stop());
-    await mail.waitFor(/Mail inbox: http:\/\/127\.0\.0\.1:\d+/);
+    // The banner's JSON line comes after both URLs.
+    await mail.waitFor(/JSON: .*\n/);
     expect(mail.output()).toContain(`Mail inbox: http://127.0.0.1:${httpPort}`);
     expect(mail.output()).toContain(`SMTP:       smtp://127.0.0.1:${smtpPort}`);
     await send(`smtp://127.0.0.1:${smtpPort}`, { to: 'first@example.com', subject: 'First', text: '1' });
