@@ -16,7 +16,7 @@ import { buildSeed } from './storage/seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
 export { devCredentials, devInvitation, devSignIn } from './storage/seed/build.js';
-export { ConfigError, developmentCorsOrigins, readConfig, type Config, type Mode } from './config.js';
+export { apiSettings, ConfigError, developmentCorsOrigins, readConfig, type Config, type Mode } from './config.js';
 export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
 export type { Principal } from './resources/users/model.js';

@@ -1,5 +1,6 @@
 /**
- * The API's configuration, read from the environment in this one place.
+ * The API's configuration, read from the environment in this one place: `apiSettings`
+ * declares every variable (the README table, the start-up checks and their tests follow it).
  *
  * Every variable has a safe local default, so `node dist/main.js` runs with no setup:
  * 127.0.0.1:3000, development mode, a SQLite file under `apps/api/.data/`. With
@@ -8,12 +9,27 @@
  * catcher on 127.0.0.1:1025 by default).
  */
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import {
+  defineSettings,
+  directory,
+  flag,
+  host,
+  integer,
+  oneOf,
+  port,
+  readSettings,
+  SettingProblem,
+  SettingsError,
+  text,
+  url,
+  type Setting,
+} from '@astral/settings';
 import { originPatternProblem } from '@astral/server';
 import type { OidcSettings } from './resources/auth/id-tokens.js';
 
 /** How the API runs: `development` seeds demo data and prints credentials, `production` seeds nothing. */
-export type Mode = 'development' | 'test' | 'production';
+export type Mode = (typeof modes)[number];
+const modes = ['development', 'test', 'production'] as const;
 
 export interface Config {
   /** TCP port to listen on (`PORT`, default 3000; 0 picks a free port). */
@@ -65,21 +81,80 @@ export const defaultEmailFrom = 'Astral <no-reply@astral.local>';
 /** Pages served from this machine, on any port: a local web app, the docs' try-it console. */
 export const developmentCorsOrigins: readonly string[] = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
 
-/** `name@domain` or `Display Name <name@domain>`, on one line. */
-const senderPattern = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
-
-const modes: readonly Mode[] = ['development', 'test', 'production'];
-
 /** The package's own `.data/` directory, wherever the process was started from. */
 export const defaultDataDir = fileURLToPath(new URL('../.data', import.meta.url));
 
-/** A configuration value that cannot be used; the entry point prints it and exits 1. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+/** A configuration value that cannot be used (its message names the variable); the entry point prints it and exits 1. */
+export { SettingsError as ConfigError } from '@astral/settings';
+
+/** `CORS_ORIGINS`: a comma-separated allowlist, or `none`; unset is the mode's default (see `readConfig`). */
+const corsOrigins: Setting<string[] | undefined> = {
+  description: 'the browser origins allowed to call the API, comma-separated, or none',
+  fallback: undefined,
+  malformed: 'app.example.com',
+  parse(raw) {
+    if (raw.toLowerCase() === 'none') return [];
+    const origins = raw
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+    for (const origin of origins) {
+      const problem = originPatternProblem(origin);
+      if (problem) throw new SettingProblem(`a comma-separated list of origins, or none: ${problem}`);
+    }
+    return origins;
+  },
+};
+
+/** Every variable the API reads: name, parser, description. */
+export const apiSettings = defineSettings({
+  PORT: port({ fallback: 3000, description: 'TCP port (0 picks a free one)' }),
+  HOST: host({ fallback: '127.0.0.1', description: 'interface to bind' }),
+  ASTRAL_MODE: oneOf(modes, {
+    fallback: 'development',
+    description: 'development seeds demo data and prints credentials; production seeds nothing',
+  }),
+  ASTRAL_DATA_DIR: directory({ fallback: defaultDataDir, description: 'folder of the SQLite file' }),
+  ASTRAL_IN_MEMORY: flag({ description: 'keep the database in memory; nothing is written to disk' }),
+  DATABASE_URL: url({
+    fallback: undefined,
+    protocols: ['postgres:', 'postgresql:'],
+    secret: true,
+    example: 'postgres://user:password@host:5432/astral; unset it to use SQLite',
+    description: 'run on PostgreSQL instead of SQLite',
+  }),
+  DATABASE_POOL_SIZE: integer({ fallback: 10, min: 1, max: 1000, description: 'PostgreSQL connections per instance' }),
+  SMTP_URL: url({
+    fallback: undefined,
+    protocols: ['smtp:', 'smtps:'],
+    secret: true,
+    example: defaultDevelopmentSmtpUrl,
+    description: 'where this instance delivers the email outbox (development default: the local catcher)',
+  }),
+  EMAIL_FROM: text({
+    fallback: defaultEmailFrom,
+    // `name@domain` or `Display Name <name@domain>`, on one line.
+    pattern: /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+    expected: 'an address or "Name <address>"',
+    malformed: 'Astral',
+    description: 'the sender of every email',
+  }),
+  APP_URL: url({ fallback: defaultAppUrl, description: 'the web app the emailed links open' }),
+  OIDC_ISSUER: url({ fallback: undefined, description: 'the OpenID Connect issuer of the ID tokens sign-up takes' }),
+  OIDC_AUDIENCE: text({
+    fallback: undefined,
+    pattern: /^\S+$/,
+    expected: 'one word (the project id)',
+    malformed: 'two words',
+    description: "the ID tokens' audience",
+  }),
+  OIDC_JWKS_URL: url({ fallback: undefined, description: "the issuer's signing keys" }),
+  CORS_ORIGINS: corsOrigins,
+});
 
 /**
- * Reads the configuration from an environment (defaults to `process.env`).
+ * Reads the configuration from an environment (defaults to `process.env`); a malformed
+ * variable throws a `ConfigError` naming it.
  *
  * @example
  * ```ts
@@ -89,95 +164,37 @@ export class ConfigError extends Error {
  * ```
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
-  }
-  const mode = (env.ASTRAL_MODE || 'development') as Mode;
-  if (!modes.includes(mode)) {
-    throw new ConfigError(`ASTRAL_MODE must be one of ${modes.join(', ')}, got "${env.ASTRAL_MODE}"`);
-  }
-  const inMemoryValue = env.ASTRAL_IN_MEMORY ?? '';
-  if (!['', '0', '1', 'true', 'false'].includes(inMemoryValue)) {
-    throw new ConfigError(`ASTRAL_IN_MEMORY must be 1 or 0, got "${inMemoryValue}"`);
-  }
-  const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (unset it to use SQLite)');
-  }
-  const poolSize = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : 10;
-  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
-    throw new ConfigError(`DATABASE_POOL_SIZE must be an integer from 1 to 1000, got "${env.DATABASE_POOL_SIZE}"`);
-  }
-  const appUrl = env.APP_URL || defaultAppUrl;
-  if (!isHttpUrl(appUrl)) throw new ConfigError(`APP_URL must be an http:// or https:// URL, got "${appUrl}"`);
-  const smtpUrl = env.SMTP_URL || (mode === 'development' ? defaultDevelopmentSmtpUrl : undefined);
-  if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl)) {
-    throw new ConfigError(`SMTP_URL must be an smtp:// or smtps:// URL with a host, such as ${defaultDevelopmentSmtpUrl}`);
-  }
-  const emailFrom = (env.EMAIL_FROM || defaultEmailFrom).trim();
-  if (!senderPattern.test(emailFrom)) {
-    throw new ConfigError(`EMAIL_FROM must be an address or "Name <address>", got "${env.EMAIL_FROM}"`);
-  }
-  const corsOrigins = readCorsOrigins(env.CORS_ORIGINS, mode);
+  const settings = readSettings(apiSettings, env);
+  const mode = settings.ASTRAL_MODE;
   return {
-    port,
-    host: env.HOST || '127.0.0.1',
+    port: settings.PORT,
+    host: settings.HOST,
     mode,
-    dataDir: env.ASTRAL_DATA_DIR ? resolve(env.ASTRAL_DATA_DIR) : defaultDataDir,
-    inMemory: inMemoryValue === '1' || inMemoryValue === 'true',
-    databaseUrl,
-    poolSize,
-    appUrl,
-    oidc: readOidc(env),
-    smtpUrl,
-    emailFrom,
-    corsOrigins,
+    dataDir: settings.ASTRAL_DATA_DIR,
+    inMemory: settings.ASTRAL_IN_MEMORY,
+    databaseUrl: settings.DATABASE_URL,
+    poolSize: settings.DATABASE_POOL_SIZE,
+    appUrl: settings.APP_URL,
+    oidc: readOidc(settings),
+    smtpUrl: settings.SMTP_URL ?? (mode === 'development' ? defaultDevelopmentSmtpUrl : undefined),
+    emailFrom: settings.EMAIL_FROM,
+    corsOrigins: settings.CORS_ORIGINS ?? (mode === 'production' ? [] : [...developmentCorsOrigins]),
   };
 }
 
-/** The allowlist: unset means the mode's default; `none` means no origin at all. */
-function readCorsOrigins(value: string | undefined, mode: Mode): string[] {
-  if (value === undefined || value.trim() === '') return mode === 'production' ? [] : [...developmentCorsOrigins];
-  if (value.trim().toLowerCase() === 'none') return [];
-  const origins = value
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
-  for (const origin of origins) {
-    const problem = originPatternProblem(origin);
-    if (problem) throw new ConfigError(`CORS_ORIGINS: ${problem}; separate origins with commas, or say none`);
-  }
-  return origins;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
-/** Whether `value` is an SMTP URL nodemailer can use (the URL itself is not echoed: it may hold a password). */
-function isSmtpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** All three OIDC variables, or none; a half-configured issuer is a mistake to report at start. */
-function readOidc(env: NodeJS.ProcessEnv): OidcSettings | undefined {
-  const issuer = env.OIDC_ISSUER || undefined;
-  const audience = env.OIDC_AUDIENCE || undefined;
-  const jwksUrl = env.OIDC_JWKS_URL || undefined;
+function readOidc(settings: {
+  OIDC_ISSUER: string | undefined;
+  OIDC_AUDIENCE: string | undefined;
+  OIDC_JWKS_URL: string | undefined;
+}): OidcSettings | undefined {
+  const { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience, OIDC_JWKS_URL: jwksUrl } = settings;
   if (issuer === undefined && audience === undefined && jwksUrl === undefined) return undefined;
   if (issuer === undefined || audience === undefined || jwksUrl === undefined) {
-    throw new ConfigError('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together: set all three, or none');
+    throw new SettingsError(
+      'OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL',
+      'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together: set all three, or none',
+    );
   }
-  if (!isHttpUrl(jwksUrl)) throw new ConfigError(`OIDC_JWKS_URL must be an http:// or https:// URL, got "${jwksUrl}"`);
   return { issuer, audience, jwksUrl };
 }

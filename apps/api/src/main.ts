@@ -1,12 +1,11 @@
 /**
  * Entry point: `node dist/main.js`. Reads the configuration from the environment
- * (`config.ts`), listens, prints where (and, in development, the credentials), and shuts
+ * (`config.ts`; a malformed variable is named and the process exits 1), listens, prints where (and, in development, the credentials), and shuts
  * down gracefully on SIGINT/SIGTERM: stop accepting, let in-flight requests finish, close
  * the database, exit 0.
  */
 import { ConfigError, readConfig } from './config.js';
-import { createApp, devCredentials, devInvitation, devSignIn } from './app.js';
-import { databaseFileName } from './storage/sqlite.js';
+import { requestLogger } from './request-log.js';
 import { join } from 'node:path';
 
 /** How long in-flight requests get to finish on shutdown before the process gives up. */
@@ -23,6 +22,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Loaded once the settings are known good, so a malformed one is refused at once.
+  const [{ createApp, devCredentials, devInvitation, devSignIn }, { databaseFileName }] = await Promise.all([
+    import('./app.js'),
+    import('./storage/sqlite.js'),
+  ]);
   const { app, close } = createApp({
     mode: config.mode,
     dataDir: config.dataDir,
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
     oidc: config.oidc,
     email: { smtpUrl: config.smtpUrl, from: config.emailFrom },
     corsOrigins: config.corsOrigins,
-    logger: { level: config.mode === 'test' ? 'warn' : 'info' },
+    logger: await requestLogger(config.mode),
   });
 
   let stopping = false;

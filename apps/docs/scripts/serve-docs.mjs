@@ -1,14 +1,18 @@
-// `npm run docs`: serves the built site on 127.0.0.1:8080. PORT (or ASTRAL_DOCS_PORT),
-// HOST and ASTRAL_DOCS_DIR change where and what; the try-it console sends requests to
-// ASTRAL_MOCK_URL / ASTRAL_SANDBOX_URL (default 127.0.0.1 on ASTRAL_MOCK_PORT / ASTRAL_SANDBOX_PORT).
-import { fileURLToPath } from 'node:url';
-import { consoleTargets, serveDocs } from '../src/server.mjs';
+// `npm run docs`: serves the built site on 127.0.0.1:8080. Every variable it reads is declared
+// in src/settings.mjs (PORT or ASTRAL_DOCS_PORT, HOST, ASTRAL_DOCS_DIR, where the try-it
+// console sends requests); a malformed one stops the start with its name.
+import { readDocsConfig } from '../src/settings.mjs';
+import { serveDocs } from '../src/server.mjs';
 
-const root = process.env.ASTRAL_DOCS_DIR ?? fileURLToPath(new URL('../dist/', import.meta.url));
-const port = Number(process.env.PORT ?? process.env.ASTRAL_DOCS_PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
+let config;
 try {
-  const targets = consoleTargets();
+  config = readDocsConfig();
+} catch (error) {
+  console.error(`docs: ${error.message}`);
+  process.exit(1);
+}
+const { root, port, host, targets } = config;
+try {
   const { url } = await serveDocs({ root, port, host, targets });
   console.log(`docs: ${url} (try-it console: ${url}try/, sending to ${targets.map((t) => `${t.name} ${t.url}`).join(', ')})`);
 } catch (error) {

@@ -16,30 +16,14 @@ const TYPES = {
 /** Where the try-it console sends requests (`/try/targets.json`); the page falls back to the contract's local servers. */
 const TARGETS_PATH = '/try/targets.json';
 
-/** @typedef {{ name: string, url: string }} ConsoleTarget */
-
-/**
- * The console's targets from the environment: the mock and the sandbox, at `ASTRAL_MOCK_URL`
- * and `ASTRAL_SANDBOX_URL`, else on 127.0.0.1 at `ASTRAL_MOCK_PORT` (4010) and
- * `ASTRAL_SANDBOX_PORT` (4011), as `npm start` runs them.
- *
- * @example
- * consoleTargets({ ASTRAL_MOCK_PORT: '4020' })[0]; // { name: 'mock', url: 'http://127.0.0.1:4020/api/v1' }
- */
-export function consoleTargets(env = process.env) {
-  const local = (port, fallback) => `http://127.0.0.1:${port || fallback}/api/v1`;
-  return [
-    { name: 'mock', url: env.ASTRAL_MOCK_URL || local(env.ASTRAL_MOCK_PORT, 4010) },
-    { name: 'sandbox', url: env.ASTRAL_SANDBOX_URL || local(env.ASTRAL_SANDBOX_PORT, 4011) },
-  ];
-}
+/** @typedef {import('./settings.mjs').ConsoleTarget} ConsoleTarget */
 
 /**
  * A server for the files under `root`; `/` is `index.html`. Only GET and HEAD. With
  * `targets`, it also tells the try-it console where to send requests.
  *
  * @example
- * const server = createDocsServer({ root: 'apps/docs/dist', targets: consoleTargets() });
+ * const server = createDocsServer({ root: 'apps/docs/dist', targets: readDocsConfig().targets });
  * server.listen(8080, '127.0.0.1');
  *
  * @param {{ root: string, targets?: ConsoleTarget[] }} options
@@ -91,7 +75,7 @@ async function serveFile(base, request, response) {
  * Starts the server and resolves once it listens; `port: 0` picks a free port.
  *
  * @example
- * const { url, close } = await serveDocs({ root: 'apps/docs/dist', port: 0, targets: consoleTargets() });
+ * const { url, close } = await serveDocs({ root: 'apps/docs/dist', port: 0, targets: readDocsConfig().targets });
  *
  * @param {{ root: string, port: number, host?: string, targets?: ConsoleTarget[] }} options
  * @returns {Promise<{ url: string, port: number, close: () => Promise<unknown> }>}

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { contract } from '@astral/openapi/contract';
 import { describe, expect, it } from 'vitest';
 import { consoleModel, withConsoleLinks } from '../src/console-model.mjs';
-import { consoleTargets } from '../src/server.mjs';
+import { readDocsConfig } from '../src/settings.mjs';
 import { externalAssetUrls } from '../src/offline.mjs';
 import { contractOperations } from './helpers.js';
 
@@ -46,11 +46,11 @@ describe('the console model', () => {
   });
 
   it('sends to the mock and the sandbox where the environment says', () => {
-    expect(consoleTargets({})).toEqual([
+    expect(readDocsConfig({}).targets).toEqual([
       { name: 'mock', url: 'http://127.0.0.1:4010/api/v1' },
       { name: 'sandbox', url: 'http://127.0.0.1:4011/api/v1' },
     ]);
-    expect(consoleTargets({ ASTRAL_MOCK_PORT: '4020', ASTRAL_SANDBOX_URL: 'http://127.0.0.1:5000/api/v1' })).toEqual([
+    expect(readDocsConfig({ ASTRAL_MOCK_PORT: '4020', ASTRAL_SANDBOX_URL: 'http://127.0.0.1:5000/api/v1' }).targets).toEqual([
       { name: 'mock', url: 'http://127.0.0.1:4020/api/v1' },
       { name: 'sandbox', url: 'http://127.0.0.1:5000/api/v1' },
     ]);

@@ -15,7 +15,7 @@ export interface StartedServer {
  * @example
  * ```ts
  * await runUntilStopped('mock', async () => {
- *   const mock = await startMock(readServerConfig(process.env, 4010));
+ *   const mock = await startMock(readMockConfig(process.env));
  *   return { close: () => mock.close(), banner: (ms) => `listening on ${mock.url} (ready in ${ms} ms)\n` };
  * });
  * ```

@@ -1,22 +1,13 @@
 /** `npm run sandbox`: the reference API behind Prism's validating proxy on HOST:PORT (127.0.0.1:4011). */
-import { devCredentials, readConfig } from '@astral/api';
-import { readServerConfig } from './config.js';
+import { readSandboxConfig } from './config.js';
 import { runUntilStopped } from './run-until-stopped.js';
-import { startSandbox } from './sandbox.js';
 
 await runUntilStopped('sandbox', async () => {
-  const { host, port, contract } = readServerConfig(process.env, 4011);
   // The API inside reads its email and sign-in settings as `npm run api` does (SMTP_URL, APP_URL, OIDC_*).
-  const api = readConfig({ ...process.env, ASTRAL_MODE: 'development', PORT: '0' });
-  const sandbox = await startSandbox({
-    host,
-    port,
-    ...(contract ? { contract } : {}),
-    smtpUrl: api.smtpUrl,
-    emailFrom: api.emailFrom,
-    appUrl: api.appUrl,
-    oidc: api.oidc,
-  });
+  const api = readSandboxConfig(process.env);
+  // The API and Prism are loaded once the settings are known good, so a malformed one is refused at once.
+  const [{ devCredentials }, { startSandbox }] = await Promise.all([import('@astral/api'), import('./sandbox.js')]);
+  const sandbox = await startSandbox(api);
   return {
     close: () => sandbox.close(),
     banner: (ms) =>

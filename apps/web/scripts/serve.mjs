@@ -1,7 +1,16 @@
 // `npm run web` (and `npm start`): the built web app on 127.0.0.1:ASTRAL_WEB_PORT (5173),
-// its /api proxied to ASTRAL_WEB_API_URL (default: the sandbox, http://127.0.0.1:4011).
-import { startWebPreview } from '../src/preview.mjs';
+// its /api proxied to ASTRAL_WEB_API_URL (default: the sandbox, http://127.0.0.1:4011). The
+// variables are declared in src/target.mjs; a malformed one stops the start with its name.
+import { webTarget } from '../src/target.mjs';
 
+try {
+  webTarget(process.env);
+} catch (error) {
+  console.error(`web: ${error.message}`);
+  process.exit(1);
+}
+// Vite is loaded once the settings are known good.
+const { startWebPreview } = await import('../src/preview.mjs');
 let web;
 try {
   web = await startWebPreview();

@@ -1,12 +1,22 @@
-// Where the web app's `/api` requests go, read from the environment in this one place.
-// ASTRAL_WEB_API_URL is the mock (http://127.0.0.1:4010), the sandbox (4011, the default: it
-// keeps state and sends the sign-up email) or the reference API (3000), which the Vite dev and
-// preview servers proxy `/api` to, so the page calls its own origin and needs no CORS (a URL
-// with the /api/v1 path is accepted too, only its origin counts); or `msw`: no server at all,
-// @astral/msw answers in the page from a service worker.
+// Where the web app is served and where its `/api` requests go, read from the environment in
+// this one place: `webSettings` declares every variable `npm run web` reads (the README
+// table, the start-up checks and their tests follow it). ASTRAL_WEB_API_URL is the mock
+// (http://127.0.0.1:4010), the sandbox (4011, the default: it keeps state and sends the
+// sign-up email) or the reference API (3000), which the Vite dev and preview servers proxy
+// `/api` to, so the page calls its own origin and needs no CORS (a URL with the /api/v1 path
+// is accepted too, only its origin counts); or `msw`: no server at all, @astral/msw answers
+// in the page from a service worker.
+import { defineSettings, port, readSettings, url } from '@astral/settings';
 
 /** The sandbox `npm start` runs. */
 export const DEFAULT_API_URL = 'http://127.0.0.1:4011';
+
+/** Every variable the web app's servers read: name, parser, description. */
+export const webSettings = defineSettings({
+  ASTRAL_WEB_PORT: port({ fallback: undefined, description: 'TCP port (0 picks a free one); wins over PORT' }),
+  PORT: port({ fallback: undefined, description: 'TCP port, when ASTRAL_WEB_PORT is unset' }),
+  ASTRAL_WEB_API_URL: url({ fallback: DEFAULT_API_URL, also: ['msw'], description: 'the API the page talks to, or msw' }),
+});
 
 /**
  * @param {Record<string, string | undefined>} env
@@ -16,20 +26,9 @@ export const DEFAULT_API_URL = 'http://127.0.0.1:4011';
  * webTarget({ ASTRAL_WEB_API_URL: 'msw' }).api; // "msw"
  */
 export function webTarget(env) {
+  const settings = readSettings(webSettings, env);
   const host = '127.0.0.1';
-  const port = Number(env.ASTRAL_WEB_PORT || env.PORT || 5173);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`ASTRAL_WEB_PORT must be a port, got "${env.ASTRAL_WEB_PORT ?? env.PORT}"`);
-  const raw = env.ASTRAL_WEB_API_URL || DEFAULT_API_URL;
-  if (raw === 'msw') return { api: 'msw', apiOrigin: null, host, port };
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    throw new Error(`ASTRAL_WEB_API_URL must be an http:// or https:// URL or "msw", got "${raw}"`);
-  }
-  return { api: 'proxy', apiOrigin: url.origin, host, port };
+  const port = settings.ASTRAL_WEB_PORT ?? settings.PORT ?? 5173;
+  if (settings.ASTRAL_WEB_API_URL === 'msw') return { api: 'msw', apiOrigin: null, host, port };
+  return { api: 'proxy', apiOrigin: new URL(settings.ASTRAL_WEB_API_URL).origin, host, port };
 }

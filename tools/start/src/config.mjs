@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiSettings } from '@astral/api/config';
+import { defineSettings, directory, port, readSettings } from '@astral/settings';
+import { webSettings } from '@astral/web/src/target.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -119,13 +122,37 @@ export const SERVICES = [
   },
 ];
 
-function port(env, name, fallback) {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port from 1 to 65535, got "${raw}"`);
-  return value;
-}
+/**
+ * Every variable npm start itself reads: name, parser, description (each server's own
+ * variables pass through to it, declared in its app). The ports come from SERVICES.
+ */
+export const startSettings = defineSettings({
+  ...Object.fromEntries(
+    SERVICES.flatMap((service) => [
+      [service.portEnv, port({ fallback: service.defaultPort, min: 1, description: `${service.label}: port` })],
+      ...(service.smtp
+        ? [[service.smtp.portEnv, port({ fallback: service.smtp.defaultPort, min: 1, description: `${service.label}: SMTP port` })]]
+        : []),
+    ]),
+  ),
+  ASTRAL_CONTRACT_DIR: directory({ fallback: undefined, description: 'watch this copy of the contract instead of openapi/' }),
+  ASTRAL_START_OUT: directory({
+    fallback: undefined,
+    description: "where a copy's bundle, types and docs go (default: a temporary folder)",
+  }),
+  // Passed on to the servers instead of npm start's own (the mail catcher, the web app, the sandbox).
+  SMTP_URL: { ...apiSettings.SMTP_URL, description: 'where the API processes send email (default: the mail catcher npm start runs)' },
+  APP_URL: {
+    ...apiSettings.APP_URL,
+    fallback: undefined,
+    description: 'the web app the emailed links open (default: the one npm start runs)',
+  },
+  ASTRAL_WEB_API_URL: {
+    ...webSettings.ASTRAL_WEB_API_URL,
+    fallback: undefined,
+    description: 'the API the web app talks to (default: the sandbox)',
+  },
+});
 
 /**
  * The start configuration. ASTRAL_CONTRACT_DIR watches another copy of the contract (its
@@ -137,15 +164,16 @@ function port(env, name, fallback) {
  * readStartConfig({ ASTRAL_MOCK_PORT: '4020' }).services.find((s) => s.name === 'mock').port; // 4020
  */
 export function readStartConfig(env = process.env) {
+  const settings = readSettings(startSettings, env);
   const host = '127.0.0.1';
-  const customContract = Boolean(env.ASTRAL_CONTRACT_DIR);
-  const contractDir = customContract ? resolve(env.ASTRAL_CONTRACT_DIR) : join(repoRoot, 'openapi');
-  const outDir = customContract ? resolve(env.ASTRAL_START_OUT || join(tmpdir(), `astral-start-${process.pid}`)) : null;
+  const customContract = settings.ASTRAL_CONTRACT_DIR !== undefined;
+  const contractDir = settings.ASTRAL_CONTRACT_DIR ?? join(repoRoot, 'openapi');
+  const outDir = customContract ? (settings.ASTRAL_START_OUT ?? join(tmpdir(), `astral-start-${process.pid}`)) : null;
   const openapi = workspacePackage('@astral/openapi');
   const services = SERVICES.map((service) => ({
     ...service,
-    port: port(env, service.portEnv, service.defaultPort),
-    ...(service.smtp ? { smtpPort: port(env, service.smtp.portEnv, service.smtp.defaultPort) } : {}),
+    port: settings[service.portEnv],
+    ...(service.smtp ? { smtpPort: settings[service.smtp.portEnv] } : {}),
     entry: scriptEntry(service.package, service.script),
   }));
   const mail = services.find((service) => service.smtp);
@@ -162,12 +190,12 @@ export function readStartConfig(env = process.env) {
      * Where the API processes send email: the mail catcher, unless the developer's own
      * SMTP_URL says otherwise (a Mailpit they already run, say); then that one is passed on.
      */
-    smtpUrl: env.SMTP_URL || `smtp://${host}:${mail.smtpPort}`,
-    ownSmtpUrl: Boolean(env.SMTP_URL),
+    smtpUrl: settings.SMTP_URL ?? `smtp://${host}:${mail.smtpPort}`,
+    ownSmtpUrl: settings.SMTP_URL !== undefined,
     /** The API the web app talks to: the sandbox (stateful, sends the sign-up email), unless ASTRAL_WEB_API_URL says otherwise. */
-    webApiUrl: env.ASTRAL_WEB_API_URL || `http://${host}:${sandbox.port}`,
+    webApiUrl: settings.ASTRAL_WEB_API_URL ?? `http://${host}:${sandbox.port}`,
     /** Where the emailed sign-up and reset links point: the web app, unless APP_URL says otherwise. */
-    appUrl: env.APP_URL || `http://${host}:${web.port}`,
+    appUrl: settings.APP_URL ?? `http://${host}:${web.port}`,
     contractDir,
     contractEntry: join(contractDir, 'openapi.yaml'),
     /** Where bundle and generate write; null means their usual places in packages/openapi. */

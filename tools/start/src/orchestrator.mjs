@@ -24,7 +24,14 @@ async function basePathOf(contractJson) {
  */
 export async function runStart(env = process.env) {
   const started = performance.now();
-  const config = readStartConfig(env);
+  let config;
+  try {
+    config = readStartConfig(env);
+  } catch (error) {
+    // A malformed variable (its message names it), before anything is built or started.
+    console.error(`npm start: ${error.message}`);
+    return 1;
+  }
   const children = new Map();
   let stopping = false;
   let watcher;

@@ -1,0 +1,96 @@
+// `npm run api` as a user runs it (root script → turbo → the API), with the settings the
+// README documents set in the environment: each one must reach the API and show its effect.
+// The email goes to a real SMTP server, its link opens APP_URL, a preflight from the listed
+// origin is allowed and one from an origin the development default would allow is not, the
+// ID tokens of OIDC_ISSUER sign up. Then the whole process group is stopped.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, portClosed, startNpmScript, type NpmScript } from '@astral/settings/npm-script';
+import { startLocalIssuer, type LocalIssuer } from './oidc-issuer.js';
+import { startSmtpServer, type TestSmtpServer } from './smtp.js';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** The body as written: nodemailer sends it quoted-printable (`=3D` for `=`, `=` before a soft break). */
+const quotedPrintable = (body: string) =>
+  body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+describe('npm run api', () => {
+  it('passes every documented setting to the API', { timeout: 240_000 }, async () => {
+    const smtp: TestSmtpServer = await startSmtpServer();
+    cleanups.push(() => smtp.close());
+    const issuer: LocalIssuer = await startLocalIssuer();
+    cleanups.push(() => issuer.close());
+    const dataDir = await mkdtemp(join(tmpdir(), 'astral-npm-run-api-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const port = await freePort();
+
+    const api: NpmScript = startNpmScript('api', {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ASTRAL_MODE: 'test',
+      ASTRAL_DATA_DIR: dataDir,
+      ASTRAL_IN_MEMORY: '',
+      DATABASE_URL: '',
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: 'Race Desk <races@example.test>',
+      APP_URL: 'https://app.example.test/astral',
+      CORS_ORIGINS: 'https://allowed.example.test',
+      OIDC_ISSUER: issuer.settings.issuer,
+      OIDC_AUDIENCE: issuer.settings.audience,
+      OIDC_JWKS_URL: issuer.settings.jwksUrl,
+    });
+    cleanups.push(() => api.stop());
+    // The banner's last line: the lines before it have arrived too.
+    await api.waitFor(/ {2}email: smtp:\/\/.*\n/);
+    const [, origin] = await api.waitFor(/Astral API \(test\) listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/);
+    expect(origin).toBe(`http://127.0.0.1:${port}`);
+    expect(api.output()).toContain(`database: ${join(dataDir, 'astral.sqlite')}`);
+    expect((await stat(join(dataDir, 'astral.sqlite'))).isFile()).toBe(true);
+    expect(api.output()).toContain('browser origins (CORS): https://allowed.example.test');
+    const base = `${origin}/api/v1`;
+
+    // SMTP_URL, EMAIL_FROM and APP_URL: the verification email.
+    const requested = await fetch(`${base}/auth/request-verification`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lena@example.com' }),
+    });
+    expect(requested.status).toBe(200);
+    await expect.poll(() => smtp.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const [email] = smtp.received;
+    expect(email!.to).toEqual(['lena@example.com']);
+    expect(email!.from).toBe('Race Desk <races@example.test>');
+    expect(quotedPrintable(email!.body)).toMatch(/https:\/\/app\.example\.test\/astral\/signup\?token=vrf_[A-Za-z0-9_-]{43}/);
+
+    // CORS_ORIGINS: the listed origin, and not localhost, which the default would allow.
+    const preflight = (from: string) =>
+      fetch(`${base}/races`, {
+        method: 'OPTIONS',
+        headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      });
+    const allowed = await preflight('https://allowed.example.test');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://allowed.example.test');
+    const other = await preflight('http://localhost:5173');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(other.status).toBe(405);
+
+    // OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL: an ID token of that issuer signs up.
+    const idToken = await issuer.sign({ sub: 'fb_nina', email: 'nina.k@example.com', name: 'Nina K' }, { now: new Date() });
+    const signup = await fetch(`${base}/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ firebase_id_token: idToken }),
+    });
+    expect(signup.status).toBe(201);
+
+    await api.stop();
+    expect(await portClosed(port)).toBe(true);
+  });
+});

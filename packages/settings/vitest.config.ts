@@ -1,0 +1,4 @@
+import { mergeConfig } from 'vitest/config';
+import { sharedVitestConfig } from '../../vitest.shared.js';
+
+export default mergeConfig(sharedVitestConfig, {});
