@@ -6,13 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { basePath, methodsAllowedFor, operationIds, operationTable, queryDefaulter, requestBodyLimitBytes } from '@astral/openapi';
-import { credentialReader, isOpen, meetsRequirements } from './auth.js';
+import { credentialReader, isOpen, meetsRequirements, notAccepted } from './auth.js';
 import { createCors } from './cors.js';
 import { componentsDocument, requestSchemas, responseSchema, securityRequirements } from './contract-schemas.js';
 import { ApiError, errorBody } from './errors.js';
 import { toErrorResponse, type ErrorResponse } from './error-handler.js';
 import { createResponseChecker, type ContractViolation, type HandlerOutcome } from './response-check.js';
 import { parseJsonBody } from './json-body.js';
+import { securityHeaders } from './security-headers.js';
 import { createIdempotency, sendReplay } from './idempotency.js';
 import { memoryIdempotencyStore } from './memory-idempotency-store.js';
 import type { AstralServerOptions, Credentials, HandlerContext, OperationId } from './types.js';
@@ -60,6 +61,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
   const mode = options.mode ?? 'development';
   const cors = options.cors && options.cors.origins.length > 0 ? createCors(options.cors) : undefined;
   const checkResponses = mode !== 'production';
+  const security = securityHeaders();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? requestBodyLimitBytes,
@@ -75,6 +77,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
     },
     // Bad URLs never reach the hooks, so the request id is set here too.
     frameworkErrors: (error, request, reply) => {
+      reply.headers(security);
       reply.header('x-request-id', request.id);
       cors?.decorate(request, reply);
       sendResponse(reply, toErrorResponse(error, options.mapError));
@@ -97,6 +100,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
   });
 
   app.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(security);
     reply.header('x-request-id', request.id);
     cors?.decorate(request, reply);
     done(null, payload);
@@ -163,9 +167,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
       const credentials = reader.read(request);
       const present = reader.satisfied(credentials);
       if (present.size === 0 && open) return;
-      if (!meetsRequirements(requirements, present)) {
-        throw new ApiError('UNAUTHORIZED', { headers: { 'www-authenticate': reader.challenge } });
-      }
+      if (present.size === 0) throw new ApiError('UNAUTHORIZED', { headers: { 'www-authenticate': reader.challenge } });
       const principal = await options.authenticate(credentials, request);
       if (principal === null || principal === undefined) {
         if (open) return;
@@ -175,6 +177,8 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
           headers: { 'www-authenticate': reader.challenge },
         });
       }
+      // Valid, but of a scheme this operation does not list: a right the caller lacks (auth.ts).
+      if (!meetsRequirements(requirements, present)) throw notAccepted(reader.headerOf(credentials));
       (request as WithPrincipal)[PRINCIPAL] = principal;
       (request as WithPrincipal)[CREDENTIALS] = credentials;
     };
