@@ -108,13 +108,13 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
         if (ms === undefined) throw new UsageError('--expires must be an ISO 8601 date-time');
         expires = new Date(ms).toISOString();
       }
-      const token = newSecret('tok');
+      const token = newSecret('accessToken');
       await repository.users.addAccessToken(user, hashCredential(token), expires);
       return `Authorization: Bearer ${token}\n(store it now: only its hash is kept)`;
     }
     case 'issue-api-key': {
       const organization = required(values, 'organization', /^org_[A-Za-z0-9]{1,64}$/);
-      const key = newSecret('key');
+      const key = newSecret('apiKey');
       await repository.organizations.addApiKey(organization, hashCredential(key));
       return `X-API-Key: ${key}\n(store it now: only its hash is kept)`;
     }

@@ -91,7 +91,8 @@ export function createApp(options: AppOptions = {}): App {
       now,
       accounts: { appUrl: options.appUrl ?? defaultAppUrl, oidc: options.oidc },
     }),
-    authenticate: createAuthenticator(repository, now),
+    // Development credentials (`dev-athlete-token`...) are seeded data: never accepted in production.
+    authenticate: createAuthenticator(repository, { now, developmentCredentials: mode !== 'production' }),
     // Idempotency-Key records live in the database, so a retry reaching another instance is recognised.
     idempotency: repository.idempotency,
     mapError: mapDomainError,

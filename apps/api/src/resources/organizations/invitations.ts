@@ -11,6 +11,7 @@ import { randomId } from '../../domain/ids.js';
 import { formatInstant, parseInstant } from '../../domain/time.js';
 import type { OutgoingEmail } from '../../email/outbox.js';
 import type { Repository } from '../../storage/repository.js';
+import { isWellFormedSecret } from '../../domain/secrets.js';
 import { hashCredential, newSecret } from '../auth/credentials.js';
 import type { Principal } from '../users/model.js';
 import { decodeInvitationsCursor, encodeInvitationsCursor } from './cursors.js';
@@ -122,7 +123,7 @@ export class InvitationService {
       const group = await repository.organizations.group(input.group_id);
       if (!group || group.org_id !== access.organizationId) throw new NotFoundError('group', 'group_id');
     }
-    const token = newSecret('inv');
+    const token = newSecret('invitationToken');
     const stored: StoredInvitation = {
       invitation_id: randomId('inv'),
       organization_id: access.organizationId,
@@ -186,6 +187,8 @@ export class InvitationService {
     const nowMs = this.now().getTime();
     const at = formatInstant(nowMs);
     const userId = principal.user_id;
+    // A malformed token is refused as an unknown one is, without a lookup (domain/secrets.ts).
+    if (!isWellFormedSecret(token, 'invitationToken')) throw new InvalidTokenError('token');
     const organizationId = await repository.transaction(async (tx) => {
       const use = await tx.organizations.useInvitation(hashCredential(token), nowMs);
       if (use.outcome !== 'used') throw new InvalidTokenError('token');
