@@ -16,6 +16,7 @@ import { buildSeed } from './storage/seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
 export { devCredentials, devInvitation, devSignIn } from './storage/seed/build.js';
+export { isWellFormedSecret, newSecret, secretFromBody, secretPrefixes, type SecretKind } from './domain/secrets.js';
 export { ConfigError, developmentCorsOrigins, readConfig, type Config, type Mode } from './config.js';
 export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
