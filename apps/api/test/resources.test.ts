@@ -121,7 +121,7 @@ function failing<T extends object>(target: T): T {
 
 const athlete = { authorization: `Bearer ${devCredentials.athleteToken}` };
 const password = 'Tempo-Run-2025';
-const emailedToken = 'vrf_Jq3t0Vb7c9QmXo2LrNe5Ya8KdUwZ1sTf4HgPiR6jB0M';
+const emailedToken = 'astral_ev_WP9LrB7f90JGxw1fZwuxTl9ShXsdqLNan7TRIqoC4Lmkyw';
 /** One request per operation; the Firebase exchange's ID token is signed by the test's issuer (verified before any storage). */
 const requestsWith = (idToken: string) =>
   [
