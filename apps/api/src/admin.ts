@@ -115,7 +115,8 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
     case 'issue-api-key': {
       const organization = required(values, 'organization', /^org_[A-Za-z0-9]{1,64}$/);
       const key = newSecret('apiKey');
-      await repository.organizations.addApiKey(organization, hashCredential(key));
+      // The first 16 characters, as the API records for the keys it makes, so the list shows it.
+      await repository.organizations.addApiKey(organization, hashCredential(key), { prefix: key.slice(0, 16) });
       return `X-API-Key: ${key}\n(store it now: only its hash is kept)`;
     }
     // Revocation is a row in the shared database: every instance checks it on each request.
