@@ -46,6 +46,17 @@ describe('production mode', () => {
   });
 });
 
+describe('development credentials in production mode', () => {
+  it('are accepted only when an in-process caller asks for them (the benchmark), never by default', async () => {
+    const bench = createApp({ mode: 'production', inMemory: true, seed: true, developmentCredentials: true });
+    expect((await bench.app.inject({ url: '/api/v1/races', headers: athlete })).statusCode).toBe(200);
+    await bench.close();
+    const seeded = createApp({ mode: 'production', inMemory: true, seed: true });
+    expect((await seeded.app.inject({ url: '/api/v1/races', headers: athlete })).statusCode).toBe(401);
+    await seeded.close();
+  });
+});
+
 describe('the database file', () => {
   it('is created under the data directory on first start, seeded once, and survives a restart', async () => {
     const dataDir = join(scratch, 'data');
