@@ -108,14 +108,15 @@ export async function runAdmin(argv: string[], repository: Repository): Promise<
         if (ms === undefined) throw new UsageError('--expires must be an ISO 8601 date-time');
         expires = new Date(ms).toISOString();
       }
-      const token = newSecret('tok');
+      const token = newSecret('accessToken');
       await repository.users.addAccessToken(user, hashCredential(token), expires);
       return `Authorization: Bearer ${token}\n(store it now: only its hash is kept)`;
     }
     case 'issue-api-key': {
       const organization = required(values, 'organization', /^org_[A-Za-z0-9]{1,64}$/);
-      const key = newSecret('key');
-      await repository.organizations.addApiKey(organization, hashCredential(key));
+      const key = newSecret('apiKey');
+      // The first 16 characters, as the API records for the keys it makes, so the list shows it.
+      await repository.organizations.addApiKey(organization, hashCredential(key), { prefix: key.slice(0, 16) });
       return `X-API-Key: ${key}\n(store it now: only its hash is kept)`;
     }
     // Revocation is a row in the shared database: every instance checks it on each request.

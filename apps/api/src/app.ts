@@ -16,6 +16,7 @@ import { buildSeed } from './storage/seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
 export { devCredentials, devInvitation, devSignIn } from './storage/seed/build.js';
+export { isWellFormedSecret, newSecret, secretFromBody, secretPrefixes, type SecretKind } from './domain/secrets.js';
 export { apiSettings, ConfigError, developmentCorsOrigins, readConfig, type Config, type Mode } from './config.js';
 export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
@@ -33,6 +34,13 @@ export interface AppOptions {
   logger?: AstralServerOptions<Principal>['logger'];
   /** Seed on first start; default: every mode but `production`. */
   seed?: boolean;
+  /**
+   * Accept the development credentials (`dev-athlete-token`, lowercase words and hyphens);
+   * default: every mode but `production`. Only in-process callers can turn it on in
+   * production (the benchmark, which measures production mode with the seeded credentials):
+   * `main.ts` never does, so a deployed API accepts only well-formed secrets.
+   */
+  developmentCredentials?: boolean;
   /** The clock (upcoming, timestamps, seed dates); injectable for tests. */
   now?: () => Date;
   /** A PostgreSQL URL: run on PostgreSQL (a pool of `poolSize` connections) instead of SQLite. */
@@ -91,7 +99,8 @@ export function createApp(options: AppOptions = {}): App {
       now,
       accounts: { appUrl: options.appUrl ?? defaultAppUrl, oidc: options.oidc },
     }),
-    authenticate: createAuthenticator(repository, now),
+    // Development credentials (`dev-athlete-token`...) are seeded data: never accepted in production.
+    authenticate: createAuthenticator(repository, { now, developmentCredentials: options.developmentCredentials ?? mode !== 'production' }),
     // Idempotency-Key records live in the database, so a retry reaching another instance is recognised.
     idempotency: repository.idempotency,
     mapError: mapDomainError,

@@ -4,6 +4,7 @@
 // rate limits, Idempotency-Key). Emails are read from the outbox, where the app queues them
 // in the transaction of the change (no SMTP_URL here, so they stay queued); the clock is the test's.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { newSecret } from '../src/domain/secrets.js';
 import type { OutgoingEmail } from '../src/email/index.js';
 import { devSignIn, seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
@@ -46,7 +47,7 @@ describeOnDatabases('accounts on $name', (lane) => {
       expect(requested.headers).toMatchObject({ 'ratelimit-policy': '"verification";q=3;w=3600', ratelimit: '"verification";r=2;t=0' });
       const [email] = (await newEmails()) as [OutgoingEmail];
       expect(email).toMatchObject({ to: 'lena@example.com' });
-      expect(email.text).toMatch(/http:\/\/127\.0\.0\.1:5173\/signup\?token=vrf_[A-Za-z0-9_-]{43}/);
+      expect(email.text).toMatch(/http:\/\/127\.0\.0\.1:5173\/signup\?token=astral_ev_[0-9A-Za-z]{46}/);
       const token = tokenIn(email)!;
 
       for (let i = 0; i < 2; i++) {
@@ -74,7 +75,7 @@ describeOnDatabases('accounts on $name', (lane) => {
         },
       });
       expect(created.body.user_id).toMatch(/^usr_[A-Za-z0-9]+$/);
-      expect(created.body.access_token).toMatch(/^ast_[A-Za-z0-9_-]{43}$/);
+      expect(created.body.access_token).toMatch(/^astral_at_[0-9A-Za-z]{46}$/);
       expect((await me(created.body.access_token)).body).toMatchObject({
         user_id: created.body.user_id,
         role: 'athlete',
@@ -88,12 +89,13 @@ describeOnDatabases('accounts on $name', (lane) => {
         field: 'token',
       });
       expect((await call('POST', '/auth/verify-token', 'anonymous', { token })).body).toMatchObject({ valid: false });
-      // The address has an account now, in any case.
-      expect(errorOf(await call('POST', '/auth/request-verification', 'anonymous', { email: 'LENA@example.com' }))).toEqual({
-        status: 409,
-        code: 'CONFLICT',
-        field: 'email',
-      });
+      // The address has an account now: the same answer as for a new address (no probing), and
+      // the address's owner gets a note instead of a link.
+      const again = await call('POST', '/auth/request-verification', 'anonymous', { email: 'LENA@example.com' });
+      expect([again.status, again.body]).toEqual([requested.status, requested.body]);
+      const [note] = (await newEmails()) as [OutgoingEmail];
+      expect(note).toMatchObject({ to: 'lena@example.com', subject: 'You already have an Astral account' });
+      expect(tokenIn(note)).toBeUndefined();
       // And the password signs in.
       expect((await login('Lena@Example.com', 'Tempo-Run-2025')).status).toBe(200);
     });
@@ -133,8 +135,24 @@ describeOnDatabases('accounts on $name', (lane) => {
       expect(errorOf(await call('POST', '/auth/complete-signup', 'anonymous', { token, password: 'Tempo-Run-2025' }))).toMatchObject({
         code: 'INVALID_TOKEN',
       });
-      const unknown = 'vrf_Jq3t0Vb7c9QmXo2LrNe5Ya8KdUwZ1sTf4HgPiR6jB0M';
+      const unknown = newSecret('verificationToken');
       expect((await call('POST', '/auth/verify-token', 'anonymous', { token: unknown })).body).toMatchObject({ valid: false });
+      // A checksum that does not match: refused as an unknown token, through every operation that takes one.
+      const forged = `${unknown.slice(0, -1)}${unknown.endsWith('A') ? 'B' : 'A'}`;
+      expect((await call('POST', '/auth/verify-token', 'anonymous', { token: forged })).body).toMatchObject({ valid: false });
+      for (const [path, body] of [
+        ['/auth/complete-signup', { token: forged, password: 'Tempo-Run-2025' }],
+        ['/auth/reset-password', { token: `astral_pr_${forged.slice('astral_ev_'.length)}`, password: 'Tempo-Run-2025' }],
+      ] as const) {
+        expect(errorOf(await call('POST', path, 'anonymous', body))).toEqual({ status: 400, code: 'INVALID_TOKEN', field: 'token' });
+      }
+      // An old-style token (before the checksum) does not even match the contract's pattern.
+      expect(
+        errorOf(await call('POST', '/auth/verify-token', 'anonymous', { token: 'vrf_Jq3t0Vb7c9QmXo2LrNe5Ya8KdUwZ1sTf4HgPiR6jB0M' })),
+      ).toMatchObject({
+        status: 400,
+        field: 'token',
+      });
     });
 
     it('stores emailed tokens and passwords only as hashes', async () => {
@@ -182,7 +200,7 @@ describeOnDatabases('accounts on $name', (lane) => {
       const refreshed = await call('POST', '/auth/token/refresh', bearer(first));
       expect(refreshed.status).toBe(200);
       expect(refreshed.body).toEqual({
-        access_token: expect.stringMatching(/^ast_/),
+        access_token: expect.stringMatching(/^astral_at_[0-9A-Za-z]{46}$/),
         token_type: 'Bearer',
         expires_at: '2026-03-16T13:00:00Z',
       });
@@ -228,7 +246,7 @@ describeOnDatabases('accounts on $name', (lane) => {
       const emails = await newEmails();
       expect(emails).toHaveLength(1);
       expect(emails[0]).toMatchObject({ to: devSignIn.email });
-      expect(emails[0]!.text).toMatch(/http:\/\/127\.0\.0\.1:5173\/reset-password\?token=rst_[A-Za-z0-9_-]{43}/);
+      expect(emails[0]!.text).toMatch(/http:\/\/127\.0\.0\.1:5173\/reset-password\?token=astral_pr_[0-9A-Za-z]{46}/);
     });
 
     it('sets the password, uses the token up and ends every session of the user', async () => {

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdmin, UsageError } from '../src/admin.js';
 import { createApp } from '../src/app.js';
+import { isWellFormedSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 
 const { app, repository, close } = createApp({ mode: 'production', inMemory: true });
@@ -38,6 +39,10 @@ describe('node dist/admin.js', () => {
     const token = secretOf(await runAdmin(['issue-token', '--user', 'usr_ops1'], repository));
     const key = secretOf(await runAdmin(['issue-api-key', '--organization', 'org_trailclub'], repository));
     expect(token).not.toBe(key);
+    // The one secret format: an access token and an API key, each of its own kind.
+    expect([isWellFormedSecret(token, 'accessToken'), isWellFormedSecret(key, 'apiKey')]).toEqual([true, true]);
+    const [listed] = await repository.organizations.apiKeys('org_trailclub', Date.now(), 10);
+    expect(listed?.prefix).toBe(key.slice(0, 16));
 
     const me = await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.json()).toEqual({

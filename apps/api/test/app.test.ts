@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { ConfigError, defaultDataDir, readConfig } from '../src/config.js';
+import { newSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { databaseFileName } from '../src/storage/sqlite.js';
 import { devCredentials } from '../src/storage/seed/build.js';
@@ -34,10 +35,25 @@ describe('production mode', () => {
       role: 'admin',
       organization_id: null,
     });
-    await repository.users.addAccessToken('usr_ops', hashCredential('a-real-secret'));
-    const list = await app.inject({ url: '/api/v1/races', headers: { authorization: 'Bearer a-real-secret' } });
+    const secret = newSecret('accessToken');
+    await repository.users.addAccessToken('usr_ops', hashCredential(secret));
+    const list = await app.inject({ url: '/api/v1/races', headers: { authorization: `Bearer ${secret}` } });
     expect(list.json()).toEqual({ status: 'ok', data: [], metadata: { total: 0, next_cursor: null, filters: { limit: 50 } } });
+    // A development credential is refused in production even when its hash is in the database.
+    await repository.users.addAccessToken('usr_ops', hashCredential('dev-ops-token'));
+    expect((await app.inject({ url: '/api/v1/races', headers: { authorization: 'Bearer dev-ops-token' } })).statusCode).toBe(401);
     await close();
+  });
+});
+
+describe('development credentials in production mode', () => {
+  it('are accepted only when an in-process caller asks for them (the benchmark), never by default', async () => {
+    const bench = createApp({ mode: 'production', inMemory: true, seed: true, developmentCredentials: true });
+    expect((await bench.app.inject({ url: '/api/v1/races', headers: athlete })).statusCode).toBe(200);
+    await bench.close();
+    const seeded = createApp({ mode: 'production', inMemory: true, seed: true });
+    expect((await seeded.app.inject({ url: '/api/v1/races', headers: athlete })).statusCode).toBe(401);
+    await seeded.close();
   });
 });
 

@@ -2,6 +2,7 @@
 // request helper speaking as one of the development credentials.
 import { createApp, type App, type AppOptions, type Repository } from '../src/app.js';
 import { freshPostgresDatabase, type DatabaseLane } from './databases.js';
+import { newSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { devCredentials } from '../src/storage/seed/build.js';
 import type { StoredRace } from '../src/resources/races/model.js';
@@ -43,8 +44,9 @@ export function userMaker(repository: Repository, defaultPrefix = 'new') {
       role: 'athlete',
       organization_id: null,
     });
-    await repository.users.addAccessToken(id, hashCredential(`${id}-token`));
-    return { id, as: bearer(`${id}-token`), email };
+    const token = newSecret('accessToken');
+    await repository.users.addAccessToken(id, hashCredential(token));
+    return { id, as: bearer(token), email };
   };
 }
 

@@ -16,7 +16,7 @@ import { openSqliteRepository } from '../src/storage/repository.js';
 const now = new Date('2026-03-15T12:00:00Z');
 const repository = openSqliteRepository({ inMemory: true });
 const service = new RaceService({ races: repository.races, now: () => now });
-const authenticate = createAuthenticator(repository, () => now);
+const authenticate = createAuthenticator(repository, { now: () => now, developmentCredentials: true });
 // The query as the server hands it over: the contract's defaults filled in by the same
 // function @astral/server uses, and the names the caller sent.
 const fillDefaults = queryDefaulter('listRaces')!;

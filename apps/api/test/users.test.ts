@@ -3,6 +3,7 @@
 // username (any case, also when two requests race for it), and the public profile filtered
 // by the privacy flags.
 import { afterAll, describe, expect, it } from 'vitest';
+import { newSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { seedIds } from '../src/storage/seed/build.js';
 import { describeOnDatabases } from './databases.js';
@@ -22,8 +23,9 @@ describeOnDatabases('users on $name', (lane) => {
       role: 'athlete',
       organization_id: null,
     });
-    await repository.users.addAccessToken(id, hashCredential(`${id}-token`));
-    return bearer(`${id}-token`);
+    const token = newSecret('accessToken');
+    await repository.users.addAccessToken(id, hashCredential(token));
+    return bearer(token);
   };
   const profile = async (id: string) => (await call('GET', `/users/${id}`, 'admin')).body.data;
 
@@ -56,14 +58,14 @@ describeOnDatabases('users on $name', (lane) => {
       expect((await call('GET', '/users/usr_nobody', 'admin')).body.error).toBe('User not found');
     });
 
-    it('refuses anyone else 403, whether or not the user exists; an API key is not a user (401)', async () => {
+    it('refuses anyone else 403, whether or not the user exists; an API key is not a user (403)', async () => {
       expect(errorOf(await call('GET', `/users/${seedIds.admin}`, 'athlete'))).toEqual({
         status: 403,
         code: 'FORBIDDEN',
         field: 'user_id',
       });
       expect(errorOf(await call('GET', '/users/usr_nobody', 'athlete'))).toEqual({ status: 403, code: 'FORBIDDEN', field: 'user_id' });
-      expect(errorOf(await call('GET', `/users/${seedIds.athlete}`, 'organization'))).toMatchObject({ status: 401 });
+      expect(errorOf(await call('GET', `/users/${seedIds.athlete}`, 'organization'))).toMatchObject({ status: 403, field: 'X-API-Key' });
     });
   });
 

@@ -10,6 +10,7 @@
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basePath, errorBody, requestBodyLimitBytes } from '@astral/openapi';
+import { securityHeaders } from '@astral/server';
 import type { Exchange, PrismReply } from './exchange.js';
 
 /** Where to send a request: Prism, or (for what Prism cannot parse) the upstream itself. */
@@ -117,6 +118,7 @@ function jsonReply(status: number, body: unknown): PrismReply {
  */
 export async function startFront(options: FrontOptions): Promise<RunningFront> {
   const agent = new Agent({ keepAlive: true });
+  const security = securityHeaders();
   const server = createServer((req, res) => {
     void (async () => {
       const method = req.method ?? 'GET';
@@ -145,7 +147,8 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
           );
         }
       }
-      res.writeHead(reply.status, reply.headers);
+      // The reference API's security headers (OWASP REST list), which Prism does not send.
+      res.writeHead(reply.status, { ...security, ...reply.headers });
       res.end(reply.body);
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

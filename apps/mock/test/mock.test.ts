@@ -30,6 +30,14 @@ describe('the mock', () => {
     expect(res.headers.get('sl-violations')).toBeNull();
   });
 
+  it("sends the reference API's security headers, which Prism alone would not", async () => {
+    for (const res of [await call('/races', { headers: key }), await call('/races')]) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
   it('answers a path outside the base path 404 in the error shape', async () => {
     const res = await fetch(mock.url.replace('/api/v1', '/races'), { headers: key });
     expect(res.status).toBe(404);

@@ -33,6 +33,8 @@ describe('the sandbox', () => {
     expect(one.status).toBe(200);
     for (const res of [created, found, one]) {
       expect(res.headers.get('x-astral-contract-violations')).toBe('request=0, response=0');
+      // The API's security headers reach the caller through Prism's proxy and the front.
+      expect([res.headers.get('cache-control'), res.headers.get('x-content-type-options')]).toEqual(['no-store', 'nosniff']);
       expect(res.headers.get('sl-violations')).toBeNull();
     }
   });

@@ -28,7 +28,7 @@ describe('signed out', () => {
     click('Log in');
     await screen.findByRole('link', { name: 'Chicago Marathon' });
     expect(window.location.pathname).toBe('/races');
-    expect(JSON.parse(localStorage.getItem('astral-session')!)).toMatchObject({ access_token: expect.stringMatching(/^ast_/) });
+    expect(JSON.parse(localStorage.getItem('astral-session')!)).toMatchObject({ access_token: expect.stringMatching(/^astral_at_/) });
   });
 
   it("shows the API's message for wrong credentials", async () => {
@@ -55,7 +55,7 @@ describe('signed out', () => {
     expect(asked).toEqual({ email: 'lena@example.com' });
     cleanup();
 
-    renderApp('/signup?token=vrf_Jq3t0Vb7c9QmXo2LrNe5Ya8KdUwZ1sTf4HgPiR6jB0M');
+    renderApp('/signup?token=astral_ev_WP9LrB7f90JGxw1fZwuxTl9ShXsdqLNan7TRIqoC4Lmkyw');
     await screen.findByText('Signing up as lena@example.com');
     type('Password', 'Tempo-Run-2025');
     click('Create account');
@@ -65,7 +65,7 @@ describe('signed out', () => {
 
   it('an expired sign-up link says so and offers a new one', async () => {
     server.use(handle('verifyToken', ({ response }) => response(200).json({ valid: false })));
-    renderApp('/signup?token=vrf_Jq3t0Vb7c9QmXo2LrNe5Ya8KdUwZ1sTf4HgPiR6jB0M');
+    renderApp('/signup?token=astral_ev_WP9LrB7f90JGxw1fZwuxTl9ShXsdqLNan7TRIqoC4Lmkyw');
     await screen.findByRole('heading', { name: 'This link does not work any more' });
     expect(screen.getByRole('link', { name: 'Ask for a new one' })).toBeTruthy();
   });

@@ -17,6 +17,8 @@ const { app, close } = createApp({
   mode: (process.env.BENCH_MODE as Mode | undefined) ?? 'production',
   ...(databaseUrl ? { databaseUrl } : { dataDir }),
   seed: true,
+  // The seeded dev-… credentials, which production mode otherwise refuses (apps/api/README.md, Secrets).
+  developmentCredentials: true,
   server: { validateRequests: process.env.BENCH_VALIDATE_REQUESTS !== 'off' },
 });
 const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1' });

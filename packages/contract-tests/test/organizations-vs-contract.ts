@@ -73,7 +73,7 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
           validRequest: true,
         });
       });
-      it('400, 401 (no credentials, an API key), 413, 415', async () => {
+      it('400, 401 (no credentials), 403 (an API key), 413, 415', async () => {
         expectApi(await call('POST', '/organizations', { body: {} }), 'createOrganization', 400, {
           code: 'VALIDATION_ERROR',
           field: 'name',
@@ -81,8 +81,9 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
         expectApi(await call('POST', '/organizations', { as: 'none', body: { name: 'X' } }), 'createOrganization', 401, {
           code: 'UNAUTHORIZED',
         });
-        expectApi(await call('POST', '/organizations', { as: 'org', body: { name: 'X' } }), 'createOrganization', 401, {
-          code: 'UNAUTHORIZED',
+        expectApi(await call('POST', '/organizations', { as: 'org', body: { name: 'X' } }), 'createOrganization', 403, {
+          code: 'FORBIDDEN',
+          field: 'X-API-Key',
         });
         expectApi(await call('POST', '/organizations', { body: { name: 'X', description: huge } }), 'createOrganization', 413, {
           code: 'PAYLOAD_TOO_LARGE',
@@ -327,7 +328,7 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
         });
         expectApi(await call('PUT', path, { as: 'org', body: { role: 'coach' } }), 'updateOrganizationMemberRole', 403, {
           code: 'FORBIDDEN',
-          validRequest: true,
+          field: 'X-API-Key', // Prism: a scheme the operation does not list
         });
         expectApi(
           await call('PUT', `${org}/members/usr_athlete1/role`, { as: 'coach', body: { role: 'coach' } }),
@@ -420,7 +421,7 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
         expectApi(await call('POST', path, { as: 'none', body: { name: 'X' } }), 'createOrganizationApiKey', 401, { code: 'UNAUTHORIZED' });
         expectApi(await call('POST', path, { as: 'org', body: { name: 'X' } }), 'createOrganizationApiKey', 403, {
           code: 'FORBIDDEN',
-          validRequest: true,
+          field: 'X-API-Key', // Prism: a scheme the operation does not list
         });
         expectApi(await call('POST', path, { as: 'assistant', body: { name: 'X' } }), 'createOrganizationApiKey', 403, {
           code: 'FORBIDDEN',
@@ -456,7 +457,7 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
         expectApi(await call('GET', `${org}/api-keys`, { as: 'none' }), 'listOrganizationApiKeys', 401, { code: 'UNAUTHORIZED' });
         expectApi(await call('GET', `${org}/api-keys`, { as: 'org' }), 'listOrganizationApiKeys', 403, {
           code: 'FORBIDDEN',
-          validRequest: true,
+          field: 'X-API-Key', // Prism: a scheme the operation does not list
         });
         expectApi(await call('GET', `${org}/api-keys`, { as: 'athlete' }), 'listOrganizationApiKeys', 404, {
           code: 'NOT_FOUND',
@@ -468,7 +469,7 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
         });
         expectApi(await call('DELETE', `${org}/api-keys/key_devorgkey`, { as: 'org' }), 'deleteOrganizationApiKey', 403, {
           code: 'FORBIDDEN',
-          validRequest: true,
+          field: 'X-API-Key', // Prism: a scheme the operation does not list
         });
         expectApi(await call('DELETE', `${org}/api-keys/key_devorgkey`, { as: 'member' }), 'deleteOrganizationApiKey', 403, {
           code: 'FORBIDDEN',
@@ -525,13 +526,14 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
         });
         expectApi(await call('POST', '/invitations/accept', { bearer: invitee.token, body: { token } }), 'acceptInvitation', 200);
       });
-      it('acceptInvitation: 400 (no token), 401 (no credentials, an API key), 413, 415', async () => {
+      it('acceptInvitation: 400 (no token), 401 (no credentials), 403 (an API key), 413, 415', async () => {
         expectApi(await call('POST', '/invitations/accept', { as: 'athlete', body: {} }), 'acceptInvitation', 400, { field: 'token' });
         expectApi(await call('POST', '/invitations/accept', { as: 'none', body: { token: 'inv_nothing1' } }), 'acceptInvitation', 401, {
           code: 'UNAUTHORIZED',
         });
-        expectApi(await call('POST', '/invitations/accept', { as: 'org', body: { token: 'inv_nothing1' } }), 'acceptInvitation', 401, {
-          code: 'UNAUTHORIZED',
+        expectApi(await call('POST', '/invitations/accept', { as: 'org', body: { token: 'inv_nothing1' } }), 'acceptInvitation', 403, {
+          code: 'FORBIDDEN',
+          field: 'X-API-Key',
         });
         expectApi(await call('POST', '/invitations/accept', { as: 'athlete', body: { token: huge } }), 'acceptInvitation', 413, {
           code: 'PAYLOAD_TOO_LARGE',
@@ -711,7 +713,7 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
         expectApi(await call('GET', `${org}/audit-events`, { as: 'none' }), 'listOrganizationAuditEvents', 401, { code: 'UNAUTHORIZED' });
         expectApi(await call('GET', `${org}/audit-events`, { as: 'org' }), 'listOrganizationAuditEvents', 403, {
           code: 'FORBIDDEN',
-          validRequest: true,
+          field: 'X-API-Key', // Prism: a scheme the operation does not list
         });
         expectApi(await call('GET', `${org}/audit-events`, { as: 'athlete' }), 'listOrganizationAuditEvents', 404, {
           code: 'NOT_FOUND',

@@ -8,6 +8,7 @@
 import { contract } from '@astral/openapi/contract';
 import {
   basePath,
+  forbidsOnlyCredentialSchemes,
   isOpen,
   operationIds,
   operationSecurity,
@@ -155,7 +156,7 @@ const headerOfScheme = schemeHeaders();
 
 /**
  * Whether the headers present a credential of a scheme the operation accepts: an
- * `X-API-Key` on a Bearer-only operation does not, and is answered like no credential.
+ * `X-API-Key` on a Bearer-only operation does not (a valid one is then a 403, an unknown one a 401).
  *
  * @example
  * ```ts
@@ -203,17 +204,21 @@ function expectation(id: OperationId, credentials: CredentialCase): Expectation 
   // (an organization's key on a user's profile) is no case: organizations own no users.
   if (credentials.acting === 'stranger' && actsOnPrincipal(id) && !accepts(id, credentials.ownerHeaders ?? {})) return undefined;
   if (isOpen(id)) return AS_ANONYMOUS;
-  if (credentials.acting === 'anonymous' || !accepts(id, credentials.headers)) return 401;
+  if (credentials.acting === 'anonymous') return 401;
+  // A valid credential of a scheme the operation does not list: the caller is known and lacks the right.
+  if (!accepts(id, credentials.headers)) return 403;
   if (spendsSession(id) && credentials.session !== true) return 403;
   const targeted = entry.pathParams.length > 0;
-  if (credentials.acting === 'stranger' && targeted && (entry.statuses as readonly number[]).includes(403)) return 403;
+  const refusesStrangers = (entry.statuses as readonly number[]).includes(403) && !forbidsOnlyCredentialSchemes(id);
+  if (credentials.acting === 'stranger' && targeted && refusesStrangers) return 403;
   return entry.successStatus;
 }
 
 /**
  * Every cell of the matrix with its documented answer: on an open operation, exactly what
  * the same request gets without credentials; on a secured one, 401 for anyone anonymous
- * or presenting a credential the operation does not accept, 403 for a token without a
+ * (no, malformed, unknown or revoked credentials), 403 for a valid credential of a scheme
+ * the operation does not list (an API key on a user-only operation), 403 for a token without a
  * session on an operation that spends it, 403 for a stranger on a target when the
  * operation documents 403, the success status otherwise.
  *

@@ -24,6 +24,15 @@ export { basePath, errorCatalogue, operationIds, operationSecurity, operationTab
 /** Whether the operation needs no credentials at all (`@astral/openapi`'s one test of openness). */
 export const isOpen = operationIsOpen;
 
+/**
+ * Whether the operation's `403` is given only to a valid credential of a scheme it does not
+ * list (`x-astral-forbidden: credential-scheme` on the response): anyone with an accepted
+ * credential may call it, so a stranger to its target is not refused.
+ */
+export function forbidsOnlyCredentialSchemes(id: OperationId): boolean {
+  return (operationResponse(id, 403) as Schema | undefined)?.['x-astral-forbidden'] === 'credential-scheme';
+}
+
 /** A JSON Schema node of the contract, resolved or not. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON Schema is walked by key
 export type Schema = Record<string, any>;

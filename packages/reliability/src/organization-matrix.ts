@@ -77,8 +77,8 @@ export interface OrganizationCell {
 function expectation(id: OperationId, caller: OrganizationCaller, target: MemberTarget | GroupTarget | undefined): number {
   const row = permissionsOf(id)!;
   const success = operationTable[id].successStatus;
-  // A credential the operation's security does not accept is no credential (createOrganization: Bearer only).
-  if (caller === 'api_key' && !accepts(id, { 'x-api-key': 'k' })) return 401;
+  // A valid key on an operation whose security does not list keys lacks the right (createOrganization: Bearer only).
+  if (caller === 'api_key' && !accepts(id, { 'x-api-key': 'k' })) return 403;
   if (!inOrganization(id)) {
     // One organization per user: a member can neither create another nor accept an invitation (their descriptions).
     if ((id === 'createOrganization' || id === 'acceptInvitation') && memberColumns.includes(caller)) return 409;

@@ -2,9 +2,14 @@
  * Credentials and the contract's security requirements. Credentials are read only from the
  * headers the security schemes name; the query string is never looked at, even for an
  * `apiKey` scheme declared `in: query` (keys in URLs end up in logs and browser history).
+ *
+ * The rule the server applies: no credential, or one that `authenticate` does not recognise,
+ * is a 401; a valid credential of a scheme the operation does not list in its `security` is
+ * a 403 (the caller is known and lacks the right, as an API key on a user-only operation).
  */
 import type { FastifyRequest } from 'fastify';
 import { securitySchemes } from './contract-schemas.js';
+import { ApiError } from './errors.js';
 import type { Credentials } from './types.js';
 
 type Scheme = { type: string; scheme?: string; in?: string; name?: string };
@@ -74,3 +79,19 @@ export function meetsRequirements(requirements: string[][], present: Set<string>
 
 /** Whether an operation is open to anonymous callers: the contract reader's one test. */
 export { isOpen } from '@astral/openapi/reader';
+
+/**
+ * The answer to a valid credential of a scheme the operation does not accept: the caller is
+ * authenticated and lacks the right, so a 403, never a 401 that would tell them to sign in again.
+ *
+ * @example
+ * ```ts
+ * throw notAccepted('X-API-Key'); // 403 FORBIDDEN on X-API-Key
+ * ```
+ */
+export function notAccepted(header: string | undefined): ApiError {
+  return new ApiError('FORBIDDEN', {
+    message: `This operation does not accept the credential sent in ${header ?? 'the request'}`,
+    ...(header === undefined ? {} : { field: header }),
+  });
+}

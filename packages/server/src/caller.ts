@@ -4,7 +4,7 @@
  * read from the contract once per operation, at start.
  */
 import type { FastifyRequest } from 'fastify';
-import { credentialReader, isOpen, meetsRequirements } from './auth.js';
+import { credentialReader, isOpen, meetsRequirements, notAccepted } from './auth.js';
 import { securityRequirements } from './contract-schemas.js';
 import { ApiError } from './errors.js';
 import type { Authenticate, Credentials, OperationId } from './types.js';
@@ -25,13 +25,14 @@ export function credentialsOf(request: FastifyRequest): Credentials | undefined 
   return (request as WithCaller)[CREDENTIALS];
 }
 
-/** Authenticates one request of an operation; rejects with the 401 `ApiError`. */
+/** Authenticates one request of an operation; rejects with the 401 or 403 `ApiError`. */
 export type OperationAuthentication = (request: FastifyRequest) => Promise<void>;
 
 /**
  * Builds the authentication step of each operation over the application's `authenticate`:
- * credentials the operation's security requirements do not accept are a 401 before the
- * application is asked; an open operation lets an anonymous (or unknown) caller through.
+ * no credential is a 401 before the application is asked; an unknown one is a 401, and a
+ * valid one of a scheme the operation does not list a 403 (auth.ts); an open operation lets
+ * an anonymous (or unknown) caller through.
  */
 export function createAuthentication(authenticate: Authenticate<unknown>): { forOperation(id: OperationId): OperationAuthentication } {
   const reader = credentialReader();
@@ -43,9 +44,7 @@ export function createAuthentication(authenticate: Authenticate<unknown>): { for
         const credentials = reader.read(request);
         const present = reader.satisfied(credentials);
         if (present.size === 0 && open) return;
-        if (!meetsRequirements(requirements, present)) {
-          throw new ApiError('UNAUTHORIZED', { headers: { 'www-authenticate': reader.challenge } });
-        }
+        if (present.size === 0) throw new ApiError('UNAUTHORIZED', { headers: { 'www-authenticate': reader.challenge } });
         const principal = await authenticate(credentials, request);
         if (principal === null || principal === undefined) {
           if (open) return;
@@ -55,6 +54,8 @@ export function createAuthentication(authenticate: Authenticate<unknown>): { for
             headers: { 'www-authenticate': reader.challenge },
           });
         }
+        // Valid, but of a scheme this operation does not list: a right the caller lacks (auth.ts).
+        if (!meetsRequirements(requirements, present)) throw notAccepted(reader.headerOf(credentials));
         (request as WithCaller)[PRINCIPAL] = principal;
         (request as WithCaller)[CREDENTIALS] = credentials;
       };

@@ -29,6 +29,17 @@ describe('authentication', () => {
     expect(basic.statusCode).toBe(401);
   });
 
+  it('answers a valid credential of a scheme the operation does not list 403, an unknown one 401', async () => {
+    const { app } = buildApp();
+    // getUser lists bearerAuth only (the contract): a known key lacks the right, an unknown one is no credential.
+    const known = await app.inject({ method: 'GET', url: '/api/v1/users/usr_athlete1', headers: { 'x-api-key': 'org-key' } });
+    expect(known.statusCode).toBe(403);
+    expect(known.json().details).toEqual({ code: 'FORBIDDEN', field: 'X-API-Key' });
+    const unknown = await app.inject({ method: 'GET', url: '/api/v1/users/usr_athlete1', headers: { 'x-api-key': 'stolen' } });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.headers['www-authenticate']).toBe(challenge);
+  });
+
   it('authenticates before validating, so anonymous callers learn nothing about inputs', async () => {
     const { app } = buildApp();
     const response = await app.inject({ method: 'POST', url: '/api/v1/races', headers: { 'content-type': 'text/plain' }, payload: 'x' });

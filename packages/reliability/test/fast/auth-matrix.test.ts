@@ -15,6 +15,7 @@ import {
   credentialCases,
   formatReproducer,
   governedOperations,
+  organizationMatrix,
   isOpen,
   operationIds,
   operationTable,
@@ -92,11 +93,12 @@ describe('auth matrix (every operation x every credential case)', () => {
     );
   });
 
-  it('derives each rule from the contract: open operations ignore credentials, a scheme not accepted is a 401, a token without a session cannot spend one', () => {
+  it('derives each rule from the contract: open operations ignore credentials, a valid credential of a scheme not accepted is a 403, a token without a session cannot spend one', () => {
     for (const cell of cells) {
       const { operationId: id, credentials } = cell;
       if (isOpen(id)) expect(cell.expectStatus, `${id}/${credentials.name}`).toBe(AS_ANONYMOUS);
-      else if (!accepts(id, credentials.headers)) expect(cell.expectStatus, `${id}/${credentials.name}`).toBe(401);
+      else if (!accepts(id, credentials.headers))
+        expect(cell.expectStatus, `${id}/${credentials.name}`).toBe(credentials.acting === 'anonymous' ? 401 : 403);
       else if (spendsSession(id) && credentials.acting !== 'anonymous')
         expect(cell.expectStatus, `${id}/${credentials.name}`).toBe(credentials.session ? operationTable[id].successStatus : 403);
     }
@@ -104,12 +106,27 @@ describe('auth matrix (every operation x every credential case)', () => {
     expect(cells.some((c) => spendsSession(c.operationId) && c.expectStatus === 403)).toBe(true);
   });
 
+  it('has, for every operation that lists apiKeyAuth, a cell where a valid key succeeds (here or in the organization matrix)', () => {
+    const key = Object.keys(principals.apiKey);
+    const listsKey = operationIds.filter((id) => !isOpen(id) && accepts(id, Object.fromEntries(key.map((name) => [name, 'k']))));
+    expect(listsKey.length).toBeGreaterThan(0);
+    const succeeds = new Set([
+      ...cells
+        .filter((c) => c.credentials.name === 'valid API key' && c.expectStatus === operationTable[c.operationId].successStatus)
+        .map((c) => c.operationId),
+      ...organizationMatrix()
+        .filter((c) => c.caller === 'api_key' && c.expectStatus === operationTable[c.operationId].successStatus)
+        .map((c) => c.operationId),
+    ]);
+    expect(listsKey.filter((id) => !succeeds.has(id))).toEqual([]);
+  });
+
   it.each(cells.map((cell, index) => [`${cell.operationId} with ${cell.credentials.name} → ${cell.expectStatus}`, cell, index] as const))(
     '%s',
     async (_name, cell, index) => {
       const headers = cell.credentials.fresh ? await cell.credentials.fresh() : cell.credentials.headers;
       // A credential the operation does not accept owns nothing there (the cell expects a
-      // 401 whatever the target): the development user's resource stands in.
+      // 401 or 403 whatever the target): the development user's resource stands in.
       const owner = cell.credentials.ownerHeaders ?? headers;
       const target = await createTarget(api.send, cell.operationId, accepts(cell.operationId, owner) ? owner : principals.user);
       if (cell.expectStatus !== AS_ANONYMOUS) {

@@ -253,11 +253,11 @@ describe('users: a profile is read by its user or an admin, and changed by its u
     await expectAnswer(read('usr_doesnotexist0', admin), 404, { code: 'NOT_FOUND' });
   });
 
-  it('its public profile is for any signed-in user; an API key is a 401 there (Bearer only)', async () => {
+  it('its public profile is for any signed-in user; a valid API key is a 403 there (Bearer only)', async () => {
     const owner = await api.signUp(`rel.public${++tag}@example.com`, PASSWORD);
     const path = { user_id: owner.userId };
     await expectAnswer(call('getUserPublicProfile', otherAthlete, { path }), 200);
-    await expectAnswer(call('getUserPublicProfile', orgKey, { path }), 401, { code: 'UNAUTHORIZED' });
+    await expectAnswer(call('getUserPublicProfile', orgKey, { path }), 403, { code: 'FORBIDDEN' });
   });
 
   // Every server-set field the update does not define, whatever its value: 400 naming it.

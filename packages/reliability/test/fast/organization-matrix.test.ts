@@ -27,6 +27,10 @@ import {
   type OrganizationCaller,
 } from '../../src/index.js';
 import { principals, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
+import { secretFromBody } from '@astral/api';
+
+/** A well-formed invitation token per tag (the API refuses any other shape before a lookup). */
+const invitationToken = (tag: string) => secretFromBody('invitationToken', sha256(`orgmatrix-invitation-${tag}`).slice(0, 40));
 
 let api: ReferenceApi;
 beforeAll(async () => {
@@ -149,7 +153,7 @@ async function openInvitation(orgId: string, tag: string): Promise<string> {
     expires_at: '2099-01-01T00:00:00Z',
     revoked_at: null,
   };
-  await api.repository.organizations.addInvitation(invitation, sha256(`orgmatrix-invitation-${tag}`));
+  await api.repository.organizations.addInvitation(invitation, sha256(invitationToken(tag)));
   return invitationId;
 }
 
@@ -188,7 +192,7 @@ function cellBody(operationId: OperationId, world: World, tag: string): unknown 
   if (operationId === 'updateOrganizationMemberCoach') return { coach_id: world.callers.assistant_coach.id };
   if (operationId === 'createOrganizationInvitation') return { max_uses: 5 };
   // The token of the world's open link (openInvitation).
-  if (operationId === 'acceptInvitation') return { token: `orgmatrix-invitation-${tag}` };
+  if (operationId === 'acceptInvitation') return { token: invitationToken(tag) };
   if (operationId === 'createGroup') return { name: `Matrix squad ${tag}`, org_id: world.orgId };
   if (operationId === 'updateGroup') return { members: [world.unassigned] };
   return exampleBody(operationId, tag);

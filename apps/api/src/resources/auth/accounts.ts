@@ -21,10 +21,11 @@ import type { NewUser, Principal, User } from '../users/model.js';
 import { emailKey } from '../users/rows.js';
 import type { UserStorage } from '../users/storage.js';
 import { freeUsername, usernameBase } from '../users/usernames.js';
+import { isWellFormedSecret } from '../../domain/secrets.js';
 import { hashCredential, newSecret } from './credentials.js';
 import type { IdTokenVerifier } from './id-tokens.js';
 import { accountLimits } from './limits.js';
-import { passwordResetEmail, verificationEmail } from './mail.js';
+import { accountExistsEmail, passwordResetEmail, verificationEmail } from './mail.js';
 import { checkPasswordRules, hashPassword, passwordMatches } from './passwords.js';
 import type { EmailTokenRow } from './storage.js';
 
@@ -102,16 +103,22 @@ export class AccountService {
   }
 
   /**
-   * Emails a sign-up link (24 hours) to an address that has no account yet; an address with
-   * one is a conflict. Counted against the `verification` limit first.
+   * Emails a sign-up link (24 hours) to an address that has no account yet, and a note that it
+   * has one (no link) to an address that has: the same answer either way, so the answer does
+   * not tell whether an address is registered (the description's *Account probing*). Counted
+   * against the `verification` limit first.
    */
   async requestVerification(email: string): Promise<{ expiresIn: number; rateLimit: RateLimitState }> {
     const rateLimit = await this.consume(accountLimits.verification, email, 'Too many verification emails for this address');
-    const token = newSecret('vrf');
+    const token = newSecret('verificationToken');
     const nowMs = this.now().getTime();
     await this.repository.transaction(async (tx) => {
-      if (await tx.users.findByEmail(email)) throw new ConflictError('An account with this email already exists', 'email');
       const to = email.trim();
+      const found = await tx.users.findByEmail(email);
+      if (found) {
+        await tx.outbox.enqueue(accountExistsEmail({ to: found.user.email ?? to, appUrl: this.appUrl }), this.now());
+        return;
+      }
       await tx.auth.addEmailToken({
         token_hash: hashCredential(token),
         purpose: 'verification',
@@ -126,6 +133,8 @@ export class AccountService {
 
   /** Whether a sign-up token can still be used, and for which address; uses nothing up. */
   async checkSignupToken(token: string): Promise<TokenCheck> {
+    // A malformed token is refused as an unknown one is, without a lookup.
+    if (!isWellFormedSecret(token, 'verificationToken')) return { valid: false, error: 'Token is invalid or already used' };
     const row = await this.repository.auth.findEmailToken(hashCredential(token), 'verification');
     if (!row || row.used_at !== null) return { valid: false, error: 'Token is invalid or already used' };
     if (!usable(row, this.now().getTime())) return { valid: false, error: 'Token has expired' };
@@ -140,6 +149,8 @@ export class AccountService {
    */
   async completeSignup(request: CompleteSignupRequest): Promise<SignupResult> {
     checkPasswordRules(request.password);
+    // A malformed token is refused as an unknown one is, before the hashing and the lookup.
+    if (!isWellFormedSecret(request.token, 'verificationToken')) throw new InvalidTokenError('token');
     const passwordHash = await hashPassword(request.password);
     const tokenHash = hashCredential(request.token);
     return this.retryingConflicts(() =>
@@ -223,7 +234,7 @@ export class AccountService {
     await this.repository.transaction(async (tx) => {
       const found = await tx.users.findByEmail(email);
       if (!found || found.user.status !== 'active' || found.user.email === null) return;
-      const token = newSecret('rst');
+      const token = newSecret('resetToken');
       await tx.auth.addEmailToken({
         token_hash: hashCredential(token),
         purpose: 'password_reset',
@@ -239,6 +250,8 @@ export class AccountService {
   /** Sets the password with a reset token, uses the token up and ends every session of the user. */
   async resetPassword(request: ResetPasswordRequest): Promise<void> {
     checkPasswordRules(request.password);
+    // A malformed token is refused as an unknown one is, before the hashing and the lookup.
+    if (!isWellFormedSecret(request.token, 'resetToken')) throw new InvalidTokenError('token');
     const passwordHash = await hashPassword(request.password);
     const tokenHash = hashCredential(request.token);
     await this.repository.transaction(async (tx) => {
@@ -353,7 +366,7 @@ export class AccountService {
 
   /** A new access token (24 hours) in a session; only its hash is stored. */
   private async issueToken(users: UserStorage, userId: string, sessionId: string, nowMs: number): Promise<AccessToken> {
-    const token = newSecret('ast');
+    const token = newSecret('accessToken');
     const expiresMs = nowMs + tokenLifetimes.access * 1000;
     await users.addSessionToken({
       token_hash: hashCredential(token),

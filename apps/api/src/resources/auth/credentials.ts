@@ -3,7 +3,7 @@
  * long random secrets, so an unsalted fast hash is enough to make a leaked database
  * useless for signing in, and it keeps the lookup a single indexed equality.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /**
  * The stored form of a token or API key.
@@ -17,14 +17,5 @@ export function hashCredential(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-/**
- * A new secret: the prefix, an underscore, 32 random bytes URL-safe.
- *
- * @example
- * ```ts
- * newSecret('tok'); // "tok_3q0Vb..." (show it once, store hashCredential(it))
- * ```
- */
-export function newSecret(prefix: string): string {
-  return `${prefix}_${randomBytes(32).toString('base64url')}`;
-}
+/** A new secret of a kind, in the one format of `domain/secrets.ts`. */
+export { newSecret } from '../../domain/secrets.js';

@@ -1,7 +1,7 @@
 /**
  * The emails accounts send: a sign-up verification link and a password-reset link, each
  * carrying its token as `token=<token>` in the plain-text part (the contract's "Emails"
- * section). They are queued in the outbox on the transaction of the change that sends them.
+ * section), and the note a sign-up request for a registered address gets instead of a link. They are queued in the outbox on the transaction of the change that sends them.
  */
 import type { OutgoingEmail } from '../../email/outbox.js';
 
@@ -65,6 +65,31 @@ export function passwordResetEmail(options: { to: string; token: string; appUrl:
       url,
       '',
       'If it was not you, ignore this email: your password stays as it is.',
+    ].join('\n'),
+  };
+}
+
+/**
+ * The answer to a sign-up request for an address that has an account: no link, a pointer to
+ * sign-in and password reset. Sent instead of the verification email, so the API's answer is
+ * the same for every address and only the address's owner learns it is registered.
+ *
+ * @example
+ * ```ts
+ * accountExistsEmail({ to: 'maya@example.com', appUrl: 'http://127.0.0.1:5173' }).subject; // "You already have an Astral account"
+ * ```
+ */
+export function accountExistsEmail(options: { to: string; appUrl: string }): OutgoingEmail {
+  const base = options.appUrl.endsWith('/') ? options.appUrl : `${options.appUrl}/`;
+  return {
+    to: options.to,
+    subject: 'You already have an Astral account',
+    text: [
+      'Someone asked to create an Astral account with this address, which already has one.',
+      '',
+      `Sign in at ${new URL('login', base).toString()}, or reset your password there if you have forgotten it.`,
+      '',
+      'If it was not you, ignore this email: nothing has changed.',
     ].join('\n'),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Turns the credentials @astral/server read from the headers into the caller's profile.
  * A Bearer token names a user, an `X-API-Key` an organization; both are looked up by their
- * hash. Unknown, expired or revoked credentials, a token whose session has ended and a user
+ * hash, once their format holds (`domain/secrets.ts`: a malformed one is refused before any
+ * lookup). Unknown, expired or revoked credentials, a token whose session has ended and a user
  * who is not active give `null` (the server answers 401). Good credentials are remembered
  * while nothing their lookup reads changes (principal-cache.ts). The account use cases
  * (sign-up, sign-in, sessions, password reset) are in `accounts.ts`.
@@ -11,23 +12,39 @@ import type { OrganizationStorage } from '../organizations/storage.js';
 import { organizationPrincipal } from '../organizations/model.js';
 import type { UserStorage } from '../users/storage.js';
 import { userPrincipal, type Principal } from '../users/model.js';
+import { isDevelopmentCredential, isLegacyApiKey, isWellFormedSecret } from '../../domain/secrets.js';
 import { hashCredential } from './credentials.js';
 import { principalCache, type PrincipalCacheOptions } from './principal-cache.js';
+
+export interface AuthenticatorOptions {
+  /** The clock (expiry); default the system's. */
+  now?: () => Date;
+  /** Accept development credentials (`dev-athlete-token`): outside production only. Default `false`. */
+  developmentCredentials?: boolean;
+  /** Sizes of the principal cache. */
+  cache?: PrincipalCacheOptions;
+}
 
 /**
  * Builds the `authenticate` function the server calls on every secured request.
  *
  * @example
  * ```ts
- * const authenticate = createAuthenticator(repository);
+ * const authenticate = createAuthenticator(repository, { developmentCredentials: true });
  * await authenticate({ bearer: 'dev-athlete-token' }); // { user_id: 'usr_athlete1', principal_type: 'user', ... }
  * ```
  */
 export function createAuthenticator(
   storage: { users: UserStorage; organizations: OrganizationStorage },
-  now: () => Date = () => new Date(),
-  cacheOptions: PrincipalCacheOptions = {},
+  options: AuthenticatorOptions = {},
 ): (credentials: Credentials) => Promise<Principal | null> {
+  const now = options.now ?? (() => new Date());
+  const cacheOptions = options.cache ?? {};
+  const development = options.developmentCredentials === true;
+  // Only these reach the cache and the database; anything else is a 401 at once.
+  const tokenShape = (token: string) => isWellFormedSecret(token, 'accessToken') || (development && isDevelopmentCredential(token));
+  const keyShape = (key: string) =>
+    isWellFormedSecret(key, 'apiKey') || isLegacyApiKey(key) || (development && isDevelopmentCredential(key));
   const byToken = cachedLookup(storage.users.tokenLookupVersion, cacheOptions, async (token, at) => {
     const hash = hashCredential(token);
     const holder = await storage.users.findByTokenHash(hash, at.toISOString());
@@ -44,8 +61,8 @@ export function createAuthenticator(
   });
   return async (credentials) => {
     // A Bearer token, when sent, decides alone: a bad token is not rescued by a key.
-    if (credentials.bearer !== undefined) return byToken(credentials.bearer, now());
-    if (credentials.apiKey !== undefined) return byKey(credentials.apiKey, now());
+    if (credentials.bearer !== undefined) return tokenShape(credentials.bearer) ? byToken(credentials.bearer, now()) : null;
+    if (credentials.apiKey !== undefined) return keyShape(credentials.apiKey) ? byKey(credentials.apiKey, now()) : null;
     return null;
   };
 }

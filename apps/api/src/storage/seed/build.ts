@@ -6,6 +6,7 @@
  * Never applied in production mode.
  */
 import { formatInstant } from '../../domain/time.js';
+import { SECRET_BODY_LENGTH, secretFromBody } from '../../domain/secrets.js';
 import { hashCredential } from '../../resources/auth/credentials.js';
 import { hashPasswordSync } from '../../resources/auth/passwords.js';
 import { newAccountSettings } from '../../resources/users/defaults.js';
@@ -28,8 +29,16 @@ export const devCredentials = {
   memberToken: 'dev-member-token',
 } as const;
 
-/** The seeded organization's open invitation link (100 uses, 90 days from the seeding): not a credential, a token to accept. */
-export const devInvitation = { invitationId: 'inv_devjoinlink', token: 'dev-join-token' } as const;
+/**
+ * The seeded organization's open invitation link (100 uses, 90 days from the seeding): not a
+ * credential, a token to accept. It travels in a request body, which the contract's pattern
+ * checks in every mode, so it has the one secret format (a readable body and a real checksum):
+ * `astral_it_DevJoinLink0000000000000000000000000000037f2y5`.
+ */
+export const devInvitation = {
+  invitationId: 'inv_devjoinlink',
+  token: secretFromBody('invitationToken', 'DevJoinLink'.padEnd(SECRET_BODY_LENGTH, '0')),
+} as const;
 
 /** The development athlete's sign-in (`POST /auth/login`), printed at start and listed in the README. */
 export const devSignIn = { email: 'maya@example.com', password: 'Tempo-Run-2025' } as const;

@@ -40,7 +40,7 @@ export class ApiKeyService {
     const nowMs = this.options.now().getTime();
     const expiresMs = input.expires_at === undefined ? undefined : parseInstant(input.expires_at);
     if (expiresMs !== undefined && expiresMs <= nowMs) throw new InvalidError('expires_at', 'expires_at must be in the future');
-    const secret = newSecret('astral_live');
+    const secret = newSecret('apiKey');
     const key: ApiKey = {
       key_id: randomId('key'),
       org_id: organizationId,

@@ -10,6 +10,7 @@ import type { QueryParams } from '@astral/server';
 import { ConflictError, ForbiddenError, InvalidError, InvalidTokenError, NotFoundError } from '../../../domain/errors.js';
 import { randomId } from '../../../domain/ids.js';
 import { contractId, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
+import { isWellFormedSecret } from '../../../domain/secrets.js';
 import { formatInstant, parseInstant } from '../../../domain/time.js';
 import { hashCredential, newSecret } from '../../auth/credentials.js';
 import type { Principal } from '../../users/model.js';
@@ -75,7 +76,7 @@ export class InvitationService {
       const group = await repository.organizations.group(input.group_id);
       if (!group || group.org_id !== organizationId) throw new NotFoundError('group', 'group_id');
     }
-    const token = newSecret('inv');
+    const token = newSecret('invitationToken');
     const stored: StoredInvitation = {
       invitation_id: randomId('inv'),
       organization_id: organizationId,
@@ -136,6 +137,8 @@ export class InvitationService {
     const nowMs = this.options.now().getTime();
     const at = formatInstant(nowMs);
     const userId = principal.user_id;
+    // A malformed token is refused as an unknown one is, without a lookup (domain/secrets.ts).
+    if (!isWellFormedSecret(token, 'invitationToken')) throw new InvalidTokenError('token');
     const organizationId = await repository.transaction(async (tx) => {
       const use = await tx.organizations.useInvitation(hashCredential(token), nowMs);
       if (use.outcome !== 'used') throw new InvalidTokenError('token');
