@@ -4,10 +4,10 @@
  * reports every distinct bug).
  */
 import fc from 'fast-check';
-import { anyRequest, type ApiRequest, type RequestContext } from './requests.js';
+import type { ApiRequest, Send } from './exchange.js';
+import { anyRequest, type RequestContext } from './requests.js';
 import { checkResponse } from './check-response.js';
 import { formatReproducer } from './reproducer.js';
-import type { Send } from './transport.js';
 
 /** The seed every run uses unless `FUZZ_SEED` says otherwise, so a run is replayable. */
 export const DEFAULT_SEED = 20_250_805;
