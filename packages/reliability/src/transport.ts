@@ -1,6 +1,7 @@
 /**
- * Two ways to send an request (`ApiRequest`, exchange.ts): in-process through Fastify's `inject` (no socket,
- * for `npm test`) and over real HTTP to a listening server (for the full run).
+ * Two ways to send a request (`ApiRequest`, exchange.ts): in-process through Fastify's
+ * `inject` (no socket, for `npm test`) and over real HTTP to a listening server (for the
+ * full run).
  */
 import http from 'node:http';
 import type { ApiResponse, Send } from './exchange.js';
