@@ -18,7 +18,16 @@ export { existingIds, listers, mergeIds, ownIds, principalIds, selfLookup, type 
 export { checkResponse, documentedInProse, requestSecrets, type CheckOptions } from './check-response.js';
 export { injectTransport, httpTransport, type Injectable } from './transport.js';
 export { formatReproducer } from './reproducer.js';
-export { runFuzz, describeFailures, fuzzSeed, DEFAULT_SEED, type FuzzReport, type FuzzFailure, type FuzzOptions } from './fuzz.js';
+export {
+  runFuzz,
+  describeFailures,
+  neverExercised,
+  fuzzSeed,
+  DEFAULT_SEED,
+  type FuzzReport,
+  type FuzzFailure,
+  type FuzzOptions,
+} from './fuzz.js';
 export * from './auth-matrix.js';
 export * from './api-process.js';
 export * from './organization-matrix.js';
