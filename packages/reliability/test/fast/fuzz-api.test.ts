@@ -70,8 +70,10 @@ describeOnDatabases('reference API under fuzzing on $name', (lane) => {
       `API fuzz on ${lane.name}: seed ${seed}, ${report.sent} requests in ${Math.round(report.elapsedMs)} ms, statuses ${JSON.stringify(report.byStatus)}`,
     );
     // Every listed resource had identifiers to aim at (the seed has rows of each).
+    expect(Object.keys(listers()).length).toBeGreaterThan(0);
     for (const name of Object.keys(listers())) expect(ids[name]?.length ?? 0, name).toBeGreaterThan(0);
     // And every principal's own id (user_id: three users, no organization), beside the listed ones.
+    expect(Object.keys(principals).length).toBeGreaterThan(0);
     for (const name of Object.keys(principals)) {
       expect(selfLookup(name), name).toBeDefined();
       expect(principals[name]!.length, name).toBe(3);

@@ -23,8 +23,8 @@ function laneRuns(lane: DatabaseLane): boolean {
 }
 
 /**
- * `describe.each` over the lanes: the same tests on SQLite and PostgreSQL, titled with the
- * lane's name (`$name`). A lane that cannot run here is reported by name as NOT RUN (and
+ * One `describe` per lane: the same tests on SQLite and PostgreSQL, titled with the lane's
+ * name in place of `$name`. A lane that cannot run here is reported by name as NOT RUN (and
  * fails under CI), never dropped.
  *
  * @example
@@ -34,13 +34,15 @@ function laneRuns(lane: DatabaseLane): boolean {
  */
 export function describeOnDatabases(title: string, body: (lane: DatabaseLane) => void): void {
   const lanes: DatabaseLane[] = [{ name: 'sqlite' }, { name: 'postgres', serverUrl: inject('postgresUrl') }];
-  describe.each(lanes)(title, (lane) => {
-    if (!laneRuns(lane)) {
-      it('runs on PostgreSQL', (context) => context.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)'));
-      return;
-    }
-    body(lane);
-  });
+  for (const lane of lanes) {
+    describe(title.replace('$name', lane.name), () => {
+      if (!laneRuns(lane)) {
+        it('runs on PostgreSQL', (context) => context.skip('NOT RUN: no PostgreSQL here (see the globalSetup message)'));
+        return;
+      }
+      body(lane);
+    });
+  }
 }
 
 /**
