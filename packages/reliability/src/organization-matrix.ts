@@ -155,3 +155,33 @@ export function organizationMatrix(ids: readonly OperationId[] = governedOperati
     }),
   );
 }
+
+/** How a cell's caller stands to the organization, for {@link representativeCells}. */
+function standing(caller: OrganizationCaller): string {
+  if (caller === 'outsider') return 'no organization';
+  if (caller === 'other_api_key') return "another organization's key";
+  if (ofOtherOrganization(caller)) return "another organization's member";
+  return caller === 'api_key' ? 'its key' : 'its member';
+}
+
+/**
+ * A smaller share of the matrix that still reaches every code path: one cell per operation,
+ * target, expected answer and standing of the caller (a member of the organization, its
+ * key, a user of none, a member of another organization, another organization's key), the
+ * first caller of each in matrix order. The PostgreSQL lane runs this share, the SQLite lane
+ * every cell.
+ *
+ * @example
+ * ```ts
+ * representativeCells(organizationMatrix()).length < organizationMatrix().length; // true
+ * ```
+ */
+export function representativeCells(cells: readonly OrganizationCell[]): OrganizationCell[] {
+  const seen = new Set<string>();
+  return cells.filter((cell) => {
+    const key = `${cell.operationId} ${cell.target ?? ''} ${cell.expectStatus} ${standing(cell.caller)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
