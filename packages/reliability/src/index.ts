@@ -29,5 +29,6 @@ export {
   type FuzzOptions,
 } from './fuzz.js';
 export * from './auth-matrix.js';
+export { looksUp, storageShare } from './auth-matrix-share.js';
 export * from './api-process.js';
 export * from './organization-matrix.js';
