@@ -11,7 +11,7 @@ import { mapDomainError } from './map-error.js';
 import { createAuthenticator } from './resources/auth/index.js';
 import type { OidcSettings } from './resources/auth/id-tokens.js';
 import { resourceHandlers } from './resources/index.js';
-import type { Principal } from './resources/users/model.js';
+import type { Principal } from './domain/principal.js';
 import { buildSeed } from './storage/seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
 
@@ -19,7 +19,7 @@ export { devCredentials, devInvitation, devSignIn } from './storage/seed/build.j
 export { ConfigError, developmentCorsOrigins, readConfig, type Config, type Mode } from './config.js';
 export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
-export type { Principal } from './resources/users/model.js';
+export type { Principal } from './domain/principal.js';
 export type { Repository } from './storage/repository.js';
 
 export interface AppOptions {

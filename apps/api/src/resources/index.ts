@@ -16,7 +16,7 @@ import { auth } from './auth/index.js';
 import type { HandlersOf, ResourceContext, StoragesOf, UnservedOperations } from './module.js';
 import { organizations } from './organizations/index.js';
 import { races } from './races/index.js';
-import type { Principal } from './users/model.js';
+import type { Principal } from '../domain/principal.js';
 import { users } from './users/index.js';
 
 /**

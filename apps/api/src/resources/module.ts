@@ -7,7 +7,7 @@ import type { Handlers, OperationId } from '@astral/server';
 import type { AnyTables, StorageContext } from '../storage/context.js';
 import type { Repository } from '../storage/repository.js';
 import type { OidcSettings } from './auth/id-tokens.js';
-import type { Principal } from './users/model.js';
+import type { Principal } from '../domain/principal.js';
 
 /** What the account operations need beyond the repository (its outbox and rate limits included). */
 export interface AccountParts {

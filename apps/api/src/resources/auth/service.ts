@@ -10,7 +10,8 @@ import type { Credentials } from '@astral/server';
 import type { OrganizationStorage } from '../organizations/storage.js';
 import { organizationPrincipal } from '../organizations/model.js';
 import type { UserStorage } from '../users/storage.js';
-import { userPrincipal, type Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
+import { userPrincipal } from '../users/model.js';
 import { hashCredential } from './credentials.js';
 import { principalCache, type PrincipalCacheOptions } from './principal-cache.js';
 

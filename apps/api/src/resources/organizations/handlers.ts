@@ -4,7 +4,7 @@
  * the service. Errors are answered by the app's one `mapError`, so nothing here catches.
  */
 import type { Handlers } from '@astral/server';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 import type { Authorize } from './permissions.js';
 import type { OrganizationService } from './service.js';
 

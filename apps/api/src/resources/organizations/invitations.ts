@@ -12,7 +12,7 @@ import { formatInstant, parseInstant } from '../../domain/time.js';
 import type { OutgoingEmail } from '../../email/outbox.js';
 import type { Repository } from '../../storage/repository.js';
 import { hashCredential, newSecret } from '../auth/credentials.js';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 import { decodeInvitationsCursor, encodeInvitationsCursor } from './cursors.js';
 import type { StoredInvitation } from './invitation-storage.js';
 import type { AuditAction, Member, StoredMember } from './model.js';

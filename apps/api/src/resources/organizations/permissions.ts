@@ -8,7 +8,7 @@
 import type { OperationId } from '@astral/openapi';
 import { operationObject } from '@astral/openapi/contract';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 import type { Group, OrganizationRole } from './model.js';
 import type { MemberView, OrganizationStorage } from './storage.js';
 

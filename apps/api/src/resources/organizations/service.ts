@@ -11,7 +11,7 @@ import { formatInstant } from '../../domain/time.js';
 import type { Repository } from '../../storage/repository.js';
 import { hashCredential, newSecret } from '../auth/credentials.js';
 import { parseInstant } from '../../domain/time.js';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 import {
   decodeAuditCursor,
   decodeMembersCursor,
