@@ -5,7 +5,7 @@
 // in the transaction of the change (no SMTP_URL here, so they stay queued); the clock is the test's.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingEmail } from '../src/email/index.js';
-import { devSignIn, seedIds } from '../src/storage/seed/build.js';
+import { devSignIn, seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, fixedNow, laneApp } from './helpers.js';
 import { startLocalIssuer } from './oidc-issuer.js';

@@ -10,7 +10,7 @@ import { createApp } from '../src/app.js';
 import { ConfigError, defaultDataDir, readConfig } from '../src/config.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { databaseFileName } from '../src/storage/sqlite.js';
-import { devCredentials } from '../src/storage/seed/build.js';
+import { devCredentials } from '../src/seed/build.js';
 import { contract } from '@astral/openapi/contract';
 import { testApp } from './helpers.js';
 

@@ -3,7 +3,7 @@
 import { createApp, type App, type AppOptions, type Repository } from '../src/app.js';
 import { freshPostgresDatabase, type DatabaseLane } from './databases.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { devCredentials } from '../src/storage/seed/build.js';
+import { devCredentials } from '../src/seed/build.js';
 import type { StoredRace } from '../src/resources/races/model.js';
 
 /** Who a request speaks as: a development credential, a raw header set, or nobody. */

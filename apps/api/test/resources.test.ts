@@ -18,8 +18,8 @@ import { mapDomainError } from '../src/map-error.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { resourceModules, sharedStorageModules } from '../src/resources/index.js';
 import { migrations } from '../src/storage/migrations/index.js';
-import { openSqliteRepository, type Repository } from '../src/storage/repository.js';
-import { devCredentials } from '../src/storage/seed/build.js';
+import { openSqliteRepository, type Repository } from '../src/repository.js';
+import { devCredentials } from '../src/seed/build.js';
 import { startLocalIssuer } from './oidc-issuer.js';
 
 const folders = (relative: string) =>

@@ -4,7 +4,7 @@
 // by the privacy flags.
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { seedIds } from '../src/storage/seed/build.js';
+import { seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, laneApp } from './helpers.js';
 

@@ -9,14 +9,16 @@ import type { components } from '@astral/openapi';
 import { ConflictError, ForbiddenError, InvalidError, InvalidTokenError, NotFoundError } from '../../domain/errors.js';
 import { randomId } from '../../domain/ids.js';
 import { formatInstant, parseInstant } from '../../domain/time.js';
-import type { OutgoingEmail } from '../../email/outbox.js';
-import type { Repository } from '../../storage/repository.js';
+import type { OutboxStorage, OutgoingEmail } from '../../email/outbox.js';
+import type { Transactional } from '../../storage/transactional.js';
 import { hashCredential, newSecret } from '../auth/credentials.js';
 import type { Principal } from '../../domain/principal.js';
 import { decodeInvitationsCursor, encodeInvitationsCursor } from './cursors.js';
 import type { StoredInvitation } from './invitation-storage.js';
 import type { AuditAction, Member, StoredMember } from './model.js';
 import type { Access } from './permissions.js';
+import type { OrganizationStorage } from './storage.js';
+import type { UserStorage } from '../users/storage.js';
 
 export type Invitation = components['schemas']['Invitation'];
 export type InvitationCreate = components['schemas']['InvitationCreate'];
@@ -26,7 +28,14 @@ const day = 24 * 60 * 60 * 1000;
 export const defaultInvitationDays = 7;
 export const maxInvitationDays = 90;
 
-type Storages = Parameters<Parameters<Repository['transaction']>[0]>[0];
+/** The storages the organization use cases read and change (an invitation is emailed through the outbox). */
+export interface OrganizationStorages {
+  organizations: OrganizationStorage;
+  users: UserStorage;
+  outbox: OutboxStorage;
+}
+
+type Storages = OrganizationStorages;
 
 /** Writes one audit event in the transaction `tx`: who (`access`) did `action` to `userId`, from what to what. */
 export type WriteAudit = (
@@ -40,7 +49,7 @@ export type WriteAudit = (
 ) => Promise<void>;
 
 export interface InvitationServiceOptions {
-  repository: Pick<Repository, 'organizations' | 'transaction'>;
+  repository: Pick<Transactional<OrganizationStorages>, 'organizations' | 'transaction'>;
   /** Where emailed links point (`APP_URL`): `${appUrl}/join?token=...`. */
   appUrl: string;
   now?: () => Date;

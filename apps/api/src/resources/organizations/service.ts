@@ -8,7 +8,7 @@
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../domain/errors.js';
 import { randomId } from '../../domain/ids.js';
 import { formatInstant } from '../../domain/time.js';
-import type { Repository } from '../../storage/repository.js';
+import type { Transactional } from '../../storage/transactional.js';
 import { hashCredential, newSecret } from '../auth/credentials.js';
 import { parseInstant } from '../../domain/time.js';
 import type { Principal } from '../../domain/principal.js';
@@ -44,10 +44,10 @@ import { newMember } from './new-member.js';
 import { visibleOrganizations, type Access } from './permissions.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { MemberView } from './storage.js';
-import { InvitationService, type WriteAudit } from './invitations.js';
+import { InvitationService, type OrganizationStorages, type WriteAudit } from './invitations.js';
 
 export interface OrganizationServiceOptions {
-  repository: Pick<Repository, 'organizations' | 'users' | 'transaction'>;
+  repository: Transactional<OrganizationStorages>;
   now?: () => Date;
   /** Where emailed invitation links point (`APP_URL`). */
   appUrl?: string;
@@ -59,7 +59,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-type Storages = Parameters<Parameters<Repository['transaction']>[0]>[0];
+type Storages = OrganizationStorages;
 
 let sequence = 0;
 /** `aud_` + the instant + a per-process sequence + randomness: events of one instant keep their order on one instance. */
