@@ -46,6 +46,9 @@ const importResolver = createNodeResolver({
   extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.node'],
   extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
   conditionNames: ['types', 'import', 'default'],
+  // Keep a workspace package's path under node_modules (not its real path in packages/), so
+  // `ignoreExternal` skips it: no-cycle then never walks into another workspace's dist/.
+  symlinks: false,
 });
 
 /** Test code: the folders every workspace keeps its tests in, and vitest's type tests. */
