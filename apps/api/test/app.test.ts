@@ -11,7 +11,7 @@ import { ConfigError, defaultDataDir, readConfig } from '../src/config.js';
 import { newSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { databaseFileName } from '../src/storage/sqlite.js';
-import { devCredentials } from '../src/storage/seed/build.js';
+import { devCredentials } from '../src/seed/build.js';
 import { contract } from '@astral/openapi/contract';
 import { testApp } from './helpers.js';
 

@@ -8,10 +8,10 @@ import { mapDomainError } from '../src/map-error.js';
 import { createAuthenticator } from '../src/resources/auth/service.js';
 import type { ListRacesQuery, Race } from '../src/resources/races/model.js';
 import { RaceService } from '../src/resources/races/service.js';
-import type { Principal } from '../src/resources/users/model.js';
-import { catalog } from '../src/storage/seed/catalog.js';
-import { buildSeed, devCredentials, placeAroundNow, seedIds } from '../src/storage/seed/build.js';
-import type { DatabaseRepository } from '../src/storage/repository.js';
+import type { Principal } from '../src/domain/principal.js';
+import { catalog } from '../src/seed/catalog.js';
+import { buildSeed, devCredentials, placeAroundNow, seedIds } from '../src/seed/build.js';
+import type { DatabaseRepository } from '../src/repository.js';
 import { describeOnDatabases, laneRepository } from './databases.js';
 
 const now = new Date('2026-03-15T12:00:00Z');
