@@ -5,9 +5,10 @@
  * the emailed token used up, the email queued) is one transaction. Failures are the domain's
  * errors; `map-error.ts` answers them.
  *
- * Token design (see docs/ARCHITECTURE.md): access tokens are opaque (`ast_` + 256 random
- * bits), stored as SHA-256 hashes, 24 hours, each in a session; emailed tokens (`vrf_`,
- * `rst_`) likewise, single-use; passwords are argon2id hashes.
+ * Token design (see docs/ARCHITECTURE.md): access tokens are opaque secrets in the one format
+ * of `domain/secrets.ts` (`astral_at_`), stored as SHA-256 hashes, 24 hours, each in a
+ * session; emailed tokens (`astral_ev_`, `astral_pr_`) likewise, single-use; passwords are
+ * argon2id hashes.
  */
 import type { components } from '@astral/openapi';
 import type { RateLimitPolicy, RateLimitState } from '@astral/server';
