@@ -26,6 +26,9 @@ export type AjvKind = 'body' | 'parameters' | 'response';
 export function createAjvFor(kind: AjvKind, document: OpenApiDocument): Ajv2020 {
   const ajv = new Ajv2020({
     strict: true,
+    // A `required` inside `oneOf`/`if` names a property its parent schema defines (exactly
+    // one of `email`/`user_id` on a new member); JSON Schema allows it, strict mode would not.
+    strictRequired: false,
     allowUnionTypes: true, // `type: ["string", "null"]` is how OpenAPI 3.1 says nullable
     coerceTypes: kind === 'parameters' ? 'array' : false,
     useDefaults: kind === 'body',

@@ -30,7 +30,8 @@ export interface CallerToken {
  * `UserProfile` describes it, plus the token a user called with (what refresh and logout
  * act on). `GET /auth/me` answers `callerProfile(principal)`, never the principal itself.
  */
-export type Principal = UserProfile & {
+// `org_id` is `organization_id` under the users resource's name: `callerProfile` derives it.
+export type Principal = Omit<UserProfile, 'org_id'> & {
   /** The access token of the request; absent for an API key. */
   readonly token?: CallerToken;
 };
@@ -126,10 +127,10 @@ export function userPrincipal(holder: TokenHolder, token?: CallerToken): Princip
  *
  * @example
  * ```ts
- * callerProfile(principal); // { user_id, principal_type, username, display_name, email, role, organization_id }
+ * callerProfile(principal); // { user_id, principal_type, username, display_name, email, role, org_id, organization_id }
  * ```
  */
 export function callerProfile(principal: Principal): UserProfile {
   const { user_id, principal_type, username, display_name, email, role, organization_id } = principal;
-  return { user_id, principal_type, username, display_name, email, role, organization_id };
+  return { user_id, principal_type, username, display_name, email, role, org_id: organization_id, organization_id };
 }
