@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { withCodeSamples } from '../src/code-samples.mjs';
 import { contractOperations } from './helpers.js';
 
-const dist = new URL('../dist/', import.meta.url);
+const dist = new URL('../dist/published/', import.meta.url);
 
 describe('x-codeSamples, generated from the contract', () => {
   const decorated = withCodeSamples(contract);

@@ -2,7 +2,7 @@
 // (shared/seeds: the overview and the Races API) is present in the bundled contract.
 import { describe, expect, it } from 'vitest';
 import { operationIds, operationTable, type OperationId } from '../src/index.js';
-import { bundled, deref } from './bundled.js';
+import { bundled, deref, developmentBundle } from './bundled.js';
 
 const operation = (path: string, method: string) => bundled.paths[path][method];
 const operationById = (operationId: string) =>
@@ -25,8 +25,9 @@ const RACE_FIELDS = Object.entries<any>(schema('Race').properties)
   .map(([name]) => name);
 
 describe('overview seed', () => {
-  it('serves under the production base URL with the local servers', () => {
-    const urls = bundled.servers.map((server: any) => server.url);
+  it('serves under the production base URL; the development bundle adds the local servers', () => {
+    expect(bundled.servers.map((server: any) => server.url)).toEqual(['https://app.nexrex.ai/api/v1']);
+    const urls = developmentBundle.servers.map((server: any) => server.url);
     expect(urls).toContain('https://app.nexrex.ai/api/v1');
     expect(urls).toContain('http://127.0.0.1:4010/api/v1');
     expect(urls).toContain('http://127.0.0.1:3000/api/v1');
@@ -261,8 +262,8 @@ describe('overview seed: accounts, auth and users', () => {
     const op = operationById('requestVerification');
     expect(op.description).toContain('at most 3 verification emails per email address per hour');
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '409', '429']));
-    expect(Object.keys(deref(op.responses['429']).headers)).toEqual(['Retry-After', 'RateLimit', 'RateLimit-Policy']);
-    expect(Object.keys(deref(op.responses['200']).headers)).toEqual(['RateLimit', 'RateLimit-Policy']);
+    expect(Object.keys(deref(op.responses['429']).headers)).toEqual(['Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id']);
+    expect(Object.keys(deref(op.responses['200']).headers)).toEqual(['RateLimit', 'RateLimit-Policy', 'X-Request-Id']);
   });
 
   it('answers 409 when a username is taken, wherever one is chosen', () => {

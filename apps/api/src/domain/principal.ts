@@ -17,7 +17,8 @@ export interface CallerToken {
  * `UserProfile` describes it, plus the token a user called with (what refresh and logout
  * act on). `GET /auth/me` answers `callerProfile(principal)`, never the principal itself.
  */
-export type Principal = components['schemas']['UserProfile'] & {
+// `org_id` is `organization_id` under the users resource's name: `callerProfile` derives it.
+export type Principal = Omit<components['schemas']['UserProfile'], 'org_id'> & {
   /** The access token of the request; absent for an API key. */
   readonly token?: CallerToken;
 };

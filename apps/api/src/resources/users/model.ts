@@ -110,10 +110,10 @@ export function userPrincipal(holder: TokenHolder, token?: CallerToken): Princip
  *
  * @example
  * ```ts
- * callerProfile(principal); // { user_id, principal_type, username, display_name, email, role, organization_id }
+ * callerProfile(principal); // { user_id, principal_type, username, display_name, email, role, org_id, organization_id }
  * ```
  */
 export function callerProfile(principal: Principal): UserProfile {
   const { user_id, principal_type, username, display_name, email, role, organization_id } = principal;
-  return { user_id, principal_type, username, display_name, email, role, organization_id };
+  return { user_id, principal_type, username, display_name, email, role, org_id: organization_id, organization_id };
 }
