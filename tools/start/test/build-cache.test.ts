@@ -46,9 +46,11 @@ async function npmStartRebuild(root: string): Promise<void> {
 describe('the turbo build cache', () => {
   let copy: WorkspaceCopy;
 
+  // A hang guard, not a speed goal: the copy (git add and commit of the working tree) took over
+  // 60 s once while npm test's other twenty tasks and their PostgreSQL lanes held both cores.
   beforeAll(async () => {
     copy = await copyWorkspace();
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await copy?.remove();
