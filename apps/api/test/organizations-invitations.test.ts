@@ -204,6 +204,10 @@ describeOnDatabases('invitations on $name', (lane) => {
     expect(first.body.data).toHaveLength(1);
     const second = await call('GET', `${org}/invitations?limit=1&cursor=${first.body.metadata.next_cursor}`, coach);
     expect(second.body.data[0].invitation_id > first.body.data[0].invitation_id).toBe(true);
+    // total: every invitation of the organization, on each page
+    const all = await call('GET', `${org}/invitations?limit=100`, coach);
+    expect(all.body.data.length).toBeGreaterThan(1);
+    expect([first, second, all].map((page) => page.body.metadata.total)).toEqual([1, 2, 3].map(() => all.body.data.length));
     expect(errorOf(await call('GET', `${org}/invitations?cursor=bm9wZQ`, coach))).toMatchObject({ status: 400, field: 'cursor' });
   });
 });

@@ -111,8 +111,12 @@ export class InvitationService {
   async list(principal: Principal, organizationId: string, query: QueryParams<'listOrganizationInvitations'>): Promise<Page<Invitation>> {
     await this.options.authorize('listOrganizationInvitations', principal, organizationId);
     const after = query.cursor === undefined ? undefined : cursor.decode(query.cursor).invitationId;
-    const rows = await this.options.repository.organizations.invitations({ organizationId, afterId: after, limit: query.limit + 1 });
-    return keysetPage(rows.map(viewOf), query.limit, (last) => cursor.encode({ invitationId: last.invitation_id }));
+    const { rows, total } = await this.options.repository.organizations.invitations({
+      organizationId,
+      afterId: after,
+      limit: query.limit + 1,
+    });
+    return keysetPage({ rows: rows.map(viewOf), total }, query.limit, (last) => cursor.encode({ invitationId: last.invitation_id }));
   }
 
   /** Revokes one of the organization's invitations, audited (`user_id`: its creator, else the head coach). */
