@@ -81,7 +81,7 @@ describe('change counters on SQLite', () => {
     const start = await tokens();
     expect(await tokens()).toBe(start);
     // This connection writing races (not read by a token lookup): no move.
-    const { participants_count: _, ...seeded } = (await repository.races.list({ limit: 1 }))[0]!;
+    const { participants_count: _, ...seeded } = (await repository.races.list({ limit: 1 })).rows[0]!;
     await repository.races.insert({ ...seeded, race_id: 'race_countertest', race_name: 'Counter Test 10K' });
     expect(await tokens()).toBe(start);
     // This connection writing a token: a move.

@@ -91,11 +91,15 @@ describeOnDatabases('invitation storage on $name', (lane) => {
 
   it('pages the organization’s invitations by id and revokes only its own', async () => {
     const storage = await ready();
-    const all = await storage.invitations({ organizationId: orgId, limit: 100 });
+    const { rows: all, total } = await storage.invitations({ organizationId: orgId, limit: 100 });
+    expect(total).toBe(all.length);
     expect(all.map((i) => i.invitation_id)).toEqual([...all.map((i) => i.invitation_id)].sort());
     const [first, second] = all;
-    expect(await storage.invitations({ organizationId: orgId, afterId: first!.invitation_id, limit: 1 })).toEqual([second]);
-    expect(await storage.invitations({ organizationId: 'org_other', limit: 10 })).toEqual([]);
+    expect(await storage.invitations({ organizationId: orgId, afterId: first!.invitation_id, limit: 1 })).toEqual({
+      rows: [second],
+      total,
+    });
+    expect(await storage.invitations({ organizationId: 'org_other', limit: 10 })).toEqual({ rows: [], total: 0 });
     expect(await storage.revokeInvitation('org_other', second!.invitation_id, '2026-03-01T09:30:00Z')).toBe(false);
   });
 });

@@ -50,8 +50,8 @@ describe('keyset cursor', () => {
 
   it('cuts a page from limit + 1 rows, with a cursor only when more follow', () => {
     const after = (last: number) => `after-${last}`;
-    expect(keysetPage([1, 2, 3], 2, after)).toEqual({ data: [1, 2], nextCursor: 'after-2' });
-    expect(keysetPage([1, 2], 2, after)).toEqual({ data: [1, 2], nextCursor: null });
-    expect(keysetPage([], 2, after)).toEqual({ data: [], nextCursor: null });
+    expect(keysetPage({ rows: [1, 2, 3], total: 5 }, 2, after)).toEqual({ data: [1, 2], nextCursor: 'after-2', total: 5 });
+    expect(keysetPage({ rows: [1, 2], total: 2 }, 2, after)).toEqual({ data: [1, 2], nextCursor: null, total: 2 });
+    expect(keysetPage({ rows: [], total: 0 }, 2, after)).toEqual({ data: [], nextCursor: null, total: 0 });
   });
 });

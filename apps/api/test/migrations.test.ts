@@ -309,7 +309,7 @@ describe('two processes starting on a new database at once', () => {
     // before taking the lock would mean creating the tables a second time.
     await repository.ready();
     expect(await exited).toBe(0);
-    expect(await repository.races.list({ limit: 10 })).toEqual([]);
+    expect(await repository.races.list({ limit: 10 })).toEqual({ rows: [], total: 0 });
     await repository.close();
     const db = new Database(join(dataDir, databaseFileName), { readonly: true });
     expect(db.prepare('SELECT version, applied_at FROM schema_migrations ORDER BY version').all()).toEqual([

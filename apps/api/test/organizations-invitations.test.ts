@@ -140,6 +140,22 @@ describeOnDatabases('invitations on $name', (lane) => {
     );
   });
 
+  it('made with the organization API key: created_by is the organization, the revocation audited on the head coach', async () => {
+    const made = await call('POST', `${org}/invitations`, 'organization', { max_uses: 2 });
+    expect(made.status).toBe(201);
+    expect(made.body.data.created_by).toBe(seedIds.organization);
+    const id = made.body.data.invitation_id;
+    const listed = await call('GET', `${org}/invitations?limit=100`, coach);
+    expect(listed.body.data.find((i: { invitation_id: string }) => i.invitation_id === id)).toMatchObject({
+      created_by: seedIds.organization,
+    });
+    expect((await call('DELETE', `${org}/invitations/${id}`, 'organization')).status).toBe(200);
+    const audit = await call('GET', `${org}/audit-events?limit=100`, coach);
+    expect(audit.body.data).toContainEqual(
+      expect.objectContaining({ action: 'invitation_revoked', actor_id: seedIds.organization, user_id: seedIds.headCoach, from_value: id }),
+    );
+  });
+
   it('rules of creation: expiry in the future and within 90 days, max_uses for a link, a group of the organization', async () => {
     expect(errorOf(await call('POST', `${org}/invitations`, coach, { max_uses: 2, expires_at: inDays(-1) }))).toMatchObject({
       status: 400,
@@ -204,6 +220,10 @@ describeOnDatabases('invitations on $name', (lane) => {
     expect(first.body.data).toHaveLength(1);
     const second = await call('GET', `${org}/invitations?limit=1&cursor=${first.body.metadata.next_cursor}`, coach);
     expect(second.body.data[0].invitation_id > first.body.data[0].invitation_id).toBe(true);
+    // total: every invitation of the organization, on each page
+    const all = await call('GET', `${org}/invitations?limit=100`, coach);
+    expect(all.body.data.length).toBeGreaterThan(1);
+    expect([first, second, all].map((page) => page.body.metadata.total)).toEqual([1, 2, 3].map(() => all.body.data.length));
     expect(errorOf(await call('GET', `${org}/invitations?cursor=bm9wZQ`, coach))).toMatchObject({ status: 400, field: 'cursor' });
   });
 });

@@ -224,17 +224,24 @@ describeOnDatabases('organizations on $name', (lane) => {
       await newAthlete();
       await newAthlete();
       const seen: string[] = [];
+      const totals: number[] = [];
       let cursor: string | null = null;
       do {
         const page: { body: any } = await call('GET', `${org}/members?role=athlete&limit=2${cursor ? `&cursor=${cursor}` : ''}`, coach);
         expect(page.body.data.length).toBeLessThanOrEqual(2);
-        expect(page.body.metadata.total).toBe(page.body.data.length);
+        totals.push(page.body.metadata.total);
         seen.push(...page.body.data.map((m: { user_id: string; role: string }) => (expect(m.role).toBe('athlete'), m.user_id)));
         cursor = page.body.metadata.next_cursor;
       } while (cursor);
       expect(seen).toEqual([...seen].sort());
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen).toContain(seedIds.memberAthlete);
+      // total: every athlete across the pages, on every page (not the page's length)
+      expect(seen.length).toBeGreaterThan(2);
+      expect(totals).toEqual(totals.map(() => seen.length));
+      const everyone = (await call('GET', `${org}/members?limit=100`, coach)).body;
+      expect(everyone.metadata.total).toBe(everyone.data.length);
+      expect(everyone.data.filter((m: { role: string }) => m.role === 'athlete')).toHaveLength(seen.length);
       const first = await call('GET', `${org}/members?role=athlete&limit=1`, coach);
       expect(errorOf(await call('GET', `${org}/members?role=head_coach&cursor=${first.body.metadata.next_cursor}`, coach))).toEqual({
         status: 400,

@@ -2,14 +2,14 @@
 // transactions (rollback, joining, isolation from queries outside them) and unique
 // violations as a conflict, whichever resource hits one.
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../src/domain/errors.js';
 import { mapDomainError } from '../src/map-error.js';
 import type { NewUser } from '../src/resources/users/model.js';
 import { UniqueViolationError } from '../src/storage/errors.js';
 import { createStorageContext } from '../src/storage/context.js';
-import { prepareQuery } from '../src/storage/prepared.js';
+import { prepareList, prepareQuery, readList } from '../src/storage/prepared.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/repository.js';
 import { buildSeed } from '../src/seed/build.js';
 import { openSqliteDatabase } from '../src/storage/sqlite.js';
@@ -146,6 +146,33 @@ describe('compiled-once queries', () => {
     expect((await db.executeQuery(query.bind({ a: 'x', min: 0 }))).rows).toEqual([{ b: 1 }]);
     expect((await db.executeQuery(query.bind({ a: 'y', min: 0 }))).rows).toEqual([{ b: 3 }]);
     expect((await db.executeQuery(query.bind({ a: 'y', min: 4 }))).rows).toEqual([]);
+    await db.destroy();
+  });
+
+  it("count a list's rows with the list's filters, without its position or limit", async () => {
+    const db = new Kysely<{ t: { a: string; b: number } }>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
+    await db.schema.createTable('t').addColumn('a', 'text').addColumn('b', 'integer').execute();
+    await db
+      .insertInto('t')
+      .values([
+        { a: 'x', b: 1 },
+        { a: 'x', b: 2 },
+        { a: 'x', b: 3 },
+        { a: 'y', b: 4 },
+      ])
+      .execute();
+    const list = prepareList<{ a?: string; afterB?: number; limit: number }, { b: number }>()(
+      { filters: ['a'], position: ['afterB'] },
+      (param, given) => (given('a') ? db.selectFrom('t').select('b').where('a', '=', param('a')!) : db.selectFrom('t').select('b')),
+      (query, param, given) => (given('afterB') ? query.where('b', '>', param('afterB')!) : query).orderBy('b').limit(param('limit')),
+    );
+    const context = {
+      rows: async <R>(query: CompiledQuery<R>) => (await db.executeQuery(query)).rows,
+      first: async <R>(query: CompiledQuery<R>) => (await db.executeQuery(query)).rows[0],
+    };
+    expect(await readList(context, list, { a: 'x', afterB: 1, limit: 1 })).toEqual({ rows: [{ b: 2 }], total: 3 });
+    expect(await readList(context, list, { limit: 2 })).toEqual({ rows: [{ b: 1 }, { b: 2 }], total: 4 });
+    expect(list.count.bind({ a: 'x', afterB: 1, limit: 1 }).sql).toBe('select count(*) as "total" from "t" where "a" = ?');
     await db.destroy();
   });
 });

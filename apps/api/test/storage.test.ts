@@ -47,7 +47,7 @@ describe('SQLite repository on a file', () => {
 
     const second = openSqliteRepository({ dataDir: dir });
     expect(await second.seed(buildSeed(now))).toBe(false); // seeded once, on the first start
-    expect((await second.races.list({ limit: 100 })).length).toBe(buildSeed(now).races.length);
+    expect((await second.races.list({ limit: 100 })).rows.length).toBe(buildSeed(now).races.length);
     await second.close();
   });
 
@@ -93,7 +93,7 @@ describeOnDatabases('the races and users repository on $name', (lane) => {
       repository.races.insert(race({ race_id: 'race_test2', race_name: 'TEST RACE', race_date: '2026-05-01T23:30:00Z' })),
     ).rejects.toBeInstanceOf(UniqueViolationError);
     await repository.races.insert(race({ race_id: 'race_test3', race_date: '2026-05-02T00:00:00Z' }));
-    expect((await repository.races.list({ limit: 10 })).map((r) => r.race_id)).toEqual(['race_test1', 'race_test3']);
+    expect((await repository.races.list({ limit: 10 })).rows.map((r) => r.race_id)).toEqual(['race_test1', 'race_test3']);
     await repository.close();
   });
 
@@ -101,11 +101,11 @@ describeOnDatabases('the races and users repository on $name', (lane) => {
     const { repository } = await laneRepository(lane);
     await repository.races.insert(race());
     await repository.races.insert(race({ race_id: 'race_test2', race_name: '100% Fun_Run', race_location: 'Oslo, Norway' }));
-    expect((await repository.races.list({ location: 'ZÜRICH', limit: 10 })).map((r) => r.race_id)).toEqual(['race_test1']);
-    expect((await repository.races.list({ search: '100%', limit: 10 })).map((r) => r.race_id)).toEqual(['race_test2']);
-    expect((await repository.races.list({ search: '%', limit: 10 })).map((r) => r.race_id)).toEqual(['race_test2']);
-    expect((await repository.races.list({ search: 'n_r', limit: 10 })).map((r) => r.race_id)).toEqual(['race_test2']);
-    expect(await repository.races.list({ search: 'x_y', limit: 10 })).toEqual([]);
+    expect((await repository.races.list({ location: 'ZÜRICH', limit: 10 })).rows.map((r) => r.race_id)).toEqual(['race_test1']);
+    expect((await repository.races.list({ search: '100%', limit: 10 })).rows.map((r) => r.race_id)).toEqual(['race_test2']);
+    expect((await repository.races.list({ search: '%', limit: 10 })).rows.map((r) => r.race_id)).toEqual(['race_test2']);
+    expect((await repository.races.list({ search: 'n_r', limit: 10 })).rows.map((r) => r.race_id)).toEqual(['race_test2']);
+    expect(await repository.races.list({ search: 'x_y', limit: 10 })).toEqual({ rows: [], total: 0 });
     await repository.close();
   });
 

@@ -145,27 +145,31 @@ function parse(cursor: string): Record<string, unknown> | undefined {
   }
 }
 
-/** One page of a list and the cursor of the next (`null` on the last page). */
+/**
+ * One page of a list, the cursor of the next (`null` on the last page) and how many items
+ * match the list's filters across all pages (the contract's `metadata.total`).
+ */
 export interface Page<Row> {
   data: Row[];
   nextCursor: string | null;
+  total: number;
 }
 
 /**
  * A page out of the `limit + 1` rows a list read (the one more says whether another page
- * follows, without a count), and the cursor after its last row when one does.
+ * follows), the cursor after its last row when one does, and the total the list counted.
  *
  * @example
  * ```ts
- * keysetPage(rows, query.limit, (last) => organizationsCursor.encode({ organizationId: last.org_id }));
+ * keysetPage({ rows, total }, query.limit, (last) => organizationsCursor.encode({ organizationId: last.org_id }));
  * ```
  */
 export function keysetPage<Row>(
-  rows: readonly Row[],
+  found: { rows: readonly Row[]; total: number },
   limit: number,
   cursorAfter: (last: Row) => string,
-): { data: Row[]; nextCursor: string | null } {
-  const data = rows.slice(0, limit);
+): Page<Row> {
+  const data = found.rows.slice(0, limit);
   const last = data.at(-1);
-  return { data, nextCursor: rows.length > limit && last !== undefined ? cursorAfter(last) : null };
+  return { data, nextCursor: found.rows.length > limit && last !== undefined ? cursorAfter(last) : null, total: found.total };
 }

@@ -7,7 +7,7 @@
  * Kysely binds like any value. Running the query puts the real values where the markers
  * ended up in the compiled parameter list.
  */
-import type { Compilable, CompiledQuery } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
 
 /** A placeholder for a value given when the query runs. */
 class Param {
@@ -137,4 +137,80 @@ export function prepareVariants<Values, Row, Optional extends keyof Values & str
       return prepared.bind(values);
     },
   };
+}
+
+/** The row of a count query: PostgreSQL's `count(*)` is a `bigint`, which `pg` hands over as a string. */
+export interface CountRow {
+  total: number | string | bigint;
+}
+
+/**
+ * A paged list's two queries, derived from one filtered query so their filters cannot drift:
+ * `page` (the filters, then the position and order and limit `page` adds) and `count` (the
+ * same filters, no position, no order, no limit: how many rows match across all pages).
+ */
+export interface PreparedList<Values, Row> {
+  page: PreparedVariants<Values, Row>;
+  count: PreparedVariants<Values, CountRow>;
+}
+
+/**
+ * Prepares a list's page and count. `filtered` builds the query of the rows that match the
+ * filters (it is told which optional `filters` a run gives); `page` adds the position (told
+ * which optional `position` values are given), the order and the limit. The count replaces
+ * the selection of `filtered` with `count(*)`, so a filter added to the list is counted too.
+ * Each combination of each query is compiled once, on first use, as `prepareVariants` does.
+ * Curried so the values and row types are given and the rest is inferred.
+ *
+ * @example
+ * ```ts
+ * const list = prepareList<{ organizationId: string; afterId?: string; limit: number }, Row>()(
+ *   { filters: [], position: ['afterId'] },
+ *   (param) => db.selectFrom('organization_invitations').selectAll().where('organization_id', '=', param('organizationId')),
+ *   (query, param, given) =>
+ *     (given('afterId') ? query.where('invitation_id', '>', param('afterId')!) : query).orderBy('invitation_id').limit(param('limit')),
+ * );
+ * const found = await readList(context, list, { organizationId: 'org_a', limit: 21 }); // { rows, total }
+ * ```
+ */
+export function prepareList<Values, Row>() {
+  return <Filter extends keyof Values & string, Position extends keyof Values & string, DB, TB extends keyof DB, Selected>(
+    optional: { filters: readonly Filter[]; position: readonly Position[] },
+    filtered: (param: ParamOf<Values>, given: (name: Filter) => boolean) => SelectQueryBuilder<DB, TB, Selected>,
+    page: (query: SelectQueryBuilder<DB, TB, Selected>, param: ParamOf<Values>, given: (name: Position) => boolean) => Compilable<Row>,
+  ): PreparedList<Values, Row> => ({
+    page: prepareVariants<Values, Row, Filter | Position>([...optional.filters, ...optional.position], (param, given) =>
+      page(filtered(param, given), param, given),
+    ),
+    count: prepareVariants<Values, CountRow, Filter>(optional.filters, (param, given) =>
+      filtered(param, given)
+        .clearSelect()
+        .select(sql<CountRow['total']>`count(*)`.as('total')),
+    ),
+  });
+}
+
+/** A page of rows as a list read them, and how many rows match its filters across all pages. */
+export interface ListRows<Row> {
+  rows: Row[];
+  total: number;
+}
+
+/** What `readList` needs of a storage context (its `rows` and `first`). */
+interface QueryRunner {
+  rows<R>(query: CompiledQuery<R>): Promise<R[]>;
+  first<R>(query: CompiledQuery<R>): Promise<R | undefined>;
+}
+
+/**
+ * Runs a list's page and count with the same values; the count as a number on every database.
+ *
+ * @example
+ * ```ts
+ * const { rows, total } = await readList(context, q.members, { organizationId: 'org_a', limit: 21 });
+ * ```
+ */
+export async function readList<Values, Row>(context: QueryRunner, list: PreparedList<Values, Row>, values: Values): Promise<ListRows<Row>> {
+  const [rows, counted] = await Promise.all([context.rows(list.page.bind(values)), context.first(list.count.bind(values))]);
+  return { rows, total: Number(counted?.total ?? 0) };
 }

@@ -17,8 +17,8 @@ export type RaceHandlers = HandlersForTag<'Races', Principal>;
 export function raceHandlers(races: RaceService): RaceHandlers {
   return {
     listRaces: async ({ query, sentQuery }) => {
-      const { data, filters, nextCursor } = await races.list(query, sentQuery);
-      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor, filters } } };
+      const { data, filters, nextCursor, total } = await races.list(query, sentQuery);
+      return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor, filters } } };
     },
     createRace: async ({ body, principal }) => {
       const race = await races.create(body, principal);

@@ -8,7 +8,7 @@ import { operationTable } from '@astral/openapi';
 import { randomId } from '../../domain/ids.js';
 import { formatInstant } from '../../domain/time.js';
 import { InvalidError } from '../../domain/errors.js';
-import { keysetPage } from '../../domain/keyset-cursor.js';
+import { keysetPage, type Page } from '../../domain/keyset-cursor.js';
 import { UniqueViolationError } from '../../storage/errors.js';
 import type { Principal } from '../../domain/principal.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './cursor.js';
@@ -50,7 +50,7 @@ export class RaceService {
    * `filters` echoes those (a default such as `upcoming=false` is not a filter the caller
    * applied, and the cursor is a position, not a filter), then the limit.
    */
-  async list(query: ListRacesQuery, sent: ReadonlySet<string>): Promise<{ data: Race[]; filters: RaceFilters; nextCursor: string | null }> {
+  async list(query: ListRacesQuery, sent: ReadonlySet<string>): Promise<Page<Race> & { filters: RaceFilters }> {
     const storageQuery: RaceQuery = { limit: query.limit };
     if (query.race_type !== undefined) storageQuery.raceType = query.race_type;
     if (query.race_subtype !== undefined) storageQuery.raceSubtype = query.race_subtype;
@@ -76,12 +76,12 @@ export class RaceService {
     }
     const filters = { ...echo, limit: query.limit } as RaceFilters;
 
-    // One race more than the page holds says whether another page follows, without a count.
+    // One race more than the page holds says whether another page follows; `total` is counted.
     const races = await this.races.list({ ...storageQuery, limit: query.limit + 1 });
-    const { data, nextCursor } = keysetPage(races, query.limit, (last) =>
+    const { data, nextCursor, total } = keysetPage(races, query.limit, (last) =>
       encodeCursor({ dateMs: Date.parse(last.race_date), raceId: last.race_id }, fingerprint()),
     );
-    return { data, filters, nextCursor };
+    return { data, filters, nextCursor, total };
   }
 
   /** The race with its live `participants_count`. */

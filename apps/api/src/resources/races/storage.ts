@@ -6,7 +6,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
 import { caseKey, containsPattern, forUpdate, type StorageDialect } from '../../storage/dialect.js';
-import { columnParams, prepareQuery, prepareVariants } from '../../storage/prepared.js';
+import { columnParams, prepareList, prepareQuery, readList, type ListRows } from '../../storage/prepared.js';
 import type { Participant, Race, RaceQuery, StoredRace } from './model.js';
 import { apiColumns, fromRow, raceColumns, toRow, type RaceRow, type RaceTables, type SelectedRace } from './rows.js';
 
@@ -15,9 +15,10 @@ export type { RaceTables } from './rows.js';
 export interface RaceStorage {
   /**
    * Races matching the query, `race_date` ascending then `race_id`, at most `limit`; with
-   * `after`, only those that come after that position (keyset paging).
+   * `after`, only those that come after that position (keyset paging); and how many races
+   * match the filters across all pages.
    */
-  list(query: RaceQuery): Promise<Race[]>;
+  list(query: RaceQuery): Promise<ListRows<Race>>;
   get(raceId: string): Promise<Race | undefined>;
   /** Adds a race; the same name (any case) on the same UTC day is a `UniqueViolationError`. */
   insert(race: StoredRace): Promise<Race>;
@@ -54,16 +55,7 @@ type ListValues = Omit<RaceQuery, 'raceSubtype' | 'location' | 'search' | 'after
   afterDateMs?: number;
   afterRaceId?: string;
 };
-const listFilters = [
-  'raceType',
-  'subtypeKey',
-  'locationPattern',
-  'searchPattern',
-  'dateFromMs',
-  'dateToMs',
-  'afterMs',
-  'afterDateMs',
-] as const;
+const listFilters = ['raceType', 'subtypeKey', 'locationPattern', 'searchPattern', 'dateFromMs', 'dateToMs', 'afterMs'] as const;
 
 const participantColumns = ['participant_id', 'race_id', 'user_id', 'display_name', 'registered_at'] as const;
 
@@ -92,29 +84,38 @@ const queries = (db: Kysely<RaceTables>, dialect: StorageDialect) => ({
   addParticipant: prepareQuery<Participant, never>((param) =>
     db.insertInto('participants').values(columnParams(param, participantColumns)),
   ),
-  /** The list query for one combination of filters (at most 2^8 shapes), compiled on first use. */
-  list: prepareVariants<ListValues, SelectedRace, (typeof listFilters)[number]>(listFilters, (param, given) => {
-    let query = selectRaces(db);
-    if (given('raceType')) query = query.where('r.race_type', '=', param('raceType') as Race['race_type']);
-    if (given('subtypeKey')) query = query.where('r.race_subtype_key', '=', param('subtypeKey')!);
-    if (given('locationPattern')) query = query.where(like('r.race_location_key', param('locationPattern')!));
-    if (given('searchPattern')) {
-      const pattern = param('searchPattern')!;
-      query = query.where((eb) => eb.or([like('r.race_name_key', pattern), like('r.race_location_key', pattern)]));
-    }
-    if (given('dateFromMs')) query = query.where('r.race_date_ms', '>=', param('dateFromMs')!);
-    if (given('dateToMs')) query = query.where('r.race_date_ms', '<=', param('dateToMs')!);
-    if (given('afterMs')) query = query.where('r.race_date_ms', '>', param('afterMs')!);
-    if (given('afterDateMs')) {
-      // A row-value comparison, which SQLite and PostgreSQL both read, in the order of the
-      // (race_date_ms, race_id) index: the page starts right after the cursor's race
-      // whether or not that race still exists, so inserts never shift the next page.
-      query = query.where(
-        sql<SqlBool>`(${sql.ref('r.race_date_ms')}, ${sql.ref('r.race_id')}) > (${param('afterDateMs')!}, ${param('afterRaceId')!})`,
-      );
-    }
-    return query.orderBy('r.race_date_ms', 'asc').orderBy('r.race_id', 'asc').limit(param('limit'));
-  }),
+  /**
+   * The page and the count of one combination of filters (at most 2^7 shapes, twice as many
+   * pages: with and without a cursor), each compiled on first use.
+   */
+  list: prepareList<ListValues, SelectedRace>()(
+    { filters: listFilters, position: ['afterDateMs'] },
+    (param, given) => {
+      let query = selectRaces(db);
+      if (given('raceType')) query = query.where('r.race_type', '=', param('raceType') as Race['race_type']);
+      if (given('subtypeKey')) query = query.where('r.race_subtype_key', '=', param('subtypeKey')!);
+      if (given('locationPattern')) query = query.where(like('r.race_location_key', param('locationPattern')!));
+      if (given('searchPattern')) {
+        const pattern = param('searchPattern')!;
+        query = query.where((eb) => eb.or([like('r.race_name_key', pattern), like('r.race_location_key', pattern)]));
+      }
+      if (given('dateFromMs')) query = query.where('r.race_date_ms', '>=', param('dateFromMs')!);
+      if (given('dateToMs')) query = query.where('r.race_date_ms', '<=', param('dateToMs')!);
+      if (given('afterMs')) query = query.where('r.race_date_ms', '>', param('afterMs')!);
+      return query;
+    },
+    (query, param, given) => {
+      if (given('afterDateMs')) {
+        // A row-value comparison, which SQLite and PostgreSQL both read, in the order of the
+        // (race_date_ms, race_id) index: the page starts right after the cursor's race
+        // whether or not that race still exists, so inserts never shift the next page.
+        query = query.where(
+          sql<SqlBool>`(${sql.ref('r.race_date_ms')}, ${sql.ref('r.race_id')}) > (${param('afterDateMs')!}, ${param('afterRaceId')!})`,
+        );
+      }
+      return query.orderBy('r.race_date_ms', 'asc').orderBy('r.race_id', 'asc').limit(param('limit'));
+    },
+  ),
 });
 
 /**
@@ -143,7 +144,8 @@ export function openRaceStorage(context: StorageContext<RaceTables>): RaceStorag
       if (query.raceSubtype !== undefined) values.subtypeKey = caseKey(query.raceSubtype);
       if (query.location !== undefined) values.locationPattern = containsPattern(query.location);
       if (query.search !== undefined) values.searchPattern = containsPattern(query.search);
-      return (await context.rows(q.list.bind(values))).map(fromRow);
+      const { rows, total } = await readList(context, q.list, values);
+      return { rows: rows.map(fromRow), total };
     },
     get: (raceId) => get(context, raceId),
     async insert(race) {

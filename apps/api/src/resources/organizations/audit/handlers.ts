@@ -14,8 +14,8 @@ import type { AuditService } from './service.js';
 export function auditHandlers(audit: AuditService) {
   return {
     listOrganizationAuditEvents: async ({ params, query, principal }) => {
-      const { data, nextCursor } = await audit.list(principal, params.org_id, query);
-      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+      const { data, nextCursor, total } = await audit.list(principal, params.org_id, query);
+      return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor } } };
     },
   } satisfies Partial<HandlersForTag<'Organizations', Principal>>;
 }

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { StorageContext } from '../../../storage/context.js';
-import { columnParams, prepareQuery, prepareVariants } from '../../../storage/prepared.js';
+import { columnParams, prepareList, prepareQuery, readList, type ListRows } from '../../../storage/prepared.js';
 import type { AuditEvent } from '../model.js';
 
 interface AuditRow extends Omit<AuditEvent, 'org_id'> {
@@ -26,7 +26,7 @@ export interface AuditPosition {
 export interface AuditStorage {
   addAuditEvent(event: AuditEvent): Promise<void>;
   /** A page of the log, newest first, before the position given. */
-  auditEvents(query: { organizationId: string; before?: AuditPosition | undefined; limit: number }): Promise<AuditEvent[]>;
+  auditEvents(query: { organizationId: string; before?: AuditPosition | undefined; limit: number }): Promise<ListRows<AuditEvent>>;
 }
 
 const apiColumns = ['event_id', 'organization_id', 'actor_id', 'action', 'user_id', 'from_value', 'to_value', 'occurred_at'] as const;
@@ -37,16 +37,20 @@ const queries = (db: Kysely<AuditTables>) => ({
   add: prepareQuery<AuditRow, never>((param) =>
     db.insertInto('organization_audit_events').values(columnParams(param, [...apiColumns, 'occurred_ms'])),
   ),
-  page: prepareVariants<PageValues, Omit<AuditRow, 'occurred_ms'>, 'beforeMs'>(['beforeMs'], (param, given) => {
-    let query = db.selectFrom('organization_audit_events').select(apiColumns).where('organization_id', '=', param('organizationId'));
-    if (given('beforeMs')) {
-      // Row values in the order of the list (newest first): the page starts right after the cursor's event.
-      query = query.where(
-        sql<SqlBool>`(${sql.ref('occurred_ms')}, ${sql.ref('event_id')}) < (${param('beforeMs')!}, ${param('beforeEventId')!})`,
-      );
-    }
-    return query.orderBy('occurred_ms', 'desc').orderBy('event_id', 'desc').limit(param('limit'));
-  }),
+  /** The page (with and without a cursor) and the count of the organization's events. */
+  page: prepareList<PageValues, Omit<AuditRow, 'occurred_ms'>>()(
+    { filters: [], position: ['beforeMs'] },
+    (param) => db.selectFrom('organization_audit_events').select(apiColumns).where('organization_id', '=', param('organizationId')),
+    (query, param, given) => {
+      if (given('beforeMs')) {
+        // Row values in the order of the list (newest first): the page starts right after the cursor's event.
+        query = query.where(
+          sql<SqlBool>`(${sql.ref('occurred_ms')}, ${sql.ref('event_id')}) < (${param('beforeMs')!}, ${param('beforeEventId')!})`,
+        );
+      }
+      return query.orderBy('occurred_ms', 'desc').orderBy('event_id', 'desc').limit(param('limit'));
+    },
+  ),
 });
 
 /**
@@ -65,8 +69,13 @@ export function openAuditStorage(context: StorageContext<AuditTables>): AuditSto
       await context.run(q.add.bind({ ...event, organization_id: org_id, occurred_ms: Date.parse(event.occurred_at) }));
     },
     auditEvents: async ({ organizationId, before, limit }) => {
-      const rows = await context.rows(q.page.bind({ organizationId, beforeMs: before?.ms, beforeEventId: before?.eventId, limit }));
-      return rows.map(({ organization_id, ...row }) => ({ ...row, org_id: organization_id }));
+      const { rows, total } = await readList(context, q.page, {
+        organizationId,
+        beforeMs: before?.ms,
+        beforeEventId: before?.eventId,
+        limit,
+      });
+      return { rows: rows.map(({ organization_id, ...row }) => ({ ...row, org_id: organization_id })), total };
     },
   };
 }

@@ -14,8 +14,8 @@ import type { GroupService } from './service.js';
 export function groupHandlers(groups: GroupService) {
   return {
     listOrganizationGroups: async ({ params, query, principal }) => {
-      const { data, nextCursor } = await groups.list(principal, params.org_id, query);
-      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+      const { data, nextCursor, total } = await groups.list(principal, params.org_id, query);
+      return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor } } };
     },
     createGroup: async ({ body, principal }) => ({ status: 201, body: { status: 'ok', data: await groups.create(principal, body) } }),
     getGroup: async ({ params, principal }) => ({

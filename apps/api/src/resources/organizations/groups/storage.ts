@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../../storage/context.js';
 import { caseKey } from '../../../storage/dialect.js';
-import { columnParams, prepareQuery, prepareVariants } from '../../../storage/prepared.js';
+import { columnParams, prepareList, prepareQuery, readList, type ListRows } from '../../../storage/prepared.js';
 import type { Group } from '../model.js';
 
 interface GroupRow {
@@ -31,7 +31,12 @@ export interface GroupStorage {
   /** A group with its members. */
   group(groupId: string): Promise<Group | undefined>;
   /** A page of the organization's groups by `group_id`; with `visibleTo`, only the public ones and those that user is in or owns. */
-  groups(query: { organizationId: string; visibleTo?: string | undefined; afterId?: string | undefined; limit: number }): Promise<Group[]>;
+  groups(query: {
+    organizationId: string;
+    visibleTo?: string | undefined;
+    afterId?: string | undefined;
+    limit: number;
+  }): Promise<ListRows<Group>>;
   /** Adds a group; a name the organization has (any case) is a `UniqueViolationError`. */
   createGroup(group: Group): Promise<void>;
   /** Writes a group's fields and replaces its members; a taken name is a `UniqueViolationError`. */
@@ -59,30 +64,35 @@ const queries = (db: Kysely<GroupTables>) => ({
   group: prepareQuery<{ groupId: string }, GroupRow>((param) =>
     db.selectFrom('organization_groups').select(rowColumns).where('group_id', '=', param('groupId')),
   ),
-  page: prepareVariants<PageValues, GroupRow, 'visibleTo' | 'afterId'>(['visibleTo', 'afterId'], (param, given) => {
-    let query = db
-      .selectFrom('organization_groups as g')
-      .select(rowColumns.map((column) => `g.${column}` as const))
-      .where('g.organization_id', '=', param('organizationId'));
-    if (given('afterId')) query = query.where('g.group_id', '>', param('afterId')!);
-    if (given('visibleTo')) {
-      const userId = param('visibleTo')!;
-      query = query.where((eb) =>
-        eb.or([
-          eb('g.privacy', '=', 'public'),
-          eb('g.owner_id', '=', userId),
-          eb.exists(
-            eb
-              .selectFrom('organization_group_members as gm')
-              .select('gm.user_id')
-              .whereRef('gm.group_id', '=', 'g.group_id')
-              .where('gm.user_id', '=', userId),
-          ),
-        ]),
-      );
-    }
-    return query.orderBy('g.group_id').limit(param('limit'));
-  }),
+  /** The page (with and without a cursor) and the count of the groups one caller sees, or all of them. */
+  page: prepareList<PageValues, GroupRow>()(
+    { filters: ['visibleTo'], position: ['afterId'] },
+    (param, given) => {
+      let query = db
+        .selectFrom('organization_groups as g')
+        .select(rowColumns.map((column) => `g.${column}` as const))
+        .where('g.organization_id', '=', param('organizationId'));
+      if (given('visibleTo')) {
+        const userId = param('visibleTo')!;
+        query = query.where((eb) =>
+          eb.or([
+            eb('g.privacy', '=', 'public'),
+            eb('g.owner_id', '=', userId),
+            eb.exists(
+              eb
+                .selectFrom('organization_group_members as gm')
+                .select('gm.user_id')
+                .whereRef('gm.group_id', '=', 'g.group_id')
+                .where('gm.user_id', '=', userId),
+            ),
+          ]),
+        );
+      }
+      return query;
+    },
+    (query, param, given) =>
+      (given('afterId') ? query.where('g.group_id', '>', param('afterId')!) : query).orderBy('g.group_id').limit(param('limit')),
+  ),
   /** The members of the organization's groups from `firstId` to `lastId` (a page's range), by group then user. */
   membersBetween: prepareQuery<{ organizationId: string; firstId: string; lastId: string }, { group_id: string; user_id: string }>(
     (param) =>
@@ -175,7 +185,10 @@ export function openGroupStorage(context: StorageContext<GroupTables>): GroupSto
       const row = await context.first(q.group.bind({ groupId }));
       return row && (await withMembers([row]))[0];
     },
-    groups: async (query) => withMembers(await context.rows(q.page.bind(query))),
+    groups: async (query) => {
+      const { rows, total } = await readList(context, q.page, query);
+      return { rows: await withMembers(rows), total };
+    },
     createGroup: async (group) => {
       await context.run(q.insert.bind(rowOf(group)));
       await insertMembers(group);

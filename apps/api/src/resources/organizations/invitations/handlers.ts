@@ -14,8 +14,8 @@ import type { InvitationService } from './service.js';
 export function invitationHandlers(invitations: InvitationService) {
   return {
     listOrganizationInvitations: async ({ params, query, principal }) => {
-      const { data, nextCursor } = await invitations.list(principal, params.org_id, query);
-      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+      const { data, nextCursor, total } = await invitations.list(principal, params.org_id, query);
+      return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor } } };
     },
     createOrganizationInvitation: async ({ params, body, principal }) => {
       const { invitation, token } = await invitations.create(principal, params.org_id, body);

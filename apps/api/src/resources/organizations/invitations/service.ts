@@ -85,7 +85,8 @@ export class InvitationService {
       group_id: input.group_id ?? null,
       max_uses: input.max_uses ?? 1,
       uses: 0,
-      created_by: access.callerUserId ?? null,
+      // The caller's actor id, as races record it: the user, or for an API key its organization.
+      created_by: access.actorId,
       created_at: formatInstant(nowMs),
       expires_at: formatInstant(expiresMs),
       revoked_at: null,
@@ -111,8 +112,12 @@ export class InvitationService {
   async list(principal: Principal, organizationId: string, query: QueryParams<'listOrganizationInvitations'>): Promise<Page<Invitation>> {
     await this.options.authorize('listOrganizationInvitations', principal, organizationId);
     const after = query.cursor === undefined ? undefined : cursor.decode(query.cursor).invitationId;
-    const rows = await this.options.repository.organizations.invitations({ organizationId, afterId: after, limit: query.limit + 1 });
-    return keysetPage(rows.map(viewOf), query.limit, (last) => cursor.encode({ invitationId: last.invitation_id }));
+    const { rows, total } = await this.options.repository.organizations.invitations({
+      organizationId,
+      afterId: after,
+      limit: query.limit + 1,
+    });
+    return keysetPage({ rows: rows.map(viewOf), total }, query.limit, (last) => cursor.encode({ invitationId: last.invitation_id }));
   }
 
   /** Revokes one of the organization's invitations, audited (`user_id`: its creator, else the head coach). */
@@ -124,7 +129,9 @@ export class InvitationService {
       if (!invitation || !(await tx.organizations.revokeInvitation(organizationId, invitationId, at))) {
         throw new NotFoundError('invitation', 'invitation_id');
       }
-      const subject = invitation.created_by ?? (await tx.organizations.details(organizationId))?.head_coach_user_id;
+      // The audit's subject is a user: the head coach for an invitation the organization's API key created.
+      const creator = invitation.created_by === organizationId ? null : invitation.created_by;
+      const subject = creator ?? (await tx.organizations.details(organizationId))?.head_coach_user_id;
       if (subject)
         await recordAudit(tx.organizations, access, { action: 'invitation_revoked', userId: subject, from: invitationId, to: null, at });
     });

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../../storage/context.js';
-import { columnParams, prepareQuery, prepareVariants } from '../../../storage/prepared.js';
+import { columnParams, prepareList, prepareQuery, readList, type ListRows } from '../../../storage/prepared.js';
 
 /** An invitation as stored (without its token's hash): single-use to an email, or a multi-use link. */
 export interface StoredInvitation {
@@ -43,7 +43,7 @@ export interface InvitationStorage {
   addInvitation(invitation: StoredInvitation, tokenHash: string): Promise<void>;
   invitation(organizationId: string, invitationId: string): Promise<StoredInvitation | undefined>;
   /** A page of the organization's invitations by `invitation_id`, after `afterId`. */
-  invitations(query: { organizationId: string; afterId?: string | undefined; limit: number }): Promise<StoredInvitation[]>;
+  invitations(query: { organizationId: string; afterId?: string | undefined; limit: number }): Promise<ListRows<StoredInvitation>>;
   /** Revokes the organization's invitation; false when it has no such unrevoked one. */
   revokeInvitation(organizationId: string, invitationId: string, atIso: string): Promise<boolean>;
   /**
@@ -79,13 +79,12 @@ const queries = (db: Kysely<InvitationTables>) => {
     byId: prepareQuery<{ organizationId: string; invitationId: string }, SelectedInvitation>((param) =>
       select().where('organization_id', '=', param('organizationId')).where('invitation_id', '=', param('invitationId')),
     ),
-    page: prepareVariants<{ organizationId: string; afterId?: string | undefined; limit: number }, SelectedInvitation, 'afterId'>(
-      ['afterId'],
-      (param, given) => {
-        let query = select().where('organization_id', '=', param('organizationId'));
-        if (given('afterId')) query = query.where('invitation_id', '>', param('afterId')!);
-        return query.orderBy('invitation_id').limit(param('limit'));
-      },
+    /** The page (with and without a cursor) and the count of the organization's invitations. */
+    page: prepareList<{ organizationId: string; afterId?: string | undefined; limit: number }, SelectedInvitation>()(
+      { filters: [], position: ['afterId'] },
+      (param) => select().where('organization_id', '=', param('organizationId')),
+      (query, param, given) =>
+        (given('afterId') ? query.where('invitation_id', '>', param('afterId')!) : query).orderBy('invitation_id').limit(param('limit')),
     ),
     revoke: prepareQuery<{ organizationId: string; invitationId: string; at: string }, never>((param) =>
       db
@@ -134,7 +133,10 @@ export function openInvitationStorage(context: StorageContext<InvitationTables>)
       const row = await context.first(q.byId.bind({ organizationId, invitationId }));
       return row && invitationOf(row);
     },
-    invitations: async (query) => (await context.rows(q.page.bind(query))).map(invitationOf),
+    invitations: async (query) => {
+      const { rows, total } = await readList(context, q.page, query);
+      return { rows: rows.map(invitationOf), total };
+    },
     revokeInvitation: async (organizationId, invitationId, at) =>
       (await context.run(q.revoke.bind({ organizationId, invitationId, at }))) > 0,
     useInvitation: async (tokenHash, nowMs) => {

@@ -15,8 +15,8 @@ import type { MemberService } from './service.js';
 export function memberHandlers(members: MemberService) {
   return {
     listOrganizationMembers: async ({ params, query, principal }) => {
-      const { data, nextCursor } = await members.list(principal, params.org_id, query);
-      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+      const { data, nextCursor, total } = await members.list(principal, params.org_id, query);
+      return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor } } };
     },
     createOrganizationMember: async ({ params, body, principal }) => ({
       status: 201,

@@ -42,7 +42,7 @@ export class MemberService {
     const access = await this.options.authorize('listOrganizationMembers', principal, organizationId);
     const filters = filtersDigest([query.role ?? null, query.status ?? null, query.label ?? null]);
     const after = query.cursor === undefined ? undefined : cursor.decode(query.cursor, filters);
-    const rows = await this.options.repository.organizations.members({
+    const found = await this.options.repository.organizations.members({
       organizationId,
       role: query.role,
       status: query.status,
@@ -51,8 +51,8 @@ export class MemberService {
       afterUserId: after?.userId,
       limit: query.limit + 1,
     });
-    const { data, nextCursor } = keysetPage(rows, query.limit, (last) => cursor.encode({ userId: last.user_id }, filters));
-    return { data: data.map((member) => visibleMember(member, access.column)), nextCursor };
+    const page = keysetPage(found, query.limit, (last) => cursor.encode({ userId: last.user_id }, filters));
+    return { ...page, data: page.data.map((member) => visibleMember(member, access.column)) };
   }
 
   /** Adds an existing user, by email or user ID, as an athlete. */

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../../storage/context.js';
-import { columnParams, prepareQuery, prepareVariants } from '../../../storage/prepared.js';
+import { columnParams, prepareList, prepareQuery, readList, type ListRows } from '../../../storage/prepared.js';
 import type { StoredMember } from '../model.js';
 
 interface MemberRow extends Omit<StoredMember, 'labels' | 'coach_labels'> {
@@ -42,8 +42,8 @@ export interface MemberStorage {
   membership(userId: string): Promise<StoredMember | undefined>;
   /** A member of the organization, with their display name. */
   member(organizationId: string, userId: string): Promise<MemberView | undefined>;
-  /** A page of members by `user_id` (`limit` of them at most). */
-  members(query: MemberQuery): Promise<MemberView[]>;
+  /** A page of members by `user_id` (`limit` of them at most), and how many match the filters across all pages. */
+  members(query: MemberQuery): Promise<ListRows<MemberView>>;
   /** Adds a membership; a user already in an organization is a `UniqueViolationError`. */
   addMember(member: StoredMember): Promise<void>;
   /** Replaces a membership's attributes. */
@@ -73,7 +73,7 @@ type SelectedMember = MemberRow & { display_name: string };
 
 /** The values a page binds: the label as its `LIKE` pattern. */
 type ListValues = Omit<MemberQuery, 'label'> & { labelPattern?: string | undefined };
-const listFilters = ['role', 'status', 'labelPattern', 'coachId', 'afterUserId'] as const;
+const listFilters = ['role', 'status', 'labelPattern', 'coachId'] as const;
 
 const queries = (db: Kysely<MemberTables>) => {
   const select = () =>
@@ -87,16 +87,20 @@ const queries = (db: Kysely<MemberTables>) => {
     member: prepareQuery<{ organizationId: string; userId: string }, SelectedMember>((param) =>
       select().where('m.organization_id', '=', param('organizationId')).where('m.user_id', '=', param('userId')),
     ),
-    /** The page query for one combination of filters (at most 2^5 shapes), compiled on first use. */
-    members: prepareVariants<ListValues, SelectedMember, (typeof listFilters)[number]>(listFilters, (param, given) => {
-      let query = select().where('m.organization_id', '=', param('organizationId'));
-      if (given('role')) query = query.where('m.role', '=', param('role')!);
-      if (given('status')) query = query.where('m.status', '=', param('status')!);
-      if (given('labelPattern')) query = query.where('m.label_keys', 'like', param('labelPattern')!);
-      if (given('coachId')) query = query.where('m.coach_id', '=', param('coachId')!);
-      if (given('afterUserId')) query = query.where('m.user_id', '>', param('afterUserId')!);
-      return query.orderBy('m.user_id').limit(param('limit'));
-    }),
+    /** The page and the count of one combination of filters (at most 2^4 shapes, pages with and without a cursor), compiled on first use. */
+    members: prepareList<ListValues, SelectedMember>()(
+      { filters: listFilters, position: ['afterUserId'] },
+      (param, given) => {
+        let query = select().where('m.organization_id', '=', param('organizationId'));
+        if (given('role')) query = query.where('m.role', '=', param('role')!);
+        if (given('status')) query = query.where('m.status', '=', param('status')!);
+        if (given('labelPattern')) query = query.where('m.label_keys', 'like', param('labelPattern')!);
+        if (given('coachId')) query = query.where('m.coach_id', '=', param('coachId')!);
+        return query;
+      },
+      (query, param, given) =>
+        (given('afterUserId') ? query.where('m.user_id', '>', param('afterUserId')!) : query).orderBy('m.user_id').limit(param('limit')),
+    ),
     add: prepareQuery<MemberRow, never>((param) => db.insertInto('organization_members').values(columnParams(param, rowColumns))),
     save: prepareQuery<MemberRow, never>((param) =>
       db
@@ -188,7 +192,8 @@ export function openMemberStorage(context: StorageContext<MemberTables>): Member
     },
     members: async ({ label, ...query }) => {
       const values: ListValues = { ...query, labelPattern: label === undefined ? undefined : `%|${label}|%` };
-      return (await context.rows(q.members.bind(values))).map(memberOf);
+      const { rows, total } = await readList(context, q.members, values);
+      return { rows: rows.map(memberOf), total };
     },
     addMember: async (member) => {
       await context.run(q.add.bind(rowOf(member)));

@@ -19,8 +19,8 @@ export function organizationHandlers(organizations: OrganizationService) {
   return {
     // No organization in the path: what the caller sees is `visibleOrganizations` (permissions.ts).
     listOrganizations: async ({ query, principal }) => {
-      const { data, nextCursor } = await organizations.list(principal, query);
-      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+      const { data, nextCursor, total } = await organizations.list(principal, query);
+      return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor } } };
     },
     // Any signed-in user may create one (the contract's row): the rules are the service's.
     createOrganization: async ({ body, principal }) => ({

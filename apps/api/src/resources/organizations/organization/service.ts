@@ -73,14 +73,14 @@ export class OrganizationService {
     const { organizations } = this.options.repository;
     const after = query.cursor === undefined ? undefined : cursor.decode(query.cursor).organizationId;
     const visible = await visibleOrganizations(organizations, principal);
-    let rows: Organization[];
+    let found: { rows: Organization[]; total: number };
     if (visible.all) {
-      rows = await organizations.list({ afterId: after, limit: query.limit + 1 });
+      found = await organizations.list({ afterId: after, limit: query.limit + 1 });
     } else {
       const own = visible.organizationId === null ? undefined : await organizations.details(visible.organizationId);
-      rows = own && (after === undefined || own.org_id > after) ? [own] : [];
+      found = { rows: own && (after === undefined || own.org_id > after) ? [own] : [], total: own ? 1 : 0 };
     }
-    return keysetPage(rows, query.limit, (last) => cursor.encode({ organizationId: last.org_id }));
+    return keysetPage(found, query.limit, (last) => cursor.encode({ organizationId: last.org_id }));
   }
 
   /** The organization, read once (with the caller's check, `authorize.organization`). */

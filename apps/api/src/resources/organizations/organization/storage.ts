@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../../storage/context.js';
-import { columnParams, prepareQuery, prepareVariants } from '../../../storage/prepared.js';
+import { columnParams, prepareList, prepareQuery, readList, type ListRows } from '../../../storage/prepared.js';
 import type { NewOrganization, Organization, OrganizationRecord } from '../model.js';
 
 interface OrganizationRow extends OrganizationRecord {
@@ -26,7 +26,7 @@ export interface OrganizationRecordStorage {
   /** The organization's details, as the API answers them. */
   details(organizationId: string): Promise<Organization | undefined>;
   /** A page of every organization's details by `org_id`, after `afterId`. */
-  list(query: { afterId?: string | undefined; limit: number }): Promise<Organization[]>;
+  list(query: { afterId?: string | undefined; limit: number }): Promise<ListRows<Organization>>;
   /** Adds an organization; a taken id or username is a `UniqueViolationError`. */
   create(organization: NewOrganization): Promise<void>;
   /** Writes the changed details (name, description, settings, updated_at). */
@@ -43,11 +43,13 @@ const queries = (db: Kysely<OrganizationRowTables>) => ({
   details: prepareQuery<{ organizationId: string }, OrganizationRow>((param) =>
     db.selectFrom('organizations').select(rowColumns).where('organization_id', '=', param('organizationId')),
   ),
-  list: prepareVariants<{ afterId?: string | undefined; limit: number }, OrganizationRow, 'afterId'>(['afterId'], (param, given) => {
-    let query = db.selectFrom('organizations').select(rowColumns);
-    if (given('afterId')) query = query.where('organization_id', '>', param('afterId')!);
-    return query.orderBy('organization_id').limit(param('limit'));
-  }),
+  /** The page (with and without a cursor) and the count of all organizations. */
+  list: prepareList<{ afterId?: string | undefined; limit: number }, OrganizationRow>()(
+    { filters: [], position: ['afterId'] },
+    () => db.selectFrom('organizations').select(rowColumns),
+    (query, param, given) =>
+      (given('afterId') ? query.where('organization_id', '>', param('afterId')!) : query).orderBy('organization_id').limit(param('limit')),
+  ),
   create: prepareQuery<OrganizationRow, never>((param) => db.insertInto('organizations').values(columnParams(param, rowColumns))),
   update: prepareQuery<Pick<OrganizationRow, 'organization_id' | 'display_name' | 'description' | 'settings' | 'updated_at'>, never>(
     (param) =>
@@ -91,7 +93,10 @@ export function openOrganizationRecordStorage(context: StorageContext<Organizati
       const row = await context.first(q.details.bind({ organizationId }));
       return row && organizationOf(row);
     },
-    list: async (query) => (await context.rows(q.list.bind(query))).map(organizationOf),
+    list: async (query) => {
+      const { rows, total } = await readList(context, q.list, query);
+      return { rows: rows.map(organizationOf), total };
+    },
     create: async (organization) => {
       const createdAt = organization.created_at ?? new Date().toISOString();
       await context.run(
