@@ -5,7 +5,8 @@
  * operation; credentials refused before any lookup (none, malformed, in the query string)
  * answer the same whatever the database, so one cell per operation keeps them.
  */
-import type { CredentialCase, MatrixCell } from './auth-matrix.js';
+import type { MatrixCell } from './auth-matrix.js';
+import type { CredentialCase } from './credential-cases.js';
 
 /** Whether the API asks its storage about this credential (it is well-formed). */
 export function looksUp(credentials: CredentialCase): boolean {

@@ -3,21 +3,9 @@
  * the contract documents for the operation, with a body valid against its schema, errors
  * in the API's shape with a documented code, and nothing internal leaking out.
  */
-import {
-  codesByStatus,
-  errorCatalogue,
-  isOpen,
-  operationTable,
-  propertiesOf,
-  requestBodySchema,
-  responseHeaders,
-  responseSchemaRef,
-  secretBodyFields,
-  type OperationId,
-  type Schema,
-} from './contract.js';
-import { operationObject, operationParameters } from '@astral/openapi/contract';
+import { codesByStatus, errorCatalogue, isOpen, operationTable, responseHeaders, responseSchemaRef, secretBodyFields } from './contract.js';
 import { schemaValidator, textValidator } from './schema-validator.js';
+import { documentedInProse, documentedRejection } from './documented-in-prose.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 
 /** Signs of internals in a body: stack frames, source paths, driver errors. */
@@ -162,47 +150,6 @@ export function requestSecrets(request: ApiRequest): string[] {
 /** `value[key]` when `value` is a JSON object or array, else `undefined`: how a parsed body of unknown shape is read. */
 function member(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-/** The one rejection of a schema-valid request the contract documents in prose: `date_from` after `date_to`. */
-function documentedRejection(request: ApiRequest): string | undefined {
-  const query = new URL(request.url, 'http://x').searchParams;
-  const from = query.get('date_from');
-  const to = query.get('date_to');
-  if (from && to && instant(from) > instant(to)) return 'date_to';
-  return undefined;
-}
-
-/** A date-time as an instant, a leap second read as :59 as the contract says (Date.parse gives NaN for :60). */
-const instant = (value: string): number => Date.parse(value.replace(/(T\d{2}:\d{2}:)60/i, '$159'));
-
-/**
- * Whether the contract's prose documents a 400 on a field that its schema cannot express
- * (a time zone the server does not know, a zone whose `min` exceeds its `max`, a cursor
- * this list did not issue): a sentence of the operation's description, of the parameter's,
- * or of a schema on the body field's path, names a `400` and the field (its path, or its
- * top-level member).
- *
- * @example
- * ```ts
- * documentedInProse('updateUser', 'preferences.timezone'); // true: "one the server does not know is a `400` on `preferences.timezone`"
- * ```
- */
-export function documentedInProse(id: OperationId, field: string): boolean {
-  const path = field.split('.');
-  const texts: unknown[] = [(operationObject(id).operation as { description?: unknown }).description];
-  // A query parameter's own description (`cursor`: one this list did not issue is a 400 on it).
-  for (const parameter of operationParameters(id))
-    if (parameter.name === field) texts.push((parameter as { description?: unknown }).description);
-  let node: Schema | undefined = requestBodySchema(id);
-  for (const name of path) {
-    node = node === undefined ? undefined : propertiesOf(node)[name];
-    texts.push(node?.description);
-  }
-  return texts
-    .filter((text): text is string => typeof text === 'string')
-    .flatMap((text) => text.split(/(?<=[.;])\s+/))
-    .some((sentence) => sentence.includes('`400') && (sentence.includes(`\`${field}\``) || sentence.includes(`\`${path[0]}`)));
 }
 
 /** Codes with which a well-formed request is refused for what it is, not how it is written. */

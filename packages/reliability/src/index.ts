@@ -15,7 +15,8 @@ export { validValue, invalidValue, dateTimeArbitrary, type InvalidValue } from '
 export type { ApiRequest, ApiResponse, Send } from './exchange.js';
 export { validRequest, invalidRequest, anyRequest, type RequestContext } from './requests.js';
 export { existingIds, listers, mergeIds, ownIds, principalIds, selfLookup, type KnownIds } from './identifiers.js';
-export { checkResponse, documentedInProse, requestSecrets, type CheckOptions } from './check-response.js';
+export { checkResponse, requestSecrets, type CheckOptions } from './check-response.js';
+export { documentedInProse } from './documented-in-prose.js';
 export { injectTransport, httpTransport, type Injectable } from './transport.js';
 export { formatReproducer } from './reproducer.js';
 export {
@@ -28,7 +29,9 @@ export {
   type FuzzFailure,
   type FuzzOptions,
 } from './fuzz.js';
+export * from './credential-cases.js';
 export * from './auth-matrix.js';
+export * from './cell-requests.js';
 export { looksUp, storageShare } from './auth-matrix-share.js';
 export * from './api-process.js';
 export * from './organization-matrix.js';

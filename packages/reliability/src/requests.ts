@@ -2,6 +2,9 @@
  * The HTTP requests the suite sends, generated from the contract: for every operation,
  * requests the contract accepts and requests it rejects (one thing broken at a time, so
  * the expected answer is known exactly).
+ *
+ * One file, a little over 250 lines: the valid and the broken requests are built by the same
+ * path, query and credential helpers, and read best side by side.
  */
 import fc from 'fast-check';
 import { invalidValue, validValue } from './schema-arbitraries.js';

@@ -3,6 +3,9 @@
  * and values it rejects. Every generated value is checked against the schema itself with
  * Ajv (the same validator family the server uses), so a quirk of a generator can never
  * turn a "valid" value invalid or the other way round.
+ *
+ * One file, at about 250 lines: the accepted and the rejected values walk the same schema
+ * keywords, and each generator is read against its opposite.
  */
 import fc from 'fast-check';
 import { schemaValidator } from './schema-validator.js';

@@ -6,7 +6,7 @@
 import { rateLimitHeaders, type HandlersForTag } from '@astral/server';
 import type { Principal } from '../../domain/principal.js';
 import { callerProfile } from '../users/model.js';
-import type { AccountService } from './accounts.js';
+import type { AccountService } from './accounts/service.js';
 
 export type AuthHandlers = HandlersForTag<'Auth', Principal>;
 

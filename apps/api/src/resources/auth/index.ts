@@ -6,7 +6,7 @@
  */
 import type { Transactional } from '../../storage/transactional.js';
 import { defineResource, type ResourceContext } from '../module.js';
-import { AccountService, type AccountStorages } from './accounts.js';
+import { AccountService, type AccountStorages } from './accounts/service.js';
 import { authHandlers, type AuthHandlers } from './handlers.js';
 import { idTokenVerifier } from './id-tokens.js';
 import { openAuthStorage } from './storage.js';
