@@ -12,6 +12,7 @@ const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 const MIGRATIONS = 'apps/api/src/storage/migrations';
 const RESOURCE_LIST = 'apps/api/src/resources/index.ts';
 const CONTRACT_ENTRY = 'openapi/openapi.yaml';
+const CONTRACT_SUITE = 'packages/contract-tests/test/contract.test.ts';
 
 /** Why nothing was written: a malformed or taken name, or a repository the generator cannot read. */
 export class GenerateError extends Error {
@@ -55,6 +56,15 @@ function addImport(text, line, after, file) {
   const lines = text.split('\n');
   const last = lines.findLastIndex((candidate) => candidate.startsWith('import ') && after.test(candidate));
   if (last < 0) throw new GenerateError(`${file}: no import to add "${line}" after`);
+  lines.splice(last + 1, 0, line);
+  return lines.join('\n');
+}
+
+/** Inserts `line` after the last line that matches `after`. */
+function addLine(text, line, after, file) {
+  const lines = text.split('\n');
+  const last = lines.findLastIndex((candidate) => after.test(candidate));
+  if (last < 0) throw new GenerateError(`${file}: no line to add "${line}" after`);
   lines.splice(last + 1, 0, line);
   return lines.join('\n');
 }
@@ -172,6 +182,24 @@ export async function generateResource({ root, name, plural }) {
       'export const migrations: readonly Migration[] = [',
       `${names.camelPlural}Table`,
       migrationIndex,
+    ),
+  );
+
+  // The contract tests' coverage gate wants every status the server answers exercised: the
+  // generated suite runs beside the others, in the one file whose gate sees them all.
+  const suite = `${names.camelPlural}AgainstContract`;
+  edits.set(
+    CONTRACT_SUITE,
+    addLine(
+      addImport(
+        await read(CONTRACT_SUITE),
+        `import { ${suite} } from './${names.kebabPlural}-vs-contract.js';`,
+        /-vs-contract\.js';$/,
+        CONTRACT_SUITE,
+      ),
+      `${suite}(recorder);`,
+      /^[a-z][A-Za-z]*AgainstContract\(recorder\);$/,
+      CONTRACT_SUITE,
     ),
   );
 

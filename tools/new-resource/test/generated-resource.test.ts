@@ -49,9 +49,11 @@ it('writes the contract files, the apps/api resource, its migration, registratio
       'apps/api/src/resources/shoes/index.ts',
       'apps/api/src/storage/migrations/006-shoes.ts',
       'apps/api/test/shoes.test.ts',
+      'packages/contract-tests/test/shoes-vs-contract.ts',
       'openapi/openapi.yaml',
       'apps/api/src/resources/index.ts',
       'apps/api/src/storage/migrations/index.ts',
+      'packages/contract-tests/test/contract.test.ts',
     ]),
   );
   expect(await readFile(join(copy.root, 'apps/api/src/resources/index.ts'), 'utf8')).toContain("import { shoes } from './shoes/index.js';");

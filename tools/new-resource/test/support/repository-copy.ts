@@ -1,5 +1,6 @@
 // A throwaway copy of what a new resource touches: the contract and its lint configuration,
-// the packages built from it (@astral/openapi, @astral/server), apps/api and this generator.
+// the packages built from it (@astral/openapi, @astral/server), apps/api, the contract tests'
+// entry file and this generator.
 // Third-party dependencies and the packages the contract does not shape (settings,
 // test-postgres, eslint-config) are the repository's, by symlink.
 import { spawn } from 'node:child_process';
@@ -22,6 +23,8 @@ const COPIED = [
   'vitest.shared.ts',
   'apps/api',
   'tools/new-resource',
+  // Where the generator registers the contract-test suite it writes (not run here: see the README).
+  'packages/contract-tests/test/contract.test.ts',
   ...COPIED_PACKAGES.map((pkg) => `packages/${pkg}`),
 ];
 /** Not copied: built output, caches, reports; `src/generated` is regenerated from the copy's contract. */
@@ -76,7 +79,8 @@ export async function copyRepository(): Promise<RepositoryCopy> {
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.on('error', reject);
       child.on('exit', (code) => {
-        timings.push({ step: `${cwd === '.' ? '' : `${cwd}: `}${line}`, seconds: (performance.now() - started) / 1000 });
+        const step = line.length > 50 ? `${line.slice(0, 50)}...` : line;
+        timings.push({ step: `${cwd === '.' ? '' : `${cwd}: `}${step}`, seconds: (performance.now() - started) / 1000 });
         if (code === 0) resolve(output);
         else reject(new Error(`${line} (in ${cwd}) exited ${code}:\n${output}`));
       });
