@@ -134,7 +134,7 @@ export async function generateResource({ root, name, plural }) {
       text = text.replace('Version NNN', `Version ${migration}`).replace('version: 0,', `version: ${migration},`);
     files.set(target, text);
   }
-  const problems = await takenBy(root, names, [...files.keys(), `apps/api/src/resources/${names.kebabPlural}`]);
+  const problems = await takenBy(root, names, [...files.keys(), `apps/api/src/resources/${names.camelPlural}`]);
   if (problems.length > 0) throw new GenerateError(`"${name}" is taken: ${problems.join('; ')}. Nothing was written.`);
 
   const edits = new Map();
@@ -158,7 +158,7 @@ export async function generateResource({ root, name, plural }) {
       CONTRACT_ENTRY,
     ),
   );
-  const moduleImport = `import { ${names.camelPlural} } from './${names.kebabPlural}/index.js';`;
+  const moduleImport = `import { ${names.camelPlural} } from './${names.camelPlural}/index.js';`;
   edits.set(
     RESOURCE_LIST,
     addToArray(

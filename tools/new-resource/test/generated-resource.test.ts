@@ -1,9 +1,12 @@
 // The proof that `npm run new:resource` gives a working resource: in a copy of the repository
-// (test/support/repository-copy.ts) it adds "Shoe", then runs on the copy what a new resource
+// (test/support/repository-copy.ts) it adds "Running Shoe" (two words, so that
+// every spelling differs: RunningShoe, runningShoes, running_shoes, running-shoes), then runs
+// on the copy what a new resource
 // touches, each with the repository's own scripts and settings: the contract's lint (Redocly
 // with the house rules) and bundle, the OWASP lint of the bundle, the types and the packages
 // built from it, the type-check of all of apps/api (src and test), Prettier and ESLint on
-// the files written, and the generated apps/api test on SQLite and PostgreSQL. A second run
+// the files written, the generated apps/api test on SQLite and PostgreSQL, and apps/api's
+// tests that every resource folder and migration file is registered. A second run
 // with the same name is refused and writes nothing.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,32 +42,34 @@ afterAll(async () => {
 });
 
 it('writes the contract files, the apps/api resource, its migration, registration and test', async () => {
-  const output = await copy.run('npm run new:resource -- "Shoe"');
+  const output = await copy.run('npm run new:resource -- "Running Shoe"');
   written = [...output.matchAll(/^ {2}(\S.*)$/gm)].map((match) => match[1]!);
   expect(written).toEqual(
     expect.arrayContaining([
-      'openapi/paths/shoes.yaml',
-      'openapi/paths/shoes_{shoe_id}.yaml',
-      'openapi/components/schemas/Shoe.yaml',
-      'apps/api/src/resources/shoes/index.ts',
-      'apps/api/src/storage/migrations/006-shoes.ts',
-      'apps/api/test/shoes.test.ts',
-      'packages/contract-tests/test/shoes-vs-contract.ts',
+      'openapi/paths/running-shoes.yaml',
+      'openapi/paths/running-shoes_{running_shoe_id}.yaml',
+      'openapi/components/schemas/RunningShoe.yaml',
+      'apps/api/src/resources/runningShoes/index.ts',
+      expect.stringMatching(/^apps\/api\/src\/storage\/migrations\/\d{3}-running-shoes\.ts$/),
+      'apps/api/test/running-shoes.test.ts',
+      'packages/contract-tests/test/running-shoes-vs-contract.ts',
       'openapi/openapi.yaml',
       'apps/api/src/resources/index.ts',
       'apps/api/src/storage/migrations/index.ts',
       'packages/contract-tests/test/contract.test.ts',
     ]),
   );
-  expect(await readFile(join(copy.root, 'apps/api/src/resources/index.ts'), 'utf8')).toContain("import { shoes } from './shoes/index.js';");
+  expect(await readFile(join(copy.root, 'apps/api/src/resources/index.ts'), 'utf8')).toContain(
+    "import { runningShoes } from './runningShoes/index.js';",
+  );
   expect(await readFile(join(copy.root, 'openapi/openapi.yaml'), 'utf8')).toContain(
-    '  /shoes/{shoe_id}:\n    $ref: paths/shoes_{shoe_id}.yaml',
+    '  /running-shoes/{running_shoe_id}:\n    $ref: paths/running-shoes_{running_shoe_id}.yaml',
   );
 });
 
 it('refuses a name that exists, or a malformed one, and writes nothing', async () => {
   const before = await snapshot(copy.root);
-  await expect(copy.run('npm run new:resource -- "Shoe"')).rejects.toThrow(/"Shoe" is taken: .*Nothing was written/s);
+  await expect(copy.run('npm run new:resource -- "Running Shoe"')).rejects.toThrow(/"Running Shoe" is taken: .*Nothing was written/s);
   await expect(copy.run('npm run new:resource -- "Race"')).rejects.toThrow(/"Race" is taken/);
   await expect(copy.run('npm run new:resource -- "2 shoes"')).rejects.toThrow(/is not a resource name/);
   expect(await snapshot(copy.root)).toEqual(before);
@@ -92,9 +97,13 @@ it('formats and lints the TypeScript it wrote as the repository does', async () 
   await copy.run(`eslint --max-warnings 0 ${api.join(' ')}`, 'apps/api');
 }, 240_000);
 
-it('passes the generated apps/api test on both databases', async () => {
-  const output = await copy.run('vitest run test/shoes.test.ts --reporter=verbose', 'apps/api');
-  expect(output).toMatch(/shoes on '?sqlite/);
-  expect(output).toMatch(/shoes on '?postgres/);
+it('passes the generated apps/api test on both databases, and the tests that every folder and migration is registered', async () => {
+  const output = await copy.run(
+    'vitest run test/running-shoes.test.ts test/resources.test.ts test/migrations.test.ts --reporter=verbose',
+    'apps/api',
+  );
+  expect(output).toMatch(/running shoes on '?sqlite/);
+  expect(output).toMatch(/running shoes on '?postgres/);
+  expect(output).toMatch(/lists every resource folder in resources\/index\.ts/);
   expect(output).not.toMatch(/NOT RUN|skipped/);
 }, 240_000);
