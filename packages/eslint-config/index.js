@@ -9,6 +9,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier/flat';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import { createNodeResolver, flatConfigs as importConfigs, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -34,6 +35,21 @@ export const lintedFiles = ['**/*.{ts,tsx,mts,cts}', ...javascript];
  * vitest.config.ts...): linted without type information.
  */
 export const configFiles = ['*.config.{js,mjs,cjs,ts,mts,cts}', 'vitest.*.{js,mjs,ts,mts}'];
+
+/**
+ * How import-x finds the file an import names: Node's resolution, plus the TypeScript
+ * convention of writing `./x.js` for `./x.ts` (without the alias nothing local resolves, and
+ * no-cycle silently reports nothing). flatConfigs.typescript's own resolver setting names
+ * eslint-import-resolver-typescript, which is not installed; `resolver-next` takes precedence.
+ */
+const importResolver = createNodeResolver({
+  extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.node'],
+  extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
+  conditionNames: ['types', 'import', 'default'],
+  // Keep a workspace package's path under node_modules (not its real path in packages/), so
+  // `ignoreExternal` skips it: no-cycle then never walks into another workspace's dist/.
+  symlinks: false,
+});
 
 /** Test code: the folders every workspace keeps its tests in, and vitest's type tests. */
 const testFiles = ['test/**', '**/*.test.ts', '**/*.test-d.ts'];
@@ -67,6 +83,20 @@ export function astralConfig({ root, ignores = [], documentWalkers = [] }) {
     },
     js.configs.recommended,
     tseslint.configs.recommendedTypeChecked,
+    // import-x: its TypeScript settings (parser per extension, `.ts` files importable), so
+    // the cycle rule below sees TypeScript modules at all.
+    importConfigs.typescript,
+    {
+      plugins: { 'import-x': importX },
+      settings: { 'import-x/resolver-next': [importResolver] },
+      rules: {
+        // A module that reaches itself through its imports: its layers are tangled, and at
+        // run time one of the modules in the loop sees the others half-initialised.
+        // Type-only imports are not followed (they are erased). Packages are not walked
+        // (`ignoreExternal`): a cycle is always inside one workspace's own files.
+        'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      },
+    },
     {
       languageOptions: {
         globals: { ...globals.node },

@@ -18,7 +18,7 @@ import { readConfig } from './config.js';
 import { parseInstant } from './domain/time.js';
 import { hashCredential, newSecret } from './resources/auth/credentials.js';
 import type { PlatformRole } from './resources/users/model.js';
-import { openPostgresRepository, openSqliteRepository, type Repository } from './storage/repository.js';
+import { openPostgresRepository, openSqliteRepository, type Repository } from './repository.js';
 
 const usage = `usage: node dist/admin.js <command> [options]
   create-organization --id org_<letters/digits> --username <handle> --name <display name>

@@ -11,17 +11,17 @@ import { mapDomainError } from './map-error.js';
 import { createAuthenticator } from './resources/auth/index.js';
 import type { OidcSettings } from './resources/auth/id-tokens.js';
 import { resourceHandlers } from './resources/index.js';
-import type { Principal } from './resources/users/model.js';
-import { buildSeed } from './storage/seed/build.js';
-import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './storage/repository.js';
+import type { Principal } from './domain/principal.js';
+import { buildSeed } from './seed/build.js';
+import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './repository.js';
 
-export { devCredentials, devInvitation, devSignIn } from './storage/seed/build.js';
+export { devCredentials, devInvitation, devSignIn } from './seed/build.js';
 export { isWellFormedSecret, newSecret, secretFromBody, secretPrefixes, type SecretKind } from './domain/secrets.js';
 export { apiSettings, ConfigError, developmentCorsOrigins, readConfig, type Config, type Mode } from './config.js';
 export type { OidcSettings } from './resources/auth/id-tokens.js';
 export type { Race } from './resources/races/model.js';
-export type { Principal } from './resources/users/model.js';
-export type { Repository } from './storage/repository.js';
+export type { Principal } from './domain/principal.js';
+export type { Repository } from './repository.js';
 
 export interface AppOptions {
   /** `development` (default) and `test` seed the demo catalog and credentials and check every response against the contract; `production` seeds nothing. */

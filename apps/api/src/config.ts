@@ -25,6 +25,7 @@ import {
   type Setting,
 } from '@astral/settings';
 import { originPatternProblem } from '@astral/server';
+import { defaultEmailFrom } from './email/delivery.js';
 import type { OidcSettings } from './resources/auth/id-tokens.js';
 
 /** How the API runs: `development` seeds demo data and prints credentials, `production` seeds nothing. */
@@ -75,8 +76,6 @@ export const defaultAppUrl = 'http://127.0.0.1:5173';
 
 /** The development mail catcher's address. */
 export const defaultDevelopmentSmtpUrl = 'smtp://127.0.0.1:1025';
-/** The sender when `EMAIL_FROM` is unset. */
-export const defaultEmailFrom = 'Astral <no-reply@astral.local>';
 
 /** Pages served from this machine, on any port: a local web app, the docs' try-it console. */
 export const developmentCorsOrigins: readonly string[] = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];

@@ -6,7 +6,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { newSecret } from '../src/domain/secrets.js';
 import type { OutgoingEmail } from '../src/email/index.js';
-import { devSignIn, seedIds } from '../src/storage/seed/build.js';
+import { devSignIn, seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, fixedNow, laneApp } from './helpers.js';
 import { startLocalIssuer } from './oidc-issuer.js';

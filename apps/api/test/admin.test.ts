@@ -1,17 +1,26 @@
-// The credential CLI on a production (unseeded) database: an organization, an admin and
-// their secrets, which then authenticate; the secrets are stored only as hashes.
-import { afterAll, describe, expect, it } from 'vitest';
+// The credential CLI on a production (unseeded) database, SQLite in memory and PostgreSQL:
+// an organization, an admin and their secrets, which then authenticate; the secrets are
+// stored only as hashes.
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAdmin, UsageError } from '../src/admin.js';
-import { createApp } from '../src/app.js';
+import { createApp, type App } from '../src/app.js';
 import { isWellFormedSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-
-const { app, repository, close } = createApp({ mode: 'production', inMemory: true });
-afterAll(() => close());
+import { describeOnDatabases, freshPostgresDatabase } from './databases.js';
 
 const secretOf = (output: string) => output.match(/(?:Bearer |X-API-Key: )(\S+)/)![1]!;
 
-describe('node dist/admin.js', () => {
+describeOnDatabases('node dist/admin.js on $name', (lane) => {
+  let app: App['app'];
+  let repository: App['repository'];
+  let close: App['close'];
+  beforeAll(async () => {
+    const databaseUrl = lane.serverUrl ? await freshPostgresDatabase(lane.serverUrl) : undefined;
+    ({ app, repository, close } = createApp({ mode: 'production', ...(databaseUrl ? { databaseUrl } : { inMemory: true }) }));
+    await app.ready();
+  });
+  afterAll(() => close?.());
+
   it('creates principals and issues credentials that authenticate', async () => {
     expect(
       await runAdmin(['create-organization', '--id', 'org_trailclub', '--username', 'trail-club', '--name', 'Trail Club'], repository),

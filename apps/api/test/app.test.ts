@@ -11,8 +11,9 @@ import { ConfigError, defaultDataDir, readConfig } from '../src/config.js';
 import { newSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { databaseFileName } from '../src/storage/sqlite.js';
-import { devCredentials } from '../src/storage/seed/build.js';
-import { contract } from '@astral/openapi/contract';
+import { devCredentials } from '../src/seed/build.js';
+import { loadContract } from '@astral/openapi/contract';
+import { developmentCredentialsOf, securitySchemesOf } from '@astral/openapi/reader';
 import { testApp } from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'astral-api-app-'));
@@ -110,8 +111,9 @@ describe('request logs', () => {
 
 describe('the development credentials', () => {
   it("are the ones the contract's security schemes list (the docs' try-it console offers those)", () => {
-    const listed = Object.values<any>(contract.components?.securitySchemes ?? {}).flatMap((scheme) =>
-      Object.keys(scheme['x-astral-development-credentials'] ?? {}),
+    // The development layer: only the development bundle lists them (the published one has none).
+    const listed = Object.values(securitySchemesOf(loadContract('development'))).flatMap((scheme) =>
+      Object.keys(developmentCredentialsOf(scheme)),
     );
     expect(listed.sort()).toEqual(Object.values(devCredentials).sort());
   });

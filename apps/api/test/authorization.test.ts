@@ -3,7 +3,7 @@
 // leaves the race untouched. And GET /auth/me for each kind of credential.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { seedIds } from '../src/storage/seed/build.js';
+import { seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { errorOf, laneApp } from './helpers.js';
 

@@ -10,8 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Kysely, SqliteDialect } from 'kysely';
 import { changeCounters, statementEffect } from '../src/storage/change-counters.js';
 import { prepareQuery } from '../src/storage/prepared.js';
-import { openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
-import { buildSeed } from '../src/storage/seed/build.js';
+import { openSqliteRepository, type DatabaseRepository } from '../src/repository.js';
+import { buildSeed } from '../src/seed/build.js';
 import { sqliteChangeSources } from '../src/storage/sqlite.js';
 
 describe('statementEffect', () => {

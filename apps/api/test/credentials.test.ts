@@ -10,7 +10,7 @@ import { contract, operationSecurity } from '@astral/openapi/contract';
 import { isDevelopmentCredential, isWellFormedSecret, newSecret, secretPrefixes, type SecretKind } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { createAuthenticator } from '../src/resources/auth/service.js';
-import { devCredentials, seedIds } from '../src/storage/seed/build.js';
+import { devCredentials, seedIds } from '../src/seed/build.js';
 import { errorOf, testApp } from './helpers.js';
 
 const kinds = Object.keys(secretPrefixes) as SecretKind[];

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, inject, it } from 'vitest';
-import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
+import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/repository.js';
 // Declares `inject('postgresUrl')`.
 import type {} from '@astral/test-postgres/vitest-setup';
 

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { deliverEmailsWithApp } from '../src/email/app-delivery.js';
-import { openSqliteRepository } from '../src/storage/repository.js';
+import { openSqliteRepository } from '../src/repository.js';
 import { retryDelayMs, startEmailDelivery, type EmailDelivery, type EmailDeliveryOptions } from '../src/email/delivery.js';
 import type { NewUser } from '../src/resources/users/model.js';
 import { describeOnDatabases } from './databases.js';

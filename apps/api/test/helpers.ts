@@ -4,7 +4,7 @@ import { createApp, type App, type AppOptions, type Repository } from '../src/ap
 import { freshPostgresDatabase, type DatabaseLane } from './databases.js';
 import { newSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { devCredentials } from '../src/storage/seed/build.js';
+import { devCredentials } from '../src/seed/build.js';
 import type { StoredRace } from '../src/resources/races/model.js';
 
 /** Who a request speaks as: a development credential, a raw header set, or nobody. */

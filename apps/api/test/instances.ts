@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { afterEach } from 'vitest';
 import type { AnyTables } from '../src/storage/context.js';
 import { openPostgresDatabase } from '../src/storage/postgres.js';
-import { openRepository, type DatabaseRepository } from '../src/storage/repository.js';
+import { openRepository, type DatabaseRepository } from '../src/repository.js';
 import { openSqliteDatabase, type OpenDatabase } from '../src/storage/sqlite.js';
 import { freshPostgresDatabase, type DatabaseLane } from './databases.js';
 

@@ -4,7 +4,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import type { StoredInvitation } from '../src/resources/organizations/invitations/storage.js';
-import { openPostgresRepository, type DatabaseRepository } from '../src/storage/repository.js';
+import { openPostgresRepository, type DatabaseRepository } from '../src/repository.js';
 import { describeOnDatabases, laneRepository } from './databases.js';
 
 const orgId = 'org_invitetest';

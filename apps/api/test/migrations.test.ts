@@ -16,7 +16,7 @@ import { createApp } from '../src/app.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
 import { migrate, migrations, SchemaTooNewError, type Migration } from '../src/storage/migrations/index.js';
 import { postgresDialect } from '../src/storage/postgres.js';
-import { openPostgresRepository, openSqliteRepository } from '../src/storage/repository.js';
+import { openPostgresRepository, openSqliteRepository } from '../src/repository.js';
 import { databaseFileName, sqliteDialect } from '../src/storage/sqlite.js';
 import { describeOnDatabases, freshPostgresDatabase } from './databases.js';
 

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAdmin } from '../src/admin.js';
-import { openPostgresRepository } from '../src/storage/repository.js';
+import { openPostgresRepository } from '../src/repository.js';
 import { describeOnDatabases, freshPostgresDatabase } from './databases.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
 

@@ -66,7 +66,7 @@ describe('npm run api', () => {
     const [email] = smtp.received;
     expect(email!.to).toEqual(['lena@example.com']);
     expect(email!.from).toBe('Race Desk <races@example.test>');
-    expect(quotedPrintable(email!.body)).toMatch(/https:\/\/app\.example\.test\/astral\/signup\?token=vrf_[A-Za-z0-9_-]{43}/);
+    expect(quotedPrintable(email!.body)).toMatch(/https:\/\/app\.example\.test\/astral\/signup\?token=astral_ev_[0-9A-Za-z]{46}/);
 
     // CORS_ORIGINS: the listed origin, and not localhost, which the default would allow.
     const preflight = (from: string) =>

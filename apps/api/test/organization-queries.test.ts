@@ -5,8 +5,8 @@ import type { CompiledQuery, Compilable } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openOrganizationStorage, type OrganizationStorage } from '../src/resources/organizations/storage.js';
 import { createStorageContext, type AnyTables, type StorageContext } from '../src/storage/context.js';
-import { openRepository } from '../src/storage/repository.js';
-import { buildSeed, seedIds } from '../src/storage/seed/build.js';
+import { openRepository } from '../src/repository.js';
+import { buildSeed, seedIds } from '../src/seed/build.js';
 import { openSqliteDatabase } from '../src/storage/sqlite.js';
 import { fixedNow } from './helpers.js';
 

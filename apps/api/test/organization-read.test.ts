@@ -6,9 +6,9 @@ import { NotFoundError } from '../src/domain/errors.js';
 import { OrganizationService } from '../src/resources/organizations/organization/service.js';
 import { createAuthorizer } from '../src/resources/organizations/permissions.js';
 import type { OrganizationStorage } from '../src/resources/organizations/storage.js';
-import type { Principal } from '../src/resources/users/model.js';
-import { openSqliteRepository } from '../src/storage/repository.js';
-import { buildSeed, seedIds } from '../src/storage/seed/build.js';
+import type { Principal } from '../src/domain/principal.js';
+import { openSqliteRepository } from '../src/repository.js';
+import { buildSeed, seedIds } from '../src/seed/build.js';
 import { fixedNow } from './helpers.js';
 
 const repository = openSqliteRepository({ inMemory: true });

@@ -6,7 +6,7 @@ import { afterAll, expect, it } from 'vitest';
 import { newSecret } from '../src/domain/secrets.js';
 import { startEmailDelivery } from '../src/email/delivery.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { devCredentials, devInvitation, seedIds } from '../src/storage/seed/build.js';
+import { devCredentials, devInvitation, seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, fixedNow, laneApp, userMaker, type As } from './helpers.js';
 import { startSmtpServer } from './smtp.js';

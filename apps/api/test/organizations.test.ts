@@ -5,7 +5,7 @@
 // members paged and filtered, role and coach changes, removal, and the audit log.
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { devCredentials, seedIds } from '../src/storage/seed/build.js';
+import { devCredentials, seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, fixedNow, laneApp, userMaker } from './helpers.js';
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
-import { openSqliteRepository } from '../src/storage/repository.js';
+import { openSqliteRepository } from '../src/repository.js';
 
 const adminJs = fileURLToPath(new URL('../dist/admin.js', import.meta.url));
 const run = promisify(execFile);

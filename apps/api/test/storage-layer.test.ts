@@ -10,11 +10,11 @@ import type { NewUser } from '../src/resources/users/model.js';
 import { UniqueViolationError } from '../src/storage/errors.js';
 import { createStorageContext } from '../src/storage/context.js';
 import { prepareQuery } from '../src/storage/prepared.js';
-import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/storage/repository.js';
-import { buildSeed } from '../src/storage/seed/build.js';
+import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/repository.js';
+import { buildSeed } from '../src/seed/build.js';
 import { openSqliteDatabase } from '../src/storage/sqlite.js';
 import { cachingDatabase } from '../src/storage/statement-cache.js';
-import { openStorages } from '../src/storage/storages.js';
+import { openStorages } from '../src/repository.js';
 import { describeOnDatabases, laneRepository } from './databases.js';
 
 const user = (id: string, overrides: Partial<NewUser> = {}): NewUser => ({

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { newSecret } from '../src/domain/secrets.js';
 import { hashCredential } from '../src/resources/auth/credentials.js';
-import { seedIds } from '../src/storage/seed/build.js';
+import { seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, laneApp } from './helpers.js';
 

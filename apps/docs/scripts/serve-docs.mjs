@@ -1,4 +1,5 @@
-// `npm run docs`: serves the built site on 127.0.0.1:8080. Every variable it reads is declared
+// `npm run docs`: serves the built development site (dist/development/: the console, the
+// development credentials; dist/published/ is the one to publish) on 127.0.0.1:8080. Every variable it reads is declared
 // in src/settings.mjs (PORT or ASTRAL_DOCS_PORT, HOST, ASTRAL_DOCS_DIR, where the try-it
 // console sends requests); a malformed one stops the start with its name.
 import { readDocsConfig } from '../src/settings.mjs';

@@ -1,6 +1,7 @@
 // Builds the Redoc site from a bundled contract: a docs-only decorated copy (code samples,
-// logo), `redocly build-docs --inlineBundle` with the Astral template and colours, then a
-// check that the page loads nothing from the network.
+// logo; for the development site also the try-it console, its links and the development
+// credentials), `redocly build-docs --inlineBundle` with the Astral template and colours,
+// then a check that the page loads nothing from the network.
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -8,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { withCodeSamples } from './code-samples.mjs';
-import { consoleModel, withConsoleLinks } from './console-model.mjs';
+import { developmentCredentialsOf, securitySchemesOf } from '@astral/openapi/reader';
+import { consoleModel, withConsoleLinks, withDevelopmentCredentials } from './console-model.mjs';
 import { externalAssetUrls } from './offline.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,16 +71,29 @@ async function writeConsole(contract, dir) {
   await writeFile(join(dir, 'operations.json'), `${JSON.stringify(consoleModel(contract))}\n`);
 }
 
+/** Refuses a development bundle for the published site: it would show development credentials or local servers. */
+function assertPublishable(contract) {
+  const credentials = Object.values(securitySchemesOf(contract)).flatMap((scheme) => Object.keys(developmentCredentialsOf(scheme)));
+  const local = (contract.servers ?? []).filter((server) => server['x-internal']).map((server) => server.url);
+  if (credentials.length > 0 || local.length > 0)
+    throw new Error(`the published site needs the published bundle; this one has ${[...credentials, ...local].join(', ')}`);
+}
+
 /**
  * Builds `index.html` (and the decorated contract it shows, `openapi.json`) into `outDir`.
+ * The development site (`development: true`, from the development bundle) adds the try-it
+ * console (`try/`), links to it and the development credentials; the published one (from
+ * the published bundle) has none of them, and refuses a bundle that still has them.
  *
  * @example
- * await buildDocs({ contractPath: contractJsonPath, outDir: 'apps/docs/dist' });
+ * await buildDocs({ contractPath: developmentContractJsonPath, outDir: 'apps/docs/dist/development', development: true });
+ * await buildDocs({ contractPath: contractJsonPath, outDir: 'apps/docs/dist/published', development: false });
  */
-export async function buildDocs({ contractPath, outDir }) {
+export async function buildDocs({ contractPath, outDir, development = true }) {
   const started = performance.now();
   const contract = JSON.parse(await readFile(contractPath, 'utf8'));
-  const decorated = withConsoleLinks(withCodeSamples(contract));
+  if (!development) assertPublishable(contract);
+  const decorated = development ? withDevelopmentCredentials(withConsoleLinks(withCodeSamples(contract))) : withCodeSamples(contract);
   const logo = await readFile(logoPath, 'utf8');
   decorated.info['x-logo'] = { url: dataUri(logo), altText: 'Astral', href: '#' };
 
@@ -108,7 +123,7 @@ export async function buildDocs({ contractPath, outDir }) {
   // Base URLs of Redoc's optional icon sets (used only for icons the contract names; this
   // one names none): point them at the docs server itself, so nothing can reach a CDN.
   html = html.replaceAll('https://cdn.redocly.com/icons/', './icons/');
-  await writeConsole(contract, join(outDir, 'try'));
+  if (development) await writeConsole(contract, join(outDir, 'try'));
   const external = externalAssetUrls(html);
   if (external.length > 0) throw new Error(`the docs page would load assets from the network: ${external.join(', ')}`);
   // Write aside, then rename: a server reading index.html never sees half a page.

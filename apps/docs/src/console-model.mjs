@@ -11,6 +11,7 @@ import {
   securityRequirementsOf,
   securitySchemesOf,
   basePathOf,
+  developmentCredentialsOf,
 } from '@astral/openapi/reader';
 
 /**
@@ -59,7 +60,7 @@ export function consoleModel(document) {
       };
     }),
     credentials: Object.entries(schemes).flatMap(([scheme, definition]) =>
-      Object.entries(definition['x-astral-development-credentials'] ?? {}).map(([value, who]) => ({
+      Object.entries(developmentCredentialsOf(definition)).map(([value, who]) => ({
         scheme,
         who,
         ...credentialHeader(definition, value),
@@ -93,6 +94,27 @@ export function withConsoleLinks(document) {
   copy.info.description = `**[Try any operation in the console](try/)** against the local mock or sandbox.\n\n${copy.info.description ?? ''}`;
   for (const { operationId, operation } of operationsOf(copy)) {
     operation.description = `${operation.description ?? ''}\n\n[Try it in the console](try/#${operationId})`.trimStart();
+  }
+  return copy;
+}
+
+/**
+ * A docs-only copy of a development bundle whose security schemes name their development
+ * credentials in their descriptions, so the page `npm start` serves shows them (the
+ * published bundle has none, so its page shows none).
+ *
+ * @example
+ * withDevelopmentCredentials(developmentContract).components.securitySchemes.apiKeyAuth.description;
+ * // "...\n\nLocal development credentials (the mock, the sandbox, a local reference API): `dev-org-key` (an organization: Alpine Running Club)."
+ */
+export function withDevelopmentCredentials(document) {
+  const copy = structuredClone(document);
+  for (const scheme of Object.values(copy.components?.securitySchemes ?? {})) {
+    const listed = Object.entries(developmentCredentialsOf(scheme));
+    if (listed.length === 0) continue;
+    const names = listed.map(([value, who]) => `\`${value}\` (${who})`).join(', ');
+    scheme.description =
+      `${scheme.description ?? ''}\n\nLocal development credentials (the mock, the sandbox, a local reference API): ${names}.`.trimStart();
   }
   return copy;
 }

@@ -9,7 +9,10 @@ export const docsSettings = defineSettings({
   PORT: port({ fallback: undefined, description: 'TCP port (0 picks a free one); wins over ASTRAL_DOCS_PORT' }),
   ASTRAL_DOCS_PORT: port({ fallback: 8080, description: 'TCP port, the name npm start uses' }),
   HOST: host({ fallback: '127.0.0.1', description: 'interface to bind' }),
-  ASTRAL_DOCS_DIR: directory({ fallback: fileURLToPath(new URL('../dist/', import.meta.url)), description: 'the built site to serve' }),
+  ASTRAL_DOCS_DIR: directory({
+    fallback: fileURLToPath(new URL('../dist/development/', import.meta.url)),
+    description: 'the built site to serve (default the development site; dist/published/ is the one to publish)',
+  }),
   ASTRAL_MOCK_URL: url({ fallback: undefined, description: 'the mock the try-it console sends to (its /api/v1 base URL)' }),
   ASTRAL_SANDBOX_URL: url({ fallback: undefined, description: 'the sandbox the try-it console sends to' }),
   ASTRAL_MOCK_PORT: port({ fallback: 4010, min: 1, description: "the local mock's port, when ASTRAL_MOCK_URL is unset" }),

@@ -11,7 +11,7 @@ import { serveDocs } from '../src/server.mjs';
 import { contractOperations } from './helpers.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = fileURLToPath(new URL('../dist/development/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let site: { url: string; close: () => Promise<unknown> };
@@ -59,6 +59,7 @@ describe('the docs site in a browser, offline', () => {
 
   it('lists every operation of the contract by its summary', async () => {
     const tags = [...new Set(contractOperations().map(({ path, method }) => tagOf(path, method)))];
+    expect(tags.length).toBeGreaterThan(0);
     for (const tag of tags) {
       const operations = contractOperations().filter(({ path, method }) => tagOf(path, method) === tag);
       await expandTag(tag, operations[0]!.summary);

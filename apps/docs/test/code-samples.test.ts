@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { withCodeSamples } from '../src/code-samples.mjs';
 import { contractOperations } from './helpers.js';
 
-const dist = new URL('../dist/', import.meta.url);
+const dist = new URL('../dist/published/', import.meta.url);
 
 describe('x-codeSamples, generated from the contract', () => {
   const decorated = withCodeSamples(contract);
 
   it('gives every operation a curl and an @astral/client sample', () => {
+    expect(contractOperations().length).toBeGreaterThan(0);
     for (const { method, path } of contractOperations()) {
       const samples = decorated.paths[path]![method]['x-codeSamples'] as Array<{ lang: string; source: string }>;
       expect(samples.map((sample) => sample.lang)).toEqual(['curl', 'TypeScript']);
@@ -18,6 +19,7 @@ describe('x-codeSamples, generated from the contract', () => {
   });
 
   it('calls each operation by the name the operation table gives it, as @astral/client does', () => {
+    expect(Object.keys(operationTable).length).toBeGreaterThan(0);
     for (const entry of Object.values(operationTable)) {
       const samples = decorated.paths[entry.path]![entry.method]['x-codeSamples'] as Array<{ lang: string; source: string }>;
       expect(samples[1]!.source).toContain(`await client.${entry.client.namespace}.${entry.client.method}(`);

@@ -2,13 +2,15 @@
 // parameters and example body, the development credentials of the security schemes, and
 // links from the reference page; the built console loads nothing from the network.
 import { readFile } from 'node:fs/promises';
-import { contract } from '@astral/openapi/contract';
+import { loadContract } from '@astral/openapi/contract';
 import { describe, expect, it } from 'vitest';
 import { consoleModel, withConsoleLinks } from '../src/console-model.mjs';
 import { readDocsConfig } from '../src/settings.mjs';
 import { externalAssetUrls } from '../src/offline.mjs';
 import { contractOperations } from './helpers.js';
 
+// The console is built from the development bundle: it offers the development credentials.
+const contract = loadContract('development');
 const model = consoleModel(contract);
 const operation = (id: string) => model.operations.find((o) => o.operationId === id)!;
 
@@ -59,11 +61,11 @@ describe('the console model', () => {
 
 describe('the built console', () => {
   it('is in the build, loads nothing from the network, and carries the model', async () => {
-    const dir = new URL('../dist/try/', import.meta.url);
+    const dir = new URL('../dist/development/try/', import.meta.url);
     for (const file of ['index.html', 'console.js', 'console.css']) {
       expect(externalAssetUrls(await readFile(new URL(file, dir), 'utf8'))).toEqual([]);
     }
     expect(JSON.parse(await readFile(new URL('operations.json', dir), 'utf8'))).toEqual(JSON.parse(JSON.stringify(model)));
-    expect(await readFile(new URL('../dist/index.html', import.meta.url), 'utf8')).toContain('try/#listRaces');
+    expect(await readFile(new URL('../dist/development/index.html', import.meta.url), 'utf8')).toContain('try/#listRaces');
   });
 });

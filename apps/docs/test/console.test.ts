@@ -14,7 +14,7 @@ import { serveDocs } from '../src/server.mjs';
 import { contractOperations } from './helpers.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = fileURLToPath(new URL('../dist/development/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let mock: RunningServer;

@@ -2,9 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { externalAssetUrls } from '../src/offline.mjs';
 
-const html = await readFile(new URL('../dist/index.html', import.meta.url), 'utf8');
+const SITES = ['published', 'development'] as const;
+const pages = Object.fromEntries(
+  await Promise.all(
+    SITES.map(async (site) => [site, await readFile(new URL(`../dist/${site}/index.html`, import.meta.url), 'utf8')] as const),
+  ),
+);
 
-describe('the built page is self-contained', () => {
+describe.each(SITES)('the built %s page is self-contained', (site) => {
+  const html = pages[site]!;
+
   it('loads no script, style, font or image from an http(s) URL', () => {
     expect(externalAssetUrls(html)).toEqual([]);
   });

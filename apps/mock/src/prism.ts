@@ -8,7 +8,7 @@ import prismHttp from '@stoplight/prism-http';
 import prismHttpServer from '@stoplight/prism-http-server';
 import prismCore from '@stoplight/prism-core';
 import { configureExtensionsUserProvided } from '@stoplight/prism-cli/dist/extensions.js';
-import { contractJsonPath } from '@astral/openapi/contract';
+import { developmentContractJsonPath } from '@astral/openapi/contract';
 
 type Operations = Awaited<ReturnType<typeof prismHttp.getHttpOperationsFromSpec>>;
 
@@ -19,7 +19,7 @@ export interface PrismOptions {
   dynamic?: boolean;
   /** The API to forward to in proxy mode, base path included: `http://127.0.0.1:3000/api/v1`. */
   upstream?: string;
-  /** The bundled contract to serve; default the one in @astral/openapi. */
+  /** The bundled contract to serve; default the development bundle of @astral/openapi (local servers, development credentials). */
   contract?: string;
 }
 
@@ -32,7 +32,7 @@ export interface RunningPrism {
 const operations = new Map<string, Promise<Operations>>();
 
 /** The contract's operations as Prism models them, loaded once per process and file. */
-export function loadOperations(contract: string = contractJsonPath): Promise<Operations> {
+export function loadOperations(contract: string = developmentContractJsonPath): Promise<Operations> {
   let loaded = operations.get(contract);
   if (!loaded) {
     loaded = prismHttp.getHttpOperationsFromSpec(contract);
@@ -58,7 +58,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   // As the CLI does with `--json-schema-faker-fillProperties=false` (plus any
   // `x-json-schema-faker` options in the contract): generated bodies carry the contract's
   // fields only, never invented ones a frontend could start to rely on.
-  await configureExtensionsUserProvided(options.contract ?? contractJsonPath, { fillProperties: false });
+  await configureExtensionsUserProvided(options.contract ?? developmentContractJsonPath, { fillProperties: false });
   // Findings are logged by the front, from the same `sl-violations` header the caller gets.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- pino.Logger is unresolved (Prism's pino 6 ships no types, no @types/pino installed); it goes straight back to Prism
   const logger = prismCore.createLogger('PRISM', { level: 'silent' });

@@ -26,6 +26,8 @@ export interface SandboxOptions {
   appUrl?: string | undefined;
   /** The OpenID Connect issuer the Firebase exchange trusts (`OIDC_*`); unset: the exchange answers 400. */
   oidc?: OidcSettings | undefined;
+  /** A PostgreSQL database (`DATABASE_URL`) for the API, migrated and seeded; unset: SQLite in memory. */
+  databaseUrl?: string | undefined;
 }
 
 export interface RunningSandbox extends RunningServer {
@@ -48,7 +50,7 @@ export interface RunningSandbox extends RunningServer {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const api = createApp({
     mode: 'development',
-    inMemory: true,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { inMemory: true }),
     email: { smtpUrl: options.smtpUrl, from: options.emailFrom, pollMs: 200 },
     ...(options.appUrl ? { appUrl: options.appUrl } : {}),
     oidc: options.oidc,

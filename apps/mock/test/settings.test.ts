@@ -83,7 +83,7 @@ describe('through the npm scripts', () => {
     expect(requested.status).toBe(200);
     const email = await mail.waitFor((message) => message.to.includes('lena@example.com'), 30_000);
     expect(email.from).toContain('races@example.test');
-    expect(email.links[0]).toMatch(/^https:\/\/app\.example\.test\/signup\?token=vrf_/);
+    expect(email.links[0]).toMatch(/^https:\/\/app\.example\.test\/signup\?token=astral_ev_/);
     await sandbox.stop();
     expect(await portClosed(port)).toBe(true);
   });

@@ -12,6 +12,7 @@ const listBody = {
 describe('resource calls are built from the operation table', () => {
   test('every operation of the contract has a call in both styles', () => {
     const client = createAstralClient({ baseUrl, fetch: fakeFetch() }) as unknown as Record<string, any>;
+    expect(operationIds.length).toBeGreaterThan(0);
     for (const operationId of operationIds) {
       const { namespace, method } = operationTable[operationId].client;
       expect(typeof client[namespace]?.[method], `${operationId} → ${namespace}.${method}`).toBe('function');

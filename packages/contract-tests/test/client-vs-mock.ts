@@ -91,6 +91,8 @@ export function clientAgainstMock(recorder: CoverageRecorder): void {
     const recorded = recordingFetch();
     const client = () => createAstralClient({ baseUrl: inject('mockUrl'), token: 'any-token', fetch: recorded.fetch });
 
+    it('has operations to call', () => expect(operationIds.length).toBeGreaterThan(0));
+
     describe.each(operationIds)('%s', (operationId) => {
       it('success: the example request resolves to the example response, unwrapped, no finding', async () => {
         expect(await exampleCall(operationId)(client(), {})).toEqual(expectedResult(operationId));

@@ -28,6 +28,8 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 describe('client against @astral/msw', () => {
+  it('has operations to call', () => expect(operationIds.length).toBeGreaterThan(0));
+
   describe.each(operationIds)('%s', (operationId) => {
     it('success: the example request resolves to the example response, unwrapped', async () => {
       expect(await exampleCall(operationId)(client(), {})).toEqual(expectedResult(operationId));

@@ -29,6 +29,8 @@ export function serverWithRequestInFlight(recorder: CoverageRecorder): void {
     const callerOf = (id: string) =>
       id === 'createOrganizationMember' || id === 'createGroup' ? devCredentials.coachToken : devCredentials.athleteToken;
 
+    it('has operations that take an Idempotency-Key', () => expect(withKey.length).toBeGreaterThan(0));
+
     it.each(withKey)('%s: a retry while the first is in flight is a 409 IDEMPOTENCY_KEY_IN_USE', async (operationId) => {
       // Hold the first storage call made after a key is claimed: the first request's work.
       let state: 'waiting' | 'claimed' | 'holding' = 'waiting';

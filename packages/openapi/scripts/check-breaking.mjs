@@ -1,4 +1,4 @@
-// Compares the contract with the one at a git ref (default HEAD, i.e. your uncommitted
+// Compares the published contract (dist/contract/openapi.json) with the one at a git ref (default HEAD, i.e. your uncommitted
 // change; in a pull request pass the target branch: `npm run check:breaking -- --base origin/main`)
 // and fails on any change that breaks existing clients, unless info.version's major
 // number went up (a new API version is the only place for breaking changes).
@@ -28,7 +28,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'astral-breaking-'));
 try {
   const archive = execFileSync('git', ['-C', repoRoot, 'archive', base, 'openapi', 'redocly.yaml']);
   execFileSync('tar', ['-x', '-C', scratch], { input: archive });
-  const before = await bundleContract(join(scratch, entryInRepo), join(scratch, 'redocly.yaml'));
+  // The published contract on both sides: it is what clients are generated from.
+  const before = await bundleContract(join(scratch, entryInRepo), join(scratch, 'redocly.yaml'), 'published');
   const after = JSON.parse(readFileSync(bundledJson, 'utf8'));
   // Imported after bundle.mjs has registered tsx: it reads the contract with src/reader.
   const { findBreakingChanges } = await import('./breaking-changes.mjs');

@@ -11,6 +11,11 @@ export const repoRoot = at('../../../');
 export const contractEntry = process.env.ASTRAL_CONTRACT_ENTRY ?? at('../../../openapi/openapi.yaml');
 export const lintConfig = at('../../../redocly.yaml');
 export const bundleDir = outDir ? join(outDir, 'contract/') : at('../dist/contract/');
+/** The published bundle (redocly.yaml's `published` API: no `x-internal` parts): docs readers, client generators. */
 export const bundledJson = join(bundleDir, 'openapi.json');
 export const bundledYaml = join(bundleDir, 'openapi.yaml');
+/** The development bundle (everything): the mock, the sandbox, the try-it console, `npm start`'s docs. */
+export const developmentBundleDir = join(bundleDir, 'development/');
+export const developmentJson = join(developmentBundleDir, 'openapi.json');
+export const developmentYaml = join(developmentBundleDir, 'openapi.yaml');
 export const generatedDir = outDir ? join(outDir, 'generated/') : at('../src/generated/');

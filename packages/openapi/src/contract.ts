@@ -23,14 +23,23 @@ export type { ContractParameter, JsonNode, OpenApiDocument } from './reader/docu
 
 type OperationId = keyof typeof operationTable;
 
-/** Absolute path of the bundled contract, JSON. */
+/** Absolute path of the bundled contract, JSON: the published bundle (no `x-internal` parts). */
 export const contractJsonPath = fileURLToPath(new URL('../contract/openapi.json', import.meta.url));
-/** Absolute path of the bundled contract, YAML. */
+/** Absolute path of the bundled contract, YAML: the published bundle. */
 export const contractYamlPath = fileURLToPath(new URL('../contract/openapi.yaml', import.meta.url));
+/**
+ * Absolute path of the development bundle, JSON: the published contract plus its development
+ * layer (local servers, development credentials). For the mock, the sandbox, the try-it
+ * console and the docs `npm start` serves; never for what is published.
+ */
+export const developmentContractJsonPath = fileURLToPath(new URL('../contract/development/openapi.json', import.meta.url));
+/** Absolute path of the development bundle, YAML. */
+export const developmentContractYamlPath = fileURLToPath(new URL('../contract/development/openapi.yaml', import.meta.url));
 
-/** Reads a fresh copy of the bundled contract (callers may mutate it). */
-export function loadContract(): OpenApiDocument {
-  return JSON.parse(readFileSync(contractJsonPath, 'utf8')) as OpenApiDocument;
+/** Reads a fresh copy of the bundled contract (callers may mutate it); the development bundle with `development`. */
+export function loadContract(bundle: 'published' | 'development' = 'published'): OpenApiDocument {
+  const path = bundle === 'development' ? developmentContractJsonPath : contractJsonPath;
+  return JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument;
 }
 
 /** The bundled contract, read once. Treat it as read-only; use `loadContract()` for a copy. */

@@ -57,6 +57,6 @@ describe('the generated operation table', () => {
     expect(operationTable.login.requestHeaders).toEqual(['Content-Type']);
     expect(operationTable.getMe.requestHeaders).toEqual(['Authorization', 'X-API-Key']);
     expect(allowedAt('/api/v1/nowhere')).toBeUndefined();
-    expect([...responseHeaderNames].sort()).toEqual(['RateLimit', 'RateLimit-Policy', 'Retry-After', 'WWW-Authenticate']);
+    expect([...responseHeaderNames].sort()).toEqual(['RateLimit', 'RateLimit-Policy', 'Retry-After', 'WWW-Authenticate', 'X-Request-Id']);
   });
 });

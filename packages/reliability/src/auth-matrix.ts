@@ -18,7 +18,7 @@ import {
   requestBodySchema,
   type OperationId,
 } from './contract.js';
-import type { ApiRequest } from './requests.js';
+import type { ApiRequest } from './exchange.js';
 import { schemaValidator } from './schema-validator.js';
 
 /** Who acts in a cell, relative to the owner of the resource it targets. */

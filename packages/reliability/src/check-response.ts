@@ -18,14 +18,7 @@ import {
 } from './contract.js';
 import { operationObject, operationParameters } from '@astral/openapi/contract';
 import { schemaValidator, textValidator } from './schema-validator.js';
-import type { ApiRequest } from './requests.js';
-
-/** An answer as the client saw it. */
-export interface ApiResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+import type { ApiRequest, ApiResponse } from './exchange.js';
 
 /** Signs of internals in a body: stack frames, source paths, driver errors. */
 const leakPatterns: Array<[string, RegExp]> = [

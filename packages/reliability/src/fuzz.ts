@@ -4,10 +4,11 @@
  * reports every distinct bug).
  */
 import fc from 'fast-check';
-import { anyRequest, type ApiRequest, type RequestContext } from './requests.js';
+import type { ApiRequest, Send } from './exchange.js';
+import { anyRequest, type RequestContext } from './requests.js';
 import { checkResponse } from './check-response.js';
 import { formatReproducer } from './reproducer.js';
-import type { Send } from './transport.js';
+import { operationIds, type OperationId } from './contract.js';
 
 /** The seed every run uses unless `FUZZ_SEED` says otherwise, so a run is replayable. */
 export const DEFAULT_SEED = 20_250_805;
@@ -33,6 +34,8 @@ export interface FuzzReport {
   seed: number;
   sent: number;
   byStatus: Record<string, number>;
+  /** Requests answered, per operation (an operation never sent is absent). */
+  byOperation: Partial<Record<OperationId, number>>;
   failures: FuzzFailure[];
   elapsedMs: number;
 }
@@ -67,6 +70,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = performance.now();
   const requests = fc.sample(anyRequest(options.context, options.invalidShare), { seed: options.seed, numRuns: options.numRuns });
   const byStatus: Record<string, number> = {};
+  const byOperation: Partial<Record<OperationId, number>> = {};
   const failures: FuzzFailure[] = [];
   let next = 0;
   const worker = async () => {
@@ -84,6 +88,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       try {
         const response = await options.send(request);
         byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
+        byOperation[request.operationId] = (byOperation[request.operationId] ?? 0) + 1;
         const problems = checkResponse(request, response, {
           secrets: options.secrets,
           requireDocumentedHeaders: options.requireDocumentedHeaders,
@@ -96,7 +101,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 1 }, worker));
-  return { seed: options.seed, sent: requests.length, byStatus, failures, elapsedMs: performance.now() - started };
+  return { seed: options.seed, sent: requests.length, byStatus, byOperation, failures, elapsedMs: performance.now() - started };
+}
+
+/**
+ * The contract's operations a run never got an answer from, in contract order: a fuzz run
+ * that leaves one out proves nothing about it.
+ *
+ * @example
+ * ```ts
+ * expect(neverExercised(report), 'operations the fuzz never reached').toEqual([]);
+ * ```
+ */
+export function neverExercised(report: Pick<FuzzReport, 'byOperation'>): OperationId[] {
+  return operationIds.filter((id) => !report.byOperation[id]);
 }
 
 /**

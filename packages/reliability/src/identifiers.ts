@@ -7,9 +7,8 @@
 import { contract, operationResponse } from '@astral/openapi/contract';
 import { inlineRefs, jsonContent } from '@astral/openapi/reader';
 import { basePath, operationIds, operationTable, parameters, propertiesOf, type OperationId, type Schema } from './contract.js';
-import type { ApiRequest } from './requests.js';
+import type { ApiRequest, Send } from './exchange.js';
 import { textValidator } from './schema-validator.js';
-import type { Send } from './transport.js';
 
 /** Identifiers known to exist, by path parameter name: `{ race_id: ['race_abc', ...] }`. */
 export type KnownIds = Record<string, string[]>;

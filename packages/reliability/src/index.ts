@@ -12,12 +12,23 @@
 export * from './contract.js';
 export { ajv, schemaValidator, textValidator } from './schema-validator.js';
 export { validValue, invalidValue, dateTimeArbitrary, type InvalidValue } from './schema-arbitraries.js';
-export { validRequest, invalidRequest, anyRequest, type ApiRequest, type RequestContext } from './requests.js';
+export type { ApiRequest, ApiResponse, Send } from './exchange.js';
+export { validRequest, invalidRequest, anyRequest, type RequestContext } from './requests.js';
 export { existingIds, listers, mergeIds, ownIds, principalIds, selfLookup, type KnownIds } from './identifiers.js';
-export { checkResponse, documentedInProse, requestSecrets, type ApiResponse, type CheckOptions } from './check-response.js';
-export { injectTransport, httpTransport, type Send, type Injectable } from './transport.js';
+export { checkResponse, documentedInProse, requestSecrets, type CheckOptions } from './check-response.js';
+export { injectTransport, httpTransport, type Injectable } from './transport.js';
 export { formatReproducer } from './reproducer.js';
-export { runFuzz, describeFailures, fuzzSeed, DEFAULT_SEED, type FuzzReport, type FuzzFailure, type FuzzOptions } from './fuzz.js';
+export {
+  runFuzz,
+  describeFailures,
+  neverExercised,
+  fuzzSeed,
+  DEFAULT_SEED,
+  type FuzzReport,
+  type FuzzFailure,
+  type FuzzOptions,
+} from './fuzz.js';
 export * from './auth-matrix.js';
+export { looksUp, storageShare } from './auth-matrix-share.js';
 export * from './api-process.js';
 export * from './organization-matrix.js';

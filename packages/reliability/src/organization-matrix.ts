@@ -2,10 +2,11 @@
  * The organizations permission matrix as the tests see it: every operation the contract
  * governs with `x-astral-permissions` (one value per caller column) times every caller
  * (admin, head coach, assistant coach, coach, athlete, the organization's API key, a user of
- * no organization) times, for operations on one member, whom they act on (an athlete
- * assigned to the caller, an unassigned one, the caller's own membership). The answer of each
- * cell is derived from the contract's row and the rules its descriptions state; nothing here
- * lists routes or statuses by hand.
+ * no organization, and the head coach, assistant coach, athlete and API key of another
+ * organization) times, for operations on one member, whom they act on (an athlete assigned to
+ * the caller, an unassigned one, the caller's own membership). The answer of each cell is
+ * derived from the contract's row and the rules its descriptions state; nothing here lists
+ * routes or statuses by hand.
  */
 import { operationObject } from '@astral/openapi/contract';
 import { operationIds, operationTable, propertiesOf, requestBodySchema, type OperationId } from './contract.js';
@@ -16,9 +17,30 @@ export const permissionColumns = ['admin', 'head_coach', 'assistant_coach', 'coa
 export type PermissionColumn = (typeof permissionColumns)[number];
 export type Permission = 'allow' | 'assigned' | 'self' | 'visible' | 'owner' | 'deny';
 
-/** Who calls in a cell: a column, or a signed-in user of no organization. */
-export type OrganizationCaller = PermissionColumn | 'outsider';
-export const organizationCallers: readonly OrganizationCaller[] = [...permissionColumns, 'outsider'];
+/**
+ * The principals of another organization, by the column they hold there: the callers that
+ * matter most for object-level authorization (BOLA), as each has rights, only elsewhere.
+ */
+export const otherOrganizationCallers = {
+  other_head_coach: 'head_coach',
+  other_assistant_coach: 'assistant_coach',
+  other_athlete: 'athlete',
+  other_api_key: 'api_key',
+} as const satisfies Record<string, PermissionColumn>;
+export type OtherOrganizationCaller = keyof typeof otherOrganizationCallers;
+
+/** Who calls in a cell: a column, a signed-in user of no organization, or a principal of another organization. */
+export type OrganizationCaller = PermissionColumn | 'outsider' | OtherOrganizationCaller;
+export const organizationCallers: readonly OrganizationCaller[] = [
+  ...permissionColumns,
+  'outsider',
+  ...(Object.keys(otherOrganizationCallers) as OtherOrganizationCaller[]),
+];
+
+/** Whether the caller belongs to another organization. */
+export function ofOtherOrganization(caller: OrganizationCaller): caller is OtherOrganizationCaller {
+  return caller in otherOrganizationCallers;
+}
 
 /** Whom an operation on one member acts on, relative to the caller. */
 export type MemberTarget = 'assigned' | 'unassigned' | 'self';
@@ -27,6 +49,8 @@ export type GroupTarget = 'owned' | 'joined' | 'public' | 'private';
 
 /** Callers who are members of the organization (they have a membership to act on). */
 const memberColumns: readonly OrganizationCaller[] = ['head_coach', 'assistant_coach', 'coach', 'athlete'];
+/** Callers who are members of some organization (another one's included): one organization per user. */
+const membersSomewhere: readonly OrganizationCaller[] = [...memberColumns, 'other_head_coach', 'other_assistant_coach', 'other_athlete'];
 /** Members who coach (and may own groups). */
 const coachingCallers: readonly OrganizationCaller[] = ['head_coach', 'assistant_coach', 'coach'];
 
@@ -78,14 +102,15 @@ function expectation(id: OperationId, caller: OrganizationCaller, target: Member
   const row = permissionsOf(id)!;
   const success = operationTable[id].successStatus;
   // A valid key on an operation whose security does not list keys lacks the right (createOrganization: Bearer only).
-  if (caller === 'api_key' && !accepts(id, { 'x-api-key': 'k' })) return 403;
+  if ((caller === 'api_key' || caller === 'other_api_key') && !accepts(id, { 'x-api-key': 'k' })) return 403;
   if (!inOrganization(id)) {
     // One organization per user: a member can neither create another nor accept an invitation (their descriptions).
-    if ((id === 'createOrganization' || id === 'acceptInvitation') && memberColumns.includes(caller)) return 409;
+    if ((id === 'createOrganization' || id === 'acceptInvitation') && membersSomewhere.includes(caller)) return 409;
     return success;
   }
-  // Outside the organization: not found, whether or not it exists.
-  if (caller === 'outsider') return 404;
+  // Outside the organization (no member of it, or of another one, or another one's key): not
+  // found, whether or not it exists.
+  if (caller === 'outsider' || ofOtherOrganization(caller)) return 404;
   const permission = row[caller];
   if (permission === 'deny') return 403;
   if (target === undefined) return success;
@@ -124,8 +149,39 @@ export function organizationMatrix(ids: readonly OperationId[] = governedOperati
         return groups.map((target) => ({ operationId, caller, target, expectStatus: expectation(operationId, caller, target) }));
       }
       if (!targetsMember(operationId)) return [{ operationId, caller, expectStatus: expectation(operationId, caller, undefined) }];
-      const targets: MemberTarget[] = memberColumns.includes(caller) ? ['assigned', 'unassigned', 'self'] : ['assigned', 'unassigned'];
+      // A member of another organization aims at their own membership through this one's path as well.
+      const targets: MemberTarget[] = membersSomewhere.includes(caller) ? ['assigned', 'unassigned', 'self'] : ['assigned', 'unassigned'];
       return targets.map((target) => ({ operationId, caller, target, expectStatus: expectation(operationId, caller, target) }));
     }),
   );
+}
+
+/** How a cell's caller stands to the organization, for {@link representativeCells}. */
+function standing(caller: OrganizationCaller): string {
+  if (caller === 'outsider') return 'no organization';
+  if (caller === 'other_api_key') return "another organization's key";
+  if (ofOtherOrganization(caller)) return "another organization's member";
+  return caller === 'api_key' ? 'its key' : 'its member';
+}
+
+/**
+ * A smaller share of the matrix that still reaches every code path: one cell per operation,
+ * target, expected answer and standing of the caller (a member of the organization, its
+ * key, a user of none, a member of another organization, another organization's key), the
+ * first caller of each in matrix order. The PostgreSQL lane runs this share, the SQLite lane
+ * every cell.
+ *
+ * @example
+ * ```ts
+ * representativeCells(organizationMatrix()).length < organizationMatrix().length; // true
+ * ```
+ */
+export function representativeCells(cells: readonly OrganizationCell[]): OrganizationCell[] {
+  const seen = new Set<string>();
+  return cells.filter((cell) => {
+    const key = `${cell.operationId} ${cell.target ?? ''} ${cell.expectStatus} ${standing(cell.caller)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,5 +1,5 @@
 /** How a failing request is printed: a curl command anyone can paste, plus the seed that regenerates it. */
-import type { ApiRequest } from './requests.js';
+import type { ApiRequest } from './exchange.js';
 
 const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 

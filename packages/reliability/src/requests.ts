@@ -21,19 +21,7 @@ import {
 } from './contract.js';
 import type { KnownIds } from './identifiers.js';
 import { accepts } from './auth-matrix.js';
-
-/** One HTTP request, complete enough to replay byte for byte. */
-export interface ApiRequest {
-  operationId: OperationId;
-  method: string;
-  /** Path from the host: base path, path parameters and query string, encoded. */
-  url: string;
-  headers: Record<string, string>;
-  /** The raw body, when one is sent. */
-  body?: string;
-  /** `valid`: the contract accepts it. Otherwise what was broken, and where. */
-  broken?: { kind: string; location: 'path' | 'query' | 'body' | 'content-type'; field?: string };
-}
+import type { ApiRequest } from './exchange.js';
 
 /** What a generator needs to know about the server it targets. */
 export interface RequestContext {

@@ -1,13 +1,10 @@
 /**
- * Two ways to send an {@link ApiRequest}: in-process through Fastify's `inject` (no socket,
- * for `npm test`) and over real HTTP to a listening server (for the full run).
+ * Two ways to send a request (`ApiRequest`, exchange.ts): in-process through Fastify's
+ * `inject` (no socket, for `npm test`) and over real HTTP to a listening server (for the
+ * full run).
  */
 import http from 'node:http';
-import type { ApiRequest } from './requests.js';
-import type { ApiResponse } from './check-response.js';
-
-/** Sends one request and resolves with the answer as the client saw it. */
-export type Send = (request: ApiRequest) => Promise<ApiResponse>;
+import type { ApiResponse, Send } from './exchange.js';
 
 /** The part of a Fastify instance `inject` needs. */
 export interface Injectable {

@@ -26,6 +26,9 @@ export type AjvKind = 'body' | 'parameters' | 'response';
 export function createAjvFor(kind: AjvKind, document: OpenApiDocument): Ajv2020 {
   const ajv = new Ajv2020({
     strict: true,
+    // A `required` inside `oneOf`/`if` names a property its parent schema defines (exactly
+    // one of `email`/`user_id` on a new member); JSON Schema allows it, strict mode would not.
+    strictRequired: false,
     allowUnionTypes: true, // `type: ["string", "null"]` is how OpenAPI 3.1 says nullable
     coerceTypes: kind === 'parameters' ? 'array' : false,
     useDefaults: kind === 'body',
@@ -80,9 +83,20 @@ function join(base: string, name: string): string {
   return base ? `${base}.${name}` : name;
 }
 
-/** A field the operation does not define is named first: it is the most precise finding. */
+/** Keywords that judge a whole schema, not one field: a finding inside them names the field. */
+const COMPOSITION_KEYWORDS = new Set(['oneOf', 'anyOf', 'allOf', 'not', 'if']);
+
+/**
+ * A field the operation does not define is named first: it is the most precise finding;
+ * then any finding about one field before a composition's verdict (`oneOf` failing because a
+ * field has the wrong type names that field).
+ */
 export function firstFinding(errors: ErrorObject[]): ErrorObject {
-  return errors.find((e) => e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') ?? errors[0]!;
+  return (
+    errors.find((e) => e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') ??
+    errors.find((e) => !COMPOSITION_KEYWORDS.has(e.keyword)) ??
+    errors[0]!
+  );
 }
 
 /**

@@ -20,6 +20,8 @@ function firstExample(id: (typeof operationIds)[number]): unknown {
 }
 
 describe('routing', () => {
+  it('has operations to route', () => expect(operationIds.length).toBeGreaterThan(0));
+
   it.each(operationIds)('routes %s to its handler, and the stub answers its first example', async (id) => {
     const { app, violations } = buildApp();
     const { method, successStatus } = operationTable[id];

@@ -200,9 +200,12 @@ export function readStartConfig(env = process.env) {
     contractEntry: join(contractDir, 'openapi.yaml'),
     /** Where bundle and generate write; null means their usual places in packages/openapi. */
     outDir,
-    contractJson: outDir ? join(outDir, 'contract', 'openapi.json') : join(openapi.dir, openapi.json.exports['./openapi.json']),
-    // The docs package's build output (apps/docs/dist), or the out folder's.
-    docsDir: outDir ? join(outDir, 'docs') : join(workspacePackage('@astral/docs').dir, 'dist'),
+    // The development bundle (local servers, development credentials): what the mock, the sandbox and these docs show.
+    contractJson: outDir
+      ? join(outDir, 'contract', 'development', 'openapi.json')
+      : join(openapi.dir, openapi.json.exports['./development/openapi.json']),
+    // The docs package's development site (apps/docs/dist/development), or the out folder's.
+    docsDir: outDir ? join(outDir, 'docs') : join(workspacePackage('@astral/docs').dir, 'dist', 'development'),
     /**
      * The workspace's contract is rebuilt by turbo (cached, and @astral/openapi's compiled
      * table with it); another copy by @astral/openapi's scripts into the out folder.

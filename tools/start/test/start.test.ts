@@ -77,7 +77,7 @@ describe('npm start on a copy of the contract', () => {
     expect(await docs.text()).toContain('<title>Astral API reference</title>');
     // The web app: its page, and its /api proxied to the sandbox (the same races).
     expect(block).toMatch(new RegExp(`Web app +http://127\\.0\\.0\\.1:${ports.web}/ +port: ASTRAL_WEB_PORT`));
-    expect(await (await fetch(`http://127.0.0.1:${ports.web}/signup?token=vrf_x`)).text()).toContain('<title>Astral</title>');
+    expect(await (await fetch(`http://127.0.0.1:${ports.web}/signup?token=astral_ev_x`)).text()).toContain('<title>Astral</title>');
     const viaWeb = await fetch(`http://127.0.0.1:${ports.web}/api/v1/races?upcoming=true`, { headers: auth });
     expect(viaWeb.status).toBe(200);
     expect((await viaWeb.json()).status).toBe('ok');

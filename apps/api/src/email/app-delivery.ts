@@ -4,9 +4,8 @@
  * so the app factory only says "deliver emails with these options".
  */
 import type { createAstralServer } from '@astral/server';
-import { defaultEmailFrom } from '../config.js';
-import type { Repository } from '../storage/repository.js';
-import { startEmailDelivery, type EmailDelivery } from './delivery.js';
+import { defaultEmailFrom, startEmailDelivery, type EmailDelivery } from './delivery.js';
+import type { OutboxStorage } from './outbox.js';
 
 /** How an app instance delivers the outbox. */
 export interface EmailOptions {
@@ -29,7 +28,7 @@ export interface EmailOptions {
  */
 export function deliverEmailsWithApp(
   app: ReturnType<typeof createAstralServer>,
-  options: { repository: Repository; email: EmailOptions | undefined; now: () => Date },
+  options: { repository: { outbox: OutboxStorage }; email: EmailOptions | undefined; now: () => Date },
 ): void {
   const { smtpUrl, from, pollMs } = options.email ?? {};
   let delivery: EmailDelivery | undefined;

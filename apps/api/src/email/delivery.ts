@@ -7,6 +7,9 @@
 import { createTransport } from 'nodemailer';
 import type { OutboxStorage, QueuedEmail } from './outbox.js';
 
+/** The sender when none is configured (`EMAIL_FROM` unset). */
+export const defaultEmailFrom = 'Astral <no-reply@astral.local>';
+
 /** What the worker logs through (Fastify's `app.log` fits). */
 export interface DeliveryLogger {
   info(details: object, message: string): void;

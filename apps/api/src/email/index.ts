@@ -1,14 +1,7 @@
 /**
- * The email outbox: a storage-only module (`repository.outbox`). Services queue emails on
- * the transaction of the change that sends them; the delivery worker (`delivery.ts`,
- * started by `createApp` when `SMTP_URL` is set) sends them.
+ * The email outbox (`repository.outbox`, declared as a storage-only module in
+ * `resources/index.ts`). Services queue emails on the transaction of the change that sends
+ * them; the delivery worker (`delivery.ts`, started by `createApp` when `SMTP_URL` is set)
+ * sends them. Below every resource: it imports only the storage layer and the domain.
  */
-import { defineResource } from '../resources/module.js';
-import { openOutboxStorage } from './outbox.js';
-
 export type { OutboxStorage, OutgoingEmail, QueuedEmail } from './outbox.js';
-
-export const outbox = defineResource({
-  name: 'outbox',
-  storage: openOutboxStorage,
-});

@@ -1,13 +1,6 @@
 /**
- * Idempotency records: a storage-only module (`repository.idempotency`), the
- * `IdempotencyStore` that `createAstralServer({ idempotency })` keeps its records in.
+ * Idempotency records (`repository.idempotency`, declared as a storage-only module in
+ * `resources/index.ts`): the `IdempotencyStore` that `createAstralServer({ idempotency })`
+ * keeps its records in. Below every resource: it imports only the storage layer.
  */
-import { defineResource } from '../resources/module.js';
-import { openIdempotencyStorage } from './storage.js';
-
 export type { IdempotencyStorage } from './storage.js';
-
-export const idempotency = defineResource({
-  name: 'idempotency',
-  storage: openIdempotencyStorage,
-});

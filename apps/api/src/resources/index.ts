@@ -9,21 +9,30 @@
  * below. Nothing else changes.
  */
 import type { Handlers } from '@astral/server';
-import { outbox } from '../email/index.js';
-import { idempotency } from '../idempotency/index.js';
-import { rateLimits } from '../rate-limits/index.js';
+import type { Principal } from '../domain/principal.js';
+import { openOutboxStorage } from '../email/outbox.js';
+import { openIdempotencyStorage } from '../idempotency/storage.js';
+import { openRateLimitStorage } from '../rate-limits/storage.js';
+import type { Transactional } from '../storage/transactional.js';
 import { auth } from './auth/index.js';
-import type { HandlersOf, ResourceContext, StoragesOf, UnservedOperations } from './module.js';
+import { defineResource, type HandlersOf, type ResourceContext, type StoragesOf, type UnservedOperations } from './module.js';
 import { organizations } from './organizations/index.js';
 import { races } from './races/index.js';
-import type { Principal } from './users/model.js';
 import { users } from './users/index.js';
 
 /**
  * Storages every resource shares and that serve no operation (rate limits, the email
- * outbox, idempotency records): their folders sit beside `resources/`, as they belong to none.
+ * outbox, idempotency records): their folders sit beside `resources/`, below every resource,
+ * as they belong to none; they are declared modules here, so they import nothing above them.
  */
-export const sharedStorageModules = [rateLimits, outbox, idempotency] as const;
+export const sharedStorageModules = [
+  // Rate limits (`repository.rateLimits`): the services of the operations the contract limits count through it.
+  defineResource({ name: 'rateLimits', storage: openRateLimitStorage }),
+  // The email outbox (`repository.outbox`): emails queued on the transaction of the change that sends them.
+  defineResource({ name: 'outbox', storage: openOutboxStorage }),
+  // Idempotency records (`repository.idempotency`): the `IdempotencyStore` of `createAstralServer`.
+  defineResource({ name: 'idempotency', storage: openIdempotencyStorage }),
+] as const;
 
 export const resourceModules = [users, organizations, auth, races, ...sharedStorageModules] as const;
 
@@ -45,7 +54,7 @@ void everyOperationServed;
  * createAstralServer({ handlers: resourceHandlers({ repository, now }), ... });
  * ```
  */
-export function resourceHandlers(context: ResourceContext): Handlers<Principal> {
+export function resourceHandlers(context: ResourceContext<Transactional<Storages>>): Handlers<Principal> {
   const table: Record<string, unknown> = {};
   for (const module of resourceModules) {
     if (!('handlers' in module) || !module.handlers) continue;

@@ -1,13 +1,14 @@
 // The reference API on a wrapped storage (failing, stalling), listening on a free loopback
 // port behind Prism's validating proxy like the sandbox, for the answers only a misbehaving
-// database produces.
+// database produces. The storage wrapped is the lane's database (support/lane.ts).
 import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createApp, type App } from '@astral/api';
 import { startValidatingProxy } from '@astral/mock';
 
-const log = (line: string) => appendFileSync(new URL('../../test-results/servers.log', import.meta.url), `${line}\n`);
+const log = (line: string) =>
+  appendFileSync(new URL(`../../test-results/servers-${inject('lane').name}.log`, import.meta.url), `${line}\n`);
 
 export interface WrappedApi {
   /** The proxy's base URL (`…/api/v1`). */
@@ -21,12 +22,13 @@ export interface WrappedApi {
  * trusts the run's local issuer.
  */
 export async function startWrappedApi(
-  name: string,
+  name: 'faults' | 'in-flight',
   wrap: (repository: App['repository']) => App['repository'],
   prepare?: (app: App['app']) => void,
 ): Promise<WrappedApi> {
-  // The real storage to wrap (its own app never listens).
-  const base = createApp({ mode: 'test', inMemory: true });
+  // The real storage to wrap, on the lane's database (its own app never listens).
+  const databaseUrl = inject('lane').databases?.[name];
+  const base = createApp({ mode: 'test', ...(databaseUrl ? { databaseUrl } : { inMemory: true }) });
   await base.app.ready();
   const { issuer, audience, jwksUrl } = inject('oidc');
   const api = createApp({ mode: 'test', repository: wrap(base.repository), seed: false, oidc: { issuer, audience, jwksUrl } });

@@ -15,6 +15,7 @@ export { inlineRefs, isLocalRef, rebase, resolveRef } from './refs.js';
 export {
   HTTP_METHODS,
   basePathOf,
+  developmentCredentialsOf,
   examplesOf,
   isOpen,
   jsonContent,

@@ -123,6 +123,23 @@ export function securitySchemesOf(document: OpenApiDocument): Record<string, Jso
   );
 }
 
+/**
+ * The development credentials a security scheme lists (`x-astral-development-credentials`,
+ * a development-layer part: only the development bundle has it), as credential → who it is.
+ *
+ * @example
+ * developmentCredentialsOf(securitySchemesOf(document).bearerAuth); // { 'dev-admin-token': 'an admin', ... }
+ */
+export function developmentCredentialsOf(scheme: JsonNode): Record<string, string> {
+  const listed: Record<string, unknown> = scheme?.['x-astral-development-credentials'] ?? {};
+  // `x-internal` (and any other extension) marks the list; it is not a credential.
+  return Object.fromEntries(
+    Object.entries(listed)
+      .filter(([name]) => !name.startsWith('x-'))
+      .map(([name, who]) => [name, String(who)]),
+  );
+}
+
 /** The common path of every server URL, e.g. `/api/v1`; servers that disagree are an error. */
 export function basePathOf(document: OpenApiDocument): string {
   const prefixes = (document.servers ?? []).map((server) => new URL(server.url).pathname.replace(/\/$/, ''));

@@ -3,7 +3,8 @@
 // and every answer valid against the contract. Cells that spend a session (refresh, logout)
 // get a session of their own; cells of open operations get bodies of their own (a fresh
 // email address each), so rate limits and single-use tokens never carry from cell to cell.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Runs on SQLite (a file) and PostgreSQL.
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   AS_ANONYMOUS,
   accepts,
@@ -17,24 +18,24 @@ import {
   governedOperations,
   organizationMatrix,
   isOpen,
+  looksUp,
   operationIds,
   operationTable,
   permissionsOf,
   propertiesOf,
   requestBodySchema,
   spendsSession,
+  storageShare,
   type ApiRequest,
   type ApiResponse,
   type MatrixCell,
 } from '../../src/index.js';
+import { describeOnDatabases, laneDatabase } from '../support/lanes.js';
 import { principals, principalsWithSessions, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
 import { createTarget } from '../support/targets.js';
 
+/** The lane's API (set by each lane's beforeAll; lanes run one after the other). */
 let api: ReferenceApi;
-beforeAll(async () => {
-  api = await startReferenceApi();
-});
-afterAll(() => api.close());
 
 const cases = credentialCases(principalsWithSessions(() => api));
 // Operations whose answer depends on the caller's role in an organization have their own
@@ -76,13 +77,22 @@ async function openRequest(cell: MatrixCell, target: Record<string, string>, tag
   return request;
 }
 
-describe('auth matrix (every operation x every credential case)', () => {
+describeOnDatabases('auth matrix (every operation x every credential case) on $name', (lane) => {
+  // SQLite runs every cell; PostgreSQL the cells whose credential reaches the storage, and one
+  // per operation of those refused before any lookup (they answer the same on any database).
+  const laneCells = lane.name === 'sqlite' ? cells : storageShare(cells);
+  beforeAll(async () => {
+    api = await startReferenceApi(lane.name === 'sqlite' ? {} : { databaseUrl: await laneDatabase(lane) });
+  });
+  afterAll(() => api?.close());
+
   it('covers every operation with every credential case, but for strangers to a resource its owner cannot reach', () => {
     const dropped = ungoverned.flatMap((id) =>
       cases
         .filter((c) => c.acting === 'stranger' && actsOnPrincipal(id) && !accepts(id, c.ownerHeaders ?? {}))
         .map((c) => `${id}/${c.name}`),
     );
+    expect(ungoverned.length).toBeGreaterThan(0);
     expect(new Set(cells.map((c) => c.operationId)).size).toBe(ungoverned.length);
     expect(ungoverned.length + governedOperations().length).toBe(operationIds.length);
     expect(cases.length).toBeGreaterThanOrEqual(16);
@@ -121,24 +131,30 @@ describe('auth matrix (every operation x every credential case)', () => {
     expect(listsKey.filter((id) => !succeeds.has(id))).toEqual([]);
   });
 
-  it.each(cells.map((cell, index) => [`${cell.operationId} with ${cell.credentials.name} → ${cell.expectStatus}`, cell, index] as const))(
-    '%s',
-    async (_name, cell, index) => {
-      const headers = cell.credentials.fresh ? await cell.credentials.fresh() : cell.credentials.headers;
-      // A credential the operation does not accept owns nothing there (the cell expects a
-      // 401 or 403 whatever the target): the development user's resource stands in.
-      const owner = cell.credentials.ownerHeaders ?? headers;
-      const target = await createTarget(api.send, cell.operationId, accepts(cell.operationId, owner) ? owner : principals.user);
-      if (cell.expectStatus !== AS_ANONYMOUS) {
-        await answer(cellRequest(cell, target, `m${index}`, headers), cell.expectStatus);
-        return;
-      }
-      // Open: the same request without credentials (and its own fresh body) is the yardstick.
-      const bare = { ...cell, credentials: { ...cell.credentials, headers: {}, query: {} } };
-      const without = await answer(await openRequest(bare, target, `m${index}bare`, {}));
-      const withCredentials = await answer(await openRequest(cell, target, `m${index}`, headers));
-      expect([401, 403], 'an open operation refused the request for its credentials').not.toContain(without.status);
-      expect(gist(withCredentials), `${cell.operationId} answered otherwise with ${cell.credentials.name}`).toEqual(gist(without));
-    },
-  );
+  it('runs, on this lane, every cell whose credential the API looks up, and every operation', () => {
+    expect(laneCells.filter((c) => looksUp(c.credentials))).toEqual(cells.filter((c) => looksUp(c.credentials)));
+    expect(cells.some((c) => !looksUp(c.credentials))).toBe(true);
+    expect(new Set(laneCells.map((c) => c.operationId))).toEqual(new Set(ungoverned));
+    console.log(`auth matrix on ${lane.name}: ${laneCells.length} of ${cells.length} cells`);
+  });
+
+  it.each(
+    laneCells.map((cell, index) => [`${cell.operationId} with ${cell.credentials.name} → ${cell.expectStatus}`, cell, index] as const),
+  )('%s', async (_name, cell, index) => {
+    const headers = cell.credentials.fresh ? await cell.credentials.fresh() : cell.credentials.headers;
+    // A credential the operation does not accept owns nothing there (the cell expects a
+    // 401 or 403 whatever the target): the development user's resource stands in.
+    const owner = cell.credentials.ownerHeaders ?? headers;
+    const target = await createTarget(api.send, cell.operationId, accepts(cell.operationId, owner) ? owner : principals.user);
+    if (cell.expectStatus !== AS_ANONYMOUS) {
+      await answer(cellRequest(cell, target, `m${index}`, headers), cell.expectStatus);
+      return;
+    }
+    // Open: the same request without credentials (and its own fresh body) is the yardstick.
+    const bare = { ...cell, credentials: { ...cell.credentials, headers: {}, query: {} } };
+    const without = await answer(await openRequest(bare, target, `m${index}bare`, {}));
+    const withCredentials = await answer(await openRequest(cell, target, `m${index}`, headers));
+    expect([401, 403], 'an open operation refused the request for its credentials').not.toContain(without.status);
+    expect(gist(withCredentials), `${cell.operationId} answered otherwise with ${cell.credentials.name}`).toEqual(gist(without));
+  });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAstralServer, createStubHandlers } from '@astral/server';
 import type { FastifyInstance } from 'fastify';
-import { describeFailures, fuzzSeed, injectTransport, runFuzz } from '../../src/index.js';
+import { describeFailures, fuzzSeed, injectTransport, neverExercised, runFuzz } from '../../src/index.js';
 
 const TOKEN = 'stub-token-abc';
 const KEY = 'stub-key-xyz';
@@ -37,5 +37,6 @@ describe('server stubs under fuzzing', () => {
       `stub fuzz: seed ${seed}, ${report.sent} requests in ${Math.round(report.elapsedMs)} ms, statuses ${JSON.stringify(report.byStatus)}`,
     );
     expect(report.failures.length, describeFailures(report)).toBe(0);
+    expect(neverExercised(report), 'operations the fuzz never exercised').toEqual([]);
   }, 120_000); // thousands of requests: room for a busy CI machine, not a speed claim
 });

@@ -35,6 +35,7 @@ function pathValues(id: OperationId, url: string): Record<string, string> {
 
 describe('identifiers per path parameter', () => {
   it('finds the collection that lists each parameter with one, from the operation table', () => {
+    expect(Object.keys(listers()).length).toBeGreaterThan(0);
     for (const [name, lister] of Object.entries(listers())) {
       expect(operationTable[lister].method).toBe('get');
       const tail = operationTable[lister].path.split('/').at(-1);
@@ -65,6 +66,8 @@ describe('identifiers per path parameter', () => {
       for (const value of ids.user_id!) expect(textValidator(userId.schema)(value), value).toBe(true);
     });
   });
+
+  it('has operations with path parameters to check', () => expect(withPath.length).toBeGreaterThan(0));
 
   it.each(withPath)("%s: each path parameter gets its own known ids and its example, never another's", (id) => {
     const names = operationTable[id].pathParams as readonly string[];

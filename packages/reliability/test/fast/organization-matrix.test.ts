@@ -1,9 +1,13 @@
 // The organizations permission matrix: every operation the contract governs with
 // `x-astral-permissions` x every caller (admin, head coach, assistant coach, coach, athlete,
-// the organization's API key, a user of no organization) x, on one member, whom it acts on;
-// plus every way of failing to present credentials. Each cell runs in an organization of its
-// own (made through the API), so a cell that removes or promotes someone changes nothing
-// another cell relies on. Every answer is checked against the contract as well.
+// the organization's API key, a user of no organization, and the head coach, assistant
+// coach, athlete and API key of another organization) x, on one member, whom it acts on; plus
+// every way of failing to present credentials. Each cell runs in an organization of its own
+// (made through the API), so a cell that removes or promotes someone changes nothing another
+// cell relies on (the cells of refused callers from outside, which change nothing, share one);
+// the other organization is made once per lane, the same way. Every answer is
+// checked against the contract as well, and another organization's principals get a 404
+// NOT_FOUND carrying nothing of the organization. Runs on SQLite and PostgreSQL.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,29 +18,31 @@ import {
   exampleBody,
   formatReproducer,
   governedOperations,
+  ofOtherOrganization,
   organizationCallers,
+  otherOrganizationCallers,
   organizationMatrix,
   operationTable,
   permissionColumns,
   permissionsOf,
+  representativeCells,
   targetsGroup,
   type ApiRequest,
   type GroupTarget,
   type MemberTarget,
   type OperationId,
   type OrganizationCaller,
+  type OrganizationCell,
 } from '../../src/index.js';
+import { describeOnDatabases, laneDatabase } from '../support/lanes.js';
 import { principals, secrets, startReferenceApi, type ReferenceApi } from '../support/reference-api.js';
 import { secretFromBody } from '@astral/api';
 
 /** A well-formed invitation token per tag (the API refuses any other shape before a lookup). */
 const invitationToken = (tag: string) => secretFromBody('invitationToken', sha256(`orgmatrix-invitation-${tag}`).slice(0, 40));
 
+/** The lane's API (set by each lane's beforeAll; lanes run one after the other). */
 let api: ReferenceApi;
-beforeAll(async () => {
-  api = await startReferenceApi({ inMemory: true });
-});
-afterAll(() => api.close());
 
 const sha256 = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
 let users = 0;
@@ -75,10 +81,16 @@ function request(operationId: OperationId, path: Record<string, string>, headers
   return built;
 }
 
+type Principal = { id: string; headers: Record<string, string> };
+
 /** An organization of its own: every caller, and athletes assigned to each coaching member and to nobody. */
 interface World {
+  /** The tag it was made with (its key, link and token names). */
+  tag: string;
   orgId: string;
-  callers: Record<OrganizationCaller, { id: string; headers: Record<string, string> }>;
+  /** The organization's name (unique per world), never to be seen by a caller outside it. */
+  name: string;
+  callers: Record<Exclude<OrganizationCaller, keyof typeof otherOrganizationCallers>, Principal>;
   athleteOf: Record<'head_coach' | 'assistant_coach' | 'coach', string>;
   unassigned: string;
   /** A user of no organization, to add. */
@@ -91,7 +103,8 @@ interface World {
 
 async function newWorld(tag: string): Promise<World> {
   const head = await newUser();
-  const created = await send(request('createOrganization', {}, head.headers, { name: `Matrix Club ${tag}` }), 201);
+  const name = `Matrix Club ${tag}`;
+  const created = await send(request('createOrganization', {}, head.headers, { name }), 201);
   const orgId = JSON.parse(created.body).data.org_id as string;
   const key = `orgmatrix-key-${tag}`;
   await api.repository.organizations.addApiKey(orgId, sha256(key));
@@ -112,7 +125,9 @@ async function newWorld(tag: string): Promise<World> {
     return user.id;
   };
   return {
+    tag,
     orgId,
+    name,
     callers: {
       admin: await newUser('admin'),
       head_coach: head,
@@ -158,9 +173,17 @@ async function openInvitation(orgId: string, tag: string): Promise<string> {
 }
 
 let groups = 0;
+/**
+ * The principals of another organization (made once per lane, as a world is): the caller in
+ * a cell is the world's, or the other organization's holding that column there.
+ */
+let other: World;
+const callerIn = (world: World, caller: OrganizationCaller): Principal =>
+  ofOtherOrganization(caller) ? other.callers[otherOrganizationCallers[caller]] : world.callers[caller];
+
 /** The group a cell acts on, made below the API: owned by the caller, joined by them, or neither (public or private). */
 async function targetGroup(world: World, caller: OrganizationCaller, target: GroupTarget): Promise<string> {
-  const callerId = world.callers[caller].id;
+  const callerId = callerIn(world, caller).id;
   const groupId = `grp_orgmatrix${++groups}`;
   const at = '2026-01-01T00:00:00Z';
   await api.repository.organizations.createGroup({
@@ -180,7 +203,7 @@ async function targetGroup(world: World, caller: OrganizationCaller, target: Gro
 
 /** The member a cell acts on. */
 function targetId(world: World, caller: OrganizationCaller, target: MemberTarget): string {
-  if (target === 'self') return world.callers[caller].id;
+  if (target === 'self') return callerIn(world, caller).id;
   if (target === 'unassigned') return world.unassigned;
   return caller === 'head_coach' || caller === 'coach' ? world.athleteOf[caller] : world.athleteOf.assistant_coach;
 }
@@ -192,7 +215,7 @@ function cellBody(operationId: OperationId, world: World, tag: string): unknown 
   if (operationId === 'updateOrganizationMemberCoach') return { coach_id: world.callers.assistant_coach.id };
   if (operationId === 'createOrganizationInvitation') return { max_uses: 5 };
   // The token of the world's open link (openInvitation).
-  if (operationId === 'acceptInvitation') return { token: invitationToken(tag) };
+  if (operationId === 'acceptInvitation') return { token: invitationToken(world.tag) };
   if (operationId === 'createGroup') return { name: `Matrix squad ${tag}`, org_id: world.orgId };
   if (operationId === 'updateGroup') return { members: [world.unassigned] };
   return exampleBody(operationId, tag);
@@ -201,9 +224,25 @@ function cellBody(operationId: OperationId, world: World, tag: string): unknown 
 const cells = organizationMatrix();
 const governed = governedOperations();
 
-describe('organizations permission matrix', () => {
+describeOnDatabases('organizations permission matrix on $name', (lane) => {
+  // SQLite runs every cell; PostgreSQL, where a cell costs about twice as much, the share
+  // that keeps every operation, target, answer and standing of the caller.
+  const laneCells = lane.name === 'sqlite' ? cells : representativeCells(cells);
+  // A caller outside the organization who is refused changes nothing in it: those cells share
+  // one organization per lane instead of making their own (a third of the matrix).
+  let shared: World;
+  const changesNothing = (cell: OrganizationCell) =>
+    (cell.caller === 'outsider' || ofOtherOrganization(cell.caller)) && cell.expectStatus >= 400;
+  beforeAll(async () => {
+    api = await startReferenceApi(lane.name === 'sqlite' ? { inMemory: true } : { databaseUrl: await laneDatabase(lane) });
+    other = await newWorld('other');
+    shared = await newWorld('shared');
+  });
+  afterAll(() => api?.close());
+
   it('covers every governed operation with every caller and, on one member, every target; each row complete in the contract', () => {
     expect(governed.length).toBeGreaterThanOrEqual(12);
+    expect(cells.length).toBeGreaterThan(0);
     for (const id of governed) {
       expect(Object.keys(permissionsOf(id)!).sort(), id).toEqual([...permissionColumns].sort());
       for (const caller of organizationCallers)
@@ -214,23 +253,49 @@ describe('organizations permission matrix', () => {
     }
     expect(cells.some((c) => c.expectStatus === 403)).toBe(true);
     expect(cells.some((c) => c.expectStatus === 404)).toBe(true);
-    console.log(`organization matrix: ${governed.length} operations x ${organizationCallers.length} callers = ${cells.length} cells`);
+    // Another organization's principals: a 404 on every operation inside this one.
+    const crossOrganization = cells.filter((c) => ofOtherOrganization(c.caller) && c.expectStatus === 404);
+    expect(new Set(crossOrganization.map((c) => c.caller))).toEqual(new Set(Object.keys(otherOrganizationCallers)));
+    console.log(
+      `organization matrix on ${lane.name}: ${governed.length} operations x ${organizationCallers.length} callers = ${cells.length} cells, ${laneCells.length} run here`,
+    );
+  });
+
+  it('runs, on this lane, every operation with every answer its matrix row gives, for every standing of caller', () => {
+    const answers = (list: readonly OrganizationCell[]) =>
+      new Set(
+        list.map((c) => `${c.operationId} ${c.target ?? ''} ${c.expectStatus} ${ofOtherOrganization(c.caller) ? 'other' : c.caller}`),
+      );
+    const other = (c: OrganizationCell) => ofOtherOrganization(c.caller);
+    // Every (operation, target, answer) of the whole matrix, and every other-organization cell kind, is in the share.
+    const kinds = (list: readonly OrganizationCell[]) => new Set(list.map((c) => `${c.operationId} ${c.target ?? ''} ${c.expectStatus}`));
+    expect(kinds(laneCells)).toEqual(kinds(cells));
+    expect(answers(laneCells.filter(other))).toEqual(answers(cells.filter(other)));
+    expect(laneCells.length).toBeGreaterThan(0);
   });
 
   it.each(
-    cells.map(
+    laneCells.map(
       (cell, index) =>
         [`${cell.operationId} as ${cell.caller}${cell.target ? ` on ${cell.target}` : ''} → ${cell.expectStatus}`, cell, index] as const,
     ),
   )('%s', async (_name, cell, index) => {
-    const world = await newWorld(`c${index}`);
+    const world = changesNothing(cell) ? shared : await newWorld(`c${index}`);
     const path: Record<string, string> = { org_id: world.orgId };
     if (cell.target && targetsGroup(cell.operationId)) path.group_id = await targetGroup(world, cell.caller, cell.target as GroupTarget);
     else if (cell.target) path.user_id = targetId(world, cell.caller, cell.target as MemberTarget);
     path.key_id = world.keyId;
     path.invitation_id = world.invitationId;
-    const headers = world.callers[cell.caller].headers;
-    await send(request(cell.operationId, path, headers, cellBody(cell.operationId, world, `c${index}`)), cell.expectStatus);
+    const headers = callerIn(world, cell.caller).headers;
+    const response = await send(
+      request(cell.operationId, path, headers, cellBody(cell.operationId, world, `c${index}`)),
+      cell.expectStatus,
+    );
+    if (cell.expectStatus === 404) {
+      // Not found, whether or not it exists, and nothing of the organization in the answer.
+      expect(JSON.parse(response.body).details?.code).toBe('NOT_FOUND');
+      expect(response.body).not.toContain(world.name);
+    }
   });
 
   describe('credentials that are no credentials: 401 on every governed operation', () => {
@@ -239,6 +304,7 @@ describe('organizations permission matrix', () => {
       world = await newWorld('anonymous');
     });
     const anonymous = credentialCases(principals).filter((c) => c.acting === 'anonymous');
+    it('has cases to try', () => expect(anonymous.length).toBeGreaterThan(0));
     it.each(governed.flatMap((id) => anonymous.map((c) => [`${id} with ${c.name}`, id, c] as const)))(
       '%s',
       async (_name, id, credentials) => {

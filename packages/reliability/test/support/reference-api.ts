@@ -99,13 +99,21 @@ const post = (operationId: OperationId, body: unknown, headers: Record<string, s
 });
 
 /**
- * Starts the API in-process. `inMemory` skips the disk (the revoked token is then revoked
- * through the storage): for the fuzz and the organization matrix, where durability is not the point and fsyncs would
- * dominate the run time.
+ * Starts the API in-process: on a SQLite file by default, in memory with `inMemory` (for the
+ * fuzz and the organization matrix, where durability is not the point and fsyncs would
+ * dominate the run time), or on PostgreSQL with `databaseUrl` (the postgres lane). Off the
+ * SQLite file, the revoked token is revoked through the storage.
  */
-export async function startReferenceApi(options: { inMemory?: boolean } = {}): Promise<ReferenceApi> {
+export async function startReferenceApi(options: { inMemory?: boolean; databaseUrl?: string | undefined } = {}): Promise<ReferenceApi> {
   const dataDir = tempDataDir();
-  const api = createApp(options.inMemory ? { mode: 'test', inMemory: true } : { mode: 'test', dataDir });
+  const onFile = !options.inMemory && !options.databaseUrl;
+  const api = createApp(
+    options.databaseUrl
+      ? { mode: 'test', databaseUrl: options.databaseUrl, poolSize: 4 }
+      : options.inMemory
+        ? { mode: 'test', inMemory: true }
+        : { mode: 'test', dataDir },
+  );
   await api.app.ready();
   const { users } = api.repository;
   await users.create({
@@ -119,8 +127,8 @@ export async function startReferenceApi(options: { inMemory?: boolean } = {}): P
   await users.addAccessToken('usr_relother', sha256(OTHER_ATHLETE_TOKEN));
   await users.addAccessToken('usr_relother', sha256(EXPIRED_TOKEN), '2000-01-01T00:00:00.000Z');
   await users.addAccessToken('usr_relother', sha256(REVOKED_TOKEN));
-  // On a file, marked in the SQLite file itself; in memory, through the storage.
-  if (!options.inMemory) revoke(dataDir, sha256(REVOKED_TOKEN));
+  // On a file, marked in the SQLite file itself; elsewhere, through the storage.
+  if (onFile) revoke(dataDir, sha256(REVOKED_TOKEN));
   else await users.revokeAccessToken(sha256(REVOKED_TOKEN), '2000-01-01T00:00:00.000Z');
   const send = injectTransport(api.app);
   // Claimed emails are gone from the outbox for good (a year's lease), so they are kept here by address.

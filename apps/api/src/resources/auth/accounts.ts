@@ -5,9 +5,10 @@
  * the emailed token used up, the email queued) is one transaction. Failures are the domain's
  * errors; `map-error.ts` answers them.
  *
- * Token design (see docs/ARCHITECTURE.md): access tokens are opaque (`ast_` + 256 random
- * bits), stored as SHA-256 hashes, 24 hours, each in a session; emailed tokens (`vrf_`,
- * `rst_`) likewise, single-use; passwords are argon2id hashes.
+ * Token design (see docs/ARCHITECTURE.md): access tokens are opaque secrets in the one format
+ * of `domain/secrets.ts` (`astral_at_`), stored as SHA-256 hashes, 24 hours, each in a
+ * session; emailed tokens (`astral_ev_`, `astral_pr_`) likewise, single-use; passwords are
+ * argon2id hashes.
  */
 import type { components } from '@astral/openapi';
 import type { RateLimitPolicy, RateLimitState } from '@astral/server';
@@ -15,9 +16,11 @@ import { ConflictError, ForbiddenError, InvalidTokenError, RateLimitedError, Una
 import { randomId } from '../../domain/ids.js';
 import { formatInstant } from '../../domain/time.js';
 import { UniqueViolationError } from '../../storage/errors.js';
-import type { Repository } from '../../storage/repository.js';
-import type { Storages } from '../index.js';
-import type { NewUser, Principal, User } from '../users/model.js';
+import type { OutboxStorage } from '../../email/index.js';
+import type { RateLimitStorage } from '../../rate-limits/index.js';
+import type { Transactional } from '../../storage/transactional.js';
+import type { Principal } from '../../domain/principal.js';
+import type { NewUser, User } from '../users/model.js';
 import { emailKey } from '../users/rows.js';
 import type { UserStorage } from '../users/storage.js';
 import { freeUsername, usernameBase } from '../users/usernames.js';
@@ -27,7 +30,7 @@ import type { IdTokenVerifier } from './id-tokens.js';
 import { accountLimits } from './limits.js';
 import { accountExistsEmail, passwordResetEmail, verificationEmail } from './mail.js';
 import { checkPasswordRules, hashPassword, passwordMatches } from './passwords.js';
-import type { EmailTokenRow } from './storage.js';
+import type { AuthStorage, EmailTokenRow } from './storage.js';
 
 type Schemas = components['schemas'];
 export type AccessToken = Schemas['AccessToken'];
@@ -46,12 +49,21 @@ export const tokenLifetimes = { access: 24 * hour, verification: 24 * hour, pass
 /** Attempts at a sign-up that lost a race for its username or address to another (then checked again). */
 const signupAttempts = 3;
 
+/** The storages the account use cases read and change. */
+export interface AccountStorages {
+  users: UserStorage;
+  auth: AuthStorage;
+  rateLimits: RateLimitStorage;
+  outbox: OutboxStorage;
+}
+
 export interface AccountServiceOptions {
   /**
-   * The storages (users, emailed tokens, rate limits), and `transaction` to change several at
-   * once: an email is queued in the outbox on the transaction of the change that sends it.
+   * The storages (users, emailed tokens, rate limits, the outbox), and `transaction` to change
+   * several at once: an email is queued in the outbox on the transaction of the change that
+   * sends it.
    */
-  repository: Pick<Repository, 'users' | 'auth' | 'rateLimits' | 'transaction'>;
+  repository: Transactional<AccountStorages>;
   /** Verifies Firebase ID tokens. */
   verifyIdToken: IdTokenVerifier;
   /** Where emailed links point (`APP_URL`). */
@@ -358,7 +370,7 @@ export class AccountService {
   }
 
   /** Starts a session for a user, with its first token. */
-  private async openSession(users: Storages['users'], userId: string, nowMs: number): Promise<AccessToken> {
+  private async openSession(users: UserStorage, userId: string, nowMs: number): Promise<AccessToken> {
     const sessionId = randomId('ses', 24);
     await users.startSession({ session_id: sessionId, user_id: userId, created_at: storedInstant(nowMs) });
     return this.issueToken(users, userId, sessionId, nowMs);

@@ -4,7 +4,8 @@
  * the `RateLimit` headers of the count they made.
  */
 import { rateLimitHeaders, type HandlersForTag } from '@astral/server';
-import { callerProfile, type Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
+import { callerProfile } from '../users/model.js';
 import type { AccountService } from './accounts.js';
 
 export type AuthHandlers = HandlersForTag<'Auth', Principal>;

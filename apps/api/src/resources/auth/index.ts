@@ -4,8 +4,9 @@
  * `authenticate` function the server runs on every secured request. It stores the emailed
  * tokens; users, their sessions and access tokens belong to the Users resource.
  */
-import { defineResource } from '../module.js';
-import { AccountService } from './accounts.js';
+import type { Transactional } from '../../storage/transactional.js';
+import { defineResource, type ResourceContext } from '../module.js';
+import { AccountService, type AccountStorages } from './accounts.js';
 import { authHandlers, type AuthHandlers } from './handlers.js';
 import { idTokenVerifier } from './id-tokens.js';
 import { openAuthStorage } from './storage.js';
@@ -15,6 +16,6 @@ export { createAuthenticator } from './service.js';
 export const auth = defineResource({
   name: 'auth',
   storage: openAuthStorage,
-  handlers: ({ repository, now, accounts }): AuthHandlers =>
+  handlers: ({ repository, now, accounts }: ResourceContext<Transactional<AccountStorages>>): AuthHandlers =>
     authHandlers(new AccountService({ repository, now, appUrl: accounts.appUrl, verifyIdToken: idTokenVerifier(accounts.oidc) })),
 });

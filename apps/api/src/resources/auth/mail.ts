@@ -25,8 +25,8 @@ export function tokenLink(appUrl: string, path: string, token: string): string {
  *
  * @example
  * ```ts
- * verificationEmail({ to: 'lena@example.com', token: 'vrf_...', appUrl: 'http://127.0.0.1:5173' }).text;
- * // "...http://127.0.0.1:5173/signup?token=vrf_..."
+ * verificationEmail({ to: 'lena@example.com', token: 'astral_ev_...', appUrl: 'http://127.0.0.1:5173' }).text;
+ * // "...http://127.0.0.1:5173/signup?token=astral_ev_..."
  * ```
  */
 export function verificationEmail(options: { to: string; token: string; appUrl: string }): OutgoingEmail {

@@ -12,7 +12,7 @@
  * Keys are the credentials as sent: they stay in this process's memory no longer than
  * `maxAgeMs` after their last lookup, as long as a request carrying them would.
  */
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 
 export interface PrincipalCacheOptions {
   /** Entries kept at most; past it, the oldest goes. Default 10,000. */

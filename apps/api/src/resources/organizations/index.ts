@@ -7,8 +7,9 @@
  * authorizer every service is given.
  */
 import type { HandlersForTag } from '@astral/server';
-import type { Principal } from '../users/model.js';
-import { defineResource } from '../module.js';
+import type { Principal } from '../../domain/principal.js';
+import type { Transactional } from '../../storage/transactional.js';
+import { defineResource, type ResourceContext } from '../module.js';
 import { apiKeyHandlers } from './api-keys/handlers.js';
 import { ApiKeyService } from './api-keys/service.js';
 import { auditHandlers } from './audit/handlers.js';
@@ -23,7 +24,7 @@ import { organizationHandlers } from './organization/handlers.js';
 import { OrganizationService } from './organization/service.js';
 import type { OrganizationParts } from './parts.js';
 import { createAuthorizer } from './permissions.js';
-import { openOrganizationStorage } from './storage.js';
+import { openOrganizationStorage, type OrganizationStorages } from './storage.js';
 
 /** One handler per operation of the contract's `Organizations` tag. */
 export type OrganizationHandlers = HandlersForTag<'Organizations', Principal>;
@@ -31,7 +32,7 @@ export type OrganizationHandlers = HandlersForTag<'Organizations', Principal>;
 export const organizations = defineResource({
   name: 'organizations',
   storage: openOrganizationStorage,
-  handlers: ({ repository, now, accounts }): OrganizationHandlers => {
+  handlers: ({ repository, now, accounts }: ResourceContext<Transactional<OrganizationStorages>>): OrganizationHandlers => {
     const parts: OrganizationParts = { repository, authorize: createAuthorizer(repository.organizations), now };
     return {
       ...organizationHandlers(new OrganizationService(parts)),

@@ -4,7 +4,7 @@
  * `AuditEvent`); what is here is how they are stored and who an API key acts as.
  */
 import type { components } from '@astral/openapi';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 
 export type Organization = components['schemas']['Organization'];
 export type OrganizationCreate = components['schemas']['OrganizationCreate'];

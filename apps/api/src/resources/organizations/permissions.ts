@@ -9,7 +9,7 @@
 import type { OperationId } from '@astral/openapi';
 import { operationObject } from '@astral/openapi/contract';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 import type { Group, Organization, OrganizationRole } from './model.js';
 import type { OrganizationStorage } from './storage.js';
 import type { MemberView } from './members/storage.js';

@@ -3,8 +3,8 @@
  * its own tables and its queries compiled once (organization/, members/, groups/, api-keys/,
  * invitations/, audit/), opened together because the family's changes write several of them
  * in one transaction (a member who leaves leaves their groups, and the log records both).
- * Services receive the storages they need through `OrganizationRepository`, never the
- * app's registry.
+ * Services receive the storages they need as `Transactional<OrganizationStorages>`
+ * (parts.ts), never the app's registry.
  */
 import type { OutboxStorage } from '../../email/outbox.js';
 import type { AnyTables, StorageContext } from '../../storage/context.js';
@@ -56,10 +56,4 @@ export interface OrganizationStorages {
   users: UserStorage;
   /** Invitation emails are queued with the invitation. */
   outbox: OutboxStorage;
-}
-
-/** What the organization services are given (the app's `Repository` is one). */
-export interface OrganizationRepository extends OrganizationStorages {
-  /** Runs `work` on the storages of one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: OrganizationStorages) => Promise<T>): Promise<T>;
 }

@@ -1,6 +1,6 @@
 /** The Races operations: thin adapters from the typed handler context to the service. */
 import type { HandlersForTag } from '@astral/server';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 import type { RaceService } from './service.js';
 
 export type RaceHandlers = HandlersForTag<'Races', Principal>;

@@ -6,7 +6,7 @@
  */
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../domain/errors.js';
 import { formatInstant, isWritableInstant, parseInstant } from '../../domain/time.js';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 import type { Race, StoredRace } from './model.js';
 
 /**

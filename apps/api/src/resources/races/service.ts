@@ -10,7 +10,7 @@ import { formatInstant } from '../../domain/time.js';
 import { InvalidError } from '../../domain/errors.js';
 import { keysetPage } from '../../domain/keyset-cursor.js';
 import { UniqueViolationError } from '../../storage/errors.js';
-import type { Principal } from '../users/model.js';
+import type { Principal } from '../../domain/principal.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './cursor.js';
 import type { ListRacesQuery, Race, RaceCreate, RaceFilters, RaceQuery, RaceUpdate, StoredRace } from './model.js';
 import { canModifyRace, duplicateRace, instant, notCreator, raceDate, raceNotFound } from './rules.js';

@@ -1,6 +1,6 @@
 /** The Users operations: thin adapters from the typed handler context to the service. */
 import type { HandlersForTag } from '@astral/server';
-import type { Principal } from './model.js';
+import type { Principal } from '../../domain/principal.js';
 import type { UserService } from './service.js';
 
 export type UserHandlers = HandlersForTag<'Users', Principal>;

@@ -5,6 +5,7 @@
  * what creating a user takes.
  */
 import type { components } from '@astral/openapi';
+import type { CallerToken, Principal } from '../../domain/principal.js';
 
 /** The canonical profile (`GET /users/{user_id}`). */
 export type User = components['schemas']['User'];
@@ -17,23 +18,6 @@ export type UserProfile = components['schemas']['UserProfile'];
 
 /** A user's role as the caller's profile states it: an admin, else the membership role. */
 export type PlatformRole = Exclude<UserProfile['role'], 'organization'>;
-
-/** The access token a request carried: its hash, and its session (`null` for tokens outside any session). */
-export interface CallerToken {
-  readonly hash: string;
-  /** `null` for the development tokens and those the admin CLI issues: they cannot be refreshed or signed out. */
-  readonly sessionId: string | null;
-}
-
-/**
- * Who is calling: a user (Bearer token) or an organization (API key), as the contract's
- * `UserProfile` describes it, plus the token a user called with (what refresh and logout
- * act on). `GET /auth/me` answers `callerProfile(principal)`, never the principal itself.
- */
-export type Principal = UserProfile & {
-  /** The access token of the request; absent for an API key. */
-  readonly token?: CallerToken;
-};
 
 /** Who a user is, as a principal names them: what adding one takes and what a token resolves to share it. */
 interface UserIdentity {
@@ -126,10 +110,10 @@ export function userPrincipal(holder: TokenHolder, token?: CallerToken): Princip
  *
  * @example
  * ```ts
- * callerProfile(principal); // { user_id, principal_type, username, display_name, email, role, organization_id }
+ * callerProfile(principal); // { user_id, principal_type, username, display_name, email, role, org_id, organization_id }
  * ```
  */
 export function callerProfile(principal: Principal): UserProfile {
   const { user_id, principal_type, username, display_name, email, role, organization_id } = principal;
-  return { user_id, principal_type, username, display_name, email, role, organization_id };
+  return { user_id, principal_type, username, display_name, email, role, org_id: organization_id, organization_id };
 }

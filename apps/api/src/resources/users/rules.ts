@@ -4,7 +4,8 @@
  * public profile shows.
  */
 import { InvalidError } from '../../domain/errors.js';
-import type { Principal, PublicProfile, User, UserUpdate } from './model.js';
+import type { Principal } from '../../domain/principal.js';
+import type { PublicProfile, User, UserUpdate } from './model.js';
 
 /**
  * Whether `principal` may read `userId`'s full profile: the user themself or an admin.

@@ -6,7 +6,8 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from '../../domain/errors.js';
 import { formatInstant } from '../../domain/time.js';
 import { UniqueViolationError } from '../../storage/errors.js';
-import type { Principal, PublicProfile, User, UserUpdate } from './model.js';
+import type { Principal } from '../../domain/principal.js';
+import type { PublicProfile, User, UserUpdate } from './model.js';
 import { checkProfileUpdate, mayReadProfile, mergeProfile, publicProfile } from './rules.js';
 import type { UserStorage } from './storage.js';
 

@@ -6,7 +6,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../../../domain/erro
 import { randomId } from '../../../domain/ids.js';
 import { formatInstant, parseInstant } from '../../../domain/time.js';
 import { hashCredential, newSecret } from '../../auth/credentials.js';
-import type { Principal } from '../../users/model.js';
+import type { Principal } from '../../../domain/principal.js';
 import type { ApiKey, ApiKeyCreate } from '../model.js';
 import type { OrganizationParts } from '../parts.js';
 

@@ -1,6 +1,6 @@
 /** The audit log's operation: a thin adapter from the typed handler context to the service. */
 import type { HandlersForTag } from '@astral/server';
-import type { Principal } from '../../users/model.js';
+import type { Principal } from '../../../domain/principal.js';
 import type { AuditService } from './service.js';
 
 /**

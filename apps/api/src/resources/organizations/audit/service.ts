@@ -6,7 +6,7 @@
 import type { QueryParams } from '@astral/server';
 import { randomId } from '../../../domain/ids.js';
 import { contractId, epochMs, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
-import type { Principal } from '../../users/model.js';
+import type { Principal } from '../../../domain/principal.js';
 import type { AuditAction, AuditEvent } from '../model.js';
 import type { Access, Authorize } from '../permissions.js';
 import type { AuditStorage } from './storage.js';

@@ -9,7 +9,7 @@ import { randomId } from '../../../domain/ids.js';
 import { contractId, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import { formatInstant } from '../../../domain/time.js';
 import { UniqueViolationError } from '../../../storage/errors.js';
-import type { Principal } from '../../users/model.js';
+import type { Principal } from '../../../domain/principal.js';
 import { recordAudit } from '../audit/service.js';
 import type { Group, GroupCreate, GroupUpdate } from '../model.js';
 import type { OrganizationParts } from '../parts.js';

@@ -13,7 +13,7 @@ import { contractId, keysetCursor, keysetPage, type Page } from '../../../domain
 import { isWellFormedSecret } from '../../../domain/secrets.js';
 import { formatInstant, parseInstant } from '../../../domain/time.js';
 import { hashCredential, newSecret } from '../../auth/credentials.js';
-import type { Principal } from '../../users/model.js';
+import type { Principal } from '../../../domain/principal.js';
 import { recordAudit } from '../audit/service.js';
 import { join } from '../members/joining.js';
 import { visibleMember } from '../members/view.js';

@@ -8,7 +8,7 @@ import type { QueryParams } from '@astral/server';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../../domain/errors.js';
 import { contractId, filtersDigest, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import { formatInstant } from '../../../domain/time.js';
-import type { Principal } from '../../users/model.js';
+import type { Principal } from '../../../domain/principal.js';
 import { recordAudit } from '../audit/service.js';
 import { coachingRoles, type Member, type MemberCreate, type MemberUpdate, type OrganizationRole } from '../model.js';
 import { newMember } from '../new-member.js';

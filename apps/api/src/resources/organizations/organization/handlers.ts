@@ -3,7 +3,7 @@
  * to the service. The path's `org_id` (the contract's spelling) is the service's `organizationId`.
  */
 import type { HandlersForTag } from '@astral/server';
-import type { Principal } from '../../users/model.js';
+import type { Principal } from '../../../domain/principal.js';
 import type { OrganizationService } from './service.js';
 
 /**

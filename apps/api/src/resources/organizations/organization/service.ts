@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../../../domain/errors.js';
 import { randomId } from '../../../domain/ids.js';
 import { contractId, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import { formatInstant } from '../../../domain/time.js';
-import type { Principal } from '../../users/model.js';
+import type { Principal } from '../../../domain/principal.js';
 import { recordAudit } from '../audit/service.js';
 import { join } from '../members/joining.js';
 import type { Organization, OrganizationCreate, OrganizationUpdate } from '../model.js';

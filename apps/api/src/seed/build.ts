@@ -5,14 +5,14 @@
  * development credentials (stored hashed; the athlete's password as an argon2id hash).
  * Never applied in production mode.
  */
-import { formatInstant } from '../../domain/time.js';
-import { SECRET_BODY_LENGTH, secretFromBody } from '../../domain/secrets.js';
-import { hashCredential } from '../../resources/auth/credentials.js';
-import { hashPasswordSync } from '../../resources/auth/passwords.js';
-import { newAccountSettings } from '../../resources/users/defaults.js';
-import type { StoredMember } from '../../resources/organizations/model.js';
-import { newMember } from '../../resources/organizations/new-member.js';
-import type { Participant, StoredRace } from '../../resources/races/model.js';
+import { formatInstant } from '../domain/time.js';
+import { SECRET_BODY_LENGTH, secretFromBody } from '../domain/secrets.js';
+import { hashCredential } from '../resources/auth/credentials.js';
+import { hashPasswordSync } from '../resources/auth/passwords.js';
+import { newAccountSettings } from '../resources/users/defaults.js';
+import type { StoredMember } from '../resources/organizations/model.js';
+import { newMember } from '../resources/organizations/new-member.js';
+import type { Participant, StoredRace } from '../resources/races/model.js';
 import { catalog, type CatalogEntry } from './catalog.js';
 import type { SeedData } from './write.js';
 

@@ -1,12 +1,18 @@
-/** Writing the development seed: everything in one transaction, once per database. */
+/**
+ * Writing the development seed: everything in one transaction, once per database. The seed
+ * sits above the resources (it writes through their storages) and below the composition
+ * (`repository.ts` runs it); nothing else imports it.
+ */
 import type { Kysely } from 'kysely';
-import type { StoredInvitation } from '../../resources/organizations/invitations/storage.js';
-import type { Group, NewApiKey, NewOrganization, StoredMember } from '../../resources/organizations/model.js';
-import type { Participant, StoredRace } from '../../resources/races/model.js';
-import type { NewUser } from '../../resources/users/model.js';
-import type { AnyTables, StorageContext } from '../context.js';
-import { prepareQuery } from '../prepared.js';
-import { openStorages } from '../storages.js';
+import type { StoredInvitation } from '../resources/organizations/invitations/storage.js';
+import type { Group, NewApiKey, NewOrganization, StoredMember } from '../resources/organizations/model.js';
+import { openOrganizationStorage } from '../resources/organizations/storage.js';
+import type { Participant, StoredRace } from '../resources/races/model.js';
+import { openRaceStorage } from '../resources/races/storage.js';
+import type { NewUser } from '../resources/users/model.js';
+import { openUserStorage } from '../resources/users/storage.js';
+import type { AnyTables, StorageContext } from '../storage/context.js';
+import { prepareQuery } from '../storage/prepared.js';
 
 /** Everything a first start writes. Credentials are hashes only. */
 export interface SeedData {
@@ -30,6 +36,10 @@ const queries = (db: Kysely<SeedTables>) => ({
   mark: prepareQuery<{ at: string }, never>((param) => db.insertInto('seed_runs').values({ seeded_at: param('at') })),
 });
 
+/** Opens a resource's storage (typed with its own tables) on the shared context, as the module list does. */
+const open = <Storage>(storage: (context: StorageContext<AnyTables>) => Storage, context: StorageContext<AnyTables>): Storage =>
+  storage(context);
+
 /**
  * Writes the seed through each resource's storage, in one transaction, unless a seed run is
  * recorded already. Returns whether it wrote.
@@ -47,7 +57,11 @@ export async function writeSeed(context: StorageContext<AnyTables>, data: SeedDa
     for (const statement of tx.dialect.migrationLock) await tx.run(statement);
     const runs = await tx.first(q.runs.bind({}));
     if (Number(runs?.n ?? 0) > 0) return false;
-    const storage = openStorages(tx);
+    const storage = {
+      organizations: open(openOrganizationStorage, tx),
+      users: open(openUserStorage, tx),
+      races: open(openRaceStorage, tx),
+    };
     for (const organization of data.organizations) await storage.organizations.create(organization);
     for (const user of data.users) await storage.users.create(user);
     for (const member of data.members) await storage.organizations.addMember(member);

@@ -5,7 +5,7 @@
  * and upcoming races. Some entries leave optional fields unset on purpose (they read as
  * `null` / `[]`), as real catalog data does.
  */
-import type { RaceType } from '../../resources/races/model.js';
+import type { RaceType } from '../resources/races/model.js';
 
 export interface CatalogEntry {
   /** Stable suffix of the race ID: `race_<slug>`. */

@@ -1,35 +1,25 @@
 /**
- * The Repository: every resource's storage on one database, and its lifecycle. Built from
- * the list of resource modules, so a new resource's storage appears here by itself.
- * `createApp({ repository })` takes any object of this shape (a test's failing double, a
- * server database), and nothing above this file changes.
+ * The Repository: every resource's storage on one database, and its lifecycle. Part of the
+ * app's composition, above the resources and the seed: built from the list of resource
+ * modules, so a new resource's storage appears here by itself, while no resource imports
+ * it (a service names the storages it needs). `createApp({ repository })` takes any object
+ * of this shape (a test's failing double, a server database), and nothing above this file
+ * changes.
  */
-import type { Storages } from '../resources/index.js';
-import { createStorageContext } from './context.js';
+import { resourceModules, type Storages } from './resources/index.js';
 import { writeSeed, type SeedData } from './seed/write.js';
-import { openPostgresDatabase, type PostgresOptions } from './postgres.js';
-import { openSqliteDatabase, type OpenDatabase, type SqliteOptions } from './sqlite.js';
-import { openStorages } from './storages.js';
+import { createStorageContext, type AnyTables, type StorageContext } from './storage/context.js';
+import { openPostgresDatabase, type PostgresOptions } from './storage/postgres.js';
+import { openSqliteDatabase, type OpenDatabase, type SqliteOptions } from './storage/sqlite.js';
+import type { Transactional } from './storage/transactional.js';
 
 export type { SeedData } from './seed/write.js';
 
-/** The whole storage: one typed storage per resource (`races`, `users`...), and the lifecycle. */
-export type Repository = Storages & {
-  /**
-   * Runs `work` with every resource's storage opened on one transaction: committed when it
-   * resolves, rolled back when it throws (the error rethrown). Use only `tx` inside: a
-   * query through the repository itself runs outside the transaction (on SQLite it waits
-   * for the transaction, which waits for it: a deadlock).
-   *
-   * @example
-   * ```ts
-   * const emailId = await repository.transaction(async (tx) => {
-   *   await tx.users.create(user);
-   *   return tx.outbox.enqueue({ to: user.email, subject: 'Confirm your email', text }, now);
-   * });
-   * ```
-   */
-  transaction<T>(work: (tx: Storages) => Promise<T>): Promise<T>;
+/**
+ * The whole storage: one typed storage per resource (`races`, `users`...), `transaction` to
+ * change several at once, and the lifecycle.
+ */
+export type Repository = Transactional<Storages> & {
   /** Writes the development seed once; false (and nothing written) when the database was seeded before. */
   seed(data: SeedData): Promise<boolean>;
   /** Flushes and closes; later calls are no-ops. */
@@ -38,6 +28,23 @@ export type Repository = Storages & {
 
 /** The repository on an open database, with the database's own upkeep. */
 export type DatabaseRepository = Repository & Pick<OpenDatabase, 'ready' | 'info' | 'statements'>;
+
+/**
+ * Opens every resource's storage on `context` (the database, or a transaction on it, so
+ * several resources can write in one transaction).
+ *
+ * @example
+ * ```ts
+ * await context.transaction(async (tx) => openStorages(tx).users.create(user));
+ * ```
+ */
+export function openStorages(context: StorageContext<AnyTables>): Storages {
+  const storages: Record<string, unknown> = {};
+  for (const module of resourceModules) {
+    if ('storage' in module && module.storage) storages[module.name] = module.storage(context);
+  }
+  return storages as Storages;
+}
 
 /**
  * The repository over an open database.

@@ -1,0 +1,33 @@
+/**
+ * The share of the auth matrix a second database lane runs: what reaches the storage. A
+ * credential the API looks up (a well-formed Bearer token or an API key, whether valid,
+ * unknown, expired or revoked, and every owner's or stranger's credential) runs on every
+ * operation; credentials refused before any lookup (none, malformed, in the query string)
+ * answer the same whatever the database, so one cell per operation keeps them.
+ */
+import type { CredentialCase, MatrixCell } from './auth-matrix.js';
+
+/** Whether the API asks its storage about this credential (it is well-formed). */
+export function looksUp(credentials: CredentialCase): boolean {
+  if (credentials.acting !== 'anonymous') return true;
+  const { authorization } = credentials.headers;
+  return (authorization !== undefined && /^Bearer \S+$/.test(authorization)) || credentials.headers['x-api-key'] !== undefined;
+}
+
+/**
+ * Every cell whose credential reaches the storage, and of the others the first per operation.
+ *
+ * @example
+ * ```ts
+ * storageShare(authMatrix(cases)).length < authMatrix(cases).length; // true
+ * ```
+ */
+export function storageShare(cells: readonly MatrixCell[]): MatrixCell[] {
+  const kept = new Set<string>();
+  return cells.filter((cell) => {
+    if (looksUp(cell.credentials)) return true;
+    if (kept.has(cell.operationId)) return false;
+    kept.add(cell.operationId);
+    return true;
+  });
+}
