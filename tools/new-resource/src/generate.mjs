@@ -60,12 +60,12 @@ function addImport(text, line, after, file) {
   return lines.join('\n');
 }
 
-/** Inserts `line` after the last line that matches `after`. */
+/** Inserts `line` after the last line that matches `after`, indented as that line. */
 function addLine(text, line, after, file) {
   const lines = text.split('\n');
   const last = lines.findLastIndex((candidate) => after.test(candidate));
   if (last < 0) throw new GenerateError(`${file}: no line to add "${line}" after`);
-  lines.splice(last + 1, 0, line);
+  lines.splice(last + 1, 0, /^\s*/.exec(lines[last])[0] + line);
   return lines.join('\n');
 }
 
@@ -198,7 +198,7 @@ export async function generateResource({ root, name, plural }) {
         CONTRACT_SUITE,
       ),
       `${suite}(recorder);`,
-      /^[a-z][A-Za-z]*AgainstContract\(recorder\);$/,
+      /^\s*[a-z][A-Za-z]*AgainstContract\(recorder\);$/,
       CONTRACT_SUITE,
     ),
   );
