@@ -6,7 +6,16 @@
  */
 import { contract, operationResponse } from '@astral/openapi/contract';
 import { inlineRefs, jsonContent } from '@astral/openapi/reader';
-import { basePath, operationIds, operationTable, parameters, propertiesOf, type OperationId, type Schema } from './contract.js';
+import {
+  basePath,
+  operationIds,
+  operationTable,
+  parameters,
+  propertiesOf,
+  requestBodyExamples,
+  type OperationId,
+  type Schema,
+} from './contract.js';
 import type { ApiRequest, Send } from './exchange.js';
 import { textValidator } from './schema-validator.js';
 
@@ -51,7 +60,8 @@ function itemsOf(body: unknown): unknown[] {
 
 /**
  * Asks the server which identifiers exist, by listing every collection the contract
- * documents (shallow collections first, so a nested one is listed under a known parent).
+ * documents (shallow collections first, so a nested one is listed under a known parent); an
+ * empty collection gets one item, created from the contract's example.
  * Each item's identifier is its field named like the parameter (`race_id`).
  *
  * @example
@@ -77,9 +87,39 @@ export async function existingIds(send: Send, headers: Record<string, string>): 
     const values = itemsOf(JSON.parse(response.body))
       .map((item) => (item as Record<string, unknown> | null)?.[name])
       .filter((value): value is string => typeof value === 'string');
+    // A collection with nothing in it (a resource the development seed has no rows of, as
+    // `npm run new:resource` adds one): one item created from the contract's example.
+    if (values.length === 0) values.push(...(await createOne(send, headers, lister, path, name)));
     ids[name] = [...new Set([...(ids[name] ?? []), ...values])];
   }
   return ids;
+}
+
+/**
+ * Creates one item in the collection `lister` lists (at `path`), through the POST on the same
+ * path with its first request body example; its identifier, or none when the collection has
+ * no such create.
+ */
+async function createOne(send: Send, headers: Record<string, string>, lister: OperationId, path: string, name: string): Promise<string[]> {
+  const creator = operationIds.find(
+    (id) => operationTable[id].method === 'post' && operationTable[id].path === operationTable[lister].path,
+  );
+  const body = creator && requestBodyExamples(creator)[0];
+  if (!creator || body === undefined) return [];
+  const request: ApiRequest = {
+    operationId: creator,
+    method: 'POST',
+    url: `${basePath}${path}`,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+  const response = await send(request);
+  if (response.status !== operationTable[creator].successStatus) {
+    throw new Error(`creating a ${name} with ${creator} answered ${response.status}: ${response.body.slice(0, 300)}`);
+  }
+  const created = JSON.parse(response.body) as { data?: Record<string, unknown> } & Record<string, unknown>;
+  const id = created.data?.[name] ?? created[name];
+  return typeof id === 'string' ? [id] : [];
 }
 
 /**
