@@ -62,6 +62,7 @@ describeOnDatabases('node dist/admin.js on $name', (lane) => {
       email: 'ops@example.com',
       role: 'admin',
       organization_id: 'org_trailclub',
+      org_id: 'org_trailclub',
     });
     const org = await app.inject({ url: '/api/v1/auth/me', headers: { 'x-api-key': key } });
     expect(org.json()).toMatchObject({ user_id: 'org_trailclub', principal_type: 'organization' });

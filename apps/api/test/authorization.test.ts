@@ -17,7 +17,7 @@ describeOnDatabases('on $name', (lane) => {
     // A second athlete and a second organization, each with their own credential.
     await repository.users.create({
       user_id: 'usr_userb',
-      username: 'ben.trails',
+      username: 'ben_trails',
       display_name: 'Ben Trail',
       email: 'ben@example.com',
       role: 'athlete',
@@ -118,6 +118,7 @@ describeOnDatabases('on $name', (lane) => {
         email: 'maya@example.com',
         role: 'athlete',
         organization_id: null,
+        org_id: null,
       });
     });
 
@@ -138,6 +139,7 @@ describeOnDatabases('on $name', (lane) => {
         email: null,
         role: 'organization',
         organization_id: seedIds.organization,
+        org_id: seedIds.organization,
       });
     });
 
@@ -145,6 +147,7 @@ describeOnDatabases('on $name', (lane) => {
       expect((await call('GET', '/auth/me', userB)).body).toMatchObject({
         user_id: 'usr_userb',
         organization_id: seedIds.organization,
+        org_id: seedIds.organization,
         role: 'athlete',
       });
     });

@@ -17,8 +17,8 @@ export type SampleItemHandlers = HandlersForTag<'Sample Items', Principal>;
 export function sampleItemHandlers(sampleItems: SampleItemService): SampleItemHandlers {
   return {
     listSampleItems: async ({ query }) => {
-      const { data, nextCursor } = await sampleItems.list(query);
-      return { status: 200, body: { status: 'ok', data, metadata: { total: data.length, next_cursor: nextCursor } } };
+      const { data, nextCursor, total } = await sampleItems.list(query);
+      return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor } } };
     },
     createSampleItem: async ({ body, principal }) => {
       const sampleItem = await sampleItems.create(body, principal);

@@ -44,8 +44,8 @@ export class SampleItemService {
   async list(query: ListSampleItemsQuery): Promise<Page<SampleItem>> {
     const after = query.cursor === undefined ? {} : { afterId: cursor.decode(query.cursor).sampleItemId };
     // One more than the page holds says whether another page follows, without a count.
-    const rows = await this.sampleItems.list({ limit: query.limit + 1, ...after });
-    return keysetPage(rows, query.limit, (last) => cursor.encode({ sampleItemId: last.sample_item_id }));
+    const found = await this.sampleItems.list({ limit: query.limit + 1, ...after });
+    return keysetPage(found, query.limit, (last) => cursor.encode({ sampleItemId: last.sample_item_id }));
   }
 
   async get(sampleItemId: string): Promise<SampleItem> {

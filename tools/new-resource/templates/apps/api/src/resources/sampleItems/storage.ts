@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
 import { forUpdate, type StorageDialect } from '../../storage/dialect.js';
-import { columnParams, prepareQuery, prepareVariants } from '../../storage/prepared.js';
+import { columnParams, prepareList, prepareQuery, readList, type ListRows } from '../../storage/prepared.js';
 import type { SampleItem, SampleItemQuery } from './model.js';
 
 /** The tables this resource reads and writes (created by its migration). */
@@ -16,8 +16,11 @@ export interface SampleItemTables {
 }
 
 export interface SampleItemStorage {
-  /** At most `limit` sample items in `sample_item_id` order; with `afterId`, only those after it (keyset paging). */
-  list(query: SampleItemQuery): Promise<SampleItem[]>;
+  /**
+   * At most `limit` sample items in `sample_item_id` order; with `afterId`, only those after it
+   * (keyset paging); and how many there are across all pages.
+   */
+  list(query: SampleItemQuery): Promise<ListRows<SampleItem>>;
   get(sampleItemId: string): Promise<SampleItem | undefined>;
   insert(sampleItem: SampleItem): Promise<SampleItem>;
   /**
@@ -56,12 +59,15 @@ const queries = (db: Kysely<SampleItemTables>, dialect: StorageDialect) => {
     delete: prepareQuery<{ sampleItemId: string }, never>((param) =>
       db.deleteFrom('sample_items').where('sample_item_id', '=', param('sampleItemId')),
     ),
-    /** A page: with or without the cursor's position, each shape compiled on first use. */
-    list: prepareVariants<SampleItemQuery, SampleItem, 'afterId'>(['afterId'], (param, given) => {
-      let query = db.selectFrom('sample_items').select(columns);
-      if (given('afterId')) query = query.where('sample_item_id', '>', param('afterId')!);
-      return query.orderBy('sample_item_id', 'asc').limit(param('limit'));
-    }),
+    /** A page and its count: with or without the cursor's position, each shape compiled on first use. */
+    list: prepareList<SampleItemQuery, SampleItem>()(
+      { filters: [], position: ['afterId'] },
+      () => db.selectFrom('sample_items').select(columns),
+      (query, param, given) =>
+        (given('afterId') ? query.where('sample_item_id', '>', param('afterId')!) : query)
+          .orderBy('sample_item_id', 'asc')
+          .limit(param('limit')),
+    ),
   };
 };
 
@@ -71,13 +77,13 @@ const queries = (db: Kysely<SampleItemTables>, dialect: StorageDialect) => {
  * @example
  * ```ts
  * const sampleItems = openSampleItemStorage(context.as<SampleItemTables>());
- * await sampleItems.list({ limit: 21 });
+ * await sampleItems.list({ limit: 21 }); // { rows, total }
  * ```
  */
 export function openSampleItemStorage(context: StorageContext<SampleItemTables>): SampleItemStorage {
   const q = context.once(queries);
   return {
-    list: (query) => context.rows(q.list.bind(query)),
+    list: (query) => readList(context, q.list, query),
     get: (sampleItemId) => context.first(q.get.bind({ sampleItemId })),
     async insert(sampleItem) {
       await context.run(q.insert.bind(sampleItem));
