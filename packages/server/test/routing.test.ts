@@ -18,7 +18,7 @@ function firstExample(id: (typeof operationIds)[number]): unknown {
   const media = contract.paths[path]![method].responses[String(successStatus)].content['application/json'];
   const first = Object.values<any>(media.examples)[0];
   // A shared example is a reference to components.examples (the athlete's profile).
-  const example = first.$ref ? contract.components.examples[first.$ref.split('/').at(-1)] : first;
+  const example = first.$ref ? contract.components.examples![first.$ref.split('/').at(-1)] : first;
   return example.value;
 }
 

@@ -123,7 +123,9 @@ describe('npm start on a copy of the contract', () => {
     expect(contract).toContain('  title: Astral API\n');
     const edited = performance.now();
     await writeFile(entry, contract.replace('  title: Astral API\n', '  title: Astral Reloaded API\n'));
-    await waitFor(() => /\[watch\] reloaded in \d+ ms/.test(output.text), 'the reload', 60_000, output);
+    // A hang guard, not a speed goal (the bench's reload suite measures that): under npm test's
+    // twenty tasks on two cores a reload (two bundles, two docs sites) took over a minute.
+    await waitFor(() => /\[watch\] reloaded in \d+ ms/.test(output.text), 'the reload', 180_000, output);
     const reloadMs = Math.round(performance.now() - edited);
     console.log(`npm start: contract edit to reloaded mock and docs in ${reloadMs} ms`);
     expect(await (await fetch(`http://127.0.0.1:${ports.docs}/`)).text()).toContain('<title>Astral Reloaded API reference</title>');
