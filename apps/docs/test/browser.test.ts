@@ -1,53 +1,32 @@
 // Opens the built site in Debian's chromium (playwright-core, no browser download) with the
 // network cut off: every request that leaves the docs server is aborted and recorded.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { openChromium, type OpenChromium } from '@astral/test-chromium';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../src/server.mjs';
 import { contractOperations } from './helpers.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dist = fileURLToPath(new URL('../dist/development/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let site: { url: string; close: () => Promise<unknown> };
-let context: BrowserContext;
+let browser: OpenChromium;
 let page: Page;
-let userDataDir: string;
-const offsite: string[] = [];
 
 beforeAll(async () => {
-  // A missing browser fails the suite: install it with `apt-get install -y chromium`.
-  expect(existsSync(executablePath), `${executablePath} not found: apt-get install -y chromium`).toBe(true);
   site = await serveDocs({ root: dist, port: 0 });
-  userDataDir = await mkdtemp(join(tmpdir(), 'astral-docs-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    viewport: { width: 1400, height: 900 },
-  });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(site.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  // Each step may take a while on a busy 2-core machine, but never forever.
-  page.setDefaultTimeout(20_000);
+  browser = await openChromium({ viewport: { width: 1400, height: 900 }, allow: [site.url] });
+  ({ page } = browser);
   await page.goto(site.url);
   await page.getByText('Versioning', { exact: true }).first().waitFor();
-});
+}, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await site?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 describe('the docs site in a browser, offline', () => {
@@ -95,7 +74,7 @@ describe('the docs site in a browser, offline', () => {
   }, 90_000);
 
   it('fetched nothing from outside the docs server', () => {
-    expect(offsite).toEqual([]);
+    expect(browser.offsite).toEqual([]);
   });
 });
 

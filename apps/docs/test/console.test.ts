@@ -2,32 +2,27 @@
 // server, the mock and the sandbox run on their own free 127.0.0.1 ports, so every request
 // the console sends is a cross-origin browser request (CORS), as it is under `npm start`.
 // Requests to anything else are aborted and recorded.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMock, startSandbox, type RunningSandbox, type RunningServer } from '@astral/mock';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { openChromium, type OpenChromium } from '@astral/test-chromium';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../src/server.mjs';
 import { contractOperations } from './helpers.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dist = fileURLToPath(new URL('../dist/development/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let mock: RunningServer;
 let sandbox: RunningSandbox;
 let site: { url: string; close: () => Promise<unknown> };
-let context: BrowserContext;
+let browser: OpenChromium;
 let page: Page;
-let userDataDir: string;
-const offsite: string[] = [];
 const quiet = () => undefined;
 
 beforeAll(async () => {
-  expect(existsSync(executablePath), `${executablePath} not found: apt-get install -y chromium`).toBe(true);
   [mock, sandbox] = await Promise.all([startMock({ port: 0, log: quiet }), startSandbox({ port: 0, log: quiet })]);
   site = await serveDocs({
     root: dist,
@@ -37,28 +32,14 @@ beforeAll(async () => {
       { name: 'sandbox', url: sandbox.url },
     ],
   });
-  userDataDir = await mkdtemp(join(tmpdir(), 'astral-console-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    viewport: { width: 1200, height: 900 },
-  });
-  const allowed = [site.url, new URL(mock.url).origin, new URL(sandbox.url).origin, new URL(sandbox.apiUrl).origin];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (allowed.some((origin) => url.startsWith(origin))) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
-}, 60_000);
+  const allow = [site.url, new URL(mock.url).origin, new URL(sandbox.url).origin, new URL(sandbox.apiUrl).origin];
+  browser = await openChromium({ viewport: { width: 1200, height: 900 }, allow });
+  ({ page } = browser);
+}, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await Promise.all([site?.close(), mock?.close(), sandbox?.close()]);
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 /** Opens the console on one operation (`try/#operationId`), ready to send. */
@@ -143,6 +124,6 @@ describe('the try-it console in a browser', () => {
   }, 60_000);
 
   it('fetched nothing from outside the docs server, the mock and the sandbox', () => {
-    expect(offsite).toEqual([]);
+    expect(browser.offsite).toEqual([]);
   });
 });

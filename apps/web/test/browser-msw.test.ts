@@ -1,34 +1,21 @@
 // @astral/msw in a real browser: the built app with ASTRAL_WEB_API_URL=msw in Debian's
 // Chromium, no API server at all. MSW's service worker (served by the app's own server)
 // answers with the contract's examples, and the contract's validation runs in the page.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { openChromium, type OpenChromium } from '@astral/test-chromium';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebPreview } from '../src/preview.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 let web: { url: string; close: () => Promise<void> };
-let context: BrowserContext;
+let browser: OpenChromium;
 let page: Page;
-let userDataDir: string;
 /** Requests that reached the app's server under /api: none should, the worker answers them. */
 const reachedServer: string[] = [];
 
 beforeAll(async () => {
-  expect(existsSync(executablePath), `${executablePath} not found: apt-get install -y chromium`).toBe(true);
   web = await startWebPreview({ apiUrl: 'msw', port: 0 });
-  userDataDir = await mkdtemp(join(tmpdir(), 'astral-web-msw-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
+  browser = await openChromium();
+  ({ page } = browser);
   // Service-worker answers never reach the network; a request that does is recorded.
   page.on('requestfinished', (request) => {
     if (new URL(request.url()).pathname.startsWith('/api/') && !request.serviceWorker() && request.failure() === null) {
@@ -40,9 +27,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await web?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 describe('the web app on @astral/msw in Chromium (setupWorker)', () => {

@@ -2,18 +2,13 @@
 // against the sandbox (the reference API behind Prism's validating proxy) with its email
 // caught by the repository's mail catcher over real SMTP: sign up through the emailed link,
 // edit the profile, browse and filter races, log out and back in.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { openChromium, type OpenChromium } from '@astral/test-chromium';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type CaughtMessage, type RunningMailCatcher } from '@astral/mail';
 import { startSandbox } from '@astral/mock';
 import { startWebPreview } from '../src/preview.mjs';
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A free loopback port: the sandbox must know the app's URL (for the emailed link) before the app, which proxies to the sandbox, starts. */
 async function freePort(): Promise<number> {
@@ -40,33 +35,23 @@ async function emailedLink(mail: RunningMailCatcher, to: string): Promise<string
 let mail: RunningMailCatcher;
 let sandbox: { url: string; close: () => Promise<void> };
 let web: { url: string; close: () => Promise<void> };
-let context: BrowserContext;
+let browser: OpenChromium;
 let page: Page;
-let userDataDir: string;
 
 beforeAll(async () => {
-  expect(existsSync(executablePath), `${executablePath} not found: apt-get install -y chromium`).toBe(true);
   mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
   const webPort = await freePort();
   sandbox = await startSandbox({ port: 0, smtpUrl: mail.smtpUrl, appUrl: `http://127.0.0.1:${webPort}`, log: () => undefined });
   web = await startWebPreview({ apiUrl: sandbox.url, port: webPort });
-  userDataDir = await mkdtemp(join(tmpdir(), 'astral-web-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  // Each step may take a while on a busy 2-core machine, but never forever.
-  page.setDefaultTimeout(20_000);
+  browser = await openChromium();
+  ({ page } = browser);
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await web?.close();
   await sandbox?.close();
   await mail?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 describe('the web app against the sandbox, in Chromium', () => {

@@ -1,0 +1,3 @@
+import { astralConfig } from '@astral/eslint-config';
+
+export default astralConfig({ root: import.meta.dirname });
