@@ -177,7 +177,8 @@ function compareResponseSchema(before, after, where, out, docs, seen = new Set()
   for (const type of typesOf(a)) {
     if (typesOf(b).size && !typesOf(b).has(type)) out.push({ rule: 'response-type-changed', where, message: `may now be ${type}` });
   }
-  if (b.enum && a.enum && where.endsWith('details.code') === false) {
+  // An enum the contract marks `x-astral-extensible` promises clients new values: they must tolerate them.
+  if (b.enum && a.enum && where.endsWith('details.code') === false && a['x-astral-extensible'] !== true) {
     for (const value of a.enum.filter((v) => !b.enum.includes(v))) {
       out.push({ rule: 'response-enum-value-added', where, message: `may now be ${JSON.stringify(value)}` });
     }

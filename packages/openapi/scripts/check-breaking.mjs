@@ -1,54 +1,40 @@
-// Compares the published contract (dist/contract/openapi.json) with the one at a git ref (default HEAD, i.e. your uncommitted
-// change; in a pull request pass the target branch: `npm run check:breaking -- --base origin/main`)
-// and fails on any change that breaks existing clients, unless info.version's major
-// number went up (a new API version is the only place for breaking changes).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bundleContract } from './bundle.mjs';
-import { bundledJson, contractEntry, repoRoot } from './paths.mjs';
+// Compares the published contract (dist/contract/openapi.json) with the last release of its
+// API version (releases/<prefix>/openapi.json, committed: no git history or tags needed, so a
+// fresh clone in CI checks the same thing as a developer's checkout) and fails on any change
+// that breaks existing clients. Breaking changes ship only as a new major version under a new
+// prefix (/api/v2), a contract of its own beside v1: README.md, "Releasing".
+import { readFileSync } from 'node:fs';
+import { bundledJson } from './paths.mjs';
+import { majorOf, prefixOf, readRelease, releasesDir } from './release/record.mjs';
+import { describeFinding, PROCEDURE } from './release/messages.mjs';
 
-const baseIndex = process.argv.indexOf('--base');
-const base = baseIndex > 0 ? process.argv[baseIndex + 1] : 'HEAD';
-const entryInRepo = contractEntry.slice(repoRoot.length);
-
-try {
-  execFileSync('git', ['-C', repoRoot, 'rev-parse', '--verify', '--quiet', `${base}^{commit}`], { stdio: 'ignore' });
-} catch {
-  if (baseIndex > 0) {
-    console.error(`--base ${base} is not a commit in this repository`);
-    process.exit(2);
-  }
-  console.log('HEAD is not a commit here (not a git checkout, or no history yet): nothing to compare against');
+const current = JSON.parse(readFileSync(bundledJson, 'utf8'));
+const prefix = prefixOf(current);
+const release = readRelease(prefix);
+if (!release) {
+  console.log(
+    `/api/${prefix} has no release in ${releasesDir} yet: nothing to compare against (its first release is ${current.info.version})`,
+  );
   process.exit(0);
 }
-
-const scratch = mkdtempSync(join(tmpdir(), 'astral-breaking-'));
-try {
-  const archive = execFileSync('git', ['-C', repoRoot, 'archive', base, 'openapi', 'redocly.yaml']);
-  execFileSync('tar', ['-x', '-C', scratch], { input: archive });
-  // The published contract on both sides: it is what clients are generated from.
-  const before = await bundleContract(join(scratch, entryInRepo), join(scratch, 'redocly.yaml'), 'published');
-  const after = JSON.parse(readFileSync(bundledJson, 'utf8'));
-  // Imported after bundle.mjs has registered tsx: it reads the contract with src/reader.
-  const { findBreakingChanges } = await import('./breaking-changes.mjs');
-  const accepted = [];
-  const findings = findBreakingChanges(before, after, { accepted });
-  for (const note of accepted) console.log(`accepted first bound: ${note.where}: ${note.message} (${note.reason})`);
-  for (const finding of findings) console.error(`${finding.rule}: ${finding.where}: ${finding.message}`);
-  const major = (document) => Number.parseInt(String(document.info?.version ?? '0'), 10);
-  if (findings.length > 0 && major(after) > major(before)) {
-    console.log(`${findings.length} breaking change(s) against ${base}, allowed by the new major version ${after.info.version}`);
-    process.exit(0);
-  }
-  if (findings.length > 0) {
-    console.error(
-      `\n${findings.length} breaking change(s) against ${base}. Breaking changes need a new API version (see openapi/README.md).`,
-    );
-    process.exit(1);
-  }
-  console.log(`no breaking changes against ${base}`);
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
+const problems = [];
+if (majorOf(current) !== majorOf(release.contract)) {
+  problems.push(
+    `info.version ${current.info.version} changes the major version under /api/${prefix} (released ${release.version}): a new major needs a new prefix`,
+  );
 }
+// Imported after paths.mjs: breaking-changes.mjs reads the contract with src/reader (TypeScript, through tsx).
+const { register } = await import('tsx/esm/api');
+register();
+const { findBreakingChanges } = await import('./breaking-changes.mjs');
+const accepted = [];
+const findings = findBreakingChanges(release.contract, current, { accepted });
+for (const note of accepted) console.log(`accepted first bound: ${note.where}: ${note.message} (${note.reason})`);
+problems.push(...findings.map((finding) => describeFinding(finding, release.contract)));
+if (problems.length > 0) {
+  console.error(`${problems.length} breaking change(s) under /api/${prefix} since its release ${release.version}:\n`);
+  for (const problem of problems) console.error(`  ✗ ${problem}`);
+  console.error(`\n${PROCEDURE(prefix)}`);
+  process.exit(1);
+}
+console.log(`no breaking changes under /api/${prefix} since its release ${release.version}`);
