@@ -13,7 +13,7 @@ export function bump(version, level) {
   return `${major}.${minor}.${patch + 1}`;
 }
 
-const HEADINGS = { added: 'Added', deprecated: 'Deprecated', documentation: 'Documentation' };
+const HEADINGS = { added: 'Additions', deprecated: 'Deprecations', documentation: 'Documentation' };
 
 /** The changelog text for the contract's changes, one bullet per line, grouped by kind. */
 export function changelogText(version, prefix, lines) {
