@@ -67,6 +67,16 @@ describe('breaking changes', () => {
     );
   });
 
+  it('flags a new value in a response enum, unless the contract marks the enum x-astral-extensible', () => {
+    const closed = afterEdit((document) => schemas(document).RaceType.enum.push('duathlon'));
+    expect(rules(closed)).toContain('response-enum-value-added GET /races/{race_id} 200.data.race_type');
+    const open = afterEdit((document) => {
+      schemas(document).RaceType.enum.push('duathlon');
+      schemas(document).RaceType['x-astral-extensible'] = true;
+    });
+    expect(open).toEqual([]);
+  });
+
   it('flags a removed query parameter and a newly required one', () => {
     const findings = afterEdit((document) => {
       const get = document.paths['/races'].get;

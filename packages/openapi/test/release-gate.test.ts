@@ -2,7 +2,7 @@
 // contract with the committed release, refuses a breaking edit with the procedure, and lets
 // the same edit through as a /api/v2 contract beside v1 (both bundle and lint). npm run
 // release proposes a minor bump for an additive edit. Each step is the real script, run on
-// a copy (about 15 s in all: six bundles, two lints and a clone).
+// a copy (three bundles, one lint and a clone: about 10 s of CPU).
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,9 +41,9 @@ const edit = (file: string, from: string, to: string) => {
   expect(text).toContain(from);
   writeFileSync(file, text.replace(from, to));
 };
-/** A breaking edit: a new required field in the body of POST /races. */
-const requireTimezone = (contractDir: string) =>
-  edit(join(contractDir, 'components/schemas/RaceCreate.yaml'), 'required:\n', 'required:\n  - race_timezone\n');
+/** A breaking edit that keeps the contract valid: race names may be 100 characters, no longer 200. */
+const narrowRaceName = (contractDir: string) =>
+  edit(join(contractDir, 'components/schemas/RaceName.yaml'), 'maxLength: 200\n', 'maxLength: 100\n');
 
 describe('the release gate', () => {
   it('on a fresh clone without tags, check:breaking compares with the committed release and refuses a break', async () => {
@@ -56,33 +56,31 @@ describe('the release gate', () => {
     expect(clean.stdout).toMatch(/no breaking changes under \/api\/v1 since its release 1\.\d+\.\d+/);
     expect(clean.code).toBe(0);
 
-    requireTimezone(join(clone, 'openapi'));
+    narrowRaceName(join(clone, 'openapi'));
     const broken = await checkBreaking(entry, releases);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(
-      '✗ POST /races body.race_timezone (createRace): a new required request field [request-field-now-required]; breaks clients that do not send it (now a 400)',
+      '✗ POST /races body.race_name (createRace): maxLength 200 → 100 [request-constraint-narrowed]; breaks clients that send values the old bound allowed (now a 400)',
     );
     expect(broken.stderr).toContain('Breaking changes never ship under /api/v1');
     expect(broken.stderr).toContain('new major\nversion under a new prefix (/api/v2)');
     expect(broken.stderr).toContain('README.md, "Releasing" → "Breaking changes"');
   }, 120_000);
 
-  it('lets the same break through as a /api/v2 contract beside v1, and both bundle and lint', async () => {
-    const [v1, v2] = [join(scratch, 'v1/openapi'), join(scratch, 'v2/openapi')];
-    cpSync(join(repoRoot, 'openapi'), v1, { recursive: true });
+  it('lets the same break through as a /api/v2 contract beside v1, which bundles and lints', async () => {
+    // v1 itself is bundled, linted and checked by npm test's own tasks (and by the clone above).
+    const v2 = join(scratch, 'v2/openapi');
     cpSync(join(repoRoot, 'openapi'), v2, { recursive: true });
     const root = join(v2, 'openapi.yaml');
     const text = readFileSync(root, 'utf8');
     writeFileSync(root, text.replaceAll('/api/v1', '/api/v2').replace(/^( {2}version:) .*$/m, '$1 2.0.0'));
-    requireTimezone(v2);
+    narrowRaceName(v2);
     const releases = join(repoRoot, 'releases');
 
-    const [first, second] = await Promise.all([checkBreaking(join(v1, 'openapi.yaml'), releases), checkBreaking(root, releases)]);
-    expect(first.code, first.stderr).toBe(0);
-    expect(second.stdout).toContain('/api/v2 has no release');
-    expect(second.code, second.stderr).toBe(0);
-    const lints = await Promise.all([run('lint-contract.mjs', join(v1, 'openapi.yaml'), releases), run('lint-contract.mjs', root, releases)]);
-    for (const lint of lints) expect(lint.code, lint.stdout + lint.stderr).toBe(0);
+    const [check, lint] = await Promise.all([checkBreaking(root, releases), run('lint-contract.mjs', root, releases)]);
+    expect(check.stdout).toContain('/api/v2 has no release');
+    expect(check.code, check.stderr).toBe(0);
+    expect(lint.code, lint.stdout + lint.stderr).toBe(0);
   }, 120_000);
 
   it('npm run release proposes a minor release naming an added operation', async () => {
