@@ -9,7 +9,7 @@
  */
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basePath, errorBody, requestBodyLimitBytes } from '@astral/openapi';
+import { basePath, deprecationHeadersAt, errorBody, requestBodyLimitBytes } from '@astral/openapi';
 import { securityHeaders } from '@astral/server';
 import type { Exchange, PrismReply } from './exchange.js';
 
@@ -147,8 +147,9 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
           );
         }
       }
-      // The reference API's security headers (OWASP REST list), which Prism does not send.
-      res.writeHead(reply.status, { ...security, ...reply.headers });
+      // The reference API's security headers (OWASP REST list) and a deprecated operation's
+      // Deprecation/Sunset (from the contract), which Prism does not send.
+      res.writeHead(reply.status, { ...security, ...deprecationHeadersAt(method, url), ...reply.headers });
       res.end(reply.body);
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

@@ -10,6 +10,7 @@ import { authHeaders, type Credentials } from './auth.js';
 import { buildResources, type ResourceContext } from './resources.js';
 import { createSessionKeeper, type SessionKeeper, type SessionToken } from './session.js';
 import { resolveRetry, type RetrySetting } from './retry.js';
+import { deprecationWatcher, type DeprecationHandler } from './deprecation.js';
 import { createTransport, fetchOnce, type FetchLike } from './transport.js';
 import type { CallOptions, Resources } from './types.js';
 
@@ -24,6 +25,8 @@ export type AstralClientOptions = Credentials & {
   timeoutMs?: number;
   /** Retries of idempotent requests (GET, PUT, DELETE, HEAD, OPTIONS); off by default. */
   retry?: RetrySetting;
+  /** Told the first time each deprecated operation answers (its `Deprecation` header); `console.warn` by default. */
+  onDeprecated?: DeprecationHandler;
 };
 
 /** The client: resource calls by tag, their result-style twins under `safe`, and `raw`. */
@@ -52,7 +55,8 @@ export type AstralClient = Resources<'throw'> & {
  * ```
  */
 export function createAstralClient(options: AstralClientOptions): AstralClient {
-  const { baseUrl, fetch, headers, timeoutMs, retry, ...credentials } = options;
+  const { baseUrl, fetch, headers, timeoutMs, retry, onDeprecated, ...credentials } = options;
+  const noteDeprecation = deprecationWatcher(onDeprecated);
   const retryPolicy = resolveRetry(retry);
   const transport = createTransport({ fetch, timeoutMs, retry: retryPolicy });
   const raw = createClient<Paths, 'application/json'>({ baseUrl, fetch: transport, headers });
@@ -64,6 +68,9 @@ export function createAstralClient(options: AstralClientOptions): AstralClient {
       if (request.headers.has('Authorization') || request.headers.has('X-API-Key')) return request;
       for (const [name, value] of Object.entries(await authHeaders(sendCredentials))) request.headers.set(name, value);
       return request;
+    },
+    onResponse({ request, response, schemaPath }) {
+      noteDeprecation(request.method, schemaPath, response);
     },
   });
 
@@ -93,7 +100,9 @@ export function createAstralClient(options: AstralClientOptions): AstralClient {
     const init: RequestInit = { method: call.method.toUpperCase(), headers: merged, signal: call.signal ?? null };
     if (call.body !== undefined) init.body = JSON.stringify(call.body);
     const wrapped = transportFor(options) ?? (plain ? undefined : transport);
-    return wrapped ? wrapped(new Request(url, init)) : fetchOnce(url, init);
+    const response = await (wrapped ? wrapped(new Request(url, init)) : fetchOnce(url, init));
+    noteDeprecation(call.method, call.path, response);
+    return response;
   };
 
   const reserved = ['raw', 'safe', 'session'];

@@ -5,7 +5,7 @@
  * with nothing written here.
  */
 import { http, type HttpHandler } from 'msw';
-import { errorBody } from '@astral/openapi';
+import { deprecationHeadersOf, errorBody } from '@astral/openapi';
 import type { OpenApiDocument } from '@astral/openapi/reader';
 import { createRequestValidator, type ValidateRequest } from '@astral/server/request-validator';
 import { exampleResponse } from './examples.js';
@@ -91,9 +91,13 @@ export function createHandlersFor(document: OpenApiDocument, options: HandlerOpt
   // Compiled on the first request, not at import: a test file that overrides everything pays nothing.
   let validator: ValidateRequest | undefined;
   const validate = () => (validator ??= createRequestValidator(document));
-  return served.operations.map((operation) =>
-    routeOf(operation.facts.method)(`${baseUrl}${mswPath(operation.facts.path)}`, ({ request, params }) =>
-      answer(document, served, operation, validate, request, params),
-    ),
-  );
+  return served.operations.map((operation) => {
+    // A deprecated operation says so on every answer, as the API does (RFC 9745, RFC 8594).
+    const deprecation = Object.entries(deprecationHeadersOf(operation.facts.deprecation));
+    return routeOf(operation.facts.method)(`${baseUrl}${mswPath(operation.facts.path)}`, async ({ request, params }) => {
+      const response = await answer(document, served, operation, validate, request, params);
+      for (const [name, value] of deprecation) response.headers.set(name, value);
+      return response;
+    });
+  });
 }

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { loadContract } from '@astral/openapi/contract';
 import { exampleRequest, examplesOf, jsonContent, responseOf } from '@astral/openapi/reader';
+import { createAstralClient } from '@astral/client';
 import { createHandlersFor, handle, respondWithExample, setupAstralServer } from '../src/node.js';
 
 const server = setupAstralServer();
@@ -154,6 +155,40 @@ describe('derived from the document', () => {
       expect(await (await fetch('http://shoes.test/api/v1/shoes/shoe_1')).json()).toEqual({ shoe_id: 'shoe_1', km: 412 });
       const bad = await fetch('http://shoes.test/api/v1/shoes/boot');
       expect([bad.status, await bad.json()]).toMatchObject([400, { details: { code: 'VALIDATION_ERROR', field: 'shoe_id' } }]);
+    } finally {
+      own.close();
+      server.listen({ onUnhandledRequest: 'error' });
+    }
+  });
+
+  it('answers a deprecated operation with Deprecation and Sunset, and the client warns once', async () => {
+    const document = loadContract();
+    Object.assign(document.paths['/races/{race_id}'].get, {
+      deprecated: true,
+      'x-astral-deprecated-at': '2027-01-01',
+      'x-astral-sunset': '2027-06-30',
+    });
+    const own = setupServer(...createHandlersFor(document, { baseUrl: 'http://old.test/api/v1' }));
+    server.close();
+    own.listen({ onUnhandledRequest: 'error' });
+    try {
+      const response = await fetch('http://old.test/api/v1/races/race_xyz456', { headers: athlete });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('deprecation')).toBe('@1798761600');
+      expect(response.headers.get('sunset')).toBe('Wed, 30 Jun 2027 23:59:59 GMT');
+      const other = await fetch('http://old.test/api/v1/races', { headers: athlete });
+      expect(other.headers.get('deprecation')).toBeNull();
+
+      const notices: unknown[] = [];
+      const client = createAstralClient({
+        baseUrl: 'http://old.test/api/v1',
+        token: 'dev-athlete-token',
+        onDeprecated: (notice) => notices.push(notice),
+      });
+      await client.races.get('race_xyz456');
+      await client.races.get('race_xyz456');
+      await client.races.list();
+      expect(notices).toEqual([{ operation: 'GET /races/{race_id}', deprecation: '@1798761600', sunset: 'Wed, 30 Jun 2027 23:59:59 GMT' }]);
     } finally {
       own.close();
       server.listen({ onUnhandledRequest: 'error' });

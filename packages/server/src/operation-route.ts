@@ -5,7 +5,7 @@
  * built here once, at start; a request only runs the closures.
  */
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import { basePath, operationTable, queryDefaulter } from '@astral/openapi';
+import { basePath, deprecationHeaders, operationTable, queryDefaulter } from '@astral/openapi';
 import { credentialsOf, principalOf, type OperationAuthentication } from './caller.js';
 import { requestSchemas, responseSchema } from './contract-schemas.js';
 import { ApiError } from './errors.js';
@@ -68,6 +68,9 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
   const entry = operationTable[id];
   const fillQuery = queryDefaulter(id);
   const queryNames: readonly string[] = entry.queryParams;
+  // A deprecated operation says so on every answer, errors included (RFC 9745, RFC 8594).
+  const deprecation = deprecationHeaders(id);
+  const deprecated = Object.keys(deprecation).length > 0;
 
   return {
     method: entry.method.toUpperCase(),
@@ -76,7 +79,8 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
       ...(parts.validateRequests ? requestSchemas(id) : {}),
       ...(parts.serialiseResponses ? { response: responseSchemas(id) } : {}),
     },
-    onRequest: (request, _reply, done) => {
+    onRequest: (request, reply, done) => {
+      if (deprecated) reply.headers(deprecation);
       authenticate(request).then(() => done(), done);
     },
     ...idempotencyHooks(gate),

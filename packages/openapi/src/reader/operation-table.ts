@@ -54,6 +54,12 @@ export interface OperationDescription {
    * takes a body (what a CORS preflight must allow).
    */
   requestHeaders: string[];
+  /**
+   * `deprecated: true`: since when (`x-astral-deprecated-at`, required with it: RFC 9745's
+   * `Deprecation` header is a date) and, where the contract gives one, the sunset
+   * (`x-astral-sunset`, RFC 8594's `Sunset`), both `YYYY-MM-DD`; null when not deprecated.
+   */
+  deprecation: { at: string; sunset: string | null } | null;
 }
 
 /** The table and the document-wide facts generated beside it. */
@@ -127,6 +133,21 @@ function responseHeaders(document: OpenApiDocument): string[] {
   return unique(names);
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An operation's deprecation dates, checked: a deprecated operation must say since when. */
+function deprecationOf(operationId: string, operation: JsonNode): OperationDescription['deprecation'] {
+  const [at, sunset] = [operation['x-astral-deprecated-at'], operation['x-astral-sunset'] ?? null];
+  if (operation.deprecated !== true) {
+    if (at !== undefined || sunset !== null) throw new Error(`${operationId} has deprecation dates but no deprecated: true`);
+    return null;
+  }
+  if (typeof at !== 'string' || !DAY.test(at)) throw new Error(`${operationId} is deprecated: give x-astral-deprecated-at: YYYY-MM-DD`);
+  if (sunset !== null && (typeof sunset !== 'string' || !DAY.test(sunset) || sunset <= at))
+    throw new Error(`${operationId}: x-astral-sunset must be a YYYY-MM-DD after x-astral-deprecated-at`);
+  return { at, sunset };
+}
+
 /** Distinct header names, case-insensitively, first spelling kept. */
 function unique(names: string[]): string[] {
   const seen = new Map<string, string>();
@@ -179,6 +200,7 @@ export function describeContract(document: OpenApiDocument): ContractDescription
       session: sessionEffect(operation, fields),
       idempotencyKey: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
       requestHeaders: requestHeaders(document, parameters, security, Boolean(operation.requestBody)),
+      deprecation: deprecationOf(operationId, operation),
     };
   }
   return {
@@ -186,6 +208,10 @@ export function describeContract(document: OpenApiDocument): ContractDescription
     operations,
     errors: errorCatalogueOf(document),
     bodyLimitBytes: bodyLimitOf(document),
-    responseHeaders: responseHeaders(document),
+    // A deprecated operation answers Deprecation (and Sunset): browser code must be able to read them.
+    responseHeaders: unique([
+      ...responseHeaders(document),
+      ...(Object.values(operations).some((entry) => entry.deprecation) ? ['Deprecation', 'Sunset'] : []),
+    ]),
   };
 }
