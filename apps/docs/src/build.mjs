@@ -12,6 +12,7 @@ import { withCodeSamples } from './code-samples.mjs';
 import { developmentCredentialsOf, securitySchemesOf } from '@astral/openapi/reader';
 import { consoleModel, withConsoleLinks, withDevelopmentCredentials } from './console-model.mjs';
 import { externalAssetUrls } from './offline.mjs';
+import { withReleaseNotes } from './release-notes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** apps/docs/redocly.yaml: Redoc options and the brand colours. */
@@ -93,7 +94,8 @@ export async function buildDocs({ contractPath, outDir, development = true }) {
   const started = performance.now();
   const contract = JSON.parse(await readFile(contractPath, 'utf8'));
   if (!development) assertPublishable(contract);
-  const decorated = development ? withDevelopmentCredentials(withConsoleLinks(withCodeSamples(contract))) : withCodeSamples(contract);
+  const samples = withReleaseNotes(withCodeSamples(contract));
+  const decorated = development ? withDevelopmentCredentials(withConsoleLinks(samples)) : samples;
   const logo = await readFile(logoPath, 'utf8');
   decorated.info['x-logo'] = { url: dataUri(logo), altText: 'Astral', href: '#' };
 
