@@ -117,6 +117,16 @@ function changedPlaces(before, after) {
 /** The operations and schemas whose descriptions or examples changed, for a patch's line. */
 function documentedPlaces(before, after) {
   const places = [];
+  if (!isDeepStrictEqual(before.info, after.info)) places.push('info');
+  for (const tag of after.tags ?? []) {
+    if (
+      !isDeepStrictEqual(
+        before.tags?.find((old) => old.name === tag.name),
+        tag,
+      )
+    )
+      places.push(`tag ${tag.name}`);
+  }
   const [was, now] = [operationMap(before), operationMap(after)];
   for (const [key, location] of now) {
     const old = was.get(key);
