@@ -163,7 +163,7 @@ describe('derived from the document', () => {
 
   it('answers a deprecated operation with Deprecation and Sunset, and the client warns once', async () => {
     const document = loadContract();
-    Object.assign(document.paths['/races/{race_id}'].get, {
+    Object.assign(document.paths['/races/{race_id}']!.get, {
       deprecated: true,
       'x-astral-deprecated-at': '2027-01-01',
       'x-astral-sunset': '2027-06-30',
