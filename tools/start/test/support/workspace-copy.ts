@@ -89,7 +89,7 @@ export async function copyWorkspace(options: { warmCache?: boolean } = {}): Prom
       if (stat.isSymbolicLink()) await symlink(await readlink(from), join(root, file));
       else await copyFile(from, join(root, file));
     }
-    // Its own history, so turbo hashes through git as in a clone, and check:breaking finds HEAD.
+    // Its own history, so turbo hashes through git as in a clone.
     git(root, 'init', '--quiet');
     git(root, 'add', '--all');
     git(root, 'commit', '--quiet', '--no-verify', '--message', 'working tree under test');
