@@ -7,7 +7,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, portClosed, startNpmScript, type NpmScript } from '@astral/settings/npm-script';
+import { freePort } from '@astral/settings/npm-script';
+import { throughNpmScript } from '@astral/settings/test-suite';
 import { startLocalIssuer, type LocalIssuer } from './oidc-issuer.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
 
@@ -30,7 +31,7 @@ describe('npm run api', () => {
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const port = await freePort();
 
-    const api: NpmScript = startNpmScript('api', {
+    const env = {
       PORT: String(port),
       HOST: '127.0.0.1',
       ASTRAL_MODE: 'test',
@@ -44,53 +45,50 @@ describe('npm run api', () => {
       OIDC_ISSUER: issuer.settings.issuer,
       OIDC_AUDIENCE: issuer.settings.audience,
       OIDC_JWKS_URL: issuer.settings.jwksUrl,
-    });
-    cleanups.push(() => api.stop());
+    };
     // The banner's last line: the lines before it have arrived too.
-    await api.waitFor(/ {2}email: smtp:\/\/.*\n/);
-    const [, origin] = await api.waitFor(/Astral API \(test\) listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/);
-    expect(origin).toBe(`http://127.0.0.1:${port}`);
-    expect(api.output()).toContain(`database: ${join(dataDir, 'astral.sqlite')}`);
-    expect((await stat(join(dataDir, 'astral.sqlite'))).isFile()).toBe(true);
-    expect(api.output()).toContain('browser origins (CORS): https://allowed.example.test');
-    const base = `${origin}/api/v1`;
+    await throughNpmScript('api', env, { ready: / {2}email: smtp:\/\/.*\n/, ports: [port] }, async (api) => {
+      const [, origin] = await api.waitFor(/Astral API \(test\) listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/);
+      expect(origin).toBe(`http://127.0.0.1:${port}`);
+      expect(api.output()).toContain(`database: ${join(dataDir, 'astral.sqlite')}`);
+      expect((await stat(join(dataDir, 'astral.sqlite'))).isFile()).toBe(true);
+      expect(api.output()).toContain('browser origins (CORS): https://allowed.example.test');
+      const base = `${origin}/api/v1`;
 
-    // SMTP_URL, EMAIL_FROM and APP_URL: the verification email.
-    const requested = await fetch(`${base}/auth/request-verification`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'lena@example.com' }),
-    });
-    expect(requested.status).toBe(200);
-    await expect.poll(() => smtp.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
-    const [email] = smtp.received;
-    expect(email!.to).toEqual(['lena@example.com']);
-    expect(email!.from).toBe('Race Desk <races@example.test>');
-    expect(quotedPrintable(email!.body)).toMatch(/https:\/\/app\.example\.test\/astral\/signup\?token=astral_ev_[0-9A-Za-z]{46}/);
-
-    // CORS_ORIGINS: the listed origin, and not localhost, which the default would allow.
-    const preflight = (from: string) =>
-      fetch(`${base}/races`, {
-        method: 'OPTIONS',
-        headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      // SMTP_URL, EMAIL_FROM and APP_URL: the verification email.
+      const requested = await fetch(`${base}/auth/request-verification`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'lena@example.com' }),
       });
-    const allowed = await preflight('https://allowed.example.test');
-    expect(allowed.status).toBe(204);
-    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://allowed.example.test');
-    const other = await preflight('http://localhost:5173');
-    expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    expect(other.status).toBe(405);
+      expect(requested.status).toBe(200);
+      await expect.poll(() => smtp.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+      const [email] = smtp.received;
+      expect(email!.to).toEqual(['lena@example.com']);
+      expect(email!.from).toBe('Race Desk <races@example.test>');
+      expect(quotedPrintable(email!.body)).toMatch(/https:\/\/app\.example\.test\/astral\/signup\?token=astral_ev_[0-9A-Za-z]{46}/);
 
-    // OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL: an ID token of that issuer signs up.
-    const idToken = await issuer.sign({ sub: 'fb_nina', email: 'nina.k@example.com', name: 'Nina K' }, { now: new Date() });
-    const signup = await fetch(`${base}/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ firebase_id_token: idToken }),
+      // CORS_ORIGINS: the listed origin, and not localhost, which the default would allow.
+      const preflight = (from: string) =>
+        fetch(`${base}/races`, {
+          method: 'OPTIONS',
+          headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+        });
+      const allowed = await preflight('https://allowed.example.test');
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://allowed.example.test');
+      const other = await preflight('http://localhost:5173');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      expect(other.status).toBe(405);
+
+      // OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL: an ID token of that issuer signs up.
+      const idToken = await issuer.sign({ sub: 'fb_nina', email: 'nina.k@example.com', name: 'Nina K' }, { now: new Date() });
+      const signup = await fetch(`${base}/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ firebase_id_token: idToken }),
+      });
+      expect(signup.status).toBe(201);
     });
-    expect(signup.status).toBe(201);
-
-    await api.stop();
-    expect(await portClosed(port)).toBe(true);
   });
 });
