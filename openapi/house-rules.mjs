@@ -4,6 +4,7 @@
 // It lives beside the contract because every copy of the contract takes it along: the
 // breaking-change check lints and bundles the base commit's `openapi/`, and the add-a-resource
 // proof lints a copy of it.
+import { dirname, resolve } from 'node:path';
 
 /** The REST verbs each HTTP method means on a resource (HTTP's vocabulary, not the API's). */
 const METHOD_VERBS = { get: ['get', 'list'], post: ['create'], put: ['update', 'replace'], patch: ['update'], delete: ['delete'] };
@@ -98,9 +99,61 @@ function SuccessResponseUsesEnvelope() {
   };
 }
 
+/** A `{ $ref }` object standing for a part of another example, inside an example's `value`. */
+const isValueRef = (node) => node !== null && typeof node === 'object' && Object.keys(node).length === 1 && typeof node.$ref === 'string';
+
+/**
+ * Lets an example's `value` take a part of a shared example instead of a copy of it:
+ * `profile: { $ref: ../components/examples/AthleteProfile.yaml#/value/data }` becomes that
+ * example's profile, before the lint rules check the example against its schema and before
+ * the bundle is written. OpenAPI reads an example's value as literal data, so Redocly leaves
+ * such a `$ref` alone; this preprocessor resolves it against the example files the document
+ * already references as examples (a part of one nothing references is reported).
+ */
+function ExampleValueRefs() {
+  /** Every example file read as a whole example, by absolute path. */
+  const shared = new Map();
+  /** The `$ref`s found in example values: where they stand, and the file that holds them. */
+  const pending = [];
+  const collect = (node, from, location) => {
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, child] of Object.entries(node)) {
+      if (isValueRef(child)) pending.push({ holder: node, key, ref: child.$ref, from, location: location.child([key]) });
+      else collect(child, from, location.child([key]));
+    }
+  };
+  return {
+    Example: {
+      enter(example, ctx) {
+        const source = ctx.location.source.absoluteRef;
+        if (ctx.location.pointer === '#/') shared.set(source, example);
+        collect(example.value, source, ctx.location.child(['value']));
+      },
+    },
+    Root: {
+      leave(_root, ctx) {
+        for (const { holder, key, ref, from, location } of pending.splice(0)) {
+          const [file, pointer = ''] = ref.split('#');
+          const example = shared.get(resolve(dirname(from), file));
+          const part = pointer
+            .split('/')
+            .filter(Boolean)
+            .reduce((node, segment) => node?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')], example);
+          if (part === undefined) {
+            ctx.report({ message: `${ref}: no such part of an example the document references as an example`, location });
+            continue;
+          }
+          holder[key] = structuredClone(part);
+        }
+      },
+    },
+  };
+}
+
 export default function houseRules() {
   return {
     id: 'astral',
+    preprocessors: { oas3: { 'example-value-refs': ExampleValueRefs } },
     rules: { oas3: { 'operation-id-verb-noun': OperationIdVerbNoun, 'success-response-uses-envelope': SuccessResponseUsesEnvelope } },
   };
 }

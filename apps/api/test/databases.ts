@@ -2,10 +2,9 @@
 // vitest globalSetup (`@astral/test-postgres/vitest-setup`). The same test files run on
 // both (`describe.each(databases())`); each file gets its own PostgreSQL database, so files
 // running in parallel never see each other's rows.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, inject, it } from 'vitest';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository } from '../src/repository.js';
+import { createDatabase } from '@astral/test-postgres';
 // Declares `inject('postgresUrl')`.
 import type {} from '@astral/test-postgres/vitest-setup';
 
@@ -65,19 +64,7 @@ export function laneRuns(lane: DatabaseLane): boolean {
  * const url = await freshPostgresDatabase(inject('postgresUrl')!);
  * ```
  */
-export async function freshPostgresDatabase(serverUrl: string): Promise<string> {
-  const name = `astral_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+export const freshPostgresDatabase = (serverUrl: string): Promise<string> => createDatabase(serverUrl);
 
 /**
  * A repository on the lane's database: SQLite in memory, or a fresh PostgreSQL database

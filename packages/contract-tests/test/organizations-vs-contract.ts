@@ -239,6 +239,19 @@ export function organizationsAgainstContract(recorder: CoverageRecorder): void {
         );
       });
 
+      it('createOrganizationMember: 429 with Retry-After past 60 attempts an hour by one caller, found or not', async () => {
+        // The head coach of a fresh organization, so the seeded one's callers keep their count.
+        const owner = await signUp('memberlimit');
+        const own = (await call('POST', '/organizations', { bearer: owner.token, body: { name: 'Member Limit Club' } })).body.data.org_id;
+        const probe = (n: number) =>
+          call('POST', `/organizations/${own}/members`, { bearer: owner.token, body: { email: `probe${n}.${owner.userId}@example.com` } });
+        for (let n = 0; n < 60; n++) expect((await probe(n)).status).toBe(404);
+        const refused = await probe(60);
+        expectApi(refused, 'createOrganizationMember', 429, { code: 'RATE_LIMITED', field: 'email', validRequest: true });
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(refused.headers.get('ratelimit-policy')).toBe('"add_member";q=60;w=3600');
+      });
+
       it('getOrganizationMember: 200 (the athlete without coach-only fields); 400, 401, 403, 404', async () => {
         expectApi(await call('GET', `${org}/members/${leo}`, { as: 'assistant' }), 'getOrganizationMember', 200);
         const own = await call('GET', `${org}/members/${leo}`, { as: 'member' });

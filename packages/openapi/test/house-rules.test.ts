@@ -1,10 +1,13 @@
 // The contract passes `recommended` plus the house rules with zero problems, and a
 // deliberately broken contract proves that every house rule in redocly.yaml fires.
 import { lint, lintFromString, loadConfig } from '@redocly/openapi-core';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundled } from './bundled.js';
 
 const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const configPath = at('../../../redocly.yaml');
@@ -116,5 +119,35 @@ describe('the rules that read the document (openapi/house-rules.mjs)', () => {
     const operation = { operationId: 'getMe' };
     expect((await lintOperation('/auth/me', 'get', operation, [{ name: 'Auth' }]))(envelope)).toHaveLength(1);
     expect((await lintOperation('/auth/me', 'get', operation, bare))(envelope)).toEqual([]);
+  });
+});
+
+describe('the example-value-refs preprocessor', () => {
+  const sharedProfile = '$ref: ../components/examples/AthleteProfile.yaml#/value/data';
+
+  it('gives the login and Firebase-exchange examples the one shared athlete profile', () => {
+    const profile = bundled.components.examples.AthleteProfile.value.data;
+    const example = (path: string, status: string, name: string) =>
+      bundled.paths[path].post.responses[status].content['application/json'].examples[name].value;
+    expect(profile.user_id).toBe('usr_athlete1');
+    expect(example('/auth/login', '200', 'signedIn').profile).toEqual(profile);
+    expect(example('/auth/signup', '200', 'existing').profile).toEqual(profile);
+    for (const file of ['auth_login.yaml', 'auth_signup.yaml'])
+      expect(readFileSync(at(`../../../openapi/paths/${file}`), 'utf8')).toContain(sharedProfile);
+  });
+
+  it('reports a reference to a part no shared example has', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'astral-example-refs-'));
+    try {
+      cpSync(at('../../../openapi'), copy, { recursive: true });
+      const login = join(copy, 'paths/auth_login.yaml');
+      writeFileSync(login, readFileSync(login, 'utf8').replace(sharedProfile, `${sharedProfile}x`));
+      const problems = await lintFile(join(copy, 'openapi.yaml'));
+      expect(problems.map((p) => p.message)).toContain(
+        '../components/examples/AthleteProfile.yaml#/value/datax: no such part of an example the document references as an example',
+      );
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensurePostgres } from './binaries.js';
+import { createDatabase } from './databases.js';
 
 const execFile = promisify(execFileCallback);
 
@@ -19,8 +20,8 @@ export interface ThrowawayPostgres {
   port: number;
   /** The private folder holding the data directory, the socket and the server log. */
   directory: string;
-  /** Creates a database and returns its URL (one per test file keeps suites apart). */
-  createDatabase(name: string): Promise<string>;
+  /** Creates a database (a fresh random name without one) and returns its URL: one per test file keeps suites apart. */
+  createDatabase(name?: string): Promise<string>;
   /** Stops the server and deletes its data. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -125,11 +126,7 @@ export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Pr
       url,
       port,
       directory: root,
-      async createDatabase(name) {
-        if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-        await execFile(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
-        return `postgres://postgres@127.0.0.1:${port}/${name}`;
-      },
+      createDatabase: (name) => createDatabase(url, name),
       stop,
     };
   } catch (error) {

@@ -24,6 +24,10 @@ describe('a throwaway PostgreSQL server', () => {
       expect(psql(server.url, 'select 1 + 1')).toBe('2');
       const url = await server.createDatabase('astral_probe');
       expect(psql(url, 'select current_database()')).toBe('astral_probe');
+      // Without a name, each call gets a database of its own.
+      const [first, second] = [await server.createDatabase(), await server.createDatabase()];
+      expect(first).not.toBe(second);
+      expect(psql(first, 'select current_database()')).toMatch(/^astral_test_[0-9a-f]{12}$/);
       expect(psql(url, "select setting from pg_settings where name = 'listen_addresses'")).toBe('127.0.0.1');
     } finally {
       await server.stop();

@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startMailCatcher } from '@astral/mail';
 import { startMock, startSandbox } from '@astral/mock';
+import { createDatabase } from '@astral/test-postgres';
 import type {} from '@astral/test-postgres/vitest-setup';
-import { createDatabase, laneDatabases, type Lane, type LaneName } from './lane.js';
+import { laneDatabases, type Lane, type LaneName } from './lane.js';
 import { startOidcIssuer, type OidcSettings } from './oidc-issuer.js';
 
 declare module 'vitest' {

@@ -2,7 +2,6 @@
 // in memory, plus the mock and the suites that need no database) and the `postgres` project
 // (contract.test.ts again, the sandbox and the wrapped APIs on a throwaway PostgreSQL
 // database). vitest.config.ts names the projects; the global setup provides the lane.
-import pg from 'pg';
 
 export type LaneName = 'sqlite' | 'postgres';
 
@@ -23,26 +22,3 @@ declare module 'vitest' {
 
 /** The databases the postgres lane creates: the sandbox's, and one per wrapped API (support/wrapped-api.ts). */
 export const laneDatabases = ['sandbox', 'faults', 'in-flight'] as const;
-
-/**
- * Creates an empty database named `name` on the PostgreSQL server at `serverUrl` and
- * returns its URL.
- *
- * @example
- * ```ts
- * const url = await createDatabase('postgres://postgres@127.0.0.1:5432/postgres', 'contract_sandbox');
- * ```
- */
-export async function createDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${name}`);
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}

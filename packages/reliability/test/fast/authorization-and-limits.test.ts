@@ -290,10 +290,13 @@ describeOnDatabases('authorization and limits on $name', (lane) => {
   const field = (value: string, key: string) => Number(new RegExp(`;${key}=(\\d+)`).exec(value)?.[1]);
 
   describe('rate limits', () => {
-    // The operations whose successes carry RateLimit-Policy and that document a 429: the
-    // per-address email limits (request-verification, request-password-reset).
+    // The open operations whose successes carry RateLimit-Policy and that document a 429: the
+    // per-address email limits (request-verification, request-password-reset). A signed-in
+    // caller's limit (createOrganizationMember's, per caller) is tested in apps/api and the
+    // contract tests, where an organization and its manager are at hand.
     const limited = operationIds.filter(
       (id) =>
+        isOpen(id) &&
         (operationTable[id].statuses as readonly number[]).includes(429) &&
         'ratelimit-policy' in responseHeaders(id, operationTable[id].successStatus),
     );

@@ -2,9 +2,8 @@
 // vitest globalSetup (`@astral/test-postgres/vitest-setup`). The same tests run on both
 // (`describeOnDatabases`), each lane reported by name; each file gets its own PostgreSQL
 // database, so files running side by side never see each other's rows.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, inject, it } from 'vitest';
+import { createDatabase } from '@astral/test-postgres';
 // Declares `inject('postgresUrl')`.
 import type {} from '@astral/test-postgres/vitest-setup';
 
@@ -55,15 +54,5 @@ export function describeOnDatabases(title: string, body: (lane: DatabaseLane) =>
  */
 export async function laneDatabase(lane: DatabaseLane): Promise<string | undefined> {
   if (lane.name === 'sqlite') return undefined;
-  const name = `astral_reliability_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: lane.serverUrl! });
-  await client.connect();
-  try {
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(lane.serverUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabase(lane.serverUrl!);
 }

@@ -7,6 +7,7 @@
  * (parts.ts), never the app's registry.
  */
 import type { OutboxStorage } from '../../email/outbox.js';
+import type { RateLimitStorage } from '../../rate-limits/index.js';
 import type { AnyTables, StorageContext } from '../../storage/context.js';
 import type { UserStorage } from '../users/storage.js';
 import { openApiKeyStorage, type ApiKeyStorage } from './api-keys/storage.js';
@@ -56,4 +57,6 @@ export interface OrganizationStorages {
   users: UserStorage;
   /** Invitation emails are queued with the invitation. */
   outbox: OutboxStorage;
+  /** Adding members is limited per caller (members/service.ts). */
+  rateLimits: RateLimitStorage;
 }

@@ -1,5 +1,5 @@
 /** The membership operations: thin adapters from the typed handler context to the service. */
-import type { HandlersForTag } from '@astral/server';
+import { rateLimitHeaders, type HandlersForTag } from '@astral/server';
 import type { Principal } from '../../../domain/principal.js';
 import type { MemberService } from './service.js';
 
@@ -18,10 +18,10 @@ export function memberHandlers(members: MemberService) {
       const { data, nextCursor, total } = await members.list(principal, params.org_id, query);
       return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor } } };
     },
-    createOrganizationMember: async ({ params, body, principal }) => ({
-      status: 201,
-      body: { status: 'ok', data: await members.add(principal, params.org_id, body) },
-    }),
+    createOrganizationMember: async ({ params, body, principal }) => {
+      const { member, rateLimit } = await members.add(principal, params.org_id, body);
+      return { status: 201, headers: rateLimitHeaders(rateLimit), body: { status: 'ok', data: member } };
+    },
     getOrganizationMember: async ({ params, principal }) => ({
       status: 200,
       body: { status: 'ok', data: await members.get(principal, params.org_id, params.user_id) },

@@ -4,8 +4,8 @@
  * are the rules of the changes themselves. Every change of membership or role records its
  * audit event in the same transaction.
  */
-import type { QueryParams } from '@astral/server';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../../domain/errors.js';
+import type { QueryParams, RateLimitPolicy, RateLimitState } from '@astral/server';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, RateLimitedError } from '../../../domain/errors.js';
 import { contractId, filtersDigest, keysetCursor, keysetPage, type Page } from '../../../domain/keyset-cursor.js';
 import { formatInstant } from '../../../domain/time.js';
 import type { Principal } from '../../../domain/principal.js';
@@ -18,6 +18,13 @@ import type { OrganizationStorages } from '../storage.js';
 import { join, linkProfile, storedMember } from './joining.js';
 import type { MemberView } from './storage.js';
 import { visibleMember } from './view.js';
+
+/**
+ * `createOrganizationMember` answers whether an address has an account (`404`) or is in
+ * another organization (`409`), so a caller may try it only so often: 60 times an hour per
+ * user or organization, as the contract's `RateLimit-Policy: "add_member";q=60;w=3600` says.
+ */
+export const addMemberLimit = { policy: 'add_member', limit: 60, windowSeconds: 3600 } as const satisfies RateLimitPolicy;
 
 const cursor = keysetCursor({ userId: contractId('u', 'Member', 'user_id') }, { filtered: true });
 
@@ -55,13 +62,19 @@ export class MemberService {
     return { ...page, data: page.data.map((member) => visibleMember(member, access.column)) };
   }
 
-  /** Adds an existing user, by email or user ID, as an athlete. */
-  async add(principal: Principal, organizationId: string, input: MemberCreate): Promise<Member> {
+  /**
+   * Adds an existing user, by email or user ID, as an athlete. Every attempt by a caller with
+   * the right counts against `addMemberLimit`, found or not; past it nothing is looked up.
+   */
+  async add(principal: Principal, organizationId: string, input: MemberCreate): Promise<{ member: Member; rateLimit: RateLimitState }> {
     const access = await this.options.authorize('createOrganizationMember', principal, organizationId);
     if ((input.email === undefined) === (input.user_id === undefined)) {
       throw new InvalidError('email', 'Send exactly one of email and user_id');
     }
     const field = input.email === undefined ? 'user_id' : 'email';
+    const caller = `${principal.principal_type}:${principal.user_id}`;
+    const { allowed, ...rateLimit } = await this.options.repository.rateLimits.consume(addMemberLimit, caller, this.options.now());
+    if (!allowed) throw new RateLimitedError(rateLimit, field, 'Too many members added by this caller');
     const at = this.nowIso();
     const userId = await this.options.repository.transaction(async (tx) => {
       const id = input.email === undefined ? input.user_id! : (await tx.users.findByEmail(input.email))?.user.user_id;
@@ -80,7 +93,7 @@ export class MemberService {
       return user.user_id;
     });
     const added = await this.options.repository.organizations.member(organizationId, userId);
-    return visibleMember(added!, access.column);
+    return { member: visibleMember(added!, access.column), rateLimit };
   }
 
   async get(principal: Principal, organizationId: string, userId: string): Promise<Member> {
