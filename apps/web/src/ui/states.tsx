@@ -1,5 +1,5 @@
 /** The loading and empty states every list and page shares. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 export function Loading({ children }: { children: ReactNode }) {
   return (
@@ -29,10 +29,14 @@ export function ShownOnce({ label, value }: { label: string; value: string }) {
 }
 
 function CopyButton({ value }: { value: string }) {
-  const copy = () => void navigator.clipboard?.writeText(value);
+  const [copied, setCopied] = useState(false);
+  const copy = () => void navigator.clipboard?.writeText(value).then(() => setCopied(true));
   return (
-    <button type="button" className="secondary" onClick={copy}>
-      Copy
-    </button>
+    <>
+      <button type="button" className="secondary" onClick={copy}>
+        Copy
+      </button>
+      <span role="status">{copied ? 'Copied' : ''}</span>
+    </>
   );
 }
