@@ -1,12 +1,32 @@
-/** The pages and the navigation; what a signed-out visitor sees differs from an athlete's. */
-import { useMutation } from '@tanstack/react-query';
-import { Link, useLocation } from './router.js';
+/** The pages, the header and the error toasts; what a signed-out visitor sees differs from a member's. */
+import { useEffect } from 'react';
+import { Navigation } from './navigation.js';
+import { useLocation } from './router.js';
 import { useApi } from './session.js';
+import { Toasts } from './ui/toasts.js';
 import { LoginPage } from './pages/Login.js';
 import { ProfilePage } from './pages/Profile.js';
 import { RaceDetailPage, RacesPage } from './pages/Races.js';
 import { ResetPasswordPage } from './pages/ResetPassword.js';
 import { SignUpPage } from './pages/SignUp.js';
+import { JoinPage } from './pages/Join.js';
+import { ClubPage } from './pages/coach/Club.js';
+import { RosterPage } from './pages/coach/Roster.js';
+import { MemberPage } from './pages/coach/Member.js';
+import { GroupsPage } from './pages/coach/Groups.js';
+import { InvitationsPage } from './pages/coach/Invitations.js';
+import { ApiKeysPage } from './pages/coach/ApiKeys.js';
+import { AuditPage } from './pages/coach/Audit.js';
+
+const signedInPages: Record<string, () => React.JSX.Element> = {
+  '/profile': ProfilePage,
+  '/club': ClubPage,
+  '/roster': RosterPage,
+  '/groups': GroupsPage,
+  '/invitations': InvitationsPage,
+  '/api-keys': ApiKeysPage,
+  '/audit': AuditPage,
+};
 
 function Page() {
   const { path } = useLocation();
@@ -14,43 +34,41 @@ function Page() {
   // The emailed links work signed in or out.
   if (path === '/signup') return <SignUpPage />;
   if (path === '/reset-password') return <ResetPasswordPage />;
+  if (path === '/join') return <JoinPage />;
   if (!session) return <LoginPage />;
   const race = /^\/races\/([^/]+)$/.exec(path);
   if (race) return <RaceDetailPage raceId={decodeURIComponent(race[1]!)} />;
-  if (path === '/profile') return <ProfilePage />;
-  return <RacesPage />;
+  const member = /^\/members\/([^/]+)$/.exec(path);
+  if (member) return <MemberPage userId={decodeURIComponent(member[1]!)} />;
+  const Known = signedInPages[path];
+  return Known ? <Known /> : <RacesPage />;
 }
 
-function Navigation() {
-  const { client, session } = useApi();
-  const { navigate } = useLocation();
-  const logout = useMutation({ mutationFn: () => client.auth.logout(), onSettled: () => navigate('/login') });
-  return (
-    <nav>
-      <strong>Astral</strong>{' '}
-      {session ? (
-        <>
-          <Link to="/races">Races</Link> <Link to="/profile">Profile</Link>{' '}
-          <button type="button" onClick={() => logout.mutate()}>
-            Log out
-          </button>
-        </>
-      ) : (
-        <>
-          <Link to="/login">Log in</Link> <Link to="/signup">Sign up</Link>
-        </>
-      )}
-    </nav>
-  );
+/** Each page's first heading names the document, so a screen reader and the tab say where one is. */
+function useTitle() {
+  const { path } = useLocation();
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const heading = document.querySelector('main h1')?.textContent;
+      document.title = heading ? `${heading} · Astral` : 'Astral';
+    }, 0);
+    return () => clearTimeout(timer);
+  });
+  return path;
 }
 
 export function App() {
+  useTitle();
   return (
     <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Navigation />
-      <main>
+      <main id="main" className="container">
         <Page />
       </main>
+      <Toasts />
     </>
   );
 }

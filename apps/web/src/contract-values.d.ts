@@ -1,8 +1,16 @@
-import type { components } from '@astral/openapi';
+import type { components, OperationId } from '@astral/openapi';
 
 declare global {
   /** The contract's `RaceType` enum, put in by Vite at build time (`src/contract-values.mjs`). */
   const __ASTRAL_RACE_TYPES__: Array<components['schemas']['RaceType']>;
   /** The contract's unit systems, put in by Vite at build time. */
   const __ASTRAL_UNIT_SYSTEMS__: Array<components['schemas']['UserPreferences']['unit_system']>;
+  /** The contract's `OrganizationRole` enum. */
+  const __ASTRAL_ORGANIZATION_ROLES__: Array<components['schemas']['OrganizationRole']>;
+  /** The contract's `MemberStatus` enum. */
+  const __ASTRAL_MEMBER_STATUSES__: Array<components['schemas']['MemberStatus']>;
+  /** The contract's `GroupPrivacy` enum. */
+  const __ASTRAL_GROUP_PRIVACIES__: Array<components['schemas']['GroupPrivacy']>;
+  /** Each organization operation's `x-astral-permissions` row, as the contract writes it. */
+  const __ASTRAL_PERMISSIONS__: Partial<Record<OperationId, Record<string, string>>>;
 }

@@ -1,7 +1,19 @@
-// Values the pages offer as choices, read from the bundled contract when the app is built,
-// so a new race type in the contract shows up in the filter with no edit here. Vite puts
-// them into the bundle as constants (`define`); the page never downloads the contract.
-import { contract } from '@astral/openapi/contract';
+// Values the pages offer as choices, and the organizations permission matrix, read from the
+// bundled contract when the app is built, so a new race type, role or permission row in the
+// contract shows up with no edit here. Vite puts them into the bundle as constants
+// (`define`); the page never downloads the contract.
+import { operationTable } from '@astral/openapi';
+import { contract, operationObject } from '@astral/openapi/contract';
+
+/** Every operation's `x-astral-permissions` row (caller column to permission), for those that have one. */
+export function permissionMatrix() {
+  const matrix = {};
+  for (const operationId of Object.keys(operationTable)) {
+    const row = operationObject(operationId).operation?.['x-astral-permissions'];
+    if (row) matrix[operationId] = row;
+  }
+  return matrix;
+}
 
 /** `define` entries for vite.config.ts and vitest.config.ts. */
 export function contractValues() {
@@ -9,5 +21,9 @@ export function contractValues() {
   return {
     __ASTRAL_RACE_TYPES__: JSON.stringify(schemas.RaceType.enum),
     __ASTRAL_UNIT_SYSTEMS__: JSON.stringify(schemas.UserPreferences.properties.unit_system.enum),
+    __ASTRAL_ORGANIZATION_ROLES__: JSON.stringify(schemas.OrganizationRole.enum),
+    __ASTRAL_MEMBER_STATUSES__: JSON.stringify(schemas.MemberStatus.enum),
+    __ASTRAL_GROUP_PRIVACIES__: JSON.stringify(schemas.GroupPrivacy.enum),
+    __ASTRAL_PERMISSIONS__: JSON.stringify(permissionMatrix()),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * A router of a few lines over the History API: the app has six pages, and the emailed
+ * A router of a few lines over the History API: the app has a dozen pages, and the emailed
  * links (`/signup?token=...`, `/reset-password?token=...`) must open the right one.
  */
 import { createContext, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
@@ -37,14 +37,14 @@ export function useLocation(): Location {
 }
 
 export function Link({ to, children }: { to: string; children: ReactNode }) {
-  const { navigate } = useLocation();
+  const { navigate, path } = useLocation();
   const onClick = (event: MouseEvent) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     navigate(to);
   };
   return (
-    <a href={to} onClick={onClick}>
+    <a href={to} onClick={onClick} aria-current={path === to ? 'page' : undefined}>
       {children}
     </a>
   );

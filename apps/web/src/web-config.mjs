@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
+import { bundleBudget } from './bundle-budget.mjs';
 import { contractValues } from './contract-values.mjs';
 import { webTarget } from './target.mjs';
 
@@ -42,7 +43,7 @@ export function webConfig(env) {
   const proxy = target.apiOrigin ? { '/api': { target: target.apiOrigin, changeOrigin: true } } : undefined;
   const server = { host: target.host, port: target.port, strictPort: true, proxy };
   return {
-    plugins: [react(), runtimeSettings(target.api)],
+    plugins: [react(), runtimeSettings(target.api), bundleBudget()],
     define: contractValues(),
     server,
     preview: server,

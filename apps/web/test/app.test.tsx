@@ -155,12 +155,17 @@ describe('profile', () => {
     expect(sent).toMatchObject({ display_name: 'Maya O.', preferences: { unit_system: 'imperial' } });
   });
 
-  it('names the field the API refuses, as @astral/msw validates it against the contract', async () => {
+  it("shows the API's 400 at the field it names (details.field), as @astral/msw validates it against the contract", async () => {
     renderApp('/profile', { session: signedIn });
     await screen.findByRole('heading', { name: 'Maya Okafor' });
     type('Display name', 'M'.repeat(80));
     click('Save');
-    expect((await screen.findByRole('alert')).textContent).toMatch(/\(display_name\)$/);
+    const input = screen.getByLabelText('Display name');
+    await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+    const message = document.getElementById(input.getAttribute('aria-describedby')!)!.textContent;
+    expect(message).toMatch(/display_name|characters|long/i);
+    // Shown at the field, so no toast repeats it.
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('logs out: the session is gone and the login page shows', async () => {

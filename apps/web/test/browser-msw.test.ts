@@ -1,10 +1,13 @@
 // @astral/msw in a real browser: the built app with ASTRAL_WEB_API_URL=msw in Debian's
 // Chromium, no API server at all. MSW's service worker (served by the app's own server)
 // answers with the contract's examples, and the contract's validation runs in the page.
+// The same screens as against the sandbox, as the athlete and as the example club's head
+// coach (the persona picked in the page's banner), each passing axe-core.
 import { openChromium, type OpenChromium } from '@astral/test-chromium';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebPreview } from '../src/preview.mjs';
+import { checkPage, desktop } from './browser-checks.js';
 
 let web: { url: string; close: () => Promise<void> };
 let browser: OpenChromium;
@@ -14,7 +17,7 @@ const reachedServer: string[] = [];
 
 beforeAll(async () => {
   web = await startWebPreview({ apiUrl: 'msw', port: 0 });
-  browser = await openChromium();
+  browser = await openChromium({ viewport: desktop });
   ({ page } = browser);
   // Service-worker answers never reach the network; a request that does is recorded.
   page.on('requestfinished', (request) => {
@@ -31,7 +34,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-describe('the web app on @astral/msw in Chromium (setupWorker)', () => {
+describe('the web app on @astral/msw in Chromium (setupWorker)', { timeout: 120_000 }, () => {
   it('logs in and lists races from the contract examples, answered by the service worker', async () => {
     await page.goto(web.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
@@ -42,17 +45,43 @@ describe('the web app on @astral/msw in Chromium (setupWorker)', () => {
     await page.getByRole('link', { name: 'Chicago Marathon' }).waitFor();
     await page.getByRole('link', { name: 'Chicago Marathon' }).click();
     await page.getByRole('heading', { name: 'Chicago Marathon' }).waitFor();
+    await checkPage(page, "a race's page (msw)");
   });
 
-  it("refuses bad input in the API's error shape, validated against the contract in the page", async () => {
+  it("refuses bad input in the API's error shape, validated against the contract in the page, shown at the field", async () => {
     await page.getByRole('link', { name: 'Profile' }).click();
     await page.getByRole('heading', { name: 'Maya Okafor' }).waitFor();
     await page.getByLabel('Display name').fill('M'.repeat(80));
     await page.getByRole('button', { name: 'Save' }).click();
-    expect(await page.getByRole('alert').textContent()).toMatch(/\(display_name\)$/);
+    await page.locator('input[aria-invalid="true"]').waitFor();
+    expect(await page.getByLabel('Display name').getAttribute('aria-invalid')).toBe('true');
+    await checkPage(page, 'the profile with a field error (msw)');
     await page.getByLabel('Display name').fill('Maya O.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').waitFor();
+  });
+
+  it("as the example club's head coach: the roster, a member's coach-only notes, invitations, API keys, the audit log", async () => {
+    await page.getByLabel('signed in as').selectOption('head_coach');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Roster' }).click();
+    await page.getByRole('link', { name: 'Leo Moreau' }).click();
+    await page.getByRole('heading', { name: 'Coach-only' }).waitFor();
+    await checkPage(page, "a member's page (msw)");
+
+    await nav.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('button', { name: 'Create link' }).click();
+    expect(await page.getByRole('article', { name: 'Invitation link' }).locator('code').textContent()).toMatch(/\/join\?token=astral_it_/);
+    await checkPage(page, 'the invitations with a new link (msw)');
+
+    await nav.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Key name').fill('Club dashboard');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByRole('article', { name: 'API key secret' }).waitFor();
+
+    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('cell', { name: 'coach assigned' }).waitFor();
+    await checkPage(page, 'the audit log (msw)');
     expect(reachedServer).toEqual([]);
   });
 });

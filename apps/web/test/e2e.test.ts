@@ -1,7 +1,10 @@
 // The web app end to end in Debian's Chromium (playwright-core, no browser download),
 // against the sandbox (the reference API behind Prism's validating proxy) with its email
-// caught by the repository's mail catcher over real SMTP: sign up through the emailed link,
-// edit the profile, browse and filter races, log out and back in.
+// caught by the repository's mail catcher over real SMTP. The seeded head coach (the
+// sandbox's development token) invites an athlete by email; the athlete opens the emailed
+// invitation, signs up through the emailed sign-up link and accepts, keyboard only; the coach
+// sees them on the roster. Every page passes axe-core, and each main page is saved as a
+// screenshot at desktop and phone width (test-results/screenshots/).
 import { createServer } from 'node:net';
 import { openChromium, type OpenChromium } from '@astral/test-chromium';
 import type { Page } from 'playwright-core';
@@ -9,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type CaughtMessage, type RunningMailCatcher } from '@astral/mail';
 import { startSandbox } from '@astral/mock';
 import { startWebPreview } from '../src/preview.mjs';
+import { checkPage, desktop, tabTo } from './browser-checks.js';
 
 /** A free loopback port: the sandbox must know the app's URL (for the emailed link) before the app, which proxies to the sandbox, starts. */
 async function freePort(): Promise<number> {
@@ -19,32 +23,41 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The link of the newest email to `to`, once the sandbox's outbox has delivered it. */
-async function emailedLink(mail: RunningMailCatcher, to: string): Promise<string> {
+/** The first link to `path` in the emails to `to`, once the sandbox's outbox has delivered one. */
+async function emailedLink(mail: RunningMailCatcher, to: string, path: string): Promise<string> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const response = await fetch(`${mail.inboxUrl.replace(/\/$/, '')}/api/messages?to=${encodeURIComponent(to)}`);
-    const [message] = (await response.json()) as CaughtMessage[];
-    const link = message?.links[0];
+    const messages = (await response.json()) as CaughtMessage[];
+    const link = messages.flatMap((message) => message.links).find((url) => new URL(url).pathname === path);
     if (link) return link;
-    if (Date.now() > deadline) throw new Error(`no email to ${to} within 20 s`);
+    if (Date.now() > deadline) throw new Error(`no email to ${to} with a ${path} link within 20 s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The seeded head coach's development token (apps/api/src/seed/identities.ts), as the app keeps a session. */
+const headCoachSession = { access_token: 'dev-coach-token', expires_at: '2099-01-01T00:00:00Z' };
 
 let mail: RunningMailCatcher;
 let sandbox: { url: string; close: () => Promise<void> };
 let web: { url: string; close: () => Promise<void> };
 let browser: OpenChromium;
+/** The athlete's tab and the head coach's, in two browser contexts (two people). */
 let page: Page;
+let coach: Page;
 
 beforeAll(async () => {
   mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
   const webPort = await freePort();
   sandbox = await startSandbox({ port: 0, smtpUrl: mail.smtpUrl, appUrl: `http://127.0.0.1:${webPort}`, log: () => undefined });
   web = await startWebPreview({ apiUrl: sandbox.url, port: webPort });
-  browser = await openChromium();
+  browser = await openChromium({ viewport: desktop });
   ({ page } = browser);
+  const coachContext = await browser.browser.newContext({ viewport: desktop });
+  coach = await coachContext.newPage();
+  await coach.goto(web.url);
+  await coach.evaluate((session) => localStorage.setItem('astral-session', JSON.stringify(session)), headCoachSession);
 });
 
 afterAll(async () => {
@@ -54,29 +67,83 @@ afterAll(async () => {
   await mail?.close();
 });
 
-describe('the web app against the sandbox, in Chromium', () => {
+// Each step runs axe-core and takes screenshots beside the rest of `npm test` on two cores.
+describe('the web app against the sandbox, in Chromium', { timeout: 180_000 }, () => {
   const email = `runner.${Date.now()}@example.com`;
   const password = 'Easy-Run-Tuesday-5';
 
-  it('signs up with the link the sandbox emailed to the mail catcher', async () => {
-    await page.goto(web.url);
-    await page.getByRole('heading', { name: 'Log in' }).waitFor();
-    await page.getByRole('link', { name: 'Sign up' }).first().click();
-    await page.getByLabel('Email').fill(email);
-    await page.getByRole('button', { name: 'Send me a sign-up link' }).click();
+  it("the head coach's pages: roster, a member with coach-only notes, groups, API keys", async () => {
+    await coach.goto(`${web.url}roster`);
+    await coach.getByRole('link', { name: 'Leo Moreau' }).waitFor();
+    for (const label of ['Roster', 'Groups', 'Invitations', 'API keys', 'Audit log'])
+      await coach.getByRole('link', { name: label }).waitFor();
+    await checkPage(coach, 'the roster', 'coach-roster');
+
+    await coach.getByRole('link', { name: 'Leo Moreau' }).click();
+    await coach.getByText('watch the left Achilles', { exact: false }).first().waitFor();
+    await checkPage(coach, "a member's page", 'coach-member');
+
+    await coach.getByRole('link', { name: 'Groups' }).click();
+    await coach.getByText('Spring marathon squad').waitFor();
+    await checkPage(coach, 'the groups', 'coach-groups');
+
+    await coach.getByRole('link', { name: 'API keys' }).click();
+    await coach.getByLabel('Key name').fill('Club dashboard');
+    await coach.getByRole('button', { name: 'Create key' }).click();
+    const secret = coach.getByRole('article', { name: 'API key secret' });
+    expect(await secret.locator('code').textContent()).toMatch(/^astral_live_[0-9A-Za-z]{46}$/);
+    await checkPage(coach, 'the API keys with a new secret', 'coach-api-keys');
+  });
+
+  it('the head coach invites an athlete by email', async () => {
+    await coach.getByRole('link', { name: 'Invitations' }).click();
+    await coach.getByLabel("Athlete's email").fill(email);
+    await coach.getByRole('button', { name: 'Send invitation' }).click();
+    await coach
+      .getByRole('status')
+      .filter({ hasText: `Invitation sent to ${email}` })
+      .waitFor();
+    await coach.getByRole('cell', { name: email, exact: true }).waitFor();
+    await checkPage(coach, 'the invitations', 'coach-invitations');
+  });
+
+  it('the athlete opens the emailed invitation, signs up through the emailed link and accepts, keyboard only', async () => {
+    const invitation = await emailedLink(mail, email, '/join');
+    expect(invitation).toMatch(new RegExp(`^${web.url}join\\?token=`));
+    await page.goto(invitation);
+    await page.getByRole('heading', { name: 'You are invited to a club on Astral' }).waitFor();
+    await checkPage(page, 'the invitation, signed out', 'athlete-join');
+
+    await tabTo(page, page.getByRole('main').getByRole('link', { name: 'Sign up' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, page.getByLabel('Email'));
+    await page.keyboard.type(email);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
 
-    const link = await emailedLink(mail, email);
+    const link = await emailedLink(mail, email, '/signup');
     expect(link).toMatch(new RegExp(`^${web.url}signup\\?token=`));
     await page.goto(link);
     await page.getByText(`Signing up as ${email}`).waitFor();
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('button', { name: 'Save' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/profile');
+    await checkPage(page, 'choosing a password', 'athlete-signup');
+    await tabTo(page, page.getByLabel('Password'));
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+
+    // Back at the invitation, now signed in.
+    const accept = page.getByRole('button', { name: 'Accept the invitation' });
+    await accept.waitFor();
+    await tabTo(page, accept);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Alpine Running Club' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/club');
+    await page.getByRole('link', { name: 'Groups' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Roster' }).count()).toBe(0);
+    await checkPage(page, "the athlete's club", 'athlete-club');
   });
 
   it('edits the profile, and the edit is there after a reload', async () => {
+    await page.getByRole('link', { name: 'Profile' }).click();
     await page.getByLabel('Display name').fill('Road Runner');
     await page.getByLabel('Units').selectOption('imperial');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -84,6 +151,15 @@ describe('the web app against the sandbox, in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Road Runner' }).waitFor();
     expect(await page.getByLabel('Units').inputValue()).toBe('imperial');
+    await checkPage(page, 'the profile', 'athlete-profile');
+  });
+
+  it('the head coach sees the new athlete on the roster, and their joining in the audit log', async () => {
+    await coach.getByRole('link', { name: 'Roster' }).click();
+    await coach.getByRole('link', { name: 'Road Runner' }).waitFor();
+    await coach.getByRole('link', { name: 'Audit log' }).click();
+    await coach.getByRole('table', { name: 'audit events' }).getByRole('cell', { name: 'invitation accepted' }).first().waitFor();
+    await checkPage(coach, 'the audit log', 'coach-audit');
   });
 
   it('browses the seeded races, filters them, opens one', async () => {
@@ -92,6 +168,7 @@ describe('the web app against the sandbox, in Chromium', () => {
     await races.first().waitFor();
     const all = await races.count();
     expect(all).toBeGreaterThan(1);
+    await checkPage(page, 'the races', 'athlete-races');
 
     await page.getByLabel('Type').selectOption('triathlon');
     await page.getByRole('button', { name: 'Filter' }).click();
@@ -111,14 +188,19 @@ describe('the web app against the sandbox, in Chromium', () => {
     await races.first().click();
     await page.getByRole('heading', { name }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/races\/race_/);
+    await checkPage(page, "a race's page", 'athlete-race');
   });
 
-  it('logs out, and back in with the new password', async () => {
-    await page.getByRole('button', { name: 'Log out' }).click();
+  it('logs out, and back in with the new password, keyboard only', async () => {
+    await tabTo(page, page.getByRole('button', { name: 'Log out' }));
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await checkPage(page, 'the login page', 'login');
+    await tabTo(page, page.getByLabel('Email'));
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
     await page.getByRole('list', { name: 'races' }).getByRole('link').first().waitFor();
     await page.getByRole('link', { name: 'Profile' }).click();
     await page.getByRole('heading', { name: 'Road Runner' }).waitFor();

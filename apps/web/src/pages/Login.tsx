@@ -1,9 +1,10 @@
 /** Log in with email and password; the client keeps the session it returns. */
 import { useState, type SyntheticEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { ErrorMessage } from '../errors.js';
+import { afterSignIn } from '../pending-invitation.js';
 import { Link, useLocation } from '../router.js';
 import { useApi } from '../session.js';
+import { Field, fieldError } from '../ui/Field.js';
 
 export function LoginPage() {
   const { client } = useApi();
@@ -12,29 +13,27 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const login = useMutation({
     mutationFn: () => client.auth.login({ email, password }),
-    onSuccess: () => navigate('/races'),
+    onSuccess: () => navigate(afterSignIn('/races')),
+    meta: { fields: ['email', 'password'] },
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     login.mutate();
   };
   return (
-    <section>
+    <section className="narrow">
       <h1>Log in</h1>
       <form onSubmit={submit}>
-        <label>
-          Email
-          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input type="password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        <button type="submit" disabled={login.isPending}>
+        <Field label="Email" error={fieldError(login.error, 'email')}>
+          <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </Field>
+        <Field label="Password" error={fieldError(login.error, 'password')}>
+          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </Field>
+        <button type="submit" aria-busy={login.isPending} disabled={login.isPending}>
           Log in
         </button>
       </form>
-      <ErrorMessage error={login.error} />
       <p>
         New here? <Link to="/signup">Sign up</Link>
       </p>

@@ -2,8 +2,9 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@astral/openapi';
-import { ErrorMessage } from '../errors.js';
 import { useApi } from '../session.js';
+import { Field, fieldError } from '../ui/Field.js';
+import { Loading } from '../ui/states.js';
 
 type User = components['schemas']['User'];
 type UnitSystem = User['preferences']['unit_system'];
@@ -13,9 +14,8 @@ export function ProfilePage() {
   const me = useQuery({ queryKey: ['me'], queryFn: () => client.auth.me() });
   const userId = me.data?.principal_type === 'user' ? me.data.user_id : undefined;
   const user = useQuery({ queryKey: ['user', userId], queryFn: () => client.users.get(userId!), enabled: userId !== undefined });
-  if (me.isError) return <ErrorMessage error={me.error} />;
-  if (user.isError) return <ErrorMessage error={user.error} />;
-  if (!user.data) return <p>Loading your profile…</p>;
+  if (me.isError || user.isError) return <p>Your profile could not be loaded.</p>;
+  if (!user.data) return <Loading>Loading your profile…</Loading>;
   return <ProfileForm key={user.data.user_id} user={user.data} />;
 }
 
@@ -33,6 +33,7 @@ function ProfileForm({ user }: { user: User }) {
         preferences: { unit_system: units },
       }),
     onSuccess: (updated) => queries.setQueryData(['user', user.user_id], updated),
+    meta: { fields: ['display_name', 'bio', 'preferences'] },
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -41,20 +42,17 @@ function ProfileForm({ user }: { user: User }) {
   return (
     <section>
       <h1>{user.display_name}</h1>
-      <p>
+      <p className="muted">
         @{user.username} · {user.email}
       </p>
       <form onSubmit={submit} aria-label="profile">
-        <label>
-          Display name
+        <Field label="Display name" error={fieldError(save.error, 'display_name')}>
           <input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-        </label>
-        <label>
-          Bio
+        </Field>
+        <Field label="Bio" error={fieldError(save.error, 'bio')}>
           <textarea value={bio} onChange={(e) => setBio(e.target.value)} />
-        </label>
-        <label>
-          Units
+        </Field>
+        <Field label="Units" error={fieldError(save.error, 'preferences')}>
           <select value={units} onChange={(e) => setUnits(e.target.value as UnitSystem)}>
             {__ASTRAL_UNIT_SYSTEMS__.map((unit) => (
               <option key={unit} value={unit}>
@@ -62,13 +60,12 @@ function ProfileForm({ user }: { user: User }) {
               </option>
             ))}
           </select>
-        </label>
-        <button type="submit" disabled={save.isPending}>
+        </Field>
+        <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
           Save
         </button>
       </form>
       {save.isSuccess ? <p role="status">Saved</p> : null}
-      <ErrorMessage error={save.error} />
     </section>
   );
 }

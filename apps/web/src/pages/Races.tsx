@@ -5,9 +5,10 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { components } from '@astral/openapi';
-import { ErrorMessage } from '../errors.js';
 import { Link, useLocation } from '../router.js';
 import { useApi } from '../session.js';
+import { Field } from '../ui/Field.js';
+import { Empty, Loading } from '../ui/states.js';
 
 type RaceType = components['schemas']['RaceType'];
 type Race = components['schemas']['Race'];
@@ -56,10 +57,10 @@ export function RacesPage() {
     <section>
       <h1>Races</h1>
       <FilterForm filters={filters} onChange={(next) => navigate(`/races${queryStringOf(next)}`)} />
-      <ErrorMessage error={races.error} />
-      {races.isPending ? <p>Loading races…</p> : null}
-      {races.isSuccess && list.length === 0 ? <p>No race matches these filters.</p> : null}
-      <ul aria-label="races">
+      {races.isPending ? <Loading>Loading races…</Loading> : null}
+      {races.isError ? <p>The races could not be loaded.</p> : null}
+      {races.isSuccess && list.length === 0 ? <Empty>No race matches these filters.</Empty> : null}
+      <ul aria-label="races" className="cards">
         {list.map((race) => (
           <li key={race.race_id}>
             <Link to={`/races/${race.race_id}`}>{race.race_name}</Link> · {race.race_type} · {race.race_location} ·{' '}
@@ -68,7 +69,13 @@ export function RacesPage() {
         ))}
       </ul>
       {races.hasNextPage ? (
-        <button type="button" onClick={() => void races.fetchNextPage()} disabled={races.isFetchingNextPage}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void races.fetchNextPage()}
+          aria-busy={races.isFetchingNextPage}
+          disabled={races.isFetchingNextPage}
+        >
           Load more
         </button>
       ) : null}
@@ -83,9 +90,8 @@ function FilterForm({ filters, onChange }: { filters: Filters; onChange: (filter
     onChange(draft);
   };
   return (
-    <form onSubmit={submit} aria-label="filters">
-      <label>
-        Type
+    <form onSubmit={submit} aria-label="filters" className="filters">
+      <Field label="Type">
         <select
           value={draft.race_type ?? ''}
           onChange={(e) => setDraft({ ...draft, race_type: (e.target.value || undefined) as RaceType | undefined })}
@@ -97,16 +103,14 @@ function FilterForm({ filters, onChange }: { filters: Filters; onChange: (filter
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Search
+      </Field>
+      <Field label="Search">
         <input type="search" value={draft.search ?? ''} onChange={(e) => setDraft({ ...draft, search: e.target.value })} />
-      </label>
-      <label>
-        Location
+      </Field>
+      <Field label="Location">
         <input value={draft.location ?? ''} onChange={(e) => setDraft({ ...draft, location: e.target.value })} />
-      </label>
-      <label>
+      </Field>
+      <label className="checkbox">
         <input
           type="checkbox"
           checked={draft.upcoming ?? false}
@@ -122,8 +126,8 @@ function FilterForm({ filters, onChange }: { filters: Filters; onChange: (filter
 export function RaceDetailPage({ raceId }: { raceId: string }) {
   const { client } = useApi();
   const race = useQuery({ queryKey: ['race', raceId], queryFn: () => client.races.get(raceId) });
-  if (race.isPending) return <p>Loading the race…</p>;
-  if (race.isError) return <ErrorMessage error={race.error} />;
+  if (race.isPending) return <Loading>Loading the race…</Loading>;
+  if (race.isError) return <p>This race could not be loaded.</p>;
   return <RaceDetail race={race.data} />;
 }
 

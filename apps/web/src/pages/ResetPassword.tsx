@@ -1,23 +1,23 @@
 /** The emailed password-reset link opens `/reset-password?token=...`: choose a new password. */
 import { useState, type SyntheticEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { ErrorMessage } from '../errors.js';
 import { Link, useLocation } from '../router.js';
 import { useApi } from '../session.js';
+import { Field, fieldError } from '../ui/Field.js';
 
 export function ResetPasswordPage() {
   const { client } = useApi();
   const { query } = useLocation();
   const token = query.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const reset = useMutation({ mutationFn: () => client.auth.resetPassword({ token, password }) });
+  const reset = useMutation({ mutationFn: () => client.auth.resetPassword({ token, password }), meta: { fields: ['password'] } });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     reset.mutate();
   };
   if (reset.isSuccess) {
     return (
-      <section>
+      <section className="narrow">
         <h1>Password changed</h1>
         <p>{reset.data.message}</p>
         <Link to="/login">Log in</Link>
@@ -25,18 +25,23 @@ export function ResetPasswordPage() {
     );
   }
   return (
-    <section>
+    <section className="narrow">
       <h1>Choose a new password</h1>
       <form onSubmit={submit}>
-        <label>
-          New password
-          <input type="password" required minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
+        <Field label="New password" error={fieldError(reset.error, 'password')} hint="At least 8 characters.">
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
         <button type="submit" disabled={reset.isPending || !token}>
           Change password
         </button>
       </form>
-      <ErrorMessage error={reset.error} />
     </section>
   );
 }
