@@ -47,7 +47,7 @@ export async function openapiBackendPeer(): Promise<FastifyInstance> {
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     url: '/*',
-    handler: async (request, reply) =>
+    handler: async (request, reply): Promise<unknown> =>
       api.handleRequest(
         {
           method: request.method,
