@@ -9,7 +9,8 @@ import { compareLoad, type LoadOptions, type LoadResult } from '../load.js';
 import { row, type ResultRow } from '../report.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = 2;
+// Three rounds: with six variants a median of two is one noisy sample away from either.
+const ROUNDS = 3;
 const SUITE = 'Peers: the serving layer (same in-memory handler, validation on, contract-shaped responses)';
 const HEADERS = { authorization: 'Bearer peer-bench-token' };
 
