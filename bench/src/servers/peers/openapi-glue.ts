@@ -2,7 +2,7 @@
 // its schemas), an operation resolver serving the three operations, a security handler per
 // scheme, and the same error handler as the hand-written Fastify (its docs' way to shape
 // validation and security failures).
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { contract } from '@astral/openapi/contract';
 import { fieldOf, unauthorized, validationError } from './contract-schemas.js';
@@ -19,7 +19,7 @@ export async function gluePeer(): Promise<FastifyInstance> {
   });
   const answer = (result: { status: number; body: unknown }, reply: { code(status: number): { send(body: unknown): unknown } }) =>
     reply.code(result.status).send(result.body);
-  const served: Record<string, (request: { params: unknown; query: unknown; body: unknown }, reply: never) => unknown> = {
+  const served: Record<string, (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>> = {
     getRace: async (request, reply) => answer(races.getRace((request.params as { race_id: string }).race_id), reply),
     listRaces: async (request, reply) => answer(races.listRaces(request.query as never), reply),
     createRace: async (request, reply) => answer(races.createRace(request.body as never), reply),
@@ -31,8 +31,7 @@ export async function gluePeer(): Promise<FastifyInstance> {
     specification: structuredClone(contract),
     prefix: '/api/v1',
     operationResolver: (operationId: string) =>
-      served[operationId] ??
-      (async (_request: unknown, reply: { code(status: number): { send(body: unknown): unknown } }) => reply.code(501).send({})),
+      served[operationId] ?? (async (_request: FastifyRequest, reply: FastifyReply) => reply.code(501).send({})),
     securityHandlers: {
       bearerAuth: (request: { headers: Record<string, string | undefined> }) =>
         request.headers.authorization === `Bearer ${PEER_TOKEN}` ? undefined : refuse(),
