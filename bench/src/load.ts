@@ -10,6 +10,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** A fixed body, or one built per request (POST bodies that must stay unique). */
   body?: string | (() => string);
+  /** The path of each request, when it changes per request (reads spread over many rows); `url` gives the origin. */
+  path?: () => string;
   expectStatus: number;
   connections?: number;
   seconds?: number;
@@ -39,7 +41,18 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     method: options.method ?? 'GET',
     headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
     body: typeof body === 'string' ? body : undefined,
-    requests: typeof body === 'function' ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] : undefined,
+    requests:
+      typeof body === 'function' || options.path
+        ? [
+            {
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                ...(typeof body === 'function' ? { body: body() } : {}),
+                ...(options.path ? { path: options.path() } : {}),
+              }),
+            },
+          ]
+        : undefined,
     connections: options.connections ?? 10,
     duration: options.seconds ?? 5,
     setupClient: (client: autocannon.Client) => {

@@ -1,11 +1,13 @@
-// npm run bench: runs every suite (or those named: `npm run bench -- scale api`), writes
-// bench/results/latest.{json,md} and prints the table.
+// npm run bench: runs every suite and writes bench/results/latest.{json,md}; or those named
+// (`npm run bench -- scale api`), each written to its own bench/results/<suite>.{json,md} so a
+// partial run never replaces the whole run's results. Prints the table.
 import { describeMachine } from './machine.js';
 import { resultsDir } from './paths.js';
 import { toMarkdown, writeReport, type ResultRow } from './report.js';
 import { runApiSuite } from './suites/api.js';
 import { runClientSuite } from './suites/client.js';
 import { runMockSuite } from './suites/mock.js';
+import { runPeersSuite } from './suites/peers.js';
 import { runPipelineSuite } from './suites/pipeline.js';
 import { runReloadSuite } from './suites/reload.js';
 import { runScaleSuite } from './suites/scale.js';
@@ -15,6 +17,7 @@ type Suite = (log: (line: string) => void) => Promise<ResultRow[]>;
 const suites: Record<string, Suite> = {
   api: runApiSuite,
   validation: runValidationSuite,
+  peers: runPeersSuite,
   mock: runMockSuite,
   client: runClientSuite,
   pipeline: runPipelineSuite,
@@ -31,17 +34,22 @@ if (unknown.length) {
 const selected = requested.length ? requested : Object.keys(suites);
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-const startedAt = new Date();
-const rows: ResultRow[] = [];
-for (const name of selected) {
-  log(`suite ${name}...`);
-  rows.push(...(await suites[name]!(log)));
-}
-const report = {
+const reportOf = (startedAt: Date, rows: ResultRow[]) => ({
   startedAt: startedAt.toISOString(),
   durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
   machine: describeMachine(),
   rows,
-};
-await writeReport(report, resultsDir);
+});
+
+const startedAt = new Date();
+const rows: ResultRow[] = [];
+for (const name of selected) {
+  log(`suite ${name}...`);
+  const suiteStarted = new Date();
+  const suiteRows = await suites[name]!(log);
+  rows.push(...suiteRows);
+  if (requested.length) await writeReport(reportOf(suiteStarted, suiteRows), resultsDir, name);
+}
+const report = reportOf(startedAt, rows);
+if (!requested.length) await writeReport(report, resultsDir);
 console.log(toMarkdown(report));

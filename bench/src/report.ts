@@ -64,8 +64,9 @@ export function toMarkdown(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function writeReport(report: BenchReport, directory: URL): Promise<void> {
+/** Writes `<name>.json` and `<name>.md`: `latest` for a whole run, a suite's own name for one suite. */
+export async function writeReport(report: BenchReport, directory: URL, name = 'latest'): Promise<void> {
   await mkdir(directory, { recursive: true });
-  await writeFile(new URL('latest.json', directory), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(new URL('latest.md', directory), toMarkdown(report));
+  await writeFile(new URL(`${name}.json`, directory), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(new URL(`${name}.md`, directory), toMarkdown(report));
 }

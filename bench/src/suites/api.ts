@@ -2,6 +2,8 @@
 // and on PostgreSQL, against bare node:http and bare Fastify servers answering the very
 // bytes the API answers; and two API instances sharing one PostgreSQL. Both databases run
 // durable, as in production: SQLite on a file with synchronous=FULL, PostgreSQL with fsync on.
+// Hot rows read one race (or repeat one list query) every request; the spread rows
+// (api-spread.ts) read a different race each request, over the seed and then 10,000 more.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,8 @@ import { startThrowawayPostgres } from '@astral/test-postgres';
 import { startChildServer, type RunningServer } from '../child-server.js';
 import { compareLoad, load, type LoadOptions } from '../load.js';
 import { row, type ResultRow } from '../report.js';
+import { allRaceIds } from '../spread.js';
+import { spreadRows } from './api-spread.js';
 
 const SUITE =
   'Reference API (production mode: request validation, authentication, contract serialisation; SQLite on a file, synchronous=FULL)';
@@ -37,13 +41,13 @@ const newRace = () =>
 
 /** Issue 17's goals: the API's requests/s as a share of bare node:http's serving the same bytes. */
 const goals: Record<string, number> = {
-  'GET /races/{race_id}': 0.5,
+  'GET /races/{race_id} (one hot race)': 0.5,
   'GET /races?race_type=run&limit=50': 0.3,
   'POST /races': 0.35,
 };
 
 const endpoints: Endpoint[] = [
-  { name: 'GET /races/{race_id}', path: (id) => `/api/v1/races/${id}`, method: 'GET', status: 200 },
+  { name: 'GET /races/{race_id} (one hot race)', path: (id) => `/api/v1/races/${id}`, method: 'GET', status: 200 },
   { name: 'GET /races?race_type=run&limit=50', path: () => '/api/v1/races?race_type=run&limit=50', method: 'GET', status: 200 },
   { name: 'POST /races', path: () => '/api/v1/races', method: 'POST', status: 201, body: newRace },
 ];
@@ -77,6 +81,7 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
   try {
     const list = JSON.parse((await capture(api.origin, endpoints[1]!, '')).toString()) as { data: Array<{ race_id: string }> };
     const raceId = list.data[0]!.race_id;
+    const seeded = { sqlite: await allRaceIds(api.origin), postgres: await allRaceIds(pgApi.origin) };
     for (const endpoint of endpoints) {
       const bodyFile = join(scratch, `${endpoint.method}.json`);
       await writeFile(bodyFile, await capture(api.origin, endpoint, raceId));
@@ -141,6 +146,21 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
             }),
           );
         }
+        if (onPostgres.cpuPerRequest !== undefined && ours.cpuPerRequest !== undefined) {
+          rows.push(
+            row({
+              suite: SUITE,
+              subject: `reference API on PostgreSQL (postgres.js, pool of 10), ${endpoint.name}: the API process's CPU`,
+              baseline: 'the same API on SQLite',
+              metric: 'server process CPU (user + system) per request, same runs',
+              unit: 'µs',
+              value: onPostgres.cpuPerRequest,
+              baselineValue: ours.cpuPerRequest,
+              goal: '≤ 1.5x SQLite',
+              met: onPostgres.cpuPerRequest <= 1.5 * ours.cpuPerRequest,
+            }),
+          );
+        }
         rows.push(
           row({
             suite: SUITE,
@@ -162,6 +182,7 @@ export async function runApiSuite(log: (line: string) => void): Promise<ResultRo
         await Promise.all(bare.map((server) => server.stop()));
       }
     }
+    rows.push(...(await spreadRows(SUITE, { sqlite: api, postgres: pgApi }, raceId, seeded, log)));
     rows.push(...(await twoInstances(postgres, raceId, log)));
   } finally {
     await Promise.all([api.stop(), pgApi.stop()]);

@@ -1,16 +1,17 @@
 /**
- * PostgreSQL through `pg` and Kysely's `PostgresDialect`: a connection pool shared by every
+ * PostgreSQL through `postgres` (postgres.js, see postgres-js-driver.ts for why not `pg`) and
+ * Kysely's PostgreSQL compiler: a connection pool shared by every
  * request, so several API instances can run on one database. Everything that must hold
  * across instances (uniqueness, revocation, reads after writes) is a row or a constraint
  * here, never process memory.
  */
-import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import { CompiledQuery, Kysely } from 'kysely';
+import postgres from 'postgres';
+import { postgresJsDialect } from './postgres-js-driver.js';
 import type { AnyTables } from './context.js';
 import { lockNumber, type StorageDialect } from './dialect.js';
 import { migrate } from './migrations/index.js';
 import { lazyMigration } from './lazy-migration.js';
-import { namedStatementPool } from './named-statements.js';
 import type { OpenDatabase } from './sqlite.js';
 
 /** The advisory lock key migrations and the seed take (any fixed 64-bit number; "astral" in ASCII). */
@@ -54,20 +55,15 @@ export const defaultPoolSize = 10;
  * ```
  */
 export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
-  // BIGINT (int8) comes back as a string by default; the mappers pass it through Number().
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? defaultPoolSize });
-  // An idle client losing its connection (the server restarting) must not crash the process.
-  pool.on('error', () => undefined);
-  const named = namedStatementPool(pool);
-  const migration = lazyMigration(() => migrate(new Kysely({ dialect: new PostgresDialect({ pool }) }), postgresDialect));
-  const db = new Kysely<AnyTables>({
-    dialect: new PostgresDialect({
-      pool: async () => {
-        await migration.ensure();
-        return named;
-      },
-    }),
+  const sql = postgres(options.url, {
+    max: options.poolSize ?? defaultPoolSize,
+    // Kysely never binds undefined, but a mapper might: bind it as NULL as pg did.
+    transform: { undefined: null },
+    // `create table if not exists` and the like notice what they skipped: not worth a log line.
+    onnotice: () => undefined,
   });
+  const migration = lazyMigration(() => migrate(new Kysely({ dialect: postgresJsDialect(sql) }), postgresDialect));
+  const db = new Kysely<AnyTables>({ dialect: postgresJsDialect(sql, migration.ensure) });
   let closed: Promise<void> | undefined;
   const { host, port, pathname } = new URL(options.url);
   return {
@@ -80,7 +76,8 @@ export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
     close: () =>
       (closed ??= (async () => {
         await migration.settled();
-        await db.destroy(); // ends the pool
+        await db.destroy();
+        await sql.end({ timeout: 5 });
       })()),
   };
 }
