@@ -6,8 +6,8 @@ import type { ActivityService } from './service.js';
 export type ActivityHandlers = HandlersForTag<'Activities', Principal>;
 
 /**
- * The five Activities handlers over a `ActivityService`. Errors the service throws are
- * answered by the app's one `mapError`, so nothing here catches.
+ * The Activities handlers over an `ActivityService`. Errors the service throws are answered
+ * by the app's one `mapError`, so nothing here catches.
  *
  * @example
  * ```ts
@@ -16,8 +16,8 @@ export type ActivityHandlers = HandlersForTag<'Activities', Principal>;
  */
 export function activityHandlers(activities: ActivityService): ActivityHandlers {
   return {
-    listActivities: async ({ query }) => {
-      const { data, nextCursor, total } = await activities.list(query);
+    listActivities: async ({ query, principal }) => {
+      const { data, nextCursor, total } = await activities.list(query, principal);
       return { status: 200, body: { status: 'ok', data, metadata: { total, next_cursor: nextCursor } } };
     },
     createActivity: async ({ body, principal }) => {
@@ -27,7 +27,10 @@ export function activityHandlers(activities: ActivityService): ActivityHandlers 
         body: { status: 'ok', activity_id: activity.activity_id, message: 'Activity created successfully', data: activity },
       };
     },
-    getActivity: async ({ params }) => ({ status: 200, body: { status: 'ok', data: await activities.get(params.activity_id) } }),
+    getActivity: async ({ params, principal }) => ({
+      status: 200,
+      body: { status: 'ok', data: await activities.get(params.activity_id, principal) },
+    }),
     updateActivity: async ({ params, body, principal }) => {
       const activity = await activities.update(params.activity_id, body, principal);
       return { status: 200, body: { status: 'ok', message: 'Activity updated successfully', data: activity } };
@@ -36,5 +39,9 @@ export function activityHandlers(activities: ActivityService): ActivityHandlers 
       await activities.delete(params.activity_id, principal);
       return { status: 200, body: { status: 'ok', message: 'Activity deleted successfully' } };
     },
+    getActivityStreams: async ({ params, query, principal }) => ({
+      status: 200,
+      body: { status: 'ok', data: await activities.streams(params.activity_id, query, principal) },
+    }),
   };
 }

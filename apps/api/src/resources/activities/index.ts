@@ -1,4 +1,7 @@
-/** The Activities resource (`/activities`, `/activities/{activity_id}`), first written by `npm run new:resource`. */
+/**
+ * The Activities resource (`/activities`, `/activities/{activity_id}` and its streams):
+ * first written by `npm run new:resource`, then given its fields, access rules and streams.
+ */
 import { defineResource, type ResourceContext } from '../module.js';
 import { activityHandlers, type ActivityHandlers } from './handlers.js';
 import { ActivityService } from './service.js';

@@ -1,42 +1,24 @@
 /**
- * The Activities rules a schema cannot say (also written in the contract's descriptions):
- * any authenticated caller may read activities and create them; one may be changed or
- * removed by its creator or by an admin; an organization's API key acts for the organization.
+ * The Activities answers a schema cannot give (also written in the contract's descriptions):
+ * an activity the caller may not read is not found; a list or a new activity for someone the
+ * caller may not read or coach is forbidden on `user_id`; a reader who may not change is
+ * forbidden; a key names the athlete.
  */
-import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
-import type { Principal } from '../../domain/principal.js';
-import type { Activity } from './model.js';
+import { ForbiddenError, InvalidError, NotFoundError } from '../../domain/errors.js';
 
-/**
- * Whether `principal` may change or remove `activity`.
- *
- * @example
- * ```ts
- * canModifyActivity({ ...athlete, user_id: 'usr_a' }, { created_by: 'usr_a' }); // true
- * ```
- */
-export function canModifyActivity(principal: Principal, activity: Pick<Activity, 'created_by'>): boolean {
-  if (principal.principal_type === 'user' && principal.role === 'admin') return true;
-  return activity.created_by === principal.user_id;
-}
-
-/**
- * The activity does not exist (404 on `activity_id`).
- *
- * @example
- * ```ts
- * if (!activity) throw activityNotFound();
- * ```
- */
+/** The activity does not exist, or the caller may not read it (404 on `activity_id`). */
 export const activityNotFound = (): NotFoundError => new NotFoundError('activity', 'activity_id');
 
-/**
- * Only the creator or an admin may `change` or `delete` an activity (403).
- *
- * @example
- * ```ts
- * if (!canModifyActivity(principal, activity)) throw notCreator('delete');
- * ```
- */
-export const notCreator = (action: 'change' | 'delete'): ForbiddenError =>
-  new ForbiddenError(`Only the creator of this activity or an admin may ${action} it`);
+/** Another user's activities without the right to read them (403 on `user_id`, whether or not the user exists). */
+export const mayNotRead = (): ForbiddenError => new ForbiddenError('You may not read the activities of this user', 'user_id');
+
+/** Logging for someone the caller does not coach (403 on `user_id`). */
+export const mayNotLog = (): ForbiddenError => new ForbiddenError('You may not log activities for this user', 'user_id');
+
+/** A reader who may not `change` or `delete` the activity (403). */
+export const readOnly = (action: 'change' | 'delete'): ForbiddenError =>
+  new ForbiddenError(`You may read this activity but not ${action} it`);
+
+/** An API key has no activities of its own (400 on `user_id`). */
+export const keyNamesAthlete = (): InvalidError =>
+  new InvalidError('user_id', 'An API key has no activities of its own: name the athlete with user_id');
