@@ -4,7 +4,7 @@
 // organization, a teammate, an athlete of no organization, an admin, the organization's API
 // key), on the activity, its streams and the list; logging for an athlete; and a reader who
 // may not change. The athlete is the seed's Leo (usr_athlete2), assigned to the assistant coach.
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { devCredentials, seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, laneApp, userMaker, type As } from './helpers.js';
