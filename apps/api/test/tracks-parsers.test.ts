@@ -1,6 +1,13 @@
 // What the GPX and FIT parsers read, and every file they refuse with which code.
 import { describe, expect, it } from 'vitest';
-import { parseFit, parseGpx, TrackFileError, writeFit, writeGpx, type TrackFileErrorCode } from '../src/resources/activities/tracks/index.js';
+import {
+  parseFit,
+  parseGpx,
+  TrackFileError,
+  writeFit,
+  writeGpx,
+  type TrackFileErrorCode,
+} from '../src/resources/activities/tracks/index.js';
 import { encodeText, fitOfRecords, gpxDocument, semicircles, trkpt } from './tracks-helpers.js';
 
 function refusal(parse: () => unknown): { code: TrackFileErrorCode; pointIndex: number | undefined } {
@@ -70,8 +77,13 @@ describe('parseGpx', () => {
     const backwards = trkpt(1, 2, '2026-03-01T07:00:00Z') + trkpt(1, 2, '2026-03-01T07:00:05Z') + trkpt(1, 2, '2026-03-01T07:00:04Z');
     expect(refusal(() => parseGpx(gpxDocument(backwards)))).toEqual({ code: 'POINTS_OUT_OF_ORDER', pointIndex: 2 });
     expect(refusal(() => parseGpx(gpxDocument(twoPoints + trkpt(1, 2))))).toEqual({ code: 'MISSING_TIMESTAMP', pointIndex: 2 });
-    expect(refusal(() => parseGpx(gpxDocument(trkpt(91, 2, '2026-03-01T07:00:00Z') + twoPoints)))).toEqual({ code: 'COORDINATES_OUT_OF_RANGE', pointIndex: 0 });
-    expect(refusal(() => parseGpx(gpxDocument(twoPoints + `<trkpt lon="2"><time>2026-03-01T07:00:09Z</time></trkpt>`))).code).toBe('COORDINATES_OUT_OF_RANGE');
+    expect(refusal(() => parseGpx(gpxDocument(trkpt(91, 2, '2026-03-01T07:00:00Z') + twoPoints)))).toEqual({
+      code: 'COORDINATES_OUT_OF_RANGE',
+      pointIndex: 0,
+    });
+    expect(refusal(() => parseGpx(gpxDocument(twoPoints + `<trkpt lon="2"><time>2026-03-01T07:00:09Z</time></trkpt>`))).code).toBe(
+      'COORDINATES_OUT_OF_RANGE',
+    );
   });
 
   it('keeps points that share a timestamp (devices recording faster than their clock)', () => {
@@ -82,7 +94,11 @@ describe('parseGpx', () => {
 
 describe('parseFit', () => {
   const start = Date.parse('2026-03-01T07:00:00Z');
-  const record = (second: number, lat = 52.5) => ({ timestamp: new Date(start + second * 1000), positionLat: semicircles(lat), positionLong: semicircles(13.35) });
+  const record = (second: number, lat = 52.5) => ({
+    timestamp: new Date(start + second * 1000),
+    positionLat: semicircles(lat),
+    positionLong: semicircles(13.35),
+  });
   const valid = writeFit([
     { time: start, lat: 52.5, lon: 13.35, altitude: 34.2, heartRate: 141, cadence: 87 },
     { time: start + 1000, lat: 52.50003, lon: 13.35 },
@@ -90,7 +106,14 @@ describe('parseFit', () => {
 
   it('reads records as degrees, epoch ms, altitude without float noise, heart rate and cadence', () => {
     const [first, second] = parseFit(valid);
-    expect(first).toEqual({ time: start, lat: expect.closeTo(52.5, 7) as number, lon: expect.closeTo(13.35, 7) as number, altitude: 34.2, heartRate: 141, cadence: 87 });
+    expect(first).toEqual({
+      time: start,
+      lat: expect.closeTo(52.5, 7) as number,
+      lon: expect.closeTo(13.35, 7) as number,
+      altitude: 34.2,
+      heartRate: 141,
+      cadence: 87,
+    });
     expect(second).toEqual({ time: start + 1000, lat: expect.closeTo(52.50003, 7) as number, lon: expect.closeTo(13.35, 7) as number });
   });
 
@@ -112,7 +135,12 @@ describe('parseFit', () => {
   it('refuses a file without positioned records, one point, points out of order and a record without time', () => {
     expect(refusal(() => parseFit(fitOfRecords([{ timestamp: new Date(start), heartRate: 90 }]))).code).toBe('NO_TRACK');
     expect(refusal(() => parseFit(fitOfRecords([record(0)]))).code).toBe('TOO_FEW_POINTS');
-    expect(refusal(() => parseFit(fitOfRecords([record(0), record(5), record(3)])))).toEqual({ code: 'POINTS_OUT_OF_ORDER', pointIndex: 2 });
-    expect(refusal(() => parseFit(fitOfRecords([record(0), { positionLat: semicircles(52.5), positionLong: semicircles(13.35) }]))).code).toBe('MISSING_TIMESTAMP');
+    expect(refusal(() => parseFit(fitOfRecords([record(0), record(5), record(3)])))).toEqual({
+      code: 'POINTS_OUT_OF_ORDER',
+      pointIndex: 2,
+    });
+    expect(
+      refusal(() => parseFit(fitOfRecords([record(0), { positionLat: semicircles(52.5), positionLong: semicircles(13.35) }]))).code,
+    ).toBe('MISSING_TIMESTAMP');
   });
 });

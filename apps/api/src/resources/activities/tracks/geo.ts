@@ -16,5 +16,4 @@ const SEMICIRCLES_PER_DEGREE = 2 ** 31 / 180;
 
 export const semicirclesToDegrees = (semicircles: number): number => semicircles / SEMICIRCLES_PER_DEGREE;
 /** Clamped to sint32: +180 degrees would be 2^31, one past the largest value FIT can hold. */
-export const degreesToSemicircles = (degrees: number): number =>
-  Math.min(2 ** 31 - 1, Math.round(degrees * SEMICIRCLES_PER_DEGREE));
+export const degreesToSemicircles = (degrees: number): number => Math.min(2 ** 31 - 1, Math.round(degrees * SEMICIRCLES_PER_DEGREE));

@@ -13,7 +13,10 @@ export const POLYLINE_MAX_POINTS = 1_000;
  * about 40 m apart, a few kilobytes instead of a hundred.
  */
 export function encodePolyline(points: TrackPoint[], maxPoints = POLYLINE_MAX_POINTS): string {
-  const path = evenIndices(points.length, Math.max(2, maxPoints)).map((index): [number, number] => [points[index]!.lat, points[index]!.lon]);
+  const path = evenIndices(points.length, Math.max(2, maxPoints)).map((index): [number, number] => [
+    points[index]!.lat,
+    points[index]!.lon,
+  ]);
   return polylineCodec.encode(path, 5);
 }
 

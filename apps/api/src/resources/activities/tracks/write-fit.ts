@@ -1,4 +1,14 @@
-import { Encoder, Profile, type Mesg, type ActivityMesg, type EventMesg, type FileIdMesg, type LapMesg, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
+import {
+  Encoder,
+  Profile,
+  type Mesg,
+  type ActivityMesg,
+  type EventMesg,
+  type FileIdMesg,
+  type LapMesg,
+  type RecordMesg,
+  type SessionMesg,
+} from '@garmin/fitsdk';
 import { degreesToSemicircles } from './geo.js';
 import { summarizeTrack } from './summarize-track.js';
 import type { TrackPoint } from './track-point.js';
@@ -16,7 +26,13 @@ export function writeFit(points: TrackPoint[]): Uint8Array {
   const end = new Date(last.time);
   const summary = points.length > 1 ? summarizeTrack(points) : undefined;
   const encoder = new Encoder();
-  write<FileIdMesg>(encoder, Profile.MesgNum.FILE_ID!, { type: 'activity', manufacturer: 'development', product: 1, serialNumber: 1, timeCreated: start });
+  write<FileIdMesg>(encoder, Profile.MesgNum.FILE_ID!, {
+    type: 'activity',
+    manufacturer: 'development',
+    product: 1,
+    serialNumber: 1,
+    timeCreated: start,
+  });
   write<EventMesg>(encoder, Profile.MesgNum.EVENT!, { timestamp: start, event: 'timer', eventType: 'start' });
   for (const point of points) {
     write<RecordMesg>(encoder, Profile.MesgNum.RECORD!, {
@@ -40,7 +56,13 @@ export function writeFit(points: TrackPoint[]): Uint8Array {
   write<EventMesg>(encoder, Profile.MesgNum.EVENT!, { timestamp: end, event: 'timer', eventType: 'stopAll' });
   write<LapMesg>(encoder, Profile.MesgNum.LAP!, { ...totals, messageIndex: 0 });
   write<SessionMesg>(encoder, Profile.MesgNum.SESSION!, { ...totals, messageIndex: 0, firstLapIndex: 0, numLaps: 1 });
-  write<ActivityMesg>(encoder, Profile.MesgNum.ACTIVITY!, { timestamp: end, numSessions: 1, type: 'manual', event: 'activity', eventType: 'stop' });
+  write<ActivityMesg>(encoder, Profile.MesgNum.ACTIVITY!, {
+    timestamp: end,
+    numSessions: 1,
+    type: 'manual',
+    event: 'activity',
+    eventType: 'stop',
+  });
   return encoder.close();
 }
 
