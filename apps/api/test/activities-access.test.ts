@@ -5,6 +5,7 @@
 // key), on the activity, its streams and the list; logging for an athlete; and a reader who
 // may not change. The athlete is the seed's Leo (usr_athlete2), assigned to the assistant coach.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { TrackStreams } from '../src/resources/activities/tracks/index.js';
 import { devCredentials, seedIds } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, laneApp, userMaker, type As } from './helpers.js';
@@ -125,7 +126,7 @@ const recorded = {
   created_at: '2026-03-10T08:00:00Z',
   updated_at: '2026-03-10T08:00:00Z',
 };
-const streams = {
+const streams: TrackStreams = {
   time: [0, 900, 1800],
   latlng: [
     [46.2, 6.1],
@@ -180,7 +181,12 @@ describeOnDatabases('activity access on $name', (lane) => {
           `/activities/${recorded.activity_id}/streams?types=latlng,pace&types=heartrate,altitude,time`,
           as[reader],
         );
-        const list = await call('GET', `/activities?user_id=${athlete}`, as[reader]);
+        // The seed's activities of the athlete start at 06:30; this window holds only the one above.
+        const list = await call(
+          'GET',
+          `/activities?user_id=${athlete}&start_date=${recorded.start_time}&end_date=${recorded.start_time}`,
+          as[reader],
+        );
         if (seen === 'none') {
           expect(errorOf(one), label).toEqual({ status: 404, code: 'NOT_FOUND', field: 'activity_id' });
           expect(errorOf(stream), label).toEqual({ status: 404, code: 'NOT_FOUND', field: 'activity_id' });

@@ -3,6 +3,8 @@
 // update, delete, every list filter with its cursor pages, and bad input answered with the
 // error shape. Who may read what is activities-access.test.ts.
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildSeed } from '../src/seed/build.js';
+import { decodePolyline } from '../src/resources/activities/tracks/index.js';
 import { describeOnDatabases } from './databases.js';
 import { errorOf, fixedNow, laneApp, userMaker } from './helpers.js';
 
@@ -93,6 +95,14 @@ describeOnDatabases('activities on $name', (lane) => {
     });
 
     it('writes no summary below 3 km, and one from exactly 3 km', async () => {
+      // Below 1 m a pace means nothing (and a day over a millimetre would exceed the contract's bound).
+      const still = await call(
+        'POST',
+        '/activities',
+        'athlete',
+        run({ distance_meters: 0.5, duration_seconds: 86400, moving_time_seconds: null }),
+      );
+      expect(still.body.data).toMatchObject({ average_pace_seconds_per_km: null });
       const short = await call('POST', '/activities', 'athlete', run({ distance_meters: 2999.9 }));
       expect(short.body.data).toMatchObject({ summary: null, summary_title: null });
       const three = await call('POST', '/activities', 'athlete', run({ distance_meters: 3000, average_heart_rate: 130 }));
@@ -185,6 +195,32 @@ describeOnDatabases('activities on $name', (lane) => {
       expect(errorOf(await call('GET', '/activities?limit=0', athlete.as))).toMatchObject({ status: 400, field: 'limit' });
       expect(errorOf(await call('GET', '/activities?limit=101', athlete.as))).toMatchObject({ status: 400, field: 'limit' });
     });
+  });
+
+  it('seeds three weeks of activities for the development athletes, runs with a route, streams and a summary, the same every time', async () => {
+    const reply = await call('GET', '/activities?end_date=2026-03-15T00:00:00Z&limit=100', 'athlete');
+    const seeded = reply.body.data.filter((a: { activity_id: string }) => a.activity_id.startsWith('act_seed'));
+    expect(seeded.length).toBeGreaterThanOrEqual(15);
+    const runs = seeded.filter((a: { has_streams: boolean }) => a.has_streams);
+    expect(runs.length).toBeGreaterThanOrEqual(12);
+    for (const run of runs) {
+      expect(run).toMatchObject({ activity_type: 'run', status: 'completed', source: 'garmin', summary: expect.any(String) });
+      const route = decodePolyline(run.polyline);
+      expect(route.length).toBeGreaterThan(100);
+      // A loop: it ends where it started (within 100 m, about 0.001 degree).
+      expect(Math.abs(route[0]![0] - route.at(-1)![0])).toBeLessThan(0.001);
+    }
+    expect(seeded.some((a: { status: string }) => a.status === 'skipped')).toBe(true);
+    const longest = runs.reduce((a: { distance_meters: number }, b: { distance_meters: number }) =>
+      b.distance_meters > a.distance_meters ? b : a,
+    );
+    const chart = await call('GET', `/activities/${longest.activity_id}/streams?points=50`, 'athlete');
+    expect(chart.body.data.points).toBe(50);
+    expect(chart.body.data.point_count).toBeGreaterThan(500);
+    // The distance stream ends at the activity's distance.
+    const full = await call('GET', `/activities/${longest.activity_id}/streams?types=distance`, 'athlete');
+    expect(full.body.data.streams.distance.at(-1)).toBeCloseTo(longest.distance_meters, 0);
+    expect(buildSeed(fixedNow).activities).toEqual(buildSeed(fixedNow).activities);
   });
 
   it('answers bad input with the error shape and its field, never a 500', async () => {

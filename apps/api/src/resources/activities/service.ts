@@ -24,7 +24,7 @@ import type {
 import { activityNotFound, keyNamesAthlete, mayNotLog, mayNotRead, readOnly } from './rules.js';
 import type { ActivityStorage } from './storage.js';
 import { selectStreams, typesAskedFor } from './streams.js';
-import { qualifiesForSummary, ruleSummarizer, type Summarizer } from './summary.js';
+import { ruleSummarizer, withSummary, type Summarizer } from './summary.js';
 import { activityView } from './view.js';
 
 const privacyDefaults = contractDefaults('PrivacySettings');
@@ -144,7 +144,7 @@ export class ActivityService {
     const access = await this.accessTo(principal, row.user_id);
     if (!access.read) throw activityNotFound();
     const recorded = row.stream_points > 0 ? await this.activities.streams(activityId) : undefined;
-    return selectStreams(activityId, recorded ?? {}, recorded === undefined ? 0 : row.stream_points, {
+    return selectStreams(activityId, recorded, {
       types: typesAskedFor(query.types),
       points: query.points,
       withheld: access.withheld,
@@ -238,10 +238,7 @@ export class ActivityService {
     return principal.user_id;
   }
 
-  /** The row with its summary written, or cleared when it no longer qualifies. */
   private withSummary(row: ActivityRow): ActivityRow {
-    if (!qualifiesForSummary(row)) return { ...row, summary: null, summary_title: null };
-    const summary = this.summarizer.summarize(row);
-    return { ...row, summary: summary.text, summary_title: summary.title };
+    return withSummary(row, this.summarizer);
   }
 }

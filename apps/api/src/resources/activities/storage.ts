@@ -11,7 +11,8 @@ import type { StorageContext } from '../../storage/context.js';
 import { forUpdate, type StorageDialect } from '../../storage/dialect.js';
 import { columnParams, prepareList, prepareQuery, readList, type ListRows } from '../../storage/prepared.js';
 import type { ViewerFacts } from './access.js';
-import type { ActivityQuery, ActivityRow, RecordedStreams } from './model.js';
+import type { ActivityQuery, ActivityRow } from './model.js';
+import type { TrackStreams } from './tracks/index.js';
 
 /** The recorded points of one activity, as stored (columnar JSON). */
 interface StreamsRow {
@@ -42,7 +43,7 @@ export interface ActivityStorage {
   list(query: ActivityQuery): Promise<ListRows<ActivityRow>>;
   get(activityId: string): Promise<ActivityRow | undefined>;
   /** Stores a new activity, with its recorded streams when it has any, in one transaction. */
-  insert(activity: ActivityRow, streams?: RecordedStreams): Promise<ActivityRow>;
+  insert(activity: ActivityRow, streams?: TrackStreams): Promise<ActivityRow>;
   /**
    * Reads the activity, asks `change` for its new state and writes it, all in one
    * transaction: if `change` throws, nothing is written. `undefined` when it does not exist.
@@ -50,8 +51,8 @@ export interface ActivityStorage {
   update(activityId: string, change: (current: ActivityRow) => ActivityRow): Promise<ActivityRow | undefined>;
   /** Removes the activity and its streams after `guard` (which throws to refuse) has seen it. False when it does not exist. */
   delete(activityId: string, guard: (current: ActivityRow) => void): Promise<boolean>;
-  /** The recorded streams of an activity; `undefined` when it has none. */
-  streams(activityId: string): Promise<RecordedStreams | undefined>;
+  /** The recorded streams of an activity (every type, as the tracks library computes them); `undefined` when it has none. */
+  streams(activityId: string): Promise<TrackStreams | undefined>;
   /** The athlete's privacy flags, organization and coach; `undefined` for an unknown user. */
   athlete(userId: string): Promise<StoredAthlete | undefined>;
   /** The caller's membership (organization, role, suspension). */
@@ -234,7 +235,7 @@ export function openActivityStorage(context: StorageContext<ActivityTables>): Ac
       }),
     async streams(activityId) {
       const row = await context.first(q.streams.bind({ activityId }));
-      return row && (JSON.parse(row.streams) as RecordedStreams);
+      return row && (JSON.parse(row.streams) as TrackStreams);
     },
     athlete: (userId) => context.first(q.athlete.bind({ userId })),
     async viewer(userId) {

@@ -1,12 +1,14 @@
 /**
  * The streams an answer carries: the types asked for, less those the privacy flags
- * withhold, each downsampled to the points asked for.
+ * withhold, downsampled with the tracks library (every stream at the same evenly spread
+ * points, first and last kept).
  */
 import type { Withheld } from './access.js';
 import type { ActivityStreams, RecordedStreams, StreamType } from './model.js';
+import { STREAM_NAMES, downsample, type TrackStreams } from './tracks/index.js';
 
-/** Every stream type, in the contract's order. */
-export const streamTypes: readonly StreamType[] = ['time', 'latlng', 'altitude', 'distance', 'heartrate', 'cadence', 'pace'];
+/** Every stream type, in the contract's order (the tracks library records the same seven). */
+export const streamTypes: readonly StreamType[] = STREAM_NAMES;
 
 /**
  * The types a query names: each value may be a comma-separated list (the contract allows
@@ -32,57 +34,26 @@ export function isWithheld(type: StreamType, withheld: Withheld): boolean {
 }
 
 /**
- * The indexes of `count` points out of `total`, picked evenly by elapsed time (`time`),
- * first and last always kept; every index when `count` is not less than `total`.
+ * The answer's streams out of the recorded ones (`undefined` for an activity without any).
  *
  * @example
  * ```ts
- * sampleIndexes([0, 1, 2, 10], 3); // [0, 2, 3]: the point nearest 5 s is index 2
- * ```
- */
-export function sampleIndexes(time: readonly number[], count: number): number[] {
-  const total = time.length;
-  if (count >= total) return time.map((_, i) => i);
-  const first = time[0] ?? 0;
-  const span = (time[total - 1] ?? first) - first;
-  const picked: number[] = [];
-  let cursor = 0;
-  for (let k = 0; k < count; k++) {
-    const target = first + (span * k) / (count - 1);
-    while (cursor < total - 1 && Math.abs((time[cursor + 1] ?? 0) - target) < Math.abs((time[cursor] ?? 0) - target)) cursor++;
-    // Never the same point twice: each pick moves on from the one before.
-    const index = k === count - 1 ? total - 1 : Math.max(cursor, (picked.at(-1) ?? -1) + 1);
-    picked.push(Math.min(index, total - 1 - (count - 1 - k)));
-  }
-  return picked;
-}
-
-/**
- * The answer's streams out of the recorded ones.
- *
- * @example
- * ```ts
- * selectStreams('act_1', recorded, 2731, { types: ['time', 'latlng'], points: 500, withheld: { map: true, pace: false, training: false } });
- * // { points: 500, streams: { time: [...] }, withheld: ["latlng"], ... }
+ * selectStreams('act_1', recorded, { types: ['time', 'latlng'], points: 500, withheld: { map: true, pace: false, training: false } });
+ * // { point_count: 2731, points: 500, streams: { time: [...] }, withheld: ["latlng"], ... }
  * ```
  */
 export function selectStreams(
   activityId: string,
-  recorded: RecordedStreams,
-  pointCount: number,
+  recorded: TrackStreams | undefined,
   options: { types: readonly StreamType[]; points: number | undefined; withheld: Withheld },
 ): ActivityStreams {
-  const indexes = options.points === undefined ? undefined : sampleIndexes(recorded.time ?? [], options.points);
-  const streams: Record<string, unknown[]> = {};
+  const pointCount = recorded?.time.length ?? 0;
+  const picked = recorded !== undefined && options.points !== undefined ? downsample(recorded, options.points) : recorded;
+  const streams: RecordedStreams = {};
   const withheld: StreamType[] = [];
   for (const type of options.types) {
-    if (isWithheld(type, options.withheld)) {
-      withheld.push(type);
-      continue;
-    }
-    const values = (recorded[type] ?? []) as unknown[];
-    streams[type] = indexes === undefined ? values : indexes.map((i) => values[i]);
+    if (isWithheld(type, options.withheld)) withheld.push(type);
+    else Object.assign(streams, { [type]: picked?.[type] ?? [] });
   }
-  const points = indexes === undefined ? pointCount : indexes.length;
-  return { activity_id: activityId, point_count: pointCount, points, streams: streams, withheld };
+  return { activity_id: activityId, point_count: pointCount, points: picked?.time.length ?? 0, streams, withheld };
 }

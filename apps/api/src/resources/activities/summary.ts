@@ -62,7 +62,8 @@ export function clock(seconds: number): string {
 }
 
 /**
- * Seconds per kilometre: the moving time (or the duration) over the distance; `null` without a distance.
+ * Seconds per kilometre: the moving time (or the duration) over the distance; `null` without
+ * a distance of at least 1 m (below it a pace means nothing, and would exceed the contract's bound).
  *
  * @example
  * ```ts
@@ -70,7 +71,7 @@ export function clock(seconds: number): string {
  * ```
  */
 export function averagePace(activity: Pick<SummaryInput, 'distance_meters' | 'moving_time_seconds' | 'duration_seconds'>): number | null {
-  if (activity.distance_meters === null || activity.distance_meters <= 0) return null;
+  if (activity.distance_meters === null || activity.distance_meters < 1) return null;
   const seconds = activity.moving_time_seconds ?? activity.duration_seconds;
   return Math.round((seconds / (activity.distance_meters / 1000)) * 10) / 10;
 }
@@ -121,3 +122,20 @@ export const ruleSummarizer: Summarizer = {
     };
   },
 };
+
+/**
+ * The row with its summary written, or cleared when it does not qualify (any longer).
+ *
+ * @example
+ * ```ts
+ * withSummary({ ...row, status: 'skipped' }).summary; // null
+ * ```
+ */
+export function withSummary<Row extends SummaryInput & { summary: string | null; summary_title: string | null }>(
+  row: Row,
+  summarizer: Summarizer = ruleSummarizer,
+): Row {
+  if (!qualifiesForSummary(row)) return { ...row, summary: null, summary_title: null };
+  const summary = summarizer.summarize(row);
+  return { ...row, summary: summary.text, summary_title: summary.title };
+}
