@@ -1,8 +1,12 @@
-// The package is UMD without an "exports" map: Node's ESM loader finds no named exports in it,
-// so the module object is taken as the default export.
-import polylineCodec from '@googlemaps/polyline-codec';
+// The package has no "exports" map: Node's ESM loader reads its UMD build (`main`) and hands
+// its exports over as `default`, while vitest and bundlers read its ESM build (`module`), whose
+// exports are named. Take whichever form arrived.
+import * as polylineModule from '@googlemaps/polyline-codec';
 import { evenIndices } from './streams.js';
 import type { TrackPoint } from './track-point.js';
+
+const polylineCodec: Pick<typeof polylineModule, 'encode' | 'decode'> =
+  'encode' in polylineModule ? polylineModule : (polylineModule as unknown as { default: typeof polylineModule }).default;
 
 /** A route of this many points is drawn without visible corners at any map zoom of a run. */
 export const POLYLINE_MAX_POINTS = 1_000;
