@@ -116,6 +116,8 @@ describe('the contract reader', () => {
     expect(methodOf('deleteRace', 'Races')).toBe('delete');
     expect(methodOf('getMe', 'Auth')).toBe('me');
     expect(methodOf('getRaceStats', 'Races')).toBe('stats');
+    expect(methodOf('getActivityStreams', 'Activities')).toBe('streams');
+    expect(methodOf('getActivity', 'Activities')).toBe('get');
     expect(methodOf('cancelRaceEntry', 'Races')).toBe('cancelEntry');
     expect(methodOf('getRacer', 'Races')).toBe('racer');
     expect(methodOf('listTrainingPlans', 'Training Plans')).toBe('list');

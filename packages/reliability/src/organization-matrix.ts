@@ -67,9 +67,14 @@ export function permissionsOf(id: OperationId): Record<PermissionColumn, Permiss
     Record<PermissionColumn, Permission> | undefined;
 }
 
-/** The operations the matrix governs. */
+/**
+ * The operations the matrix governs: the organizations' rows. The activities state rows in the
+ * same columns, but their answers turn on the athlete's privacy flags as much as on the
+ * caller's role, so apps/api's activities-access test covers them (every flag x every reader)
+ * and the auth matrix their credentials.
+ */
 export function governedOperations(): OperationId[] {
-  return operationIds.filter((id) => permissionsOf(id) !== undefined);
+  return operationIds.filter((id) => permissionsOf(id) !== undefined && operationTable[id].tag === 'Organizations');
 }
 
 /** Whether the operation acts on one member (`/members/{user_id}`). */

@@ -72,9 +72,16 @@ function withPathSegment(id: OperationId, url: string, name: string, text: strin
 
 function queryArbitrary(list: Parameter[]): fc.Arbitrary<Array<[string, string]>> {
   const model = Object.fromEntries(list.map((p) => [p.name, validValue(p.schema)]));
-  return fc
-    .record(model, { requiredKeys: list.filter((p) => p.required).map((p) => p.name) })
-    .map((values) => Object.entries(values).map(([name, value]) => [name, queryText(value)] as [string, string]));
+  return (
+    fc
+      .record(model, { requiredKeys: list.filter((p) => p.required).map((p) => p.name) })
+      // An array travels as the parameter repeated (OpenAPI's default for a query array: form, exploded).
+      .map((values) =>
+        Object.entries(values).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value : [value]).map((item) => [name, queryText(item)] as [string, string]),
+        ),
+      )
+  );
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * The development seed: the race catalog placed around "now", participants for the
  * leaderboard, an athlete and an admin with full profiles, an organization with a head coach,
- * an assistant coach and two athletes, and their fixed
+ * an assistant coach and two athletes, three weeks of activities with GPS tracks for the
+ * two athletes with accounts, and their fixed
  * development credentials (stored hashed; the athlete's password as an argon2id hash).
  * Never applied in production mode.
  */
+import { seedActivities } from './activities.js';
 import { seedOrganization } from './organization.js';
 import { seedPeople } from './people.js';
 import { seedRaces } from './races.js';
@@ -27,5 +29,5 @@ export { placeAroundNow } from './races.js';
  */
 export function buildSeed(now: Date): SeedData {
   const time = seedTime(now);
-  return { ...seedOrganization(time), ...seedPeople(time), ...seedRaces(time) };
+  return { ...seedOrganization(time), ...seedPeople(time), ...seedRaces(time), activities: seedActivities(time) };
 }

@@ -4,6 +4,7 @@
  * (`repository.ts` runs it); nothing else imports it.
  */
 import type { Kysely } from 'kysely';
+import { openActivityStorage } from '../resources/activities/storage.js';
 import type { StoredInvitation } from '../resources/organizations/invitations/storage.js';
 import type { Group, NewApiKey, NewOrganization, StoredMember } from '../resources/organizations/model.js';
 import { openOrganizationStorage } from '../resources/organizations/storage.js';
@@ -13,6 +14,7 @@ import type { NewUser } from '../resources/users/model.js';
 import { openUserStorage } from '../resources/users/storage.js';
 import type { AnyTables, StorageContext } from '../storage/context.js';
 import { prepareQuery } from '../storage/prepared.js';
+import type { SeedActivity } from './activities.js';
 
 /** Everything a first start writes. Credentials are hashes only. */
 export interface SeedData {
@@ -25,6 +27,7 @@ export interface SeedData {
   apiKeys: Array<{ key_hash: string; organization_id: string; details?: NewApiKey }>;
   races: StoredRace[];
   participants: Participant[];
+  activities: SeedActivity[];
 }
 
 interface SeedTables {
@@ -61,6 +64,7 @@ export async function writeSeed(context: StorageContext<AnyTables>, data: SeedDa
       organizations: open(openOrganizationStorage, tx),
       users: open(openUserStorage, tx),
       races: open(openRaceStorage, tx),
+      activities: open(openActivityStorage, tx),
     };
     for (const organization of data.organizations) await storage.organizations.create(organization);
     for (const user of data.users) await storage.users.create(user);
@@ -71,6 +75,7 @@ export async function writeSeed(context: StorageContext<AnyTables>, data: SeedDa
     for (const key of data.apiKeys) await storage.organizations.addApiKey(key.organization_id, key.key_hash, key.details);
     for (const race of data.races) await storage.races.insert(race);
     for (const participant of data.participants) await storage.races.addParticipant(participant);
+    for (const { activity, streams } of data.activities) await storage.activities.insert(activity, streams);
     await tx.run(q.mark.bind({ at: new Date().toISOString() }));
     return true;
   });

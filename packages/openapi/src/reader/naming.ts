@@ -22,7 +22,9 @@ export function namespaceOf(tag: string): string {
 
 /** `rest` without a leading whole word `noun` (plural, then singular), else `rest`. */
 function stripNoun(rest: string, noun: string): string {
-  const candidates = noun.endsWith('s') ? [noun, noun.slice(0, -1)] : [noun];
+  // Activities → Activity, Races → Race.
+  const singular = noun.endsWith('ies') ? `${noun.slice(0, -3)}y` : noun.slice(0, -1);
+  const candidates = noun.endsWith('s') ? [noun, singular] : [noun];
   for (const candidate of candidates) {
     if (!rest.startsWith(candidate)) continue;
     const after = rest.slice(candidate.length);
