@@ -84,6 +84,10 @@ describe('parseGpx', () => {
     expect(refusal(() => parseGpx(gpxDocument(twoPoints + `<trkpt lon="2"><time>2026-03-01T07:00:09Z</time></trkpt>`))).code).toBe(
       'COORDINATES_OUT_OF_RANGE',
     );
+    expect(refusal(() => parseGpx(gpxDocument(`${twoPoints}<trkpt></trkpt>`)))).toEqual({
+      code: 'COORDINATES_OUT_OF_RANGE',
+      pointIndex: 2,
+    });
   });
 
   it('keeps points that share a timestamp (devices recording faster than their clock)', () => {

@@ -49,14 +49,21 @@ export function parseGpx(bytes: Uint8Array): TrackPoint[] {
   const points: TrackPoint[] = [];
   for (const track of asNodes((gpx as XmlNode).trk)) {
     for (const segment of asNodes(track.trkseg)) {
-      for (const trackPoint of asNodes(segment.trkpt)) points.push(toTrackPoint(trackPoint, points.length));
+      // An empty <trkpt></trkpt> parses as a string: read it as a node without lat/lon, so it is refused.
+      for (const trackPoint of asNodes(segment.trkpt, true)) points.push(toTrackPoint(trackPoint, points.length));
     }
   }
   return assertValidTrack(points);
 }
 
-function asNodes(value: unknown): XmlNode[] {
-  return Array.isArray(value) ? value.filter((item): item is XmlNode => typeof item === 'object' && item !== null) : [];
+function asNodes(value: unknown, keepEmpty = false): XmlNode[] {
+  if (!Array.isArray(value)) return [];
+  const nodes: XmlNode[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item === 'object' && item !== null) nodes.push(item as XmlNode);
+    else if (keepEmpty) nodes.push({});
+  }
+  return nodes;
 }
 
 function toTrackPoint(node: XmlNode, index: number): TrackPoint {
