@@ -4,6 +4,7 @@
 import { describeMachine } from './machine.js';
 import { resultsDir } from './paths.js';
 import { toMarkdown, writeReport, type ResultRow } from './report.js';
+import { runActivityReadsSuite } from './suites/activity-reads.js';
 import { runApiSuite } from './suites/api.js';
 import { runClientSuite } from './suites/client.js';
 import { runMockSuite } from './suites/mock.js';
@@ -18,6 +19,7 @@ const suites: Record<string, Suite> = {
   api: runApiSuite,
   validation: runValidationSuite,
   peers: runPeersSuite,
+  'activity-reads': runActivityReadsSuite,
   mock: runMockSuite,
   client: runClientSuite,
   pipeline: runPipelineSuite,

@@ -5,14 +5,16 @@
 // authenticate; the file is removed on exit. BENCH_MODE picks another mode;
 // BENCH_VALIDATE_REQUESTS=off turns request validation off (only to measure what it costs).
 // BENCH_DATABASE_URL runs it on PostgreSQL instead (the seed runs once under the advisory
-// lock, so several of these may share a database).
+// lock, so several of these may share a database). BENCH_DATA_DIR puts the SQLite file in a
+// directory the suite owns (it fills the database, then keeps it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type Mode } from '@astral/api';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
-const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'astral-bench-api-'));
+const ownDataDir = databaseUrl || process.env.BENCH_DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'astral-bench-api-'));
+const dataDir = databaseUrl ? undefined : (process.env.BENCH_DATA_DIR ?? ownDataDir);
 const { app, close } = createApp({
   mode: (process.env.BENCH_MODE as Mode | undefined) ?? 'production',
   ...(databaseUrl ? { databaseUrl } : { dataDir }),
@@ -27,7 +29,7 @@ process.on(
   'SIGTERM',
   () =>
     void close().then(() => {
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
       process.exit(0);
     }),
 );
