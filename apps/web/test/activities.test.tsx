@@ -94,7 +94,7 @@ describe('an activity', () => {
 
     // The charts' text alternatives, from the example streams (pace [null, 318.4, 352.0]).
     const pace = await screen.findByRole('figure', { name: 'Pace' });
-    expect(pace.textContent).toContain('Lowest 5:18 /km, highest 5:52 /km');
+    expect(pace.textContent).toContain('Fastest 5:18 /km, slowest 5:52 /km');
     expect(screen.getByRole('figure', { name: 'Heart rate' }).textContent).toContain('Lowest 98 bpm, highest 158 bpm');
     expect(screen.getByRole('figure', { name: 'Elevation' }).textContent).toContain('Lowest 35 m, highest 62 m');
   });

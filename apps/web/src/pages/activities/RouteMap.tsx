@@ -29,7 +29,7 @@ export function routeDescription(points: readonly LatLng[], distanceMeters: numb
 export function RouteMap({ title, points, distanceMeters }: { title: string; points: readonly LatLng[]; distanceMeters: number | null }) {
   const id = useId();
   const route = projectRoute(points, WIDTH, HEIGHT, PADDING);
-  if (!route) return <p className="empty">The route has too few points to draw.</p>;
+  if (!route) return <p className="empty">The route is too short to draw.</p>;
   const description = routeDescription(points, distanceMeters);
   return (
     <figure className="route">
@@ -37,8 +37,9 @@ export function RouteMap({ title, points, distanceMeters }: { title: string; poi
         <title id={`${id}-title`}>{`Route of ${title}`}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <path d={route.path} className="route-line" />
-        <circle cx={route.start.x} cy={route.start.y} r={7} className="route-start" />
-        <rect x={route.end.x - 6} y={route.end.y - 6} width={12} height={12} className="route-end" />
+        {/* The finish first: on a loop the start's circle sits on top of it, and both show. */}
+        <rect x={route.end.x - 8} y={route.end.y - 8} width={16} height={16} className="route-end" />
+        <circle cx={route.start.x} cy={route.start.y} r={6} className="route-start" />
       </svg>
       <figcaption>
         {description} <span className="legend-start">●</span> start, <span className="legend-end">■</span> finish; north is up.

@@ -15,9 +15,23 @@ export interface ChartSeries {
   y: Array<number | null>;
   /** How a y value is written on the axis and in the summary (`5:30 /km`, `152 bpm`). */
   format: (value: number) => string;
-  /** Lower is better (pace): the axis runs downwards so a faster stretch is higher. */
+  /**
+   * Lower is better (pace): the axis runs downwards so a faster stretch is higher, the
+   * summary says fastest and slowest, and the axis spans the typical values (a stop's pace
+   * of 30 min/km would flatten the rest of the run into a line; the summary still names it).
+   */
   invert?: boolean;
   color: string;
+}
+
+/** The 2nd to the 98th percentile of the recorded values, with a margin. */
+export function typicalRange(values: ReadonlyArray<number | null>): [number, number] | undefined {
+  const sorted = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const low = sorted[Math.floor(0.02 * (sorted.length - 1))]!;
+  const high = sorted[Math.ceil(0.98 * (sorted.length - 1))]!;
+  const margin = (high - low) * 0.15 || 5;
+  return [Math.max(0, low - margin), high + margin];
 }
 
 const HEIGHT = 200;
@@ -25,11 +39,12 @@ const HEIGHT = 200;
 const canDraw = (): boolean => document.createElement('canvas').getContext('2d') !== null;
 
 /** Lowest, highest and average of the recorded values, in words. */
-export function streamSummary(values: ReadonlyArray<number | null>, format: (value: number) => string): string {
+export function streamSummary(values: ReadonlyArray<number | null>, format: (value: number) => string, invert = false): string {
   const recorded = values.filter((value): value is number => value !== null);
   if (recorded.length === 0) return 'Nothing recorded.';
   const average = recorded.reduce((sum, value) => sum + value, 0) / recorded.length;
-  return `Lowest ${format(Math.min(...recorded))}, highest ${format(Math.max(...recorded))}, average ${format(average)}.`;
+  const [low, high] = invert ? ['Fastest', 'slowest'] : ['Lowest', 'highest'];
+  return `${low} ${format(Math.min(...recorded))}, ${high} ${format(Math.max(...recorded))}, average ${format(average)}.`;
 }
 
 export function StreamChart({ title, series }: { title: string; series: ChartSeries }) {
@@ -50,10 +65,10 @@ export function StreamChart({ title, series }: { title: string; series: ChartSer
           height: HEIGHT,
           legend: { show: false },
           cursor: { show: false },
-          scales: { x: { time: false }, y: { dir: series.invert ? -1 : 1 } },
+          scales: { x: { time: false }, y: series.invert ? { dir: -1, range: typicalRange(series.y) ?? [0, 1] } : {} },
           axes: [
             { ...axis, label: series.xLabel },
-            { ...axis, size: 64, values: (_chart, ticks) => ticks.map((tick) => series.format(tick)) },
+            { ...axis, size: 84, values: (_chart, ticks) => ticks.map((tick) => series.format(tick)) },
           ],
           series: [{}, { stroke: series.color, width: 2, spanGaps: true }],
         },
@@ -75,7 +90,7 @@ export function StreamChart({ title, series }: { title: string; series: ChartSer
         <strong>{title}</strong>
       </figcaption>
       <div ref={box} className="chart-canvas" aria-hidden="true" />
-      <p className="muted">{streamSummary(series.y, series.format)}</p>
+      <p className="muted">{streamSummary(series.y, series.format, series.invert)}</p>
     </figure>
   );
 }

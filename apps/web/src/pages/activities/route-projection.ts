@@ -42,7 +42,10 @@ export function projectRoute(points: readonly LatLng[], width: number, height: n
   const xs = flat.map((p) => p.x);
   const ys = flat.map((p) => p.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const scale = Math.min((width - 2 * padding) / (maxX - minX || 1), (height - 2 * padding) / (maxY - minY || 1));
+  // A route running due east (or north) has no extent on the other axis: only the axes it spans fit it.
+  const fit = (room: number, span: number): number => (span > 0 ? room / span : Infinity);
+  const scale = Math.min(fit(width - 2 * padding, maxX - minX), fit(height - 2 * padding, maxY - minY));
+  if (!Number.isFinite(scale)) return undefined;
   // Centred in the box along the axis the route does not fill.
   const offsetX = (width - (maxX - minX) * scale) / 2;
   const offsetY = (height - (maxY - minY) * scale) / 2;
