@@ -6,7 +6,8 @@
 // sees them on the roster. The seeded athlete browses, filters and opens their activities
 // (route and charts), logs one by hand and deletes it; the coach reads an athlete's
 // activities from the member page. Every page passes axe-core, and each main page is saved as a
-// screenshot at desktop and phone width (test-results/screenshots/).
+// screenshot at desktop and phone width (test-results/screenshots/). (Over 250 lines: one
+// sandbox and one browser serve every person's steps; a second file would start both again.)
 import { createServer } from 'node:net';
 import { openChromium, type OpenChromium } from '@astral/test-chromium';
 import type { Page } from 'playwright-core';
