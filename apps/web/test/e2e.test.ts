@@ -268,10 +268,13 @@ describe('the web app against the sandbox, in Chromium', { timeout: 180_000 }, (
     const list = coach.getByRole('table', { name: 'activities' });
     await list.getByRole('link').first().waitFor();
     await checkPage(coach, "an athlete's activities", 'coach-activities');
-    await list.getByRole('link', { name: 'Long run' }).first().click();
-    await coach.getByRole('heading', { name: 'Long run', level: 1 }).waitFor();
-    await coach.getByRole('heading', { name: 'Route' }).waitFor();
-    await checkPage(coach, "an athlete's activity");
+    // Leo shares his map and training data (the seed keeps the defaults): his coach sees the route and charts.
+    await list.getByRole('link', { name: 'Easy run' }).first().click();
+    await coach.getByRole('heading', { name: 'Easy run', level: 1 }).waitFor();
+    await coach.getByRole('img', { name: 'Route of Easy run' }).waitFor();
+    await coach.getByRole('figure', { name: 'Heart rate' }).locator('canvas').first().waitFor();
+    expect(await coach.getByRole('note').count()).toBe(0);
+    await checkPage(coach, "an athlete's activity", 'coach-activity');
   });
 
   it('logs out, and back in with the new password, keyboard only', async () => {
