@@ -17,9 +17,15 @@ import { GroupsPage } from './pages/coach/Groups.js';
 import { InvitationsPage } from './pages/coach/Invitations.js';
 import { ApiKeysPage } from './pages/coach/ApiKeys.js';
 import { AuditPage } from './pages/coach/Audit.js';
+import { ActivitiesPage } from './pages/activities/ActivityList.js';
+import { ActivityPage } from './pages/activities/ActivityPage.js';
+import { EditActivityPage, NewActivityPage } from './pages/activities/ActivityForm.js';
 
 const signedInPages: Record<string, () => React.JSX.Element> = {
   '/profile': ProfilePage,
+  '/activities': ActivitiesPage,
+  '/activities/new': NewActivityPage,
+  // '/activities/import': the GPX/FIT upload, once POST /activities/import is in the contract.
   '/club': ClubPage,
   '/roster': RosterPage,
   '/groups': GroupsPage,
@@ -36,12 +42,18 @@ function Page() {
   if (path === '/reset-password') return <ResetPasswordPage />;
   if (path === '/join') return <JoinPage />;
   if (!session) return <LoginPage />;
+  const Known = signedInPages[path];
+  if (Known) return <Known />;
   const race = /^\/races\/([^/]+)$/.exec(path);
   if (race) return <RaceDetailPage raceId={decodeURIComponent(race[1]!)} />;
   const member = /^\/members\/([^/]+)$/.exec(path);
   if (member) return <MemberPage userId={decodeURIComponent(member[1]!)} />;
-  const Known = signedInPages[path];
-  return Known ? <Known /> : <RacesPage />;
+  const activity = /^\/activities\/([^/]+?)(\/edit)?$/.exec(path);
+  if (activity) {
+    const activityId = decodeURIComponent(activity[1]!);
+    return activity[2] ? <EditActivityPage activityId={activityId} /> : <ActivityPage activityId={activityId} />;
+  }
+  return <RacesPage />;
 }
 
 /** Each page's first heading names the document, so a screen reader and the tab say where one is. */

@@ -11,6 +11,14 @@ declare global {
   const __ASTRAL_MEMBER_STATUSES__: Array<components['schemas']['MemberStatus']>;
   /** The contract's `GroupPrivacy` enum. */
   const __ASTRAL_GROUP_PRIVACIES__: Array<components['schemas']['GroupPrivacy']>;
+  /** The contract's `ActivityType` enum. */
+  const __ASTRAL_ACTIVITY_TYPES__: Array<components['schemas']['ActivityType']>;
+  /** The contract's `ActivityStatus` enum. */
+  const __ASTRAL_ACTIVITY_STATUSES__: Array<components['schemas']['ActivityStatus']>;
+  /** The contract's `ActivitySource` enum. */
+  const __ASTRAL_ACTIVITY_SOURCES__: Array<components['schemas']['ActivitySource']>;
+  /** The longest activity the contract accepts, in seconds (`ActivityDuration.maximum`). */
+  const __ASTRAL_ACTIVITY_MAX_DURATION__: number;
   /** The contract's bounds on a new password's length (`NewPassword`). */
   const __ASTRAL_NEW_PASSWORD_LENGTH__: { min: number; max: number };
   /** Each organization operation's `x-astral-permissions` row, as the contract writes it. */

@@ -1,4 +1,4 @@
-// Values the pages offer as choices, and the organizations permission matrix, read from the
+// Values the pages offer as choices (and a bound a form states), and the permission matrix, read from the
 // bundled contract when the app is built, so a new race type, role or permission row in the
 // contract shows up with no edit here. Vite puts them into the bundle as constants
 // (`define`); the page never downloads the contract.
@@ -24,6 +24,10 @@ export function contractValues() {
     __ASTRAL_ORGANIZATION_ROLES__: JSON.stringify(schemas.OrganizationRole.enum),
     __ASTRAL_MEMBER_STATUSES__: JSON.stringify(schemas.MemberStatus.enum),
     __ASTRAL_GROUP_PRIVACIES__: JSON.stringify(schemas.GroupPrivacy.enum),
+    __ASTRAL_ACTIVITY_TYPES__: JSON.stringify(schemas.ActivityType.enum),
+    __ASTRAL_ACTIVITY_STATUSES__: JSON.stringify(schemas.ActivityStatus.enum),
+    __ASTRAL_ACTIVITY_SOURCES__: JSON.stringify(schemas.ActivitySource.enum),
+    __ASTRAL_ACTIVITY_MAX_DURATION__: JSON.stringify(schemas.ActivityDuration.maximum),
     __ASTRAL_NEW_PASSWORD_LENGTH__: JSON.stringify({ min: schemas.NewPassword.minLength, max: schemas.NewPassword.maxLength }),
     __ASTRAL_PERMISSIONS__: JSON.stringify(permissionMatrix()),
   };

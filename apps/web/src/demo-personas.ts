@@ -20,7 +20,7 @@ export const personas = {
 export type Persona = keyof typeof personas;
 
 /** A success example of an operation (the first, or the one named), as the default handlers answer it. */
-function example<T>(operationId: OperationId, name?: string): T {
+export function example<T>(operationId: OperationId, name?: string): T {
   const { method, path } = operationTable[operationId];
   const operation = contractDocument.paths[path]?.[method] as object | undefined;
   const response = responseOf(contractDocument, operation, operationTable[operationId].successStatus) as object | undefined;

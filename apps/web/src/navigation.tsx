@@ -5,7 +5,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import type { OperationId } from '@astral/openapi';
-import { allows } from './permissions.js';
+import { allows, allowsOn } from './permissions.js';
 import { Link, useLocation } from './router.js';
 import { useApi } from './session.js';
 import { useViewer, type Viewer } from './viewer.js';
@@ -27,10 +27,11 @@ export const organizationSections: readonly Section[] = [
   { to: '/audit', label: 'Audit log', operation: 'listOrganizationAuditEvents' },
 ];
 
-/** The sections a viewer sees: the athlete's own, then the organization's their column allows. */
+/** The sections a viewer sees: the athlete's own (their activities when their column may list their own), then the organization's their column allows. */
 export function sectionsFor(viewer: Viewer | undefined): Section[] {
   const own: Section[] = [
     { to: '/races', label: 'Races' },
+    ...(viewer && allowsOn('listActivities', viewer, viewer.userId) ? [{ to: '/activities', label: 'Activities' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   if (!viewer || viewer.orgId === null) return own;

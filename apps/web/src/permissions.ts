@@ -25,3 +25,21 @@ export function allows(operationId: OperationId, column: Column | null): boolean
 
 /** Coaches are who may edit a member's attributes, the coach-only notes among them. */
 export const isCoachColumn = (column: Column | null): boolean => allows('updateOrganizationMember', column);
+
+/**
+ * Whether the viewer may call `operationId` on `userId`'s data: a `self` permission reaches
+ * only their own, `coached`, `assigned` and `allow` others too (which others, the API decides:
+ * a typed-in URL for an athlete they do not coach gets its 403 as a toast). Someone in no
+ * organization is in the athlete column for their own data.
+ *
+ * @example
+ * ```ts
+ * allowsOn('listActivities', { userId: 'usr_coach1', column: 'head_coach' }, 'usr_athlete2'); // true
+ * allowsOn('listActivities', { userId: 'usr_athlete1', column: null }, 'usr_athlete2'); // false
+ * ```
+ */
+export function allowsOn(operationId: OperationId, viewer: { userId: string; column: Column | null }, userId: string): boolean {
+  const permission = __ASTRAL_PERMISSIONS__[operationId]?.[viewer.column ?? 'athlete'];
+  if (permission === undefined || permission === 'deny') return false;
+  return userId === viewer.userId || permission !== 'self';
+}

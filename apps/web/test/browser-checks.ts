@@ -32,6 +32,8 @@ export async function checkPage(page: Page, name: string, shot?: string): Promis
   await page.screenshot({ path: `${screenshotDir}${shot}-desktop.png`, fullPage: true });
   await page.setViewportSize(phone);
   try {
+    // Two frames: a chart resizes itself to the new width from a ResizeObserver, before a paint.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     // The page scrolls down at phone width, never across.
     const sticking = await page.evaluate((width) => {
       const out = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 1);

@@ -1,8 +1,9 @@
 // @astral/msw in a real browser: the built app with ASTRAL_WEB_API_URL=msw in Debian's
 // Chromium, no API server at all. MSW's service worker (served by the app's own server)
 // answers with the contract's examples, and the contract's validation runs in the page.
-// The same screens as against the sandbox, as the athlete and as the example club's head
-// coach (the persona picked in the page's banner), each passing axe-core.
+// The same screens as against the sandbox, as the athlete (races, profile, an activity with
+// its route and charts) and as the example club's head coach (the persona picked in the
+// page's banner), each passing axe-core.
 import { openChromium, type OpenChromium } from '@astral/test-chromium';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,16 @@ describe('the web app on @astral/msw in Chromium (setupWorker)', { timeout: 120_
     await page.getByLabel('Display name').fill('Maya O.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').waitFor();
+  });
+
+  it("opens the athlete's activities and the example run, with its route drawn and its charts", async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activities' }).click();
+    await page.getByRole('link', { name: 'Tempo run by the river' }).click();
+    await page.getByRole('heading', { name: 'Summary: Steady 8 km at tempo' }).waitFor();
+    await page.getByRole('img', { name: 'Route of Tempo run by the river' }).waitFor();
+    for (const chart of ['Pace', 'Heart rate', 'Elevation'])
+      await page.getByRole('figure', { name: chart }).locator('canvas').first().waitFor();
+    await checkPage(page, "an activity's page (msw)");
   });
 
   it("as the example club's head coach: the roster, a member's coach-only notes, invitations, API keys, the audit log", async () => {

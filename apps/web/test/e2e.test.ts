@@ -3,8 +3,11 @@
 // caught by the repository's mail catcher over real SMTP. The seeded head coach (the
 // sandbox's development token) invites an athlete by email; the athlete opens the emailed
 // invitation, signs up through the emailed sign-up link and accepts, keyboard only; the coach
-// sees them on the roster. Every page passes axe-core, and each main page is saved as a
-// screenshot at desktop and phone width (test-results/screenshots/).
+// sees them on the roster. The seeded athlete browses, filters and opens their activities
+// (route and charts), logs one by hand and deletes it; the coach reads an athlete's
+// activities from the member page. Every page passes axe-core, and each main page is saved as a
+// screenshot at desktop and phone width (test-results/screenshots/). (Over 250 lines: one
+// sandbox and one browser serve every person's steps; a second file would start both again.)
 import { createServer } from 'node:net';
 import { openChromium, type OpenChromium } from '@astral/test-chromium';
 import type { Page } from 'playwright-core';
@@ -38,14 +41,17 @@ async function emailedLink(mail: RunningMailCatcher, to: string, path: string): 
 
 /** The seeded head coach's development token (apps/api/src/seed/identities.ts), as the app keeps a session. */
 const headCoachSession = { access_token: 'dev-coach-token', expires_at: '2099-01-01T00:00:00Z' };
+/** The seeded athlete with three weeks of activities (Maya, apps/api/src/seed/activities.ts). */
+const seededAthleteSession = { access_token: 'dev-athlete-token', expires_at: '2099-01-01T00:00:00Z' };
 
 let mail: RunningMailCatcher;
 let sandbox: { url: string; close: () => Promise<void> };
 let web: { url: string; close: () => Promise<void> };
 let browser: OpenChromium;
-/** The athlete's tab and the head coach's, in two browser contexts (two people). */
+/** The new athlete's tab, the head coach's and the seeded athlete's, in three browser contexts (three people). */
 let page: Page;
 let coach: Page;
+let maya: Page;
 
 beforeAll(async () => {
   mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
@@ -58,6 +64,10 @@ beforeAll(async () => {
   coach = await coachContext.newPage();
   await coach.goto(web.url);
   await coach.evaluate((session) => localStorage.setItem('astral-session', JSON.stringify(session)), headCoachSession);
+  const mayaContext = await browser.browser.newContext({ viewport: desktop });
+  maya = await mayaContext.newPage();
+  await maya.goto(web.url);
+  await maya.evaluate((session) => localStorage.setItem('astral-session', JSON.stringify(session)), seededAthleteSession);
 });
 
 afterAll(async () => {
@@ -189,6 +199,82 @@ describe('the web app against the sandbox, in Chromium', { timeout: 180_000 }, (
     await page.getByRole('heading', { name }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/races\/race_/);
     await checkPage(page, "a race's page", 'athlete-race');
+  });
+
+  it('the seeded athlete opens their activities, filters them, and opens a run with its route and charts', async () => {
+    await maya.goto(`${web.url}activities`);
+    const list = maya.getByRole('table', { name: 'activities' });
+    await list.getByRole('link').first().waitFor();
+    expect(await list.getByRole('link').count()).toBeGreaterThan(5);
+    await checkPage(maya, 'the activity list', 'athlete-activities');
+
+    await maya.getByLabel('Type').selectOption('run');
+    await maya.getByLabel('completed').check();
+    await maya.getByRole('button', { name: 'Filter' }).click();
+    await maya.waitForURL(/\/activities\?activity_type=run&status=completed$/);
+    // The seed's workouts, skipped and scheduled sessions drop out of the list.
+    await maya.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('table[aria-label="activities"] tbody tr')];
+      return rows.length > 0 && rows.every((row) => row.children[2]?.textContent === 'run' && row.children[3]?.textContent === 'completed');
+    });
+
+    const first = list.getByRole('link').first();
+    const title = (await first.textContent())!;
+    await first.click();
+    await maya.getByRole('heading', { name: title, level: 1 }).waitFor();
+    expect(new URL(maya.url()).pathname).toMatch(/^\/activities\/act_/);
+    await maya.getByRole('heading', { name: /^Summary: / }).waitFor();
+    await maya.getByRole('img', { name: `Route of ${title}` }).waitFor();
+    expect(
+      await maya
+        .getByRole('img', { name: `Route of ${title}` })
+        .locator('path')
+        .getAttribute('d'),
+    ).toMatch(/^M [\d.]+ [\d.]+( L [\d.]+ [\d.]+){100,}/);
+    // uPlot draws each chart on a canvas once its chunk has loaded.
+    for (const chart of ['Pace', 'Heart rate', 'Elevation'])
+      await maya.getByRole('figure', { name: chart }).locator('canvas').first().waitFor();
+    expect(await maya.getByRole('figure', { name: 'Heart rate' }).textContent()).toMatch(/Lowest \d+ bpm, highest \d+ bpm/);
+    await checkPage(maya, "an activity's page", 'athlete-activity');
+  });
+
+  it('the athlete logs an activity by hand (the API refuses a day-long duration at its field), then deletes it', async () => {
+    await maya.getByRole('link', { name: 'All activities' }).click();
+    await maya.getByRole('link', { name: 'Log an activity' }).click();
+    await maya.getByLabel('Title').fill('Evening swim');
+    await maya.getByLabel('Type').selectOption('swim');
+    await maya.getByLabel('Duration (minutes)').fill('2000');
+    await maya.getByLabel('Distance (km)').fill('1.5');
+    await maya.getByRole('button', { name: 'Log activity' }).click();
+    await maya.locator('input[aria-invalid="true"]').waitFor();
+    expect(await maya.getByLabel('Duration (minutes)').getAttribute('aria-invalid')).toBe('true');
+    await checkPage(maya, 'logging an activity, with a field error', 'athlete-activity-new');
+
+    await maya.getByLabel('Duration (minutes)').fill('40');
+    await maya.getByRole('button', { name: 'Log activity' }).click();
+    await maya.getByRole('heading', { name: 'Evening swim', level: 1 }).waitFor();
+    await maya.getByText('this activity was logged by hand').waitFor();
+    await maya.getByRole('button', { name: 'Delete activity' }).click();
+    await maya.getByRole('button', { name: 'Yes, delete' }).click();
+    await maya.getByRole('heading', { name: 'Your activities' }).waitFor();
+    await maya.getByRole('table', { name: 'activities' }).getByRole('link').first().waitFor();
+    expect(await maya.getByRole('link', { name: 'Evening swim' }).count()).toBe(0);
+  });
+
+  it("the head coach opens an athlete's activities from the member page", async () => {
+    await coach.goto(`${web.url}members/usr_athlete2`);
+    await coach.getByRole('link', { name: "Leo Moreau's activities" }).click();
+    await coach.getByRole('heading', { name: 'Activities of Leo Moreau' }).waitFor();
+    const list = coach.getByRole('table', { name: 'activities' });
+    await list.getByRole('link').first().waitFor();
+    await checkPage(coach, "an athlete's activities", 'coach-activities');
+    // Leo shares his map and training data (the seed keeps the defaults): his coach sees the route and charts.
+    await list.getByRole('link', { name: 'Easy run' }).first().click();
+    await coach.getByRole('heading', { name: 'Easy run', level: 1 }).waitFor();
+    await coach.getByRole('img', { name: 'Route of Easy run' }).waitFor();
+    await coach.getByRole('figure', { name: 'Heart rate' }).locator('canvas').first().waitFor();
+    expect(await coach.getByRole('note').count()).toBe(0);
+    await checkPage(coach, "an athlete's activity", 'coach-activity');
   });
 
   it('logs out, and back in with the new password, keyboard only', async () => {

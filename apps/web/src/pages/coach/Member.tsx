@@ -7,7 +7,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@astral/openapi';
-import { allows, isCoachColumn } from '../../permissions.js';
+import { allows, allowsOn, isCoachColumn } from '../../permissions.js';
 import { Link } from '../../router.js';
 import { useApi } from '../../session.js';
 import { Field, fieldError } from '../../ui/Field.js';
@@ -63,11 +63,12 @@ export function MemberView({ member, viewer }: { member: Member; viewer: Viewer 
           {allows('updateOrganizationMember', viewer.column) ? <EditMember key={member.updated_at} member={member} /> : null}
         </section>
       ) : null}
-      {viewer.column !== 'athlete' ? (
-        <p>
-          <Link to="/roster">Back to the roster</Link>
-        </p>
-      ) : null}
+      <p className="actions">
+        {member.user_id !== viewer.userId && allowsOn('listActivities', viewer, member.user_id) ? (
+          <Link to={`/activities?user_id=${encodeURIComponent(member.user_id)}`}>{`${member.display_name}'s activities`}</Link>
+        ) : null}
+        {viewer.column !== 'athlete' ? <Link to="/roster">Back to the roster</Link> : null}
+      </p>
     </article>
   );
 }
