@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedAt,
   basePath,
+  bodyLimitAt,
   methodsAllowedFor,
   operationIds,
   operationTable,
@@ -53,6 +54,8 @@ describe('the generated operation table', () => {
     // A device file is sent as itself, up to the operation's own limit; everything else is JSON within the API's.
     expect(operationTable.importActivity.requestContentTypes).toEqual(['application/gpx+xml', 'application/vnd.ant.fit']);
     expect(operationTable.importActivity.bodyLimitBytes).toBe(bundled.paths['/activities/import'].post['x-astral-body-limit-bytes']);
+    expect(bodyLimitAt('POST', `${basePath}/activities/import?user_id=usr_a1`)).toBe(operationTable.importActivity.bodyLimitBytes);
+    expect(bodyLimitAt('POST', `${basePath}/races`)).toBe(requestBodyLimitBytes);
     const others = operationIds.filter((id) => id !== 'importActivity');
     expect(others.length).toBeGreaterThan(0);
     for (const id of others) {
