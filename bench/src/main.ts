@@ -6,6 +6,7 @@ import { resultsDir } from './paths.js';
 import { toMarkdown, writeReport, type ResultRow } from './report.js';
 import { runApiSuite } from './suites/api.js';
 import { runClientSuite } from './suites/client.js';
+import { runImportSuite } from './suites/import.js';
 import { runMockSuite } from './suites/mock.js';
 import { runPeersSuite } from './suites/peers.js';
 import { runPipelineSuite } from './suites/pipeline.js';
@@ -23,6 +24,7 @@ const suites: Record<string, Suite> = {
   pipeline: runPipelineSuite,
   reload: runReloadSuite,
   scale: runScaleSuite,
+  import: runImportSuite,
 };
 
 const requested = process.argv.slice(2).filter((name) => !name.startsWith('-'));
