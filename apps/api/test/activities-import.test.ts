@@ -207,6 +207,9 @@ describeOnDatabases('importing device files on $name', (lane) => {
     const stranger = await newUser();
     const notTheirs = await upload(file('2025-10-08T06:00:00Z'), FIT, { as: stranger.as, query: `user_id=${leo}` });
     expect(errorOf(notTheirs)).toEqual({ status: 403, code: 'FORBIDDEN', field: 'user_id' });
+    // The file is read first, like a JSON body's validation: a refused one is its 400 whoever sends it.
+    const badFile = await upload(refused.TOO_FEW_POINTS!.bytes, GPX, { as: stranger.as, query: `user_id=${leo}` });
+    expect(errorOf(badFile)).toEqual({ status: 400, code: 'TOO_FEW_POINTS', field: undefined });
     expect(await countOf(leo)).toBe(before + 2);
   });
 

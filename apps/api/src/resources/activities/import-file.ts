@@ -83,23 +83,42 @@ function checkBounds(columns: TrackColumns): void {
   }
 }
 
+/** A file read and measured: what a track decides of the activity, and its streams. */
+export interface ReadTrack {
+  columns: TrackColumns;
+  streams: TrackStreams;
+}
+
 /**
- * The new activity's row (its summary not yet written) and its recorded streams.
+ * Reads and measures the file, like a JSON body's validation: before anyone's rights are
+ * looked at, so a refused file is the same 400 whoever sends it.
  *
  * @example
  * ```ts
- * const { row, streams } = importedActivity({ bytes, mediaType: 'application/gpx+xml' }, { activity_type: 'run' }, { userId, createdBy, timestamp });
+ * const track = readDeviceFile({ bytes, mediaType: 'application/gpx+xml' }, { activity_type: 'run' });
  * ```
  */
-export function importedActivity(
-  file: DeviceFile,
+export function readDeviceFile(file: DeviceFile, query: ImportQuery): ReadTrack {
+  const track = recordedTrack(pointsOf(file), query.activity_type ?? 'run');
+  checkBounds(track.columns);
+  return track;
+}
+
+/**
+ * The new activity's row (its summary not yet written) from a file read by `readDeviceFile`.
+ *
+ * @example
+ * ```ts
+ * const row = importedRow(track, { activity_type: 'run' }, { userId, createdBy, timestamp });
+ * ```
+ */
+export function importedRow(
+  { columns }: ReadTrack,
   query: ImportQuery,
   who: { userId: string; createdBy: string; timestamp: string },
-): { row: ActivityRow; streams: TrackStreams } {
+): ActivityRow {
   const activityType = query.activity_type ?? 'run';
-  const { columns, streams } = recordedTrack(pointsOf(file), activityType);
-  checkBounds(columns);
-  const row: ActivityRow = {
+  return {
     ...columns,
     activity_id: randomId('act'),
     user_id: who.userId,
@@ -115,5 +134,4 @@ export function importedActivity(
     created_at: who.timestamp,
     updated_at: who.timestamp,
   };
-  return { row, streams };
 }

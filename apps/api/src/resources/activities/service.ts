@@ -29,7 +29,7 @@ import { activityNotFound, keyNamesAthlete, mayNotLog, mayNotRead, readOnly } fr
 import type { ActivityStorage } from './storage.js';
 import { selectStreams, typesAskedFor } from './streams.js';
 import { ruleSummarizer, withSummary, type Summarizer } from './summary.js';
-import { importedActivity, type DeviceFile, type ImportQuery } from './import-file.js';
+import { importedRow, readDeviceFile, type DeviceFile, type ImportQuery } from './import-file.js';
 import { activityView } from './view.js';
 
 const privacyDefaults = contractDefaults('PrivacySettings');
@@ -196,10 +196,11 @@ export class ActivityService {
    * `existingId` instead when the athlete has an activity starting in the same second.
    */
   async import(file: DeviceFile, query: ImportQuery, principal: Principal): Promise<{ created: Activity } | { existingId: string }> {
+    const track = readDeviceFile(file, query);
     const { userId, access } = await this.loggingFor(query.user_id, principal);
     const timestamp = formatInstant(this.now().getTime());
-    const { row, streams } = importedActivity(file, query, { userId, createdBy: principal.user_id, timestamp });
-    const stored = await this.activities.insertUnlessDuplicate(this.withSummary(row), streams);
+    const row = importedRow(track, query, { userId, createdBy: principal.user_id, timestamp });
+    const stored = await this.activities.insertUnlessDuplicate(this.withSummary(row), track.streams);
     return 'existingId' in stored ? stored : { created: activityView(stored.inserted, access.withheld) };
   }
 
