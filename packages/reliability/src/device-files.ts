@@ -74,3 +74,19 @@ const breakers: Array<(points: TrackPoint[]) => DeviceFile> = [
 export const brokenDeviceFile: fc.Arbitrary<DeviceFile> = fc
   .tuple(track, fc.integer({ min: 0, max: breakers.length - 1 }))
   .map(([points, which]) => breakers[which]!(points));
+
+/**
+ * One valid FIT file made unique by `tag` (its start second is derived from it), for a request
+ * that must succeed rather than be a duplicate of another's (the auth matrix's cells).
+ *
+ * @example
+ * ```ts
+ * deviceFileFor('cell12').type; // 'application/vnd.ant.fit'
+ * ```
+ */
+export function deviceFileFor(tag: string): DeviceFile {
+  let hash = 0;
+  for (const char of tag) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  const start = new Date(Date.UTC(2030, 0, 1) + (hash % 300_000_000) * 1000);
+  return { type: FIT, bytes: writeFit(generateRoute({ seed: (hash % 1_000_000) + 1, start, distance_m: 400, pace_s_per_km: 330 })) };
+}
