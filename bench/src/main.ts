@@ -7,6 +7,7 @@ import { toMarkdown, writeReport, type ResultRow } from './report.js';
 import { runActivityReadsSuite } from './suites/activity-reads.js';
 import { runApiSuite } from './suites/api.js';
 import { runClientSuite } from './suites/client.js';
+import { runImportSuite } from './suites/import.js';
 import { runMockSuite } from './suites/mock.js';
 import { runPeersSuite } from './suites/peers.js';
 import { runPipelineSuite } from './suites/pipeline.js';
@@ -25,6 +26,7 @@ const suites: Record<string, Suite> = {
   pipeline: runPipelineSuite,
   reload: runReloadSuite,
   scale: runScaleSuite,
+  import: runImportSuite,
 };
 
 const requested = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -12,14 +12,16 @@ import { describeContract, exampleRequest } from '@astral/openapi/reader';
  * // [{ lang: 'curl', label: 'curl', source: "curl 'https://…/races/race_xyz456' …" }, { lang: 'TypeScript', … }]
  */
 export function codeSamples(document, operationId, entry, location, baseUrl) {
-  const { pathValues, query, body } = exampleRequest(document, location);
+  const { pathValues, query, body, contentType } = exampleRequest(document, location);
+  // A file sent as itself (a device-file import) is shown as a file, not its example's text.
+  const file = contentType === undefined ? undefined : { contentType, name: `activity.${contentType.includes('gpx') ? 'gpx' : 'fit'}` };
   return [
-    { lang: 'curl', label: 'curl', source: curlSample(entry, baseUrl, pathValues, query, body) },
-    { lang: 'TypeScript', label: '@astral/client', source: clientSample(operationId, entry, baseUrl, pathValues, query, body) },
+    { lang: 'curl', label: 'curl', source: curlSample(entry, baseUrl, pathValues, query, body, file) },
+    { lang: 'TypeScript', label: '@astral/client', source: clientSample(operationId, entry, baseUrl, pathValues, query, body, file) },
   ];
 }
 
-function curlSample(entry, baseUrl, pathValues, query, body) {
+function curlSample(entry, baseUrl, pathValues, query, body, file) {
   const path = entry.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(pathValues[name])));
   const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
   const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
@@ -27,19 +29,23 @@ function curlSample(entry, baseUrl, pathValues, query, body) {
     `curl${entry.method === 'get' ? '' : ` -X ${entry.method.toUpperCase()}`} '${url}'`,
     `-H "Authorization: Bearer $ASTRAL_TOKEN"`,
   ];
-  if (body !== undefined) {
+  if (file) {
+    lines.push(`-H 'Content-Type: ${file.contentType}'`, `--data-binary @${file.name}`);
+  } else if (body !== undefined) {
     lines.push(`-H 'Content-Type: application/json'`);
     lines.push(`-d '${JSON.stringify(body, null, 2).replaceAll("'", "'\\''")}'`);
   }
   return lines.join(' \\\n  ');
 }
 
-function clientSample(operationId, entry, baseUrl, pathValues, query, body) {
+function clientSample(operationId, entry, baseUrl, pathValues, query, body, file) {
   const { namespace, method } = entry.client;
   const args = entry.pathParams.map((name) => tsLiteral(pathValues[name], 0));
   if (Object.keys(query).length > 0) args.push(tsLiteral(query, 0));
-  if (body !== undefined) args.push(tsLiteral(body, 0));
+  if (file) args.push(`{ data: await readFile('${file.name}'), type: '${file.contentType}' }`);
+  else if (body !== undefined) args.push(tsLiteral(body, 0));
   return [
+    ...(file ? [`import { readFile } from 'node:fs/promises';`] : []),
     `import { createAstralClient } from '@astral/client';`,
     '',
     'const client = createAstralClient({',

@@ -54,7 +54,9 @@ export function consoleModel(document) {
             enum: schema.enum ?? null,
           };
         }),
-        body: operation.requestBody ? JSON.stringify(example.body ?? {}, null, 2) : null,
+        // A file sent as itself (a device-file import): its example's text, sent with its media type.
+        body: !operation.requestBody ? null : example.contentType ? String(example.body) : JSON.stringify(example.body ?? {}, null, 2),
+        contentType: example.contentType ?? 'application/json',
         // Each alternative: the schemes that must all be met (an empty one: anonymous).
         security: securityRequirementsOf(document, operation),
       };

@@ -56,6 +56,14 @@ describe('x-codeSamples, generated from the contract', () => {
     expect(meTs).toContain('await client.auth.me();');
   });
 
+  it('shows a device file sent as itself, with its media type, not as JSON', () => {
+    const [curl, ts] = (decorated.paths['/activities/import']!.post['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
+    expect(curl).toContain("-H 'Content-Type: application/gpx+xml'");
+    expect(curl).toContain('--data-binary @activity.gpx');
+    expect(curl).not.toContain('application/json');
+    expect(ts).toContain("await client.activities.import({ data: await readFile('activity.gpx'), type: 'application/gpx+xml' });");
+  });
+
   it('leaves the contract itself undecorated', () => {
     expect(JSON.stringify(contract)).not.toContain('x-codeSamples');
   });

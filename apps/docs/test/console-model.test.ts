@@ -27,6 +27,11 @@ describe('the console model', () => {
     expect(createRace.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', value: '' })]);
     expect(JSON.parse(createRace.body!)).toMatchObject({ race_name: expect.any(String), race_type: expect.any(String) });
     expect(operation('listRaces').body).toBeNull();
+    expect(createRace.contentType).toBe('application/json');
+    // A device file is offered as its example's text, sent with its own media type.
+    const imported = operation('importActivity');
+    expect(imported.contentType).toBe('application/gpx+xml');
+    expect(imported.body).toMatch(/^<\?xml[\s\S]*<trkpt/);
   });
 
   it("offers the development credentials the security schemes list, in each scheme's header", () => {

@@ -5,6 +5,7 @@
 // coached by the assistant coach; a reader who may only read is the organization's key on an
 // activity of an athlete who shares publicly for the length of one test.
 import { beforeAll, describe, it } from 'vitest';
+import { generateRoute, writeFit, writeGpx } from '@astral/api/tracks';
 import type { CoverageRecorder } from './support/coverage.js';
 import { apiExpectation, call } from './support/sandbox.js';
 
@@ -18,6 +19,16 @@ const newActivity = (overrides: Record<string, unknown> = {}) => ({
   distance_meters: 8042.5,
   ...overrides,
 });
+
+const GPX = 'application/gpx+xml';
+const FIT = 'application/vnd.ant.fit';
+let runs = 0;
+/** A 3 km run recorded as a file, each starting in its own second (the same second is a duplicate). */
+function recordedRun(format: 'gpx' | 'fit'): Uint8Array {
+  const start = new Date(Date.UTC(2031, 6, 1, 6, 0, ++runs));
+  const points = generateRoute({ seed: runs, start, distance_m: 3000, pace_s_per_km: 330 });
+  return format === 'fit' ? writeFit(points) : new TextEncoder().encode(writeGpx(points));
+}
 
 export function activitiesAgainstContract(recorder: CoverageRecorder): void {
   const expectApi = apiExpectation(recorder);
@@ -83,6 +94,80 @@ export function activitiesAgainstContract(recorder: CoverageRecorder): void {
       expectApi(await call('POST', '/activities', { body: newActivity(), headers }), 'createActivity', 422, {
         code: 'IDEMPOTENCY_KEY_REUSED',
         validRequest: true,
+      });
+    });
+
+    it('importActivity: 201 (GPX, FIT, a coach for their athlete), 400 per refused file, 401, 403, 404, 409, 413, 415, 422', async () => {
+      const gpx = recordedRun('gpx');
+      expectApi(await call('POST', '/activities/import', { body: gpx, contentType: GPX }), 'importActivity', 201);
+      const fit = recordedRun('fit');
+      const asAssistant = { as: 'assistant' as const, body: fit, contentType: FIT };
+      expectApi(await call('POST', '/activities/import?user_id=usr_athlete2', asAssistant), 'importActivity', 201);
+      expectApi(await call('POST', '/activities/import', { body: fit.slice(0, 400), contentType: FIT }), 'importActivity', 400, {
+        code: 'MALFORMED_FILE',
+        validRequest: true,
+      });
+      const onePoint =
+        '<?xml version="1.0"?><gpx version="1.1"><trk><trkseg><trkpt lat="1" lon="2"><time>2031-07-02T06:00:00Z</time></trkpt></trkseg></trk></gpx>';
+      expectApi(await call('POST', '/activities/import', { body: onePoint, contentType: GPX }), 'importActivity', 400, {
+        code: 'TOO_FEW_POINTS',
+        validRequest: true,
+      });
+      expectApi(
+        await call('POST', '/activities/import?activity_type=yoga', { body: recordedRun('gpx'), contentType: GPX }),
+        'importActivity',
+        400,
+        {
+          code: 'VALIDATION_ERROR',
+          field: 'activity_type',
+        },
+      );
+      expectApi(
+        await call('POST', '/activities/import', { as: 'none', body: recordedRun('fit'), contentType: FIT }),
+        'importActivity',
+        401,
+        {
+          code: 'UNAUTHORIZED',
+        },
+      );
+      expectApi(
+        await call('POST', '/activities/import?user_id=usr_athlete2', { body: recordedRun('fit'), contentType: FIT }),
+        'importActivity',
+        403,
+        {
+          code: 'FORBIDDEN',
+          field: 'user_id',
+          validRequest: true,
+        },
+      );
+      expectApi(
+        await call('POST', '/activities/import?user_id=usr_nobody', { as: 'admin', body: recordedRun('fit'), contentType: FIT }),
+        'importActivity',
+        404,
+        {
+          code: 'NOT_FOUND',
+          field: 'user_id',
+          validRequest: true,
+        },
+      );
+      expectApi(await call('POST', '/activities/import', { body: gpx, contentType: GPX }), 'importActivity', 409, {
+        code: 'DUPLICATE_IMPORT',
+        validRequest: true,
+      });
+      expectApi(await call('POST', '/activities/import', { body: newActivity() }), 'importActivity', 415, {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      });
+      const headers = { 'Idempotency-Key': `ct-import-${Date.now()}` };
+      const file = recordedRun('fit');
+      expectApi(await call('POST', '/activities/import', { body: file, contentType: FIT, headers }), 'importActivity', 201);
+      expectApi(await call('POST', '/activities/import', { body: file, contentType: FIT, headers }), 'importActivity', 201);
+      expectApi(await call('POST', '/activities/import', { body: recordedRun('fit'), contentType: FIT, headers }), 'importActivity', 422, {
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        validRequest: true,
+      });
+      // Over this operation's own 32 MiB (the 1 MiB of the other operations is far below).
+      expectApi(await call('POST', '/activities/import', { body: new Uint8Array(33_554_433), contentType: FIT }), 'importActivity', 413, {
+        code: 'PAYLOAD_TOO_LARGE',
       });
     });
 

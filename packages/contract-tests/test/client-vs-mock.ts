@@ -19,9 +19,10 @@ type Call = (client: AstralClient, options: CallOptions) => Promise<unknown>;
  */
 export function exampleCall(operationId: OperationId): Call {
   const entry = operationTable[operationId];
-  const { pathValues, query, body } = exampleRequest(contract, operationObject(operationId));
+  const { pathValues, query, body, contentType } = exampleRequest(contract, operationObject(operationId));
   const args: unknown[] = entry.pathParams.map((name) => pathValues[name]);
-  if (entry.hasBody) args.push(body);
+  // A file sent as itself (a device-file import) is the client's UploadBody: its bytes and media type.
+  if (entry.hasBody) args.push(contentType === undefined ? body : { data: new TextEncoder().encode(body as string), type: contentType });
   if (entry.queryParams.length > 0) args.push(query);
   return (client, options) => {
     const call = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[entry.client.namespace]?.[

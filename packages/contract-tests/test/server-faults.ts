@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { devCredentials, type App } from '@astral/api';
 import { operationIds, operationTable, type OperationId } from '@astral/openapi';
-import { exampleRequest, type ExampleRequest } from './support/contract-facts.js';
+import { bodyOf, exampleRequest, type ExampleRequest } from './support/contract-facts.js';
 import type { CoverageRecorder } from './support/coverage.js';
 import { failingStorage, type FailingStorage } from './support/failing-storage.js';
 import { findings } from './support/http.js';
@@ -69,12 +69,11 @@ export function serverUnderStorageFault(recorder: CoverageRecorder): void {
         const example = exampleRequest(operationId);
         const request = (await beforeStorage[operationId]?.(example)) ?? example;
         const failedBefore = fault.failures().length;
-        const headers: Record<string, string> = { Authorization: `Bearer ${devCredentials.athleteToken}` };
-        if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+        const sent = bodyOf(request);
         const res = await fetch(`${api!.url}${request.path}`, {
           method: request.method,
-          headers,
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          headers: { Authorization: `Bearer ${devCredentials.athleteToken}`, ...sent.headers },
+          body: sent.body,
         });
         const text = await res.text();
         const found = findings(res.headers);

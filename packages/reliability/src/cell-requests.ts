@@ -5,6 +5,7 @@
 import type { MatrixCell } from './auth-matrix.js';
 import { basePath, operationTable, propertiesOf, requestBodyExamples, requestBodySchema, type OperationId } from './contract.js';
 import type { ApiRequest } from './exchange.js';
+import { deviceFileFor, takesFile } from './device-files.js';
 import { schemaValidator } from './schema-validator.js';
 
 /**
@@ -70,6 +71,12 @@ export function cellRequest(
     url: `${basePath}${path}${search ? `?${search}` : ''}`,
     headers: { ...headers },
   };
+  if (takesFile(cell.operationId)) {
+    const file = deviceFileFor(tag);
+    request.headers['content-type'] = file.type;
+    request.body = file.bytes;
+    return request;
+  }
   const body = entry.hasBody ? exampleBody(cell.operationId, tag) : undefined;
   if (body !== undefined) {
     request.headers['content-type'] = 'application/json';

@@ -132,7 +132,7 @@ export function requestSecrets(request: ApiRequest): string[] {
     if (name.toLowerCase() === 'x-api-key') secrets.push(value);
   }
   const fields = secretBodyFields(request.operationId);
-  if (fields.length > 0 && request.body !== undefined) {
+  if (fields.length > 0 && typeof request.body === 'string') {
     let body: unknown;
     try {
       body = JSON.parse(request.body);
@@ -192,7 +192,7 @@ function checkIntent(request: ApiRequest, status: number, body: unknown, options
   const expected =
     broken.location === 'content-type'
       ? { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }
-      : { status: 400, code: broken.kind === 'malformed-json' ? 'INVALID_JSON' : 'VALIDATION_ERROR' };
+      : { status: 400, code: broken.code ?? (broken.kind === 'malformed-json' ? 'INVALID_JSON' : 'VALIDATION_ERROR') };
   const problems: string[] = [];
   if (status !== expected.status) {
     problems.push(

@@ -13,10 +13,13 @@ export interface ApiRequest {
   /** Path from the host: base path, path parameters and query string, encoded. */
   url: string;
   headers: Record<string, string>;
-  /** The raw body, when one is sent. */
-  body?: string;
-  /** `valid`: the contract accepts it. Otherwise what was broken, and where. */
-  broken?: { kind: string; location: 'path' | 'query' | 'body' | 'content-type'; field?: string };
+  /** The raw body, when one is sent: text, or a device file's bytes. */
+  body?: string | Uint8Array;
+  /**
+   * `valid`: the contract accepts it. Otherwise what was broken, and where; `code` when the
+   * answer's `details.code` is not the location's usual one (a refused device file names why).
+   */
+  broken?: { kind: string; location: 'path' | 'query' | 'body' | 'content-type'; field?: string; code?: string };
 }
 
 /** An answer as the client saw it. */

@@ -35,3 +35,4 @@ export * from './cell-requests.js';
 export { looksUp, storageShare } from './auth-matrix-share.js';
 export * from './api-process.js';
 export * from './organization-matrix.js';
+export { brokenDeviceFile, deviceFileFor, takesFile, validDeviceFile, type DeviceFile } from './device-files.js';

@@ -15,7 +15,12 @@ const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'
 export function formatReproducer(request: ApiRequest, replay: { seed?: number; index?: number; baseUrl?: string } = {}): string {
   const parts = ['curl -i', `-X ${request.method}`, shellQuote(`${replay.baseUrl ?? 'http://127.0.0.1:3000'}${request.url}`)];
   for (const [name, value] of Object.entries(request.headers)) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  if (request.body !== undefined) {
+  if (request.body instanceof Uint8Array) {
+    // A device file: its size and first bytes (replay it from the seed, not by hand).
+    parts.push(
+      `--data-binary @file  # ${request.body.length} bytes, starting ${Buffer.from(request.body.subarray(0, 16)).toString('hex')}`,
+    );
+  } else if (request.body !== undefined) {
     const body = request.body.length > 2000 ? `${request.body.slice(0, 2000)}… (${request.body.length} chars in all)` : request.body;
     parts.push(`--data-binary ${shellQuote(body)}`);
   }

@@ -3,7 +3,7 @@
  * requests the contract accepts and requests it rejects (one thing broken at a time, so
  * the expected answer is known exactly).
  *
- * One file, a little over 250 lines: the valid and the broken requests are built by the same
+ * One file, about 290 lines (the device files live in device-files.ts): the valid and the broken requests are built by the same
  * path, query and credential helpers, and read best side by side.
  */
 import fc from 'fast-check';
@@ -25,6 +25,10 @@ import {
 import type { KnownIds } from './identifiers.js';
 import { accepts } from './auth-matrix.js';
 import type { ApiRequest } from './exchange.js';
+import { brokenDeviceFile, takesFile, validDeviceFile, type DeviceFile } from './device-files.js';
+
+const isDeviceFile = (body: unknown): body is DeviceFile =>
+  typeof body === 'object' && body !== null && (body as DeviceFile).bytes instanceof Uint8Array;
 
 /** What a generator needs to know about the server it targets. */
 export interface RequestContext {
@@ -35,6 +39,12 @@ export interface RequestContext {
    * reads and writes hit real rows as well as misses. Each parameter gets its own.
    */
   ids?: KnownIds;
+  /**
+   * Whether the server reads device files (the reference API does; the server stubs, which
+   * answer examples, cannot know a file is refused). Default true: refused files are sent,
+   * each expecting its own code.
+   */
+  readsFiles?: boolean;
 }
 
 const pathOf = (id: OperationId, pathValues: Record<string, string>, query: Array<[string, string]>): string => {
@@ -111,7 +121,7 @@ export function validRequest(id: OperationId, context: RequestContext): fc.Arbit
     .record({
       path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathValueArbitrary(p, context)]))),
       query: queryArbitrary(all.filter((p) => p.in === 'query')),
-      body: bodySchema ? validValue(bodySchema) : fc.constant(undefined),
+      body: bodySchema ? validValue(bodySchema) : takesFile(id) ? validDeviceFile : fc.constant(undefined),
       credentials: fc.constantFrom(...usableCredentials(id, context)),
     })
     .map(({ path, query, body, credentials }) => {
@@ -121,7 +131,10 @@ export function validRequest(id: OperationId, context: RequestContext): fc.Arbit
         url: pathOf(id, path, query),
         headers: { ...credentials },
       };
-      if (body !== undefined) {
+      if (isDeviceFile(body)) {
+        request.headers['content-type'] = body.type;
+        request.body = body.bytes;
+      } else if (body !== undefined) {
         request.headers['content-type'] = 'application/json';
         request.body = JSON.stringify(body);
       }
@@ -234,13 +247,34 @@ export function invalidRequest(id: OperationId, context: RequestContext): fc.Arb
     );
   }
 
+  if (takesFile(id)) {
+    if (context.readsFiles !== false)
+      mutations.push(
+        brokenDeviceFile.map((file) => (request: ApiRequest) => ({
+          ...request,
+          headers: { ...request.headers, 'content-type': file.type },
+          body: file.bytes,
+          broken: { kind: 'refused-file', location: 'body' as const, code: file.code! },
+        })),
+      );
+    mutations.push(
+      fc
+        .constantFrom('application/json', 'text/xml', 'application/octet-stream', 'application/zip')
+        .map((type) => (request: ApiRequest) => ({
+          ...request,
+          headers: { ...request.headers, 'content-type': type },
+          broken: { kind: 'wrong-content-type', location: 'content-type' as const },
+        })),
+    );
+  }
+
   if (mutations.length === 0) return undefined;
   return fc.tuple(base, fc.oneof(...mutations)).map(([request, mutate]) => mutate(request));
 }
 
 function withBody(change: (body: Record<string, unknown>) => Record<string, unknown>, broken: NonNullable<ApiRequest['broken']>) {
   return (request: ApiRequest): ApiRequest => {
-    const body = request.body === undefined ? {} : (JSON.parse(request.body) as Record<string, unknown>);
+    const body = typeof request.body === 'string' ? (JSON.parse(request.body) as Record<string, unknown>) : {};
     // Spread copies own keys only: `__proto__`-style names are set explicitly to stay own keys.
     const changed = change(body);
     return { ...request, headers: { ...request.headers, 'content-type': 'application/json' }, body: JSON.stringify(changed), broken };

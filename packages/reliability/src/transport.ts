@@ -8,7 +8,7 @@ import type { ApiResponse, Send } from './exchange.js';
 
 /** The part of a Fastify instance `inject` needs. */
 export interface Injectable {
-  inject(options: { method: string; url: string; headers: Record<string, string>; payload?: string }): Promise<{
+  inject(options: { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer }): Promise<{
     statusCode: number;
     headers: Record<string, string | string[] | number | undefined>;
     body: string;
@@ -27,7 +27,7 @@ export interface Injectable {
 export function injectTransport(app: Injectable): Send {
   return async (request) => {
     const options: Parameters<Injectable['inject']>[0] = { method: request.method, url: request.url, headers: request.headers };
-    if (request.body !== undefined) options.payload = request.body;
+    if (request.body !== undefined) options.payload = typeof request.body === 'string' ? request.body : Buffer.from(request.body);
     const response = await app.inject(options);
     const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
     return { status: response.statusCode, headers, body: response.body };

@@ -10,7 +10,9 @@ function example(id: (typeof operationIds)[number]) {
   const { path } = operationTable[id];
   const request = exampleRequest(contract, operationObject(id));
   const url = basePath + path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(request.pathValues[name])));
-  return { url, body: request.body as object | undefined };
+  // A device file's example is its text, sent with its own media type; every other body is JSON.
+  const headers = { ...auth, ...(request.contentType ? { 'content-type': request.contentType } : {}) };
+  return { url, body: request.body as object | string | undefined, headers };
 }
 
 function firstExample(id: (typeof operationIds)[number]): unknown {
@@ -28,8 +30,8 @@ describe('routing', () => {
   it.each(operationIds)('routes %s to its handler, and the stub answers its first example', async (id) => {
     const { app, violations } = buildApp();
     const { method, successStatus } = operationTable[id];
-    const { url, body } = example(id);
-    const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: auth, payload: body });
+    const { url, body, headers } = example(id);
+    const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers, payload: body });
     expect(response.statusCode).toBe(successStatus);
     expect(response.json()).toEqual(firstExample(id));
     expect(violations).toEqual([]);

@@ -89,7 +89,7 @@ function request() {
   if ($('credential').value !== '' && credential) headers.set(credential.header, credential.value);
   const init = { method: operation.method, headers };
   if (operation.body !== null) {
-    headers.set('Content-Type', 'application/json');
+    headers.set('Content-Type', operation.contentType);
     init.body = $('body').value;
   }
   const search = query.toString();

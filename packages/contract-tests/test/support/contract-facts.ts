@@ -31,6 +31,8 @@ export interface ExampleRequest {
   /** Below the base path, query included: `/races/race_xyz456`. */
   path: string;
   body?: unknown;
+  /** Set for a body sent as itself (a device file): its media type; `body` is then its text. */
+  contentType?: string;
 }
 
 /**
@@ -64,6 +66,15 @@ export function exampleRequest(operationId: OperationId): ExampleRequest {
   if (entry.hasBody) {
     if (example.body === undefined) throw new Error(`${operationId}: the request body has no example`);
     request.body = example.body;
+    if (example.contentType !== undefined) request.contentType = example.contentType;
   }
   return request;
+}
+
+/** The headers and body that send an example request: JSON, or a device file's bytes with its media type. */
+export function bodyOf(request: ExampleRequest): { headers: Record<string, string>; body?: string } {
+  if (request.body === undefined) return { headers: {} };
+  // A device file's example is its text (GPX); the reader gives none for a binary format.
+  if (request.contentType !== undefined) return { headers: { 'Content-Type': request.contentType }, body: request.body as string };
+  return { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request.body) };
 }

@@ -24,7 +24,7 @@ export interface Request {
   bearer?: string;
   /** More headers (`Idempotency-Key`). */
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string is sent as is. */
+  /** An object is sent as JSON; a string or bytes (a device file) as they are. */
   body?: unknown;
   contentType?: string;
 }
@@ -35,9 +35,14 @@ export async function call(method: string, path: string, request: Request = {}):
     ...(request.bearer ? { Authorization: `Bearer ${request.bearer}` } : credentials[request.as ?? 'athlete']),
     ...request.headers,
   };
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (request.body !== undefined) {
-    body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    body =
+      typeof request.body === 'string'
+        ? request.body
+        : request.body instanceof Uint8Array
+          ? new Blob([request.body as Uint8Array<ArrayBuffer>])
+          : JSON.stringify(request.body);
     headers['Content-Type'] = request.contentType ?? 'application/json';
   }
   const res = await fetch(`${inject('sandboxUrl')}${path}`, { method, headers, body });

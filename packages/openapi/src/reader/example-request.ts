@@ -5,6 +5,7 @@
  */
 import type { JsonNode, OpenApiDocument } from './document.js';
 import { examplesOf, jsonContent, parameterExample, parametersOf, responseOf, type OperationLocation } from './operations.js';
+import { resolveRef } from './refs.js';
 
 /** Path values, query and body of one example request. */
 export interface ExampleRequest {
@@ -14,6 +15,11 @@ export interface ExampleRequest {
   query: Record<string, unknown>;
   /** The first named request body example, when the operation takes a body. */
   body: unknown;
+  /**
+   * Set when the body is not JSON (a device file): the media type of the example in `body`,
+   * the first the operation lists with an example value (GPX text for `importActivity`).
+   */
+  contentType?: string;
 }
 
 /**
@@ -39,6 +45,14 @@ export function exampleRequest(document: OpenApiDocument, location: Pick<Operati
   const query: Record<string, unknown> = {};
   for (const parameter of parameters.filter((p) => p.in === 'query')) {
     if (echoed[parameter.name] !== undefined) query[parameter.name] = echoed[parameter.name];
+  }
+  const content: Record<string, JsonNode> = resolveRef(document, location.operation.requestBody)?.content ?? {};
+  if (location.operation.requestBody && !content['application/json']) {
+    // A file sent as itself: the first media type whose example shows its bytes (a FIT file's cannot).
+    for (const [contentType, media] of Object.entries(content)) {
+      const value = examplesOf(document, media).find((example) => example.value !== undefined)?.value;
+      if (value !== undefined) return { pathValues, query, body: value, contentType };
+    }
   }
   const body = location.operation.requestBody
     ? examplesOf(document, jsonContent(document, location.operation.requestBody))[0]?.value

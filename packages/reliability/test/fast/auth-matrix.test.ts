@@ -69,7 +69,7 @@ function gist(response: ApiResponse): unknown {
 
 /** An account for a body that carries its own credentials (login): its email, signed up with its password. */
 async function provisionAccount(request: ApiRequest): Promise<void> {
-  const body = JSON.parse(request.body!) as Record<string, string>;
+  const body = JSON.parse(request.body as string) as Record<string, string>;
   const fields = Object.entries(propertiesOf(requestBodySchema(request.operationId)!));
   const email = fields.find(([, schema]) => schema.format === 'email')?.[0];
   const password = fields.find(([, schema]) => schema.format === 'password')?.[0];
