@@ -9,7 +9,7 @@
  */
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basePath, deprecationHeadersAt, errorBody, requestBodyLimitBytes } from '@astral/openapi';
+import { basePath, bodyLimitAt, deprecationHeadersAt, errorBody, operationAt } from '@astral/openapi';
 import { securityHeaders } from '@astral/server';
 import type { Exchange, PrismReply } from './exchange.js';
 
@@ -26,7 +26,7 @@ export interface FrontOptions {
   port: number;
   prism: Target;
   /** Chooses another target for a request (the sandbox sends bodies Prism cannot parse straight to the API). */
-  route?: (exchange: { method: string; headers: IncomingMessage['headers']; body: Buffer }) => Target | undefined;
+  route?: (exchange: { method: string; url: string; headers: IncomingMessage['headers']; body: Buffer }) => Target | undefined;
   /** Sees every reply before the caller does, and may replace it. */
   onReply: (exchange: Exchange, target: Target) => PrismReply;
 }
@@ -38,12 +38,10 @@ export interface RunningFront {
 }
 
 /**
- * Bodies beyond the contract's limit (`x-astral-body-limit-bytes`) are refused 413 before
- * they reach Prism (whose own HTTP layer allows 10 MB), as the API refuses them.
+ * Bodies beyond the operation's limit (`x-astral-body-limit-bytes`: the API's, or a device-file
+ * import's own) are refused 413 before they reach Prism, as the API refuses them.
  */
-const maxBodyBytes = requestBodyLimitBytes;
-
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -54,6 +52,20 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
     req.on('end', () => resolve(size > maxBodyBytes ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * Prism reads a body that is not JSON as UTF-8 text, at most 10 MB: a device file's bytes would
+ * be mangled and a large one refused. It checks only the media type of a schemaless body, so
+ * an operation that takes files gets a sample of it (its first 64 KiB); the sandbox sends such
+ * bodies to the API instead (proxy.ts).
+ */
+export const PRISM_FILE_SAMPLE_BYTES = 65_536;
+
+/** Whether the operation at a request takes a file as itself (no JSON among its media types). */
+export function takesFile(method: string, url: string): boolean {
+  const types: readonly string[] = operationAt(method, url)?.requestContentTypes ?? [];
+  return types.length > 0 && !types.includes('application/json');
 }
 
 /** The contract path of a URL under the base path, or undefined when it is outside it. */
@@ -125,7 +137,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
       const url = req.url ?? '/';
       let reply: PrismReply;
       const path = stripBasePath(url);
-      const body = await readBody(req);
+      const body = await readBody(req, bodyLimitAt(method, url));
       if (path === undefined) {
         reply = jsonReply(
           404,
@@ -136,9 +148,10 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
       } else if (body === 'too-large') {
         reply = jsonReply(413, errorBody('PAYLOAD_TOO_LARGE'));
       } else {
-        const target = options.route?.({ method, headers: req.headers, body }) ?? options.prism;
+        const target = options.route?.({ method, url, headers: req.headers, body }) ?? options.prism;
+        const sent = target === options.prism && takesFile(method, url) ? body.subarray(0, PRISM_FILE_SAMPLE_BYTES) : body;
         try {
-          const raw = await send(target, method, path, req.headers, body, agent);
+          const raw = await send(target, method, path, req.headers, sent, agent);
           reply = options.onReply({ method, url, requestHeaders: req.headers, reply: raw }, target);
         } catch (error) {
           reply = jsonReply(

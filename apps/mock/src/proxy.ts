@@ -5,7 +5,7 @@
  * caller unchanged), and the front makes every finding loud.
  */
 import { basePath } from '@astral/openapi';
-import type { Target } from './front.js';
+import { takesFile, type Target } from './front.js';
 import { stderrLog, type Log } from './log.js';
 import type { RunningServer } from './running-server.js';
 import { startPrismBehindFront } from './prism-behind-front.js';
@@ -59,18 +59,22 @@ export async function startValidatingProxy(options: ProxyOptions): Promise<Runni
     {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 4011,
-      route: ({ method, headers, body }) => (prismCannotCarry(method, headers['content-type'], body) ? upstream : undefined),
+      // A device file goes to the API as sent: Prism would read its bytes as text (front.ts).
+      route: ({ method, url, headers, body }) =>
+        takesFile(method, url) || prismCannotCarry(method, headers['content-type'], body) ? upstream : undefined,
       onReply: (exchange, target) => {
         const reply = sandboxReply(exchange);
         if (target === upstream) {
-          reply.headers[uncheckedHeader] = 'body not parseable as JSON: sent to the API without contract validation';
+          reply.headers[uncheckedHeader] = takesFile(exchange.method, exchange.url)
+            ? 'a file body (Prism reads bodies as text): sent to the API without contract validation'
+            : 'body not parseable as JSON: sent to the API without contract validation';
           // What Prism's CORS layer would have added, had the request gone through it.
           reply.headers['access-control-allow-origin'] ??= exchange.requestHeaders.origin ?? '*';
           reply.headers['access-control-expose-headers'] = `sl-violations, x-astral-contract-violations, ${uncheckedHeader}, x-request-id`;
         }
         const findings = findingsOf(exchange.reply);
         log(
-          `[${name}] ${exchange.method} ${exchange.url} -> ${reply.status}${target === upstream ? ' (not validated: unparseable body)' : ''}`,
+          `[${name}] ${exchange.method} ${exchange.url} -> ${reply.status}${target === upstream ? ' (not validated: a file or unparseable body)' : ''}`,
         );
         for (const violation of findings.response) {
           log(`[${name}] !! CONTRACT VIOLATION in the API's response: ${formatViolation(violation)}`);

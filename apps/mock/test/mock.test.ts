@@ -137,3 +137,36 @@ describe('the dynamic switch', () => {
     }
   });
 });
+
+describe('device files (importActivity)', () => {
+  const file = (type: string, body: Uint8Array) =>
+    call('/activities/import', {
+      method: 'POST',
+      headers: { ...key, 'Content-Type': type },
+      body: new Blob([body as Uint8Array<ArrayBuffer>]),
+    });
+
+  it("answers each media type the contract lists with its 201 example, up to the operation's own limit", async () => {
+    const operation = contract.paths['/activities/import']!.post;
+    const types = Object.keys(operation.requestBody.content);
+    expect(types.length).toBeGreaterThan(0);
+    // Over Prism's own 10 MB and the API's 1 MiB, under this operation's 32 MiB.
+    const large = new Uint8Array(12 * 1024 * 1024).fill(0x20);
+    for (const type of types) {
+      for (const body of [new Uint8Array([0x0e, 0x20, 0xff, 0x00]), large]) {
+        const res = await file(type, body);
+        expect(res.status).toBe(201);
+        expect(res.body.activity_id).toBe(operation.responses['201'].content['application/json'].examples.imported.value.activity_id);
+      }
+    }
+    const over = await file(types[0]!, new Uint8Array(operation['x-astral-body-limit-bytes'] + 1));
+    expect(over).toMatchObject({ status: 413, body: { details: { code: 'PAYLOAD_TOO_LARGE' } } });
+  });
+
+  it('answers JSON 415 in the error shape, naming the media types', async () => {
+    const res = await call('/activities/import', { method: 'POST', headers: json, body: '{}' });
+    expect(res.status).toBe(415);
+    expect(res.body.details).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'Content-Type' });
+    expect(res.body.error).toContain('application/vnd.ant.fit');
+  });
+});

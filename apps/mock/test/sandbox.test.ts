@@ -74,3 +74,22 @@ describe('the sandbox', () => {
     expect(res.headers.get('x-astral-contract-unchecked')).not.toBeNull();
   });
 });
+
+describe('device files through the sandbox', () => {
+  it('sends a FIT file to the API byte for byte (Prism would read it as text) and says it was not validated', async () => {
+    const { generateRoute, writeFit } = await import('@astral/api/tracks');
+    const points = generateRoute({ seed: 5, start: new Date('2031-06-01T06:30:07Z'), distance_m: 4000, pace_s_per_km: 330 });
+    const res = await fetch(`${sandbox.url}/activities/import?title=Sandbox%20loop`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer dev-athlete-token', 'Content-Type': 'application/vnd.ant.fit' },
+      body: new Blob([writeFit(points) as Uint8Array<ArrayBuffer>]),
+    });
+    expect(res.status).toBe(201);
+    const { data } = await res.json();
+    expect(data).toMatchObject({ title: 'Sandbox loop', start_time: '2031-06-01T06:30:07Z', has_streams: true });
+    expect(data.distance_meters).toBeGreaterThan(3900);
+    expect(res.headers.get('x-astral-contract-unchecked')).toMatch(/file body/);
+    const again = await fetch(`${sandbox.url}/activities/${data.activity_id}`, { headers: athlete });
+    expect(again.status).toBe(200);
+  });
+});

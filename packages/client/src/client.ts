@@ -92,13 +92,15 @@ export function createAstralClient(options: AstralClientOptions): AstralClient {
   const send: ResourceContext['send'] = async (call, options) => {
     const url = createFinalURL(call.path, { baseUrl: base, params: call.params, querySerializer, pathSerializer: defaultPathSerializer });
     // Lowest precedence first, as openapi-fetch merges them; credentials only where the call names none.
-    const merged = new Headers(call.body === undefined ? undefined : { 'Content-Type': 'application/json' });
+    const contentType = call.contentType ?? (call.body === undefined ? undefined : 'application/json');
+    const merged = new Headers(contentType === undefined ? undefined : { 'Content-Type': contentType });
     for (const source of [headers, call.headers]) for (const [name, value] of Object.entries(source ?? {})) merged.set(name, value);
     if (!merged.has('Authorization') && !merged.has('X-API-Key')) {
       for (const [name, value] of Object.entries(await authHeaders(sendCredentials))) merged.set(name, value);
     }
     const init: RequestInit = { method: call.method.toUpperCase(), headers: merged, signal: call.signal ?? null };
-    if (call.body !== undefined) init.body = JSON.stringify(call.body);
+    // A file goes as its bytes; everything else is JSON.
+    if (call.body !== undefined) init.body = call.contentType === undefined ? JSON.stringify(call.body) : (call.body as BodyInit);
     const wrapped = transportFor(options) ?? (plain ? undefined : transport);
     const response = await (wrapped ? wrapped(new Request(url, init)) : fetchOnce(url, init));
     noteDeprecation(call.method, call.path, response);

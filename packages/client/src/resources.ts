@@ -1,6 +1,6 @@
 import { operationTable } from '@astral/openapi';
 import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
-import type { CallOptions, OperationId } from './types.js';
+import type { CallOptions, OperationId, UploadBody } from './types.js';
 import type { SessionKeeper } from './session.js';
 
 type RawCall = (...args: unknown[]) => Promise<unknown>;
@@ -13,6 +13,8 @@ export interface CallRequest {
   path: string;
   params: { path: Record<string, unknown>; query: Record<string, unknown> | undefined };
   body: unknown;
+  /** Set for a file sent as itself (`UploadBody`): its media type, and `body` is its bytes. */
+  contentType?: string | undefined;
   headers: Record<string, string> | undefined;
   signal: AbortSignal | undefined;
 }
@@ -53,11 +55,14 @@ export function buildResources(context: ResourceContext, reserved: readonly stri
 /** One throwing-style call: maps positional arguments onto a request, and its answer onto data or an error. */
 function createCall(context: ResourceContext, operationId: OperationId): RawCall {
   const entry = operationTable[operationId];
+  // An operation that takes no JSON takes a file as itself (the table lists its media types).
+  const upload = entry.hasBody && !(entry.requestContentTypes as readonly string[]).includes('application/json');
   return async (...args) => {
     let index = 0;
     const path: Record<string, unknown> = {};
     for (const name of entry.pathParams) path[name] = args[index++];
-    const body = entry.hasBody ? args[index++] : undefined;
+    const given = entry.hasBody ? args[index++] : undefined;
+    const file = upload ? (given as UploadBody) : undefined;
     const query = entry.queryParams.length > 0 ? (args[index++] as Record<string, unknown> | undefined) : undefined;
     const options = (args[index] ?? {}) as CallOptions;
     let response: Response;
@@ -68,7 +73,8 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
           method: entry.method,
           path: entry.path,
           params: { path, query },
-          body,
+          body: file ? file.data : given,
+          contentType: file?.type,
           headers: withIdempotencyKey(entry.idempotencyKey, options.headers),
           signal: options.signal,
         },

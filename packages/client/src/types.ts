@@ -27,14 +27,30 @@ type PathTuple<Names, Params> = Names extends readonly [infer Name, ...infer Res
   ? [Name extends keyof Params ? Params[Name] : never, ...PathTuple<Rest, Params>]
   : [];
 
-/** The JSON request body, required or optional as the contract says. */
+/**
+ * A file sent as itself (a device file to `activities.import`): its bytes and which of the
+ * operation's media types they are, sent as the `Content-Type`.
+ *
+ * @example
+ * ```ts
+ * await client.activities.import({ data: await file.arrayBuffer(), type: 'application/vnd.ant.fit' });
+ * ```
+ */
+export interface UploadBody<Type extends string = string> {
+  data: Blob | Uint8Array | ArrayBuffer;
+  type: Type;
+}
+
+/** The request body, required or optional as the contract says: JSON, or a file where the operation takes other media types only. */
 type BodyArgs<Op extends OperationId> = [NonNullable<operations[Op]['requestBody']>] extends [never]
   ? []
   : NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer Body } }
     ? undefined extends operations[Op]['requestBody']
       ? [body?: Body]
       : [body: Body]
-    : [];
+    : NonNullable<operations[Op]['requestBody']> extends { content: infer Media }
+      ? [body: UploadBody<keyof Media & string>]
+      : [];
 
 /** The query object, when the operation has query parameters. */
 type QueryArgs<Op extends OperationId> = [NonNullable<Parameters_<Op>['query']>] extends [never]

@@ -84,6 +84,18 @@ describe('arguments are checked against the contract', () => {
     expectTypeOf<Parameters<typeof client.races.update>[1]>().toEqualTypeOf<RaceUpdate>();
   });
 
+  test('a device file is its bytes and one of the media types the contract lists', () => {
+    expectTypeOf(client.activities.import).toBeCallableWith({ data: new Uint8Array(8), type: 'application/vnd.ant.fit' });
+    expectTypeOf(client.activities.import).toBeCallableWith(
+      { data: new Blob([]), type: 'application/gpx+xml' },
+      { user_id: 'usr_athlete1' },
+    );
+    // @ts-expect-error JSON is not a media type importActivity takes
+    void client.activities.import({ data: new Uint8Array(8), type: 'application/json' });
+    // @ts-expect-error the file is required
+    void client.activities.import();
+  });
+
   test('a wrong query parameter is a compile error', () => {
     // @ts-expect-error `race_kind` is not a query parameter of listRaces
     void client.races.list({ race_kind: 'run' });

@@ -114,3 +114,32 @@ describe('resource calls are built from the operation table', () => {
     expect(result).toEqual({ data: race, error: undefined });
   });
 });
+
+describe('a file sent as itself (activities.import)', () => {
+  test('sends the bytes unchanged with their media type, the query and an Idempotency-Key', async () => {
+    const seen: { type: string | null; bytes: Uint8Array; url: URL; key: string | null }[] = [];
+    const created = { status: 'ok', activity_id: 'act_1', message: 'Activity imported successfully', data: { activity_id: 'act_1' } };
+    const fetch = async (request: Request) => {
+      seen.push({
+        type: request.headers.get('Content-Type'),
+        bytes: new Uint8Array(await request.arrayBuffer()),
+        url: new URL(request.url),
+        key: request.headers.get('Idempotency-Key'),
+      });
+      return Response.json(created, { status: 201 });
+    };
+    const client = createAstralClient({ baseUrl, token: 't', fetch });
+    const fit = new Uint8Array([0x0e, 0x20, 0xff, 0x00, 0x2e, 0x46, 0x49, 0x54]);
+    const result = await client.activities.import({ data: fit, type: 'application/vnd.ant.fit' }, { user_id: 'usr_athlete1' });
+    expect(result).toEqual({ activity_id: 'act_1', message: 'Activity imported successfully', data: created.data });
+    const gpx = new Blob(['<gpx version="1.1"></gpx>']);
+    await client.activities.import({ data: gpx, type: 'application/gpx+xml' });
+
+    expect(seen.map(({ type }) => type)).toEqual(['application/vnd.ant.fit', 'application/gpx+xml']);
+    expect([...seen[0]!.bytes]).toEqual([...fit]);
+    expect(new TextDecoder().decode(seen[1]!.bytes)).toBe('<gpx version="1.1"></gpx>');
+    expect(seen[0]!.url.pathname).toBe('/api/v1/activities/import');
+    expect(Object.fromEntries(seen[0]!.url.searchParams)).toEqual({ user_id: 'usr_athlete1' });
+    expect(seen[0]!.key).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -11,7 +11,7 @@ import { createRequestValidator, type ValidateRequest } from '@astral/server/req
 import { exampleResponse } from './examples.js';
 import { servedContract, type ServedContract, type ServedOperation } from './operations.js';
 import { preferenceOf } from './prefer.js';
-import { hasCredentials, headersOf, jsonBodyOf, queryOf } from './request.js';
+import { hasCredentials, headersOf, jsonBodyOf, queryOf, rawBodyOf } from './request.js';
 
 /** Options of {@link createHandlersFor}. */
 export interface HandlerOptions {
@@ -59,8 +59,12 @@ async function answer(
       : Response.json(errorBody('UNAUTHORIZED'), { status: 401 });
   }
   let body: unknown;
+  // A file sent as itself (the operation takes no JSON) is checked for its type and size only.
+  const file = facts.hasBody && !facts.requestContentTypes.includes('application/json');
   if (facts.hasBody) {
-    const parsed = await jsonBodyOf(request, served.bodyLimitBytes);
+    const parsed = file
+      ? await rawBodyOf(request, facts.requestContentTypes, facts.bodyLimitBytes)
+      : await jsonBodyOf(request, served.bodyLimitBytes);
     if ('refusal' in parsed) return parsed.refusal;
     body = parsed.body;
   }
@@ -68,7 +72,7 @@ async function answer(
     params: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)])),
     query: queryOf(new URL(request.url)),
     headers: headersOf(request.headers),
-    ...(facts.hasBody ? { body } : {}),
+    ...(facts.hasBody && !file ? { body } : {}),
   });
   if (rejection) return Response.json(rejection.body, { status: rejection.status });
   const status = prefer.code ?? facts.successStatus;

@@ -1,7 +1,7 @@
 /**
  * A fetch `Request` as the parts the API checks: credentials, the JSON body (with the
- * server's answers for a body that is not JSON, too large or unparsable), the query and
- * headers for the validator.
+ * server's answers for a body that is not JSON, too large or unparsable) or a file's raw
+ * bytes, the query and headers for the validator.
  */
 import { HttpResponse } from 'msw';
 import { errorBody, errorStatus, type ErrorCode } from '@astral/openapi';
@@ -59,4 +59,26 @@ export async function jsonBodyOf(request: Request, bodyLimitBytes: number): Prom
   } catch {
     return { refusal: refusal('INVALID_JSON') };
   }
+}
+
+/**
+ * The raw bytes of a body sent as itself (a device file to `importActivity`), or the server's
+ * answer: 415 naming the media types the operation takes, 413 over the operation's own limit.
+ */
+export async function rawBodyOf(
+  request: Request,
+  mediaTypes: readonly string[],
+  bodyLimitBytes: number,
+): Promise<{ body: Uint8Array } | { refusal: Response }> {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!mediaTypes.includes(type)) {
+    const body = errorBody('UNSUPPORTED_MEDIA_TYPE', {
+      message: `Content-Type must be one of ${mediaTypes.join(', ')}`,
+      field: 'Content-Type',
+    });
+    return { refusal: HttpResponse.json(body, { status: errorStatus('UNSUPPORTED_MEDIA_TYPE') }) };
+  }
+  const bytes = new Uint8Array(await request.clone().arrayBuffer());
+  if (bytes.length > bodyLimitBytes) return { refusal: refusal('PAYLOAD_TOO_LARGE') };
+  return { body: bytes };
 }

@@ -195,3 +195,43 @@ describe('derived from the document', () => {
     }
   });
 });
+
+describe('a device file sent as itself (importActivity)', () => {
+  const fit = new Uint8Array([0x0e, 0x20, 0xff, 0x00, 0x2e, 0x46, 0x49, 0x54]);
+
+  it('answers the 201 example for each media type the contract lists, and the client sends it', async () => {
+    const types = contract.paths['/activities/import']!.post.requestBody.content;
+    expect(Object.keys(types).length).toBeGreaterThan(0);
+    for (const type of Object.keys(types)) {
+      const created = await call('/activities/import', { method: 'POST', headers: { ...athlete, 'Content-Type': type }, body: fit });
+      expect(created).toEqual({ status: 201, body: firstExample('/activities/import', 'post', 201) });
+    }
+    const client = createAstralClient({ baseUrl: api, token: 'dev-athlete-token' });
+    const imported = await client.activities.import({ data: fit, type: 'application/vnd.ant.fit' }, { activity_type: 'run' });
+    expect(imported.activity_id).toMatch(/^act_/);
+  });
+
+  it('415 naming the media types for JSON, 413 over the operation limit, 400 for a bad query', async () => {
+    const json415 = await call('/activities/import', { method: 'POST', headers: json, body: '{}' });
+    expect(json415).toEqual({
+      status: 415,
+      body: {
+        error: 'Content-Type must be one of application/gpx+xml, application/vnd.ant.fit',
+        details: { code: 'UNSUPPORTED_MEDIA_TYPE', field: 'Content-Type' },
+      },
+    });
+    const limit: number = contract.paths['/activities/import']!.post['x-astral-body-limit-bytes'];
+    const huge = await call('/activities/import', {
+      method: 'POST',
+      headers: { ...athlete, 'Content-Type': 'application/gpx+xml' },
+      body: new Uint8Array(limit + 1),
+    });
+    expect(huge).toMatchObject({ status: 413, body: { details: { code: 'PAYLOAD_TOO_LARGE' } } });
+    const badType = await call('/activities/import?activity_type=yoga', {
+      method: 'POST',
+      headers: { ...athlete, 'Content-Type': 'application/gpx+xml' },
+      body: fit,
+    });
+    expect(badType).toMatchObject({ status: 400, body: { details: { code: 'VALIDATION_ERROR', field: 'activity_type' } } });
+  });
+});

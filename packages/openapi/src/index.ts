@@ -18,7 +18,7 @@ import { operationTable } from './generated/operations.js';
 
 export type { paths, components, operations } from './generated/schema.js';
 export { basePath, errorCatalogue, operationTable, requestBodyLimitBytes, responseHeaderNames } from './generated/operations.js';
-export { allowedAt, methodsAllowedFor, type PathAllowance } from './methods.js';
+export { allowedAt, bodyLimitAt, methodsAllowedFor, operationAt, type PathAllowance } from './methods.js';
 export { deprecationHeaders, deprecationHeadersAt, deprecationHeadersOf } from './deprecation.js';
 export { queryDefaulter } from './query-defaults.js';
 export { errorBody, errorStatus, type ErrorBody, type ErrorCode } from './errors.js';

@@ -1,9 +1,9 @@
 /**
  * What the contract allows at a request URL: its methods, for `405 Method Not Allowed` and
  * its `Allow` header (the server stubs and the mock answer a known path with a wrong method
- * alike), and the request headers, for a CORS preflight.
+ * alike), the request headers, for a CORS preflight, and the body limit, for a proxy.
  */
-import { basePath, operationTable } from './generated/operations.js';
+import { basePath, operationTable, requestBodyLimitBytes } from './generated/operations.js';
 
 function templateToRegExp(template: string): RegExp {
   const source = template
@@ -60,4 +60,32 @@ export function allowedAt(url: string): PathAllowance | undefined {
  */
 export function methodsAllowedFor(url: string): string[] {
   return allowedAt(url)?.methods ?? [];
+}
+
+/**
+ * The largest body the operation at a request (method and URL under the base path) accepts:
+ * its own `bodyLimitBytes` (a device-file import's 32 MiB), else the API's. For a proxy in front
+ * of something contract-blind (the mock's front).
+ *
+ * @example
+ * ```ts
+ * bodyLimitAt('POST', '/api/v1/activities/import'); // 33554432
+ * bodyLimitAt('POST', '/api/v1/races'); // 1048576
+ * ```
+ */
+export function bodyLimitAt(method: string, url: string): number {
+  return operationAt(method, url)?.bodyLimitBytes ?? requestBodyLimitBytes;
+}
+
+/**
+ * The operation table's entry for a request (method and URL under the base path), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * operationAt('POST', '/api/v1/activities/import')?.requestContentTypes; // ['application/gpx+xml', 'application/vnd.ant.fit']
+ * ```
+ */
+export function operationAt(method: string, url: string): (typeof operationTable)[keyof typeof operationTable] | undefined {
+  const path = allowedAt(url)?.path;
+  return Object.values(operationTable).find((operation) => operation.path === path && operation.method === method.toLowerCase());
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allowedAt, basePath, methodsAllowedFor, operationIds, operationTable, responseHeaderNames } from '../src/index.js';
+import {
+  allowedAt,
+  basePath,
+  bodyLimitAt,
+  methodsAllowedFor,
+  operationIds,
+  operationTable,
+  requestBodyLimitBytes,
+  responseHeaderNames,
+} from '../src/index.js';
 import { bundled } from './bundled.js';
 
 describe('the generated operation table', () => {
@@ -34,6 +43,28 @@ describe('the generated operation table', () => {
     );
     expect(sendKey).toEqual(expect.arrayContaining(['createRace', 'requestVerification', 'createOrganization', 'createGroup']));
     expect(operationIds.filter((id) => operationTable[id].idempotencyKey)).toEqual(sendKey);
+  });
+
+  it("derives each operation's request media types and body limit from the contract", () => {
+    for (const id of operationIds) {
+      const body = bundled.paths[operationTable[id].path][operationTable[id].method].requestBody;
+      expect(operationTable[id].requestContentTypes, id).toEqual(Object.keys(body?.content ?? {}));
+      expect(operationTable[id].hasBody, id).toBe(operationTable[id].requestContentTypes.length > 0);
+    }
+    // A device file is sent as itself, up to the operation's own limit; everything else is JSON within the API's.
+    expect(operationTable.importActivity.requestContentTypes).toEqual(['application/gpx+xml', 'application/vnd.ant.fit']);
+    expect(operationTable.importActivity.bodyLimitBytes).toBe(bundled.paths['/activities/import'].post['x-astral-body-limit-bytes']);
+    expect(bodyLimitAt('POST', `${basePath}/activities/import?user_id=usr_a1`)).toBe(operationTable.importActivity.bodyLimitBytes);
+    expect(bodyLimitAt('POST', `${basePath}/races`)).toBe(requestBodyLimitBytes);
+    const others = operationIds.filter((id) => id !== 'importActivity');
+    expect(others.length).toBeGreaterThan(0);
+    for (const id of others) {
+      expect(operationTable[id].bodyLimitBytes, id).toBe(requestBodyLimitBytes);
+      expect(
+        operationTable[id].requestContentTypes.filter((type) => type !== 'application/json'),
+        id,
+      ).toEqual([]);
+    }
   });
 
   it('derives the base path from the servers', () => {

@@ -52,7 +52,8 @@ describe('overview seed', () => {
   it('defines the error shape with the details.code vocabulary', () => {
     expect(schema('Error').required).toEqual(['error']);
     expect(Object.keys(schema('Error').properties)).toEqual(['error', 'details']);
-    expect(Object.keys(schema('ErrorDetails').properties)).toEqual(['code', 'field']);
+    // existing_id: what a 409 found (DUPLICATE_IMPORT names the activity a file was imported as).
+    expect(Object.keys(schema('ErrorDetails').properties)).toEqual(['code', 'field', 'existing_id']);
     expect(schema('ErrorCode').enum).toEqual(
       expect.arrayContaining(['VALIDATION_ERROR', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_ERROR']),
     );
@@ -249,7 +250,8 @@ describe('races seed: create, get, update, delete', () => {
       for (const op of Object.values<any>(item).filter((value) => value?.operationId)) {
         const media = [
           ...Object.values<any>(op.responses).map((r) => deref(r).content['application/json']),
-          ...(op.requestBody ? [op.requestBody.content['application/json']] : []),
+          // Every media type a body may be sent as (a device-file import takes GPX and FIT).
+          ...(op.requestBody ? Object.values<any>(op.requestBody.content) : []),
         ];
         for (const entry of media) expect(Object.keys(entry.examples ?? {}).length, op.operationId).toBeGreaterThan(0);
       }

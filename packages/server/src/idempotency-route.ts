@@ -2,6 +2,7 @@
  * The contract's `Idempotency-Key` (`idempotency.ts`) wired into the routes: the store, the
  * hooks of an operation that takes the header, and the input its fingerprint reads.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { HandlerQuery } from './handler-query.js';
 import { createIdempotency, type FingerprintParts, type IdempotencyGate } from './idempotency.js';
@@ -49,5 +50,7 @@ export function idempotencyHooks(gate: IdempotencyGate | undefined): {
 /** What the fingerprint reads: the handler's input as the caller sent it, before query defaults. */
 export function fingerprintInput(request: FastifyRequest, { query, sent }: HandlerQuery): Omit<FingerprintParts, 'method' | 'route'> {
   const sentQuery = Object.fromEntries([...sent].map((name) => [name, query[name]]));
-  return { params: request.params ?? {}, query: sentQuery, body: request.body };
+  // Raw bytes (a device file) are fingerprinted by their hash, not spelled out as JSON.
+  const body = Buffer.isBuffer(request.body) ? { sha256: createHash('sha256').update(request.body).digest('hex') } : request.body;
+  return { params: request.params ?? {}, query: sentQuery, body };
 }

@@ -21,6 +21,7 @@ export type { IdempotencyBegin, IdempotencyClaim, IdempotencyStore, StoredRespon
 export { memoryIdempotencyStore } from './memory-idempotency-store.js';
 export { apiError, ApiError, errorBody, type ErrorBody, type ErrorCode, type ErrorOptions } from './errors.js';
 export { memoizedCompiler } from './ajv.js';
+export { mediaTypeOf } from './request-bodies.js';
 export type {
   AstralServerOptions,
   Authenticate,

@@ -11,6 +11,7 @@ import { requestSchemas, responseSchema } from './contract-schemas.js';
 import { ApiError } from './errors.js';
 import type { ErrorResponse, MapError } from './error-handler.js';
 import { NO_QUERY, readQuery } from './handler-query.js';
+import { contentTypeCheck } from './request-bodies.js';
 import type { IdempotencyGate } from './idempotency.js';
 import { sendReplay } from './idempotency-replay.js';
 import { fingerprintInput, idempotencyHooks } from './idempotency-route.js';
@@ -60,6 +61,8 @@ export interface OperationParts {
   validateRequests: boolean;
   /** Production: response schemas for fast-json-stringify, which writes only declared fields. */
   serialiseResponses: boolean;
+  /** The application's one limit for every operation (tests); default each operation's own (`bodyLimitBytes`). */
+  bodyLimit?: number | undefined;
 }
 
 /** The route of one operation. */
@@ -71,10 +74,12 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
   // A deprecated operation says so on every answer, errors included (RFC 9745, RFC 8594).
   const deprecation = deprecationHeaders(id);
   const deprecated = Object.keys(deprecation).length > 0;
+  const checkContentType = contentTypeCheck(id);
 
   return {
     method: entry.method.toUpperCase(),
     url: basePath + entry.path.replace(/\{([^}]+)\}/g, ':$1'),
+    bodyLimit: parts.bodyLimit ?? entry.bodyLimitBytes,
     schema: {
       ...(parts.validateRequests ? requestSchemas(id) : {}),
       ...(parts.serialiseResponses ? { response: responseSchemas(id) } : {}),
@@ -83,6 +88,7 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
       if (deprecated) reply.headers(deprecation);
       authenticate(request).then(() => done(), done);
     },
+    ...(checkContentType ? { preParsing: checkContentType } : {}),
     ...idempotencyHooks(gate),
     handler: async (request, reply) => {
       const input = queryNames.length > 0 ? readQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : NO_QUERY;

@@ -11,6 +11,7 @@ import { createCors, type Cors } from './cors.js';
 import { answerErrors, frameworkErrorReply } from './error-replies.js';
 import { idempotencyGates } from './idempotency-route.js';
 import { acceptJsonBodies } from './json-body.js';
+import { acceptBinaryBodies } from './request-bodies.js';
 import { handlerOf, operationRoute } from './operation-route.js';
 import { createResponseChecker, type ContractViolation } from './response-check.js';
 import { requestIdFor, stampResponses } from './response-headers.js';
@@ -55,6 +56,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
 
   useContractValidators(app, !checkResponses);
   acceptJsonBodies(app);
+  acceptBinaryBodies(app);
   stampResponses(app, cors);
   answerErrors(app, cors, options.mapError);
 
@@ -76,6 +78,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
         mapError: options.mapError,
         validateRequests: options.validateRequests !== false,
         serialiseResponses: !checkResponses,
+        bodyLimit: options.bodyLimit,
       }),
     );
   }

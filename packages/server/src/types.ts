@@ -34,10 +34,16 @@ export type QueryParams<Op extends OperationId> = [DefaultedKeys<Op>] extends [n
 
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
 
-/** The JSON request body of an operation (`undefined` for an operation without one). */
+/** A body whose media types include JSON is parsed; one sent only as other types (a device file) is its raw bytes. */
+type BodyContent<T> = T extends { content: infer Media } ? ('application/json' extends keyof Media ? JsonContent<T> : Buffer) : undefined;
+
+/**
+ * The request body of an operation: the parsed JSON, or a `Buffer` of the raw bytes for an
+ * operation that takes other media types only (`importActivity`); `undefined` without a body.
+ */
 export type RequestBody<Op extends OperationId> = [NonNullable<Operation<Op>['requestBody']>] extends [never]
   ? undefined
-  : JsonContent<NonNullable<Operation<Op>['requestBody']>>;
+  : BodyContent<NonNullable<Operation<Op>['requestBody']>>;
 
 type Responses<Op extends OperationId> = Operation<Op>['responses'];
 
@@ -132,7 +138,10 @@ export interface AstralServerOptions<Principal> {
    * dropping undeclared fields. Default `development`.
    */
   mode?: ServerMode;
-  /** Largest accepted request body in bytes; default the contract's (`x-astral-body-limit-bytes`, 1 MiB). */
+  /**
+   * Largest accepted request body in bytes, for every operation; default each operation's
+   * own from the contract (`x-astral-body-limit-bytes`: 1 MiB, more where an operation states it).
+   */
   bodyLimit?: number;
   /**
    * Maps an application's own errors (a domain's not-found, a storage's unique violation)

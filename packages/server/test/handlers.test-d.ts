@@ -97,3 +97,10 @@ describe('the handlers of one tag', () => {
     expectTypeOf<Unknown>().toBeObject();
   });
 });
+
+describe('request bodies', () => {
+  it('types a device-file body as the raw bytes and a JSON body as its schema', () => {
+    expectTypeOf<HandlerContext<'importActivity'>['body']>().toEqualTypeOf<Buffer>();
+    expectTypeOf<HandlerContext<'createRace'>['body']>().toEqualTypeOf<components['schemas']['RaceCreate']>();
+  });
+});

@@ -33,6 +33,13 @@ export interface OperationDescription {
   /** `x-astral-default-when` per parameter: `{ limit: { upcoming: 10, search: 20 } }`. */
   contextualDefaults: Record<string, Record<string, number>>;
   hasBody: boolean;
+  /**
+   * The media types its request body may be sent as, in contract order (`[]` without a body):
+   * `application/json` everywhere but a device-file import. Any other is a `415`.
+   */
+  requestContentTypes: string[];
+  /** The largest request body it accepts, in bytes: its own `x-astral-body-limit-bytes`, else the API's (the 413 response's). */
+  bodyLimitBytes: number;
   statuses: number[];
   successStatus: number | null;
   /** Whether every success body is the `{ status: 'ok', ... }` envelope. */
@@ -168,6 +175,7 @@ function unique(names: string[]): string[] {
 export function describeContract(document: OpenApiDocument): ContractDescription {
   const operations: Record<string, OperationDescription> = {};
   const callNames = new Map<string, string>();
+  const defaultBodyLimit = bodyLimitOf(document);
   for (const location of operationsOf(document)) {
     const { operation, operationId } = location;
     const parameters = parametersOf(document, location);
@@ -181,6 +189,9 @@ export function describeContract(document: OpenApiDocument): ContractDescription
     if (clash) throw new Error(`${operationId} and ${clash} would both be client.${callName}`);
     callNames.set(callName, operationId);
     const security = [...new Set(securityRequirementsOf(document, operation).flat())];
+    const bodyLimit = operation['x-astral-body-limit-bytes'] ?? defaultBodyLimit;
+    if (!Number.isSafeInteger(bodyLimit) || bodyLimit <= 0)
+      throw new Error(`${operationId}: x-astral-body-limit-bytes must be a positive integer`);
     const fields = success[0] === undefined ? [] : successFields(document, responseOf(document, operation, success[0]));
     operations[operationId] = {
       method: location.method,
@@ -192,6 +203,8 @@ export function describeContract(document: OpenApiDocument): ContractDescription
       queryDefaults: queryDefaults(document, query),
       contextualDefaults: contextualDefaults(query),
       hasBody: Boolean(operation.requestBody),
+      requestContentTypes: Object.keys(resolveRef(document, operation.requestBody)?.content ?? {}),
+      bodyLimitBytes: bodyLimit,
       statuses,
       successStatus: success[0] ?? null,
       envelope: success.every((status) => usesEnvelope(document, responseOf(document, operation, status))),
@@ -207,7 +220,7 @@ export function describeContract(document: OpenApiDocument): ContractDescription
     basePath: basePathOf(document),
     operations,
     errors: errorCatalogueOf(document),
-    bodyLimitBytes: bodyLimitOf(document),
+    bodyLimitBytes: defaultBodyLimit,
     // A deprecated operation answers Deprecation (and Sunset): browser code must be able to read them.
     responseHeaders: unique([
       ...responseHeaders(document),

@@ -1,5 +1,7 @@
 /** The Activities operations: thin adapters from the typed handler context to the service. */
-import type { HandlersForTag } from '@astral/server';
+import { mediaTypeOf, type HandlersForTag } from '@astral/server';
+import type { DeviceFile } from './import-file.js';
+import { duplicateImport } from './rules.js';
 import type { Principal } from '../../domain/principal.js';
 import type { ActivityService } from './service.js';
 
@@ -25,6 +27,17 @@ export function activityHandlers(activities: ActivityService): ActivityHandlers 
       return {
         status: 201,
         body: { status: 'ok', activity_id: activity.activity_id, message: 'Activity created successfully', data: activity },
+      };
+    },
+    importActivity: async ({ body, query, principal, request }) => {
+      // The server let through only the media types the contract lists for this operation.
+      const mediaType = mediaTypeOf(request.headers['content-type']) as DeviceFile['mediaType'];
+      const outcome = await activities.import({ bytes: body, mediaType }, query, principal);
+      if ('existingId' in outcome) return { status: 409, body: duplicateImport(outcome.existingId) };
+      const activity = outcome.created;
+      return {
+        status: 201,
+        body: { status: 'ok', activity_id: activity.activity_id, message: 'Activity imported successfully', data: activity },
       };
     },
     getActivity: async ({ params, principal }) => ({

@@ -2,8 +2,9 @@
  * The Activities answers a schema cannot give (also written in the contract's descriptions):
  * an activity the caller may not read is not found; a list or a new activity for someone the
  * caller may not read or coach is forbidden on `user_id`; a reader who may not change is
- * forbidden; a key names the athlete.
+ * forbidden; a key names the athlete; a file already imported names its activity.
  */
+import { errorBody, type ErrorBody } from '@astral/server';
 import { ForbiddenError, InvalidError, NotFoundError } from '../../domain/errors.js';
 
 /** The activity does not exist, or the caller may not read it (404 on `activity_id`). */
@@ -22,3 +23,9 @@ export const readOnly = (action: 'change' | 'delete'): ForbiddenError =>
 /** An API key has no activities of its own (400 on `user_id`). */
 export const keyNamesAthlete = (): InvalidError =>
   new InvalidError('user_id', 'An API key has no activities of its own: name the athlete with user_id');
+
+/** The 409 of a file whose recording the athlete already has, naming that activity (`details.existing_id`). */
+export const duplicateImport = (existingId: string): ErrorBody => {
+  const body = errorBody('DUPLICATE_IMPORT', { message: `This recording was already imported as activity ${existingId}` });
+  return { ...body, details: { ...body.details!, existing_id: existingId } };
+};

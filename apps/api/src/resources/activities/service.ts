@@ -1,7 +1,11 @@
 /**
  * The Activities use cases over their storage: who may read and change whose activities
  * (access.ts over the facts the storage reads), one athlete's pages newest first, creation
- * with a summary, partial updates that write the summary again, and the streams.
+ * with a summary (from a device file too: import-file.ts), partial updates that write the
+ * summary again, and the streams.
+ *
+ * Over 250 lines because the eight use cases share one access rule (`accessTo`) and its
+ * helpers; what each needs beyond it lives beside it (import-file.ts, streams.ts, summary.ts).
  */
 import { InvalidError, NotFoundError } from '../../domain/errors.js';
 import { randomId } from '../../domain/ids.js';
@@ -25,6 +29,7 @@ import { activityNotFound, keyNamesAthlete, mayNotLog, mayNotRead, readOnly } fr
 import type { ActivityStorage } from './storage.js';
 import { selectStreams, typesAskedFor } from './streams.js';
 import { ruleSummarizer, withSummary, type Summarizer } from './summary.js';
+import { importedActivity, type DeviceFile, type ImportQuery } from './import-file.js';
 import { activityView } from './view.js';
 
 const privacyDefaults = contractDefaults('PrivacySettings');
@@ -153,12 +158,7 @@ export class ActivityService {
 
   /** A new activity for the caller or an athlete they coach (403 on `user_id` otherwise). */
   async create(body: ActivityCreate, principal: Principal): Promise<Activity> {
-    const userId = this.athleteOf(body.user_id, principal);
-    const access = await this.accessTo(principal, userId);
-    if (!access.read || !access.write) {
-      if (principal.role === 'admin') throw new NotFoundError('user', 'user_id');
-      throw mayNotLog();
-    }
+    const { userId, access } = await this.loggingFor(body.user_id, principal);
     const timestamp = formatInstant(this.now().getTime());
     const startMs = instant(body.start_time, 'start_time');
     const row = this.withSummary({
@@ -189,6 +189,18 @@ export class ActivityService {
     });
     checkMetrics(row);
     return activityView(await this.activities.insert(row), access.withheld);
+  }
+
+  /**
+   * An activity and its streams from a device file (import-file.ts), for whom `create` allows;
+   * `existingId` instead when the athlete has an activity starting in the same second.
+   */
+  async import(file: DeviceFile, query: ImportQuery, principal: Principal): Promise<{ created: Activity } | { existingId: string }> {
+    const { userId, access } = await this.loggingFor(query.user_id, principal);
+    const timestamp = formatInstant(this.now().getTime());
+    const { row, streams } = importedActivity(file, query, { userId, createdBy: principal.user_id, timestamp });
+    const stored = await this.activities.insertUnlessDuplicate(this.withSummary(row), streams);
+    return 'existingId' in stored ? stored : { created: activityView(stored.inserted, access.withheld) };
   }
 
   /** Changes only the fields supplied and writes the summary again; not found, or forbidden to a reader who may not change. */
@@ -229,6 +241,20 @@ export class ActivityService {
     const access = await this.accessTo(principal, row.user_id);
     if (!access.read) throw activityNotFound();
     return { ...access, userId: row.user_id };
+  }
+
+  /** Whose activity is logged, and the caller's access to them; 403 on `user_id` unless they may log it (404 for an admin naming nobody). */
+  private async loggingFor(
+    named: string | undefined,
+    principal: Principal,
+  ): Promise<{ userId: string; access: Extract<Access, { read: true }> }> {
+    const userId = this.athleteOf(named, principal);
+    const access = await this.accessTo(principal, userId);
+    if (!access.read || !access.write) {
+      if (principal.role === 'admin') throw new NotFoundError('user', 'user_id');
+      throw mayNotLog();
+    }
+    return { userId, access };
   }
 
   /** Whose activities: the one named, else the caller (a key must name one). */

@@ -5,6 +5,8 @@
  * a group in common). Every query is compiled once (the list once per shape, on first use);
  * update and delete read, check and write in one transaction, so a refused change writes
  * nothing and nothing slips in between.
+ *
+ * Over 250 lines: the queries of the two tables and their transactions read best together.
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
@@ -44,6 +46,12 @@ export interface ActivityStorage {
   get(activityId: string): Promise<ActivityRow | undefined>;
   /** Stores a new activity, with its recorded streams when it has any, in one transaction. */
   insert(activity: ActivityRow, streams?: TrackStreams): Promise<ActivityRow>;
+  /**
+   * Stores an imported activity and its streams unless the athlete already has one starting
+   * in the same second: then nothing is written and that activity's id is returned. The check
+   * and the insert hold the athlete's import lock, so two uploads of one file cannot both pass.
+   */
+  insertUnlessDuplicate(activity: ActivityRow, streams: TrackStreams): Promise<{ inserted: ActivityRow } | { existingId: string }>;
   /**
    * Reads the activity, asks `change` for its new state and writes it, all in one
    * transaction: if `change` throws, nothing is written. `undefined` when it does not exist.
@@ -98,6 +106,17 @@ const queries = (db: Kysely<ActivityTables>, dialect: StorageDialect) => {
     db.selectFrom('activities').select(columns).where('activity_id', '=', param('activityId'));
   return {
     get: prepareQuery<{ activityId: string }, ActivityRow>((param) => byId(param)),
+    /** An activity of the athlete starting in the second of `fromMs` (index: user_id, start_ms). */
+    sameStart: prepareQuery<{ userId: string; fromMs: number; toMs: number }, { activity_id: string }>((param) =>
+      db
+        .selectFrom('activities')
+        .select('activity_id')
+        .where('user_id', '=', param('userId'))
+        .where('start_ms', '>=', param('fromMs'))
+        .where('start_ms', '<', param('toMs'))
+        .orderBy('activity_id')
+        .limit(1),
+    ),
     /** The read before a change: the row stays locked until the change commits. */
     getForChange: prepareQuery<{ activityId: string }, ActivityRow>((param) => forUpdate(dialect, byId(param))),
     insert: prepareQuery<ActivityRow, never>((param) => db.insertInto('activities').values(columnParams(param, columns))),
@@ -188,6 +207,15 @@ const organizationRoles = new Set(['head_coach', 'assistant_coach', 'coach', 'at
  */
 export function openActivityStorage(context: StorageContext<ActivityTables>): ActivityStorage {
   const q = context.once(queries);
+  /** The activity and, when it has any, its recorded streams (inside the caller's transaction). */
+  const insertRows = async (tx: StorageContext<ActivityTables>, activity: ActivityRow, streams: TrackStreams | undefined) => {
+    await tx.run(q.insert.bind(activity));
+    if (streams !== undefined && activity.stream_points > 0) {
+      const row = { activity_id: activity.activity_id, point_count: activity.stream_points, streams: JSON.stringify(streams) };
+      await tx.run(q.insertStreams.bind(row));
+    }
+    return activity;
+  };
   return {
     async list(query) {
       const { statuses, ...rest } = query;
@@ -202,19 +230,14 @@ export function openActivityStorage(context: StorageContext<ActivityTables>): Ac
       const row = await context.first(q.get.bind({ activityId }));
       return row && fromRow(row);
     },
-    insert: (activity, streams) =>
+    insert: (activity, streams) => context.transaction((tx) => insertRows(tx, activity, streams)),
+    insertUnlessDuplicate: (activity, streams) =>
       context.transaction(async (tx) => {
-        await tx.run(q.insert.bind(activity));
-        if (streams !== undefined && activity.stream_points > 0) {
-          await tx.run(
-            q.insertStreams.bind({
-              activity_id: activity.activity_id,
-              point_count: activity.stream_points,
-              streams: JSON.stringify(streams),
-            }),
-          );
-        }
-        return activity;
+        for (const statement of tx.dialect.keyLock(`activity-import:${activity.user_id}`)) await tx.run(statement);
+        const fromMs = Math.floor(activity.start_ms / 1000) * 1000;
+        const existing = await tx.first(q.sameStart.bind({ userId: activity.user_id, fromMs, toMs: fromMs + 1000 }));
+        if (existing) return { existingId: existing.activity_id };
+        return { inserted: await insertRows(tx, activity, streams) };
       }),
     update: (activityId, change) =>
       context.transaction(async (tx) => {
