@@ -20,12 +20,13 @@ import { AuditPage } from './pages/coach/Audit.js';
 import { ActivitiesPage } from './pages/activities/ActivityList.js';
 import { ActivityPage } from './pages/activities/ActivityPage.js';
 import { EditActivityPage, NewActivityPage } from './pages/activities/ActivityForm.js';
+import { ImportActivityPage } from './pages/activities/ImportActivity.js';
 
 const signedInPages: Record<string, () => React.JSX.Element> = {
   '/profile': ProfilePage,
   '/activities': ActivitiesPage,
   '/activities/new': NewActivityPage,
-  // '/activities/import': the GPX/FIT upload, once POST /activities/import is in the contract.
+  '/activities/import': ImportActivityPage,
   '/club': ClubPage,
   '/roster': RosterPage,
   '/groups': GroupsPage,

@@ -4,7 +4,8 @@
 // sandbox's development token) invites an athlete by email; the athlete opens the emailed
 // invitation, signs up through the emailed sign-up link and accepts, keyboard only; the coach
 // sees them on the roster. The seeded athlete browses, filters and opens their activities
-// (route and charts), logs one by hand and deletes it; the coach reads an athlete's
+// (route and charts), logs one by hand and deletes it, imports a watch's GPX file (and
+// importing it again links to the first); the coach reads an athlete's
 // activities from the member page. Every page passes axe-core, and each main page is saved as a
 // screenshot at desktop and phone width (test-results/screenshots/). (Over 250 lines: one
 // sandbox and one browser serve every person's steps; a second file would start both again.)
@@ -14,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type CaughtMessage, type RunningMailCatcher } from '@astral/mail';
 import { startSandbox } from '@astral/mock';
+import { generateRoute, writeGpx } from '@astral/api/tracks';
 import { startWebPreview } from '../src/preview.mjs';
 import { checkPage, desktop, tabTo } from './browser-checks.js';
 
@@ -259,6 +261,33 @@ describe('the web app against the sandbox, in Chromium', { timeout: 180_000 }, (
     await maya.getByRole('heading', { name: 'Your activities' }).waitFor();
     await maya.getByRole('table', { name: 'activities' }).getByRole('link').first().waitFor();
     expect(await maya.getByRole('link', { name: 'Evening swim' }).count()).toBe(0);
+  });
+
+  it("the athlete imports a watch's GPX file, and importing it again links to the first", async () => {
+    // A 5 km loop recorded every 2 s yesterday morning, as a watch exports it.
+    const start = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000 + 5 * 3_600_000);
+    const gpx = writeGpx(generateRoute({ seed: 7, start, distance_m: 5000, pace_s_per_km: 330, interval_s: 2 }), 'Sunrise loop');
+    const file = { name: 'sunrise-loop.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) };
+    // The previous step ends on the list, where the import link is.
+    await maya.getByRole('link', { name: 'Import a device file' }).click();
+    await maya.getByLabel('File (.gpx or .fit)').setInputFiles(file);
+    await maya.getByLabel('Title (optional)').fill('Sunrise loop');
+    await checkPage(maya, 'importing a device file', 'athlete-activity-import');
+    await maya.getByRole('button', { name: 'Import' }).click();
+    await maya.getByRole('heading', { name: 'Sunrise loop', level: 1 }).waitFor();
+    const imported = new URL(maya.url()).pathname;
+    expect(imported).toMatch(/^\/activities\/act_/);
+    await maya.getByRole('img', { name: 'Route of Sunrise loop' }).waitFor();
+    for (const chart of ['Pace', 'Elevation']) await maya.getByRole('figure', { name: chart }).locator('canvas').first().waitFor();
+
+    await maya.goto(`${web.url}activities/import`);
+    await maya.getByLabel('File (.gpx or .fit)').setInputFiles(file);
+    await maya.getByRole('button', { name: 'Import' }).click();
+    await maya.getByRole('link', { name: 'Open the activity already imported' }).click();
+    expect(new URL(maya.url()).pathname).toBe(imported);
+    await maya.getByRole('button', { name: 'Delete activity' }).click();
+    await maya.getByRole('button', { name: 'Yes, delete' }).click();
+    await maya.getByRole('heading', { name: 'Your activities' }).waitFor();
   });
 
   it("the head coach opens an athlete's activities from the member page", async () => {

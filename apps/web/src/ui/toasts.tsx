@@ -14,10 +14,13 @@ interface Toast {
   detail: string | undefined;
 }
 
-/** What a form declares it shows inline (`meta.fields`): the request fields it has inputs for. */
+/**
+ * What a form declares it shows inline: the request fields it has inputs for (`meta.fields`),
+ * or every error (`meta.inline`: a file upload, whose refusals name no field).
+ */
 declare module '@tanstack/react-query' {
   interface Register {
-    mutationMeta: { fields?: readonly string[] };
+    mutationMeta: { fields?: readonly string[]; inline?: boolean };
   }
 }
 
@@ -35,6 +38,7 @@ function toastOf(id: number, error: unknown): Toast {
 
 /** Whether a form shows this mutation's error at one of its inputs. */
 function shownInline(mutation: Mutation<unknown, unknown, unknown, unknown>, error: unknown): boolean {
+  if (mutation.meta?.inline) return true;
   const fields = mutation.meta?.fields;
   return error instanceof AstralApiError && error.field !== undefined && (fields?.includes(error.field) ?? false);
 }

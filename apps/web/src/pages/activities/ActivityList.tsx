@@ -37,15 +37,15 @@ function ActivityList({ viewer }: { viewer: Viewer }) {
   const paged = usePaged<Activity>(['activities', filters], (cursor) =>
     client.activities.list({ ...listQueryOf(filters), limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
   );
-  const newUrl = athleteId === viewer.userId ? '/activities/new' : `/activities/new?user_id=${encodeURIComponent(athleteId)}`;
+  const forAthlete = athleteId === viewer.userId ? '' : `?user_id=${encodeURIComponent(athleteId)}`;
   return (
     <section>
       <h1>
         <AthleteHeading viewer={viewer} athleteId={athleteId} />
       </h1>
       <p className="actions">
-        {allowsOn('createActivity', viewer, athleteId) ? <Link to={newUrl}>Log an activity</Link> : null}
-        {/* The device-file upload (GPX, FIT) goes here once POST /activities/import is in the contract. */}
+        {allowsOn('createActivity', viewer, athleteId) ? <Link to={`/activities/new${forAthlete}`}>Log an activity</Link> : null}
+        {allowsOn('importActivity', viewer, athleteId) ? <Link to={`/activities/import${forAthlete}`}>Import a device file</Link> : null}
       </p>
       <ActivityFilterForm key={query.toString()} filters={filters} onChange={(next) => navigate(listUrl(next))} />
       <PagedList paged={{ ...paged, rows: uniqueById(paged.rows) }} what="activities">
