@@ -39,6 +39,12 @@ export function responseSchema(id: OperationId, status: number): object | undefi
   return schema === undefined ? undefined : (rebase(schema) as object);
 }
 
+/** The schema of one event of an operation's `text/event-stream` response, or `undefined` when it has none. */
+export function eventSchema(id: OperationId, status: number): object | undefined {
+  const schema = operationResponse(id, status)?.content?.['text/event-stream']?.schema;
+  return schema === undefined ? undefined : (rebase(schema) as object);
+}
+
 /**
  * The schemas Fastify validates a route's request with. Header parameters are validated too,
  * by their lowercase names as Node reads them (Fastify lowercases a header schema only for
