@@ -73,6 +73,13 @@ export function successExample(id: OperationId): unknown {
   return structuredClone(examplesOf(contract, media)[0]?.value);
 }
 
+/** The examples of an operation's `text/event-stream` success response (each one event), or `undefined` when it is no stream. */
+export function successEvents(id: OperationId): unknown[] | undefined {
+  const status = operationTable[id].successStatus;
+  const media = status === null ? undefined : operationResponse(id, status)?.content?.['text/event-stream'];
+  return media === undefined ? undefined : examplesOf(contract, media).map((example) => structuredClone(example.value));
+}
+
 /** Security requirements of an operation: alternatives, each a list of scheme names that must all be met. */
 export const securityRequirements = operationSecurity;
 
