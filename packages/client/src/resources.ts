@@ -1,5 +1,6 @@
 import { operationTable } from '@astral/openapi';
 import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
+import { readEventStream } from './event-stream.js';
 import type { CallOptions, OperationId } from './types.js';
 import type { SessionKeeper } from './session.js';
 
@@ -74,6 +75,8 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
         },
         options,
       );
+      // An event stream is read as it arrives, by the caller's loop (`event-stream.ts`).
+      if (response.ok && isEventStream(response)) return readEventStream(response);
       text = hasNoBody(response) ? undefined : await response.text();
     } catch (error) {
       throw toAstralApiError(error);
@@ -94,6 +97,8 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
     return data;
   };
 }
+
+const isEventStream = (response: Response) => /^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '');
 
 /** An answer with no body to read, as openapi-fetch (and so `client.raw`) decides it. */
 function hasNoBody(response: Response): boolean {

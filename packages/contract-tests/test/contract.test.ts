@@ -3,6 +3,7 @@
 // the server, on postgres the server again on PostgreSQL, each lane with its own gate.
 import { describe, expect, inject, it } from 'vitest';
 import { accountsAgainstContract } from './accounts-vs-contract.js';
+import { aiCoachAgainstContract } from './ai-coach-vs-contract.js';
 import { clientAgainstMock } from './client-vs-mock.js';
 import { organizationsAgainstContract } from './organizations-vs-contract.js';
 import { serverUnderStorageFault } from './server-faults.js';
@@ -26,6 +27,7 @@ describe(`contract tests on ${lane.name}`, () => {
   accountsAgainstContract(recorder);
   organizationsAgainstContract(recorder);
   activitiesAgainstContract(recorder);
+  aiCoachAgainstContract(recorder);
   serverUnderStorageFault(recorder);
   serverWithRequestInFlight(recorder);
 

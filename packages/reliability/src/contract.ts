@@ -145,6 +145,21 @@ export function responseSchemaRef(id: OperationId, status: number): Schema | und
 }
 
 /**
+ * The schema of one event of a `text/event-stream` response, or `undefined` when the
+ * response is no event stream.
+ *
+ * @example
+ * ```ts
+ * eventSchemaRef('streamPlan', 200); // { $ref: 'astral-contract#/components/schemas/PlanStreamEvent' }
+ * ```
+ */
+export function eventSchemaRef(id: OperationId, status: number): Schema | undefined {
+  const response = operationResponse(id, status) as { content?: Record<string, { schema?: Schema }> } | undefined;
+  const schema = response?.content?.['text/event-stream']?.schema;
+  return schema === undefined ? undefined : (rebase(schema, CONTRACT_SCHEMA_ID) as Schema);
+}
+
+/**
  * The contract's components as one schema document under {@link CONTRACT_SCHEMA_ID}, for Ajv.
  *
  * @example

@@ -39,6 +39,12 @@ export function responseSchema(id: OperationId, status: number): object | undefi
   return schema === undefined ? undefined : (rebase(schema) as object);
 }
 
+/** The schema of one event of an operation's `text/event-stream` response, or `undefined` when it has none. */
+export function eventSchema(id: OperationId, status: number): object | undefined {
+  const schema = operationResponse(id, status)?.content?.['text/event-stream']?.schema;
+  return schema === undefined ? undefined : (rebase(schema) as object);
+}
+
 /**
  * The schemas Fastify validates a route's request with. Header parameters are validated too,
  * by their lowercase names as Node reads them (Fastify lowercases a header schema only for
@@ -65,6 +71,13 @@ export function successExample(id: OperationId): unknown {
   const status = operationTable[id].successStatus;
   const media = status === null ? undefined : operationResponse(id, status)?.content?.['application/json'];
   return structuredClone(examplesOf(contract, media)[0]?.value);
+}
+
+/** The examples of an operation's `text/event-stream` success response (each one event), or `undefined` when it is no stream. */
+export function successEvents(id: OperationId): unknown[] | undefined {
+  const status = operationTable[id].successStatus;
+  const media = status === null ? undefined : operationResponse(id, status)?.content?.['text/event-stream'];
+  return media === undefined ? undefined : examplesOf(contract, media).map((example) => structuredClone(example.value));
 }
 
 /** Security requirements of an operation: alternatives, each a list of scheme names that must all be met. */
