@@ -19,6 +19,7 @@ import { defineResource, type HandlersOf, type ResourceContext, type StoragesOf,
 import { organizations } from './organizations/index.js';
 import { races } from './races/index.js';
 import { users } from './users/index.js';
+import { trainingPlans } from './trainingPlans/index.js';
 
 /**
  * Storages every resource shares and that serve no operation (rate limits, the email
@@ -34,7 +35,7 @@ export const sharedStorageModules = [
   defineResource({ name: 'idempotency', storage: openIdempotencyStorage }),
 ] as const;
 
-export const resourceModules = [users, organizations, auth, races, ...sharedStorageModules] as const;
+export const resourceModules = [users, organizations, auth, races, trainingPlans, ...sharedStorageModules] as const;
 
 /** Each resource's storage by name: `{ users, organizations, races, rateLimits, outbox, idempotency }`. */
 export type Storages = StoragesOf<typeof resourceModules>;
