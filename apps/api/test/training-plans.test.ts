@@ -14,7 +14,7 @@ const assistant = bearer(devCredentials.assistantToken);
 const member = bearer(devCredentials.memberToken);
 
 /** The contract's stated nesting depth of content blocks. */
-const maxDepth = (contract.components.schemas.ContentBlock as Record<string, unknown>)['x-astral-max-depth'] as number;
+const maxDepth = (contract.components.schemas!.ContentBlock as Record<string, unknown>)['x-astral-max-depth'] as number;
 
 const step = (extra: Record<string, unknown> = {}) => ({
   type: 'run',

@@ -76,7 +76,8 @@ export class TrainingPlanService {
     return this.readable(trainingPlanId, caller);
   }
 
-  private async readable(trainingPlanId: string, caller: PlanCaller): Promise<StoredPlan> {
+  /** The plan, if this caller may read it: reading, changing and assigning all start here. */
+  async readable(trainingPlanId: string, caller: PlanCaller): Promise<StoredPlan> {
     const plan = await this.plans.get(trainingPlanId);
     if (!plan) throw planNotFound();
     if (readsPlan(caller, plan)) return plan;

@@ -44,6 +44,8 @@ export const trainingPlansTable: Migration = {
         .addColumn('group_id', 'text')
         .addColumn('assigned_by', 'text', (c) => c.notNull())
         .addColumn('start_date', 'text', (c) => c.notNull())
+        .addColumn('end_date', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('weeks', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
