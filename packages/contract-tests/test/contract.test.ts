@@ -8,6 +8,7 @@ import { organizationsAgainstContract } from './organizations-vs-contract.js';
 import { serverUnderStorageFault } from './server-faults.js';
 import { serverWithRequestInFlight } from './server-in-flight.js';
 import { serverAgainstContract } from './server-vs-contract.js';
+import { trainingPlansAgainstContract } from './training-plans-vs-contract.js';
 import { contractPairs, coverageTable, CoverageRecorder, gateProblems, loadExemptions, type TargetName } from './support/coverage.js';
 
 const lane = inject('lane');
@@ -24,6 +25,7 @@ describe(`contract tests on ${lane.name}`, () => {
   serverAgainstContract(recorder);
   accountsAgainstContract(recorder);
   organizationsAgainstContract(recorder);
+  trainingPlansAgainstContract(recorder);
   serverUnderStorageFault(recorder);
   serverWithRequestInFlight(recorder);
 
