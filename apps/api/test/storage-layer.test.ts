@@ -190,6 +190,8 @@ describe('transactions', () => {
       invitations: [],
       races: [],
       participants: [],
+      plans: [],
+      planInstances: [],
     };
     // The seed writes through several resources in one transaction; a duplicate user fails it half-way.
     await expect(storage.seed({ ...seed, users: [user('usr_a'), user('usr_a', { username: 'other' })] })).rejects.toBeInstanceOf(

@@ -4,6 +4,7 @@
 // instances (an athlete their own, a coach their athletes', another organization a 404), the
 // schedule on calendar dates in the athlete's time zone across a daylight-saving change, and
 // pausing, resuming and leaving (final).
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnDatabases } from './databases.js';
 import { bearer, errorOf, laneApp, userMaker, type As } from './helpers.js';
@@ -72,6 +73,20 @@ describeOnDatabases('plan instances on $name', (lane) => {
         ['tuesday', '2026-03-31', '2026-03-30T22:00:00Z'],
       ]);
       expect(read.body.data.schedule[2].workout.workout_name).toBe('W2 Tue');
+
+      // The same dates in the calendar feed, read back by a second library.
+      const feed = await call('GET', `/training/plan-instances/${made.plan_instance_id}/calendar.ics`, leo);
+      expect(feed.status).toBe(200);
+      expect(String(feed.headers['content-type'])).toMatch(/^text\/calendar/);
+      const events = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+      expect(events.map((e) => [e.startDate.toString(), e.summary])).toEqual([
+        ['2026-03-24', 'W1 Tue'],
+        ['2026-03-29', 'W1 Sun'],
+        ['2026-03-31', 'W2 Tue'],
+      ]);
+      expect(events[0]!.description).toBe('run: 1800 s at z2');
+      expect(new Set(events.map((e) => e.uid)).size).toBe(3);
+      expect((await call('GET', `/training/plan-instances/${made.plan_instance_id}/calendar.ics`, 'athlete')).status).toBe(404);
     });
 
     it('lets the head coach assign anyone in the organization; an assistant only their athletes; athletes nobody', async () => {
@@ -144,7 +159,8 @@ describeOnDatabases('plan instances on $name', (lane) => {
       expect(await athletes(assistant)).toEqual(new Set(['usr_athlete2']));
       expect(await athletes(headCoach)).toEqual(new Set(['usr_athlete2', 'usr_athlete3']));
       expect(await athletes('organization', '?status=active')).toEqual(new Set(['usr_athlete2', 'usr_athlete3']));
-      expect(await athletes('athlete')).toEqual(new Set());
+      // The development athlete's seeded instance (of a system plan, outside any organization).
+      expect(await athletes('athlete')).toEqual(new Set(['usr_athlete1']));
       const paged = await call('GET', '/training/plan-instances?limit=1', headCoach);
       expect(paged.body.data).toHaveLength(1);
       expect(paged.body.metadata.next_cursor).toEqual(expect.any(String));

@@ -183,12 +183,14 @@ describeOnDatabases('training plans on $name', (lane) => {
       expect(await names(member)).toEqual(expect.arrayContaining(['Club base', 'Open marathon']));
       expect(await names(member)).not.toContain('Private sharpener');
       expect(await names(headCoach)).toContain('Private sharpener');
-      expect(await names(otherHeadCoach)).toEqual([]);
+      // The seed's system plans are everyone's; nothing of the Alpine Club is another organization's.
+      expect(await names(otherHeadCoach)).toEqual(expect.arrayContaining(['First 5K', 'Half marathon base']));
+      expect(await names(otherHeadCoach, '&visibility=org')).toEqual([]);
       const othersView = await names(otherHeadCoach, '&org_id=org_alpineclub');
       expect(othersView).toContain('Open marathon');
       expect(othersView).not.toContain('Club base');
       expect(othersView).not.toContain('Private sharpener');
-      expect(await names(member, '&search=MARATH')).toEqual(['Open marathon']);
+      expect((await names(member, '&search=MARATH')).sort()).toEqual(['Half marathon base', 'Open marathon']);
       expect(await names(member, '&visibility=private')).toEqual([]);
     });
   });

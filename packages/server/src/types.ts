@@ -34,6 +34,9 @@ export type QueryParams<Op extends OperationId> = [DefaultedKeys<Op>] extends [n
 
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
 
+/** A response body: the JSON one, or the text of a text response (an iCalendar feed). */
+type ResponseContent<T> = T extends { content: { 'text/calendar': infer Body } } ? Body : JsonContent<T>;
+
 /** The JSON request body of an operation (`undefined` for an operation without one). */
 export type RequestBody<Op extends OperationId> = [NonNullable<Operation<Op>['requestBody']>] extends [never]
   ? undefined
@@ -51,7 +54,7 @@ export type DocumentedStatus<Op extends OperationId> = keyof Responses<Op> & num
 export type HandlerResult<Op extends OperationId> = {
   [Status in DocumentedStatus<Op>]: {
     status: Status;
-    body: JsonContent<Responses<Op>[Status]>;
+    body: ResponseContent<Responses<Op>[Status]>;
     headers?: Record<string, string>;
   };
 }[DocumentedStatus<Op>];

@@ -8,6 +8,7 @@
 import { seedOrganization } from './organization.js';
 import { seedPeople } from './people.js';
 import { seedRaces } from './races.js';
+import { seedTrainingPlans } from './training-plans.js';
 import { seedTime } from './time.js';
 import type { SeedData } from './write.js';
 
@@ -27,5 +28,5 @@ export { placeAroundNow } from './races.js';
  */
 export function buildSeed(now: Date): SeedData {
   const time = seedTime(now);
-  return { ...seedOrganization(time), ...seedPeople(time), ...seedRaces(time) };
+  return { ...seedOrganization(time), ...seedPeople(time), ...seedRaces(time), ...seedTrainingPlans(time) };
 }

@@ -3,11 +3,16 @@ import type { Handlers } from '@astral/server';
 import type { Principal } from '../../../domain/principal.js';
 import type { InstanceService } from './service.js';
 
-type InstanceOperations = 'assignTrainingPlan' | 'listTrainingPlanInstances' | 'getTrainingPlanInstance' | 'updateTrainingPlanInstance';
+type InstanceOperations =
+  | 'assignTrainingPlan'
+  | 'listTrainingPlanInstances'
+  | 'getTrainingPlanInstance'
+  | 'getTrainingPlanInstanceCalendar'
+  | 'updateTrainingPlanInstance';
 export type InstanceHandlers = Pick<Handlers<Principal>, InstanceOperations>;
 
 /**
- * The four instance handlers over an `InstanceService`; errors go to the app's one `mapError`.
+ * The five instance handlers over an `InstanceService`; errors go to the app's one `mapError`.
  *
  * @example
  * ```ts
@@ -28,6 +33,11 @@ export function instanceHandlers(instances: InstanceService): InstanceHandlers {
     getTrainingPlanInstance: async ({ params, principal }) => ({
       status: 200,
       body: { status: 'ok', data: await instances.get(params.plan_instance_id, principal) },
+    }),
+    getTrainingPlanInstanceCalendar: async ({ params, principal }) => ({
+      status: 200,
+      body: await instances.calendar(params.plan_instance_id, principal),
+      headers: { 'content-type': 'text/calendar; charset=utf-8' },
     }),
     updateTrainingPlanInstance: async ({ params, body, principal }) => ({
       status: 200,

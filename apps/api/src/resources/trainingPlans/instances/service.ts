@@ -14,6 +14,7 @@ import type { OrganizationStorage } from '../../organizations/storage.js';
 import type { UserStorage } from '../../users/storage.js';
 import { permissionOf, planCaller, type PlanCaller } from '../permissions.js';
 import type { TrainingPlanService } from '../service.js';
+import { instanceCalendar } from './calendar.js';
 import { isMonday } from './calendar-dates.js';
 import type { ListInstancesQuery, StoredInstance, TrainingPlanAssign, TrainingPlanInstance } from './model.js';
 import { shownInstance } from './progress.js';
@@ -160,6 +161,12 @@ export class InstanceService {
     if (scope.coachId === undefined) return true;
     const member = await this.options.organizations.member(scope.orgId, instance.athlete_id);
     return member?.coach_id === scope.coachId;
+  }
+
+  /** The instance's iCalendar feed, for those who may read it. */
+  async calendar(instanceId: string, principal: Principal): Promise<string> {
+    const caller = await planCaller(this.options.organizations, principal);
+    return instanceCalendar(await this.readable(instanceId, caller));
   }
 
   async get(instanceId: string, principal: Principal): Promise<TrainingPlanInstance> {
