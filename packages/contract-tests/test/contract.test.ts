@@ -8,6 +8,7 @@ import { organizationsAgainstContract } from './organizations-vs-contract.js';
 import { serverUnderStorageFault } from './server-faults.js';
 import { serverWithRequestInFlight } from './server-in-flight.js';
 import { serverAgainstContract } from './server-vs-contract.js';
+import { trainingPlanInstancesAgainstContract } from './training-plan-instances-vs-contract.js';
 import { trainingPlansAgainstContract } from './training-plans-vs-contract.js';
 import { contractPairs, coverageTable, CoverageRecorder, gateProblems, loadExemptions, type TargetName } from './support/coverage.js';
 
@@ -26,6 +27,7 @@ describe(`contract tests on ${lane.name}`, () => {
   accountsAgainstContract(recorder);
   organizationsAgainstContract(recorder);
   trainingPlansAgainstContract(recorder);
+  trainingPlanInstancesAgainstContract(recorder);
   serverUnderStorageFault(recorder);
   serverWithRequestInFlight(recorder);
 
