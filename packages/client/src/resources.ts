@@ -128,6 +128,8 @@ function withIdempotencyKey(takesKey: boolean, headers: Record<string, string> |
 /** Parses a success body and removes the envelope the contract declares for it. */
 function unwrap(operationId: OperationId, response: Response, text: string | undefined): unknown {
   if (text === undefined || text === '') return undefined;
+  // A document of its own format (an iCalendar feed) is the answer itself, as text.
+  if (response.headers.get('Content-Type')?.startsWith('text/calendar')) return text;
   let body: unknown;
   try {
     body = JSON.parse(text);

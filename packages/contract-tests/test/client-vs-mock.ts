@@ -39,7 +39,9 @@ export function exampleCall(operationId: OperationId): Call {
  */
 export function expectedResult(operationId: OperationId, status: number | null = operationTable[operationId].successStatus): unknown {
   const entry = operationTable[operationId];
-  const media = status === null ? undefined : operationResponse(operationId, status)?.content?.['application/json'];
+  // A text answer (an iCalendar feed) is its example as text; JSON ones are unwrapped below.
+  const content = status === null ? undefined : operationResponse(operationId, status)?.content;
+  const media = content?.['application/json'] ?? content?.['text/calendar'];
   const example = examplesOf(contract, media)[0]?.value as Record<string, unknown> | undefined;
   if (!entry.envelope || example === undefined) return example;
   const { status: _status, ...rest } = example;

@@ -10,6 +10,8 @@ import { serverUnderStorageFault } from './server-faults.js';
 import { serverWithRequestInFlight } from './server-in-flight.js';
 import { serverAgainstContract } from './server-vs-contract.js';
 import { activitiesAgainstContract } from './activities-vs-contract.js';
+import { trainingPlanInstancesAgainstContract } from './training-plan-instances-vs-contract.js';
+import { trainingPlansAgainstContract } from './training-plans-vs-contract.js';
 import { contractPairs, coverageTable, CoverageRecorder, gateProblems, loadExemptions, type TargetName } from './support/coverage.js';
 
 const lane = inject('lane');
@@ -28,6 +30,8 @@ describe(`contract tests on ${lane.name}`, () => {
   organizationsAgainstContract(recorder);
   activitiesAgainstContract(recorder);
   aiCoachAgainstContract(recorder);
+  trainingPlansAgainstContract(recorder);
+  trainingPlanInstancesAgainstContract(recorder);
   serverUnderStorageFault(recorder);
   serverWithRequestInFlight(recorder);
 

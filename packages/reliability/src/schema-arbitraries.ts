@@ -102,6 +102,10 @@ function emailArbitrary(): fc.Arbitrary<string> {
 }
 
 function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
+  // `false`: past a recursive schema's stated depth nothing is valid (`inlineRefs`); never drawn (see arrays).
+  if ((schema as unknown) === false) return fc.constant(undefined);
+  // One of the alternatives (a plan day: a workout or `null`), each drawn as itself.
+  if (Array.isArray(schema.oneOf)) return fc.oneof(...(schema.oneOf as Schema[]).map((option) => rawValidValue(option)));
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
   if (schema.const !== undefined) return fc.constant(schema.const);
   const types = typesOf(schema);
@@ -130,6 +134,8 @@ function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
       return textArbitrary(min, max);
     }
     case 'array': {
+      // Items past a recursive schema's depth: only the empty array is valid.
+      if (schema.items === false) return fc.constant([]);
       const items = rawValidValue(schema.items ?? {});
       const maxItems = schema.maxItems ?? 10;
       return fc.oneof(

@@ -35,7 +35,9 @@ export function annotationKeywords(): string[] {
 
 /** The JSON body schema of an operation's response, or `undefined` when it has no JSON body. */
 export function responseSchema(id: OperationId, status: number): object | undefined {
-  const schema = operationResponse(id, status)?.content?.['application/json']?.schema;
+  // A text answer (an iCalendar feed) is checked against its schema too: a string with its bounds.
+  const content = operationResponse(id, status)?.content;
+  const schema = (content?.['application/json'] ?? content?.['text/calendar'])?.schema;
   return schema === undefined ? undefined : (rebase(schema) as object);
 }
 

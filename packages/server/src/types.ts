@@ -34,6 +34,9 @@ export type QueryParams<Op extends OperationId> = [DefaultedKeys<Op>] extends [n
 
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
 
+/** A response body: the JSON one, or the text of a text response (an iCalendar feed). */
+type ResponseContent<T> = T extends { content: { 'text/calendar': infer Body } } ? Body : JsonContent<T>;
+
 /** The JSON request body of an operation (`undefined` for an operation without one). */
 export type RequestBody<Op extends OperationId> = [NonNullable<Operation<Op>['requestBody']>] extends [never]
   ? undefined
@@ -45,12 +48,12 @@ type Responses<Op extends OperationId> = Operation<Op>['responses'];
 export type DocumentedStatus<Op extends OperationId> = keyof Responses<Op> & number;
 
 /**
- * The result of a status: its JSON body, or for a `text/event-stream` response the events,
+ * The result of a status: its body (JSON, or an iCalendar feed's text), or for a `text/event-stream` response the events,
  * typed by the contract's schema of one event, that the server sends as Server-Sent Events.
  */
 type ResultOfStatus<Response, Status> = Response extends { content: { 'text/event-stream': infer Event } }
   ? { status: Status; events: AsyncIterable<Event>; headers?: Record<string, string> }
-  : { status: Status; body: JsonContent<Response>; headers?: Record<string, string> };
+  : { status: Status; body: ResponseContent<Response>; headers?: Record<string, string> };
 
 /**
  * What a handler returns: one of the operation's documented statuses with the body its

@@ -21,6 +21,7 @@ import { organizations } from './organizations/index.js';
 import { races } from './races/index.js';
 import { users } from './users/index.js';
 import { activities } from './activities/index.js';
+import { trainingPlans } from './trainingPlans/index.js';
 
 /**
  * Storages every resource shares and that serve no operation (rate limits, the email
@@ -36,7 +37,7 @@ export const sharedStorageModules = [
   defineResource({ name: 'idempotency', storage: openIdempotencyStorage }),
 ] as const;
 
-export const resourceModules = [users, organizations, auth, races, activities, aiCoach, ...sharedStorageModules] as const;
+export const resourceModules = [users, organizations, auth, races, activities, aiCoach, trainingPlans, ...sharedStorageModules] as const;
 
 /** Each resource's storage by name: `{ users, organizations, races, rateLimits, outbox, idempotency }`. */
 export type Storages = StoragesOf<typeof resourceModules>;

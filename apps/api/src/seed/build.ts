@@ -10,6 +10,7 @@ import { seedActivities } from './activities.js';
 import { seedOrganization } from './organization.js';
 import { seedPeople } from './people.js';
 import { seedRaces } from './races.js';
+import { seedTrainingPlans } from './training-plans.js';
 import { seedTime } from './time.js';
 import type { SeedData } from './write.js';
 
@@ -29,5 +30,11 @@ export { placeAroundNow } from './races.js';
  */
 export function buildSeed(now: Date): SeedData {
   const time = seedTime(now);
-  return { ...seedOrganization(time), ...seedPeople(time), ...seedRaces(time), activities: seedActivities(time) };
+  return {
+    ...seedOrganization(time),
+    ...seedPeople(time),
+    ...seedRaces(time),
+    activities: seedActivities(time),
+    ...seedTrainingPlans(time),
+  };
 }
