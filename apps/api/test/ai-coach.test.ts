@@ -67,6 +67,23 @@ describe('generatePlanDraft and generatePlan', () => {
     expect(errorOf(late)).toEqual({ status: 400, code: 'VALIDATION_ERROR', field: 'race_id' });
     expect(late.body.error).toContain('2026-05-25');
   });
+
+  it('carries the plan as the body POST /training/plans stores, race day and intervals included', async () => {
+    const days = ['monday', 'tuesday', 'thursday', 'saturday', 'sunday'];
+    const asked = withDraft({ ...request, level: 'advanced', workout_days: days, race_id: 'race_nyhalf' });
+    const generated = (await call('POST', '/ai-coach/generate-plan', coach, asked)).body.data;
+    const body = generated.training_plan;
+    expect(body).toMatchObject({ training_plan_name: generated.name, level: 'advanced', visibility: 'private', workout_days: days });
+    const workouts = generated.weeks.flatMap((week: { workouts: unknown[] }) => week.workouts);
+    const planDays = body.weeks.flatMap((week: { days: Record<string, unknown> }) => Object.values(week.days));
+    expect(planDays).toHaveLength(workouts.length);
+    expect(JSON.stringify(body)).toContain('"type":"interval"');
+    expect(body.weeks.at(-1).days.sunday).toMatchObject({ workout_sub_type: 'race', target_distance_in_meters: 21_097 });
+
+    const stored = await call('POST', '/training/plans', coach, body);
+    expect(stored.status).toBe(201);
+    expect(stored.body.data).toMatchObject({ level: 'advanced', duration_in_weeks: 12, weeks: body.weeks });
+  });
 });
 
 describe('refused input', () => {

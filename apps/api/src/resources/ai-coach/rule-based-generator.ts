@@ -9,6 +9,7 @@ import { draftLines, editedDistances } from './draft-text.js';
 import type { DraftStep, GeneratedPlanWeek, GenerationInput, PlanGenerator, PlanStep } from './model.js';
 import { clampToBounds, phasesOf, planLevelOf, weeklyBounds, weeklyDistances } from './periodization.js';
 import { daysOfWeek } from './calendar-dates.js';
+import { planBodyOf } from './plan-body.js';
 import { weekWorkouts } from './workouts.js';
 
 export class RuleBasedPlanGenerator implements PlanGenerator {
@@ -67,24 +68,22 @@ export class RuleBasedPlanGenerator implements PlanGenerator {
     }
     const level = planLevelOf[request.level];
     const runs = workoutDays.length;
-    yield {
-      type: 'plan_completed',
-      data: {
-        name: `${request.weeks}-week ${level} plan${goalRace ? ` for ${goalRace.race_name}` : ''}`,
-        description:
-          `${runs} run${runs === 1 ? '' : 's'} a week, ${[...new Set(weeks.map((week) => week.phase))].join(' to ')}` +
-          (goalRace ? `, tapering into ${goalRace.race_name} on ${goalRace.date}.` : '.'),
-        level,
-        duration_in_weeks: request.weeks,
-        start_date: request.start_date,
-        end_date: goalRace?.date ?? addDays(request.start_date, request.weeks * 7 - 1),
-        goal_race: goalRace && { race_id: goalRace.race_id, race_name: goalRace.race_name, date: goalRace.date },
-        workout_days: workoutDays,
-        weekly_distance_bounds: bounds,
-        training_principle: input.trainingPrinciple,
-        generator: this.name,
-        weeks: generated,
-      },
+    const plan = {
+      name: `${request.weeks}-week ${level} plan${goalRace ? ` for ${goalRace.race_name}` : ''}`,
+      description:
+        `${runs} run${runs === 1 ? '' : 's'} a week, ${[...new Set(weeks.map((week) => week.phase))].join(' to ')}` +
+        (goalRace ? `, tapering into ${goalRace.race_name} on ${goalRace.date}.` : '.'),
+      level,
+      duration_in_weeks: request.weeks,
+      start_date: request.start_date,
+      end_date: goalRace?.date ?? addDays(request.start_date, request.weeks * 7 - 1),
+      goal_race: goalRace && { race_id: goalRace.race_id, race_name: goalRace.race_name, date: goalRace.date },
+      workout_days: workoutDays,
+      weekly_distance_bounds: bounds,
+      training_principle: input.trainingPrinciple,
+      generator: this.name,
+      weeks: generated,
     };
+    yield { type: 'plan_completed', data: { ...plan, training_plan: planBodyOf(plan) } };
   }
 }
