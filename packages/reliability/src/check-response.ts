@@ -7,6 +7,7 @@ import {
   codesByStatus,
   errorCatalogue,
   eventSchemaRef,
+  textContent,
   isOpen,
   operationTable,
   responseHeaders,
@@ -74,8 +75,14 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
   let body: unknown;
   const contentType = header(response, 'content-type') ?? '';
   const eventSchema = eventSchemaRef(request.operationId, status);
+  const text = eventSchema ? undefined : textContent(request.operationId, status);
   if (eventSchema) {
     problems.push(...checkEventStream(response.body, contentType, eventSchema, status));
+  } else if (text) {
+    // A text document (an iCalendar feed): its media type, and its text against its schema.
+    if (!contentType.startsWith(text.mediaType)) problems.push(`content-type is "${contentType}", not ${text.mediaType}`);
+    if (!schemaValidator(text.schema)(response.body))
+      problems.push(`body does not match the contract's ${status} ${text.mediaType} schema`);
   } else {
     try {
       body = JSON.parse(response.body);

@@ -68,11 +68,19 @@ export function headerParameterNames(): Map<string, string> {
   );
 }
 
-/** The first named example of an operation's success response (what the stubs answer). */
+/** The first named example of an operation's success response (what the stubs answer): its JSON, or a text document's text (an iCalendar feed). */
 export function successExample(id: OperationId): unknown {
   const status = operationTable[id].successStatus;
-  const media = status === null ? undefined : operationResponse(id, status)?.content?.['application/json'];
+  const content = status === null ? undefined : operationResponse(id, status)?.content;
+  const media = content?.['application/json'] ?? Object.entries(content ?? {}).find(([type]) => type !== 'text/event-stream')?.[1];
   return structuredClone(examplesOf(contract, media)[0]?.value);
+}
+
+/** The media type of an operation's success response when it is a text document (`text/calendar`), else `undefined`. */
+export function successTextType(id: OperationId): string | undefined {
+  const status = operationTable[id].successStatus;
+  const content = status === null ? undefined : operationResponse(id, status)?.content;
+  return Object.keys(content ?? {}).find((type) => type.startsWith('text/') && type !== 'text/event-stream');
 }
 
 /** The examples of an operation's `text/event-stream` success response (each one event), or `undefined` when it is no stream. */
