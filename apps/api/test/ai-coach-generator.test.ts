@@ -3,7 +3,7 @@
 // within the stated bounds and equal to its workouts, a taper before the goal race; the draft
 // read back, edited distances honoured within the bounds, determinism, and the abort signal.
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOfWeek, daysOfWeek } from '../src/resources/ai-coach/calendar-dates.js';
+import { addDays, dayOfWeek, daysOfWeek } from '../src/resources/aiCoach/calendar-dates.js';
 import type {
   DayOfWeek,
   DraftStep,
@@ -12,10 +12,10 @@ import type {
   GenerationLevel,
   GoalRace,
   PlanStep,
-} from '../src/resources/ai-coach/model.js';
-import { phasesOf, weeklyBounds } from '../src/resources/ai-coach/periodization.js';
-import { RuleBasedPlanGenerator } from '../src/resources/ai-coach/rule-based-generator.js';
-import { raceDistanceOf } from '../src/resources/ai-coach/service.js';
+} from '../src/resources/aiCoach/model.js';
+import { phasesOf, weeklyBounds } from '../src/resources/aiCoach/periodization.js';
+import { RuleBasedPlanGenerator } from '../src/resources/aiCoach/rule-based-generator.js';
+import { raceDistanceOf } from '../src/resources/aiCoach/service.js';
 
 const generator = new RuleBasedPlanGenerator(() => new Date('2026-02-20T09:30:00Z'));
 const never = new AbortController().signal;

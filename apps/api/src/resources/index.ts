@@ -14,7 +14,7 @@ import { openOutboxStorage } from '../email/outbox.js';
 import { openIdempotencyStorage } from '../idempotency/storage.js';
 import { openRateLimitStorage } from '../rate-limits/storage.js';
 import type { Transactional } from '../storage/transactional.js';
-import { aiCoach } from './ai-coach/index.js';
+import { aiCoach } from './aiCoach/index.js';
 import { auth } from './auth/index.js';
 import { defineResource, type HandlersOf, type ResourceContext, type StoragesOf, type UnservedOperations } from './module.js';
 import { organizations } from './organizations/index.js';
