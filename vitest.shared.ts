@@ -8,7 +8,9 @@ export const sharedVitestConfig = defineConfig({
     include: ['test/**/*.test.ts'],
     // A hang guard, not a speed claim: turbo runs the suites side by side on 2 cores.
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Hooks start servers, databases and Chromium: beside the other suites on two cores a
+    // start took past 60 s in CI (apps/web e2e), so hooks get three minutes.
+    hookTimeout: 180_000,
     // Test files share their worker's module graph instead of importing Fastify, Prism, the
     // contract and the compiled validators again for each file: the import phase was about a
     // third of the API suite's CPU. Every file builds its own apps, databases and servers,

@@ -11,6 +11,8 @@ declare global {
   const __ASTRAL_MEMBER_STATUSES__: Array<components['schemas']['MemberStatus']>;
   /** The contract's `GroupPrivacy` enum. */
   const __ASTRAL_GROUP_PRIVACIES__: Array<components['schemas']['GroupPrivacy']>;
+  /** The contract's bounds on a new password's length (`NewPassword`). */
+  const __ASTRAL_NEW_PASSWORD_LENGTH__: { min: number; max: number };
   /** Each organization operation's `x-astral-permissions` row, as the contract writes it. */
   const __ASTRAL_PERMISSIONS__: Partial<Record<OperationId, Record<string, string>>>;
 }

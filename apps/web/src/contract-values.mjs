@@ -24,6 +24,7 @@ export function contractValues() {
     __ASTRAL_ORGANIZATION_ROLES__: JSON.stringify(schemas.OrganizationRole.enum),
     __ASTRAL_MEMBER_STATUSES__: JSON.stringify(schemas.MemberStatus.enum),
     __ASTRAL_GROUP_PRIVACIES__: JSON.stringify(schemas.GroupPrivacy.enum),
+    __ASTRAL_NEW_PASSWORD_LENGTH__: JSON.stringify({ min: schemas.NewPassword.minLength, max: schemas.NewPassword.maxLength }),
     __ASTRAL_PERMISSIONS__: JSON.stringify(permissionMatrix()),
   };
 }

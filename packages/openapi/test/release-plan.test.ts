@@ -27,7 +27,9 @@ describe('the release plan', () => {
 
   it('makes an additive change a minor release whose changelog names it', () => {
     const plan = planAfter((document) => {
-      document.paths['/activities'] = { get: { operationId: 'listActivities', summary: 'List activities', responses: {} } };
+      // A path the release does not have (the test outlives any one resource being added).
+      expect(document.paths['/running-shoes']).toBeUndefined();
+      document.paths['/running-shoes'] = { get: { operationId: 'listRunningShoes', summary: 'List running shoes', responses: {} } };
       schemas(document).Race.properties.race_notes = { type: 'string' };
       schemas(document).RaceType.enum.push('duathlon');
       schemas(document).RaceType['x-astral-extensible'] = true;
@@ -41,7 +43,7 @@ describe('the release plan', () => {
       '@astral/server': '1.1.0',
       '@astral/msw': '1.1.0',
     });
-    expect(plan.changelog).toContain('- Added `GET /activities` (`listActivities`): List activities');
+    expect(plan.changelog).toContain('- Added `GET /running-shoes` (`listRunningShoes`): List running shoes');
     expect(plan.changelog).toContain('- `Race` gains the field `race_notes`');
     expect(plan.changelog).toContain('- `race_type` gains `duathlon`');
     expect(changesetFor(plan)).toMatch(/^---\n"@astral\/openapi": minor\n"@astral\/client": minor\n/);

@@ -5,6 +5,7 @@ import type { components } from '@astral/openapi';
 import { useApi } from '../session.js';
 import { Field, fieldError } from '../ui/Field.js';
 import { Loading } from '../ui/states.js';
+import { Options } from '../ui/Options.js';
 
 type User = components['schemas']['User'];
 type UnitSystem = User['preferences']['unit_system'];
@@ -54,11 +55,7 @@ function ProfileForm({ user }: { user: User }) {
         </Field>
         <Field label="Units" error={fieldError(save.error, 'preferences')}>
           <select value={units} onChange={(e) => setUnits(e.target.value as UnitSystem)}>
-            {__ASTRAL_UNIT_SYSTEMS__.map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
+            <Options values={__ASTRAL_UNIT_SYSTEMS__} />
           </select>
         </Field>
         <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>

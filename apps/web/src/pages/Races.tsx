@@ -9,6 +9,7 @@ import { Link, useLocation } from '../router.js';
 import { useApi } from '../session.js';
 import { Field } from '../ui/Field.js';
 import { Empty, Loading } from '../ui/states.js';
+import { Options } from '../ui/Options.js';
 
 type RaceType = components['schemas']['RaceType'];
 type Race = components['schemas']['Race'];
@@ -97,11 +98,7 @@ function FilterForm({ filters, onChange }: { filters: Filters; onChange: (filter
           onChange={(e) => setDraft({ ...draft, race_type: (e.target.value || undefined) as RaceType | undefined })}
         >
           <option value="">any</option>
-          {__ASTRAL_RACE_TYPES__.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
+          <Options values={__ASTRAL_RACE_TYPES__} />
         </select>
       </Field>
       <Field label="Search">

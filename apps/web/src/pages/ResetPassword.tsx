@@ -3,7 +3,8 @@ import { useState, type SyntheticEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation } from '../router.js';
 import { useApi } from '../session.js';
-import { Field, fieldError } from '../ui/Field.js';
+import { fieldError } from '../ui/Field.js';
+import { NewPasswordField } from '../ui/NewPasswordField.js';
 
 export function ResetPasswordPage() {
   const { client } = useApi();
@@ -28,16 +29,7 @@ export function ResetPasswordPage() {
     <section className="narrow">
       <h1>Choose a new password</h1>
       <form onSubmit={submit}>
-        <Field label="New password" error={fieldError(reset.error, 'password')} hint="At least 8 characters.">
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+        <NewPasswordField label="New password" error={fieldError(reset.error, 'password')} value={password} onChange={setPassword} />
         <button type="submit" disabled={reset.isPending || !token}>
           Change password
         </button>

@@ -10,6 +10,7 @@ import { Link, useLocation } from '../router.js';
 import { useApi } from '../session.js';
 import { Field, fieldError } from '../ui/Field.js';
 import { Loading } from '../ui/states.js';
+import { NewPasswordField } from '../ui/NewPasswordField.js';
 
 export function SignUpPage() {
   const { query } = useLocation();
@@ -84,16 +85,7 @@ function CompleteSignUp({ token }: { token: string }) {
       <h1>Create your account</h1>
       <p>Signing up as {check.data.email}</p>
       <form onSubmit={submit}>
-        <Field label="Password" error={fieldError(complete.error, 'password')} hint="At least 8 characters.">
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+        <NewPasswordField label="Password" error={fieldError(complete.error, 'password')} value={password} onChange={setPassword} />
         <button type="submit" aria-busy={complete.isPending} disabled={complete.isPending}>
           Create account
         </button>

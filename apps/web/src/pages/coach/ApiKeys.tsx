@@ -2,6 +2,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../session.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { RevokeButton } from '../../ui/RevokeButton.js';
 import { Field, fieldError } from '../../ui/Field.js';
 import { Empty, Loading, ShownOnce } from '../../ui/states.js';
 import type { Viewer } from '../../viewer.js';
@@ -30,41 +32,21 @@ function ApiKeys({ viewer }: { viewer: Viewer & { orgId: string } }) {
       {keys.isError ? <p>The keys could not be loaded.</p> : null}
       {keys.isSuccess && list.length === 0 ? <Empty>No API keys yet.</Empty> : null}
       {list.length > 0 ? (
-        <div className="table-scroll">
-          <table aria-label="API keys">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Created</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((key) => (
-                <tr key={key.key_id}>
-                  <td>{key.name}</td>
-                  <td>
-                    <code>{key.prefix ?? '—'}</code>
-                  </td>
-                  <td>{when(key.created_at)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="outline secondary"
-                      onClick={() => revoke.mutate(key.key_id)}
-                      aria-label={`Revoke ${key.name}`}
-                    >
-                      Revoke
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="API keys"
+          rows={list}
+          rowKey={(key) => key.key_id}
+          columns={[
+            { header: 'Name', cell: (key) => key.name },
+            { header: 'Starts with', cell: (key) => <code>{key.prefix ?? '—'}</code> },
+            { header: 'Created', cell: (key) => when(key.created_at) },
+            {
+              header: 'Actions',
+              hiddenHeader: true,
+              cell: (key) => <RevokeButton name={key.name} onRevoke={() => revoke.mutate(key.key_id)} />,
+            },
+          ]}
+        />
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 /** The audit log: who changed which membership or role, and when, newest first, paged. */
 import type { components } from '@astral/openapi';
 import { useApi } from '../../session.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { InOrganization, PagedList, usePaged, when } from './organization.js';
 
 type AuditEvent = components['schemas']['AuditEvent'];
@@ -22,30 +23,18 @@ function Audit({ orgId }: { orgId: string }) {
       <h1>Audit log</h1>
       <PagedList paged={paged} what="audit events">
         {(events) => (
-          <div className="table-scroll">
-            <table aria-label="audit events">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Member</th>
-                  <th scope="col">Change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((event) => (
-                  <tr key={event.event_id}>
-                    <td>{when(event.occurred_at)}</td>
-                    <td>{event.actor_id}</td>
-                    <td>{event.action.replaceAll('_', ' ')}</td>
-                    <td>{event.user_id}</td>
-                    <td>{change(event)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="audit events"
+            rows={events}
+            rowKey={(event) => event.event_id}
+            columns={[
+              { header: 'When', cell: (event) => when(event.occurred_at) },
+              { header: 'Who', cell: (event) => event.actor_id },
+              { header: 'What', cell: (event) => event.action.replaceAll('_', ' ') },
+              { header: 'Member', cell: (event) => event.user_id },
+              { header: 'Change', cell: change },
+            ]}
+          />
         )}
       </PagedList>
     </section>

@@ -7,6 +7,7 @@ import { useApi } from '../../session.js';
 import { Field, fieldError } from '../../ui/Field.js';
 import type { Viewer } from '../../viewer.js';
 import { InOrganization, PagedList, usePaged } from './organization.js';
+import { Options } from '../../ui/Options.js';
 
 type Group = components['schemas']['Group'];
 type Privacy = components['schemas']['GroupPrivacy'];
@@ -68,11 +69,7 @@ function CreateGroup({ orgId }: { orgId: string }) {
         </Field>
         <Field label="Privacy" error={fieldError(create.error, 'privacy')}>
           <select value={privacy} onChange={(e) => setPrivacy(e.target.value as Privacy)}>
-            {__ASTRAL_GROUP_PRIVACIES__.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
+            <Options values={__ASTRAL_GROUP_PRIVACIES__} />
           </select>
         </Field>
       </div>

@@ -7,6 +7,8 @@ import { useState, type SyntheticEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@astral/openapi';
 import { useApi } from '../../session.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { RevokeButton } from '../../ui/RevokeButton.js';
 import { Field, fieldError } from '../../ui/Field.js';
 import { ShownOnce } from '../../ui/states.js';
 import type { Viewer } from '../../viewer.js';
@@ -38,43 +40,27 @@ function Invitations({ viewer }: { viewer: Viewer & { orgId: string } }) {
       <h2>Sent and open</h2>
       <PagedList paged={paged} what="invitations">
         {(invitations) => (
-          <div className="table-scroll">
-            <table aria-label="invitations">
-              <thead>
-                <tr>
-                  <th scope="col">To</th>
-                  <th scope="col">Uses</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((invitation) => (
-                  <tr key={invitation.invitation_id}>
-                    <td>{invitation.email ?? `link (${invitation.invitation_id})`}</td>
-                    <td>
-                      {invitation.uses} / {invitation.max_uses}
-                    </td>
-                    <td>{invitation.revoked_at ? 'revoked' : when(invitation.expires_at)}</td>
-                    <td>
-                      {invitation.revoked_at ? null : (
-                        <button
-                          type="button"
-                          className="outline secondary"
-                          onClick={() => revoke.mutate(invitation.invitation_id)}
-                          aria-label={`Revoke ${invitation.email ?? invitation.invitation_id}`}
-                        >
-                          Revoke
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="invitations"
+            rows={invitations}
+            rowKey={(invitation) => invitation.invitation_id}
+            columns={[
+              { header: 'To', cell: (invitation) => invitation.email ?? `link (${invitation.invitation_id})` },
+              { header: 'Uses', cell: (invitation) => `${invitation.uses} / ${invitation.max_uses}` },
+              { header: 'Expires', cell: (invitation) => (invitation.revoked_at ? 'revoked' : when(invitation.expires_at)) },
+              {
+                header: 'Actions',
+                hiddenHeader: true,
+                cell: (invitation) =>
+                  invitation.revoked_at ? null : (
+                    <RevokeButton
+                      name={invitation.email ?? invitation.invitation_id}
+                      onRevoke={() => revoke.mutate(invitation.invitation_id)}
+                    />
+                  ),
+              },
+            ]}
+          />
         )}
       </PagedList>
     </section>

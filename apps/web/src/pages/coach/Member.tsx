@@ -14,6 +14,7 @@ import { Field, fieldError } from '../../ui/Field.js';
 import { Loading } from '../../ui/states.js';
 import type { Viewer } from '../../viewer.js';
 import { InOrganization, when } from './organization.js';
+import { Options } from '../../ui/Options.js';
 
 type Member = components['schemas']['Member'];
 type Status = components['schemas']['MemberStatus'];
@@ -132,11 +133,7 @@ function EditMember({ member }: { member: Member }) {
       </Field>
       <Field label="Member status" error={fieldError(save.error, 'status')}>
         <select value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as Status })}>
-          {__ASTRAL_MEMBER_STATUSES__.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
+          <Options values={__ASTRAL_MEMBER_STATUSES__} />
         </select>
       </Field>
       <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>

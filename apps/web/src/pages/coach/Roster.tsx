@@ -7,8 +7,10 @@ import { useState, type SyntheticEvent } from 'react';
 import type { components } from '@astral/openapi';
 import { Link, useLocation } from '../../router.js';
 import { useApi } from '../../session.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Field } from '../../ui/Field.js';
 import { InOrganization, PagedList, usePaged } from './organization.js';
+import { Options } from '../../ui/Options.js';
 
 type Role = components['schemas']['OrganizationRole'];
 type Status = components['schemas']['MemberStatus'];
@@ -56,30 +58,17 @@ function Roster({ orgId }: { orgId: string }) {
       />
       <PagedList paged={paged} what="members">
         {(members) => (
-          <div className="table-scroll">
-            <table aria-label="members">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Labels</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((member) => (
-                  <tr key={member.user_id}>
-                    <td>
-                      <Link to={`/members/${member.user_id}`}>{member.display_name}</Link>
-                    </td>
-                    <td>{member.role}</td>
-                    <td>{member.status}</td>
-                    <td>{member.labels.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="members"
+            rows={members}
+            rowKey={(member) => member.user_id}
+            columns={[
+              { header: 'Name', cell: (member) => <Link to={`/members/${member.user_id}`}>{member.display_name}</Link> },
+              { header: 'Role', cell: (member) => member.role },
+              { header: 'Status', cell: (member) => member.status },
+              { header: 'Labels', cell: (member) => member.labels.join(', ') },
+            ]}
+          />
         )}
       </PagedList>
     </section>
@@ -97,11 +86,7 @@ function RosterFilters({ filters, onChange }: { filters: Filters; onChange: (fil
       <Field label="Role">
         <select value={draft.role ?? ''} onChange={(e) => setDraft({ ...draft, role: (e.target.value || undefined) as Role | undefined })}>
           <option value="">any</option>
-          {__ASTRAL_ORGANIZATION_ROLES__.map((role) => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
+          <Options values={__ASTRAL_ORGANIZATION_ROLES__} />
         </select>
       </Field>
       <Field label="Status">
@@ -110,11 +95,7 @@ function RosterFilters({ filters, onChange }: { filters: Filters; onChange: (fil
           onChange={(e) => setDraft({ ...draft, status: (e.target.value || undefined) as Status | undefined })}
         >
           <option value="">any</option>
-          {__ASTRAL_MEMBER_STATUSES__.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
+          <Options values={__ASTRAL_MEMBER_STATUSES__} />
         </select>
       </Field>
       <Field label="Label">
