@@ -30,7 +30,7 @@ export function exampleResponse(
   const media = jsonContent(document, response) as object | undefined;
   const events = (response as { content?: Record<string, object> }).content?.['text/event-stream'];
   if (media === undefined && events !== undefined) return eventStreamResponse(document, events, status, choice);
-  if (media === undefined) return new HttpResponse(null, { status });
+  if (media === undefined) return textResponse(document, response, status, choice) ?? new HttpResponse(null, { status });
   const examples = examplesOf(document, media);
   const chosen = choice.example === undefined ? examples[0] : examples.find((e) => e.name === choice.example);
   if (chosen === undefined) {
@@ -51,6 +51,21 @@ function eventStreamResponse(document: OpenApiDocument, media: object, status: n
     .map(({ value }, id) => `id: ${id}\nevent: ${String((value as { type?: unknown }).type)}\ndata: ${JSON.stringify(value)}\n\n`)
     .join('');
   return new HttpResponse(text, { status, headers: { 'Content-Type': 'text/event-stream; charset=utf-8' } });
+}
+
+/**
+ * A document of its own text format (an iCalendar feed, `text/calendar`): its named (or
+ * first) example as the body, under that media type; `undefined` when the response has none.
+ */
+function textResponse(document: OpenApiDocument, response: object, status: number, choice: ExampleChoice): Response | undefined {
+  const content = (response as { content?: Record<string, object> }).content ?? {};
+  const mediaType = Object.keys(content).find((type) => type.startsWith('text/') && type !== 'text/event-stream');
+  if (mediaType === undefined) return undefined;
+  const examples = examplesOf(document, content[mediaType]);
+  const chosen = choice.example === undefined ? examples[0] : examples.find((e) => e.name === choice.example);
+  if (chosen === undefined || typeof chosen.value !== 'string')
+    return undocumented(`no text example ${choice.example ?? ''} for this response`);
+  return new HttpResponse(chosen.value, { status, headers: { 'Content-Type': `${mediaType}; charset=utf-8` } });
 }
 
 function undocumented(message: string): Response {

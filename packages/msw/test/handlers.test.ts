@@ -98,6 +98,31 @@ describe('event streams', () => {
   });
 });
 
+describe('the calendar feed', () => {
+  const path = '/training/plan-instances/{plan_instance_id}/calendar.ics';
+  const feed = () => {
+    const responseObject = responseOf(contract, contract.paths[path]?.get, 200) as { content: Record<string, object> };
+    return examplesOf(contract, responseObject.content['text/calendar']!)[0]?.value;
+  };
+
+  it('answers its text/calendar example as the document itself, and the client reads it as text', async () => {
+    expect(typeof feed()).toBe('string');
+    const response = await fetch(`${api}/training/plan-instances/pli_leospring/calendar.ics`, { headers: athlete });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await response.text()).toBe(feed());
+    const client = createAstralClient({ baseUrl: api, token: 'dev-athlete-token' });
+    expect(await client.trainingPlans.instanceCalendar('pli_leospring')).toBe(feed());
+  });
+
+  it('checks the instance id first, in the error shape', async () => {
+    expect(await call('/training/plan-instances/nope/calendar.ics', { headers: athlete })).toMatchObject({
+      status: 400,
+      body: { details: { code: 'VALIDATION_ERROR', field: 'plan_instance_id' } },
+    });
+  });
+});
+
 describe("the API's checks, in its error shape", () => {
   it('401 UNAUTHORIZED without credentials, where the operation needs them', async () => {
     const anonymous = await call('/auth/me');
