@@ -33,8 +33,10 @@ function templateToRegExp(template: string): RegExp {
 export function streamOperationsOf(document: OpenApiDocument): StreamOperation[] {
   const found: StreamOperation[] = [];
   for (const location of operationsOf(document)) {
-    for (const status of Object.keys(location.operation.responses ?? {}).filter((code) => /^2\d\d$/.test(code))) {
-      const media = responseOf(document, location.operation, Number(status))?.content?.[EVENT_STREAM];
+    const responses = (location.operation as { responses?: Record<string, unknown> }).responses ?? {};
+    for (const status of Object.keys(responses).filter((code) => /^2\d\d$/.test(code))) {
+      const response = responseOf(document, location.operation, Number(status)) as { content?: Record<string, unknown> } | undefined;
+      const media = response?.content?.[EVENT_STREAM];
       if (media === undefined) continue;
       found.push({
         method: location.method.toUpperCase(),

@@ -9,7 +9,7 @@ import { streamOperationsOf } from '../src/event-streams.js';
 import { startMock } from '../src/mock.js';
 import type { RunningServer } from '../src/running-server.js';
 
-const document = contract as unknown as OpenApiDocument;
+const document: OpenApiDocument = contract;
 const key = { 'X-API-Key': 'any-key' };
 const json = { ...key, 'Content-Type': 'application/json' };
 let mock: RunningServer;

@@ -1,6 +1,6 @@
 // (b, continued) The AI coach through the sandbox: every documented status of the four
-// generation operations (the streams' 200 as Server-Sent Events), checked by the API's own
-// answer and by Prism's verdict.
+// generation operations but the streams' 200 (see below), checked by the API's own answer
+// and by Prism's verdict.
 import { describe, expect, it } from 'vitest';
 import type { CoverageRecorder } from './support/coverage.js';
 import { apiExpectation, call } from './support/sandbox.js';
@@ -40,6 +40,11 @@ export function aiCoachAgainstContract(recorder: CoverageRecorder): void {
             code: 'NOT_FOUND',
             field: 'race_id',
             validRequest: true,
+          });
+        });
+        it('415 for a body that is not JSON', async () => {
+          expectApi(await call('POST', path, { as: 'coach', body: 'weeks=3', contentType: 'text/plain' }), operationId, 415, {
+            code: 'UNSUPPORTED_MEDIA_TYPE',
           });
         });
       });

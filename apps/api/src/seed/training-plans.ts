@@ -2,8 +2,8 @@
  * The seeded training plans: two `system` plans (the platform's), one `org` plan of the
  * seeded organization's head coach, and one active instance of the first system plan for the
  * development athlete, from the Monday of the current week in her time zone (Asia/Taipei), so
- * `current_week` is 1 on a fresh start. Linking seeded activities to it waits for the
- * activities resource.
+ * `current_week` is 1 on a fresh start; her seeded activities within it are linked to it
+ * (`linkToInstances`).
  */
 import type { StoredInstance } from '../resources/trainingPlans/instances/model.js';
 import { addDays, dateIn } from '../resources/trainingPlans/instances/calendar-dates.js';
@@ -103,4 +103,23 @@ export function seedTrainingPlans({ nowMs, addedAt }: SeedTime): { plans: Stored
     updated_at: addedAt,
   };
   return { plans: [first5k, halfBase, clubPlan], planInstances: [instance] };
+}
+
+/**
+ * The seeded activities with those of an instance's athlete that fall within it (by their
+ * date in the instance's time zone) linked to it, so the instance shows completed workouts.
+ */
+export function linkToInstances<Seeded extends { activity: { user_id: string; start_ms: number; plan_instance_id: string | null } }>(
+  activities: Seeded[],
+  instances: readonly StoredInstance[],
+): Seeded[] {
+  return activities.map((seeded) => {
+    const { activity } = seeded;
+    const instance = instances.find((candidate) => {
+      if (candidate.athlete_id !== activity.user_id) return false;
+      const date = dateIn(activity.start_ms, candidate.time_zone);
+      return date >= candidate.start_date && date <= addDays(candidate.start_date, candidate.weeks.length * 7 - 1);
+    });
+    return instance ? { ...seeded, activity: { ...activity, plan_instance_id: instance.plan_instance_id } } : seeded;
+  });
 }

@@ -2,14 +2,18 @@
  * The Training Plans resource (the contract's `Training Plans` tag): plans under
  * `/training/plans` and their instances under `/training/plan-instances` (instances/). Who
  * may do what is the contract's permission rows, read in `permissions.ts`; the caller's
- * organization, role and athletes come from the organizations storage, time zones from users.
+ * organization, role and athletes come from the organizations storage, time zones from users,
+ * an instance's completed workouts from the activities linked to it.
  */
 import type { StorageContext, AnyTables } from '../../storage/context.js';
+import { ActivityService } from '../activities/service.js';
+import type { ActivityStorage } from '../activities/storage.js';
 import type { OrganizationStorage } from '../organizations/storage.js';
 import type { UserStorage } from '../users/storage.js';
 import { defineResource, type ResourceContext } from '../module.js';
 import { trainingPlanHandlers, type TrainingPlanHandlers } from './handlers.js';
 import { instanceHandlers, type InstanceHandlers } from './instances/handlers.js';
+import { completedActivitiesOf } from './instances/linked-activities.js';
 import { InstanceService } from './instances/service.js';
 import { openInstanceStorage, type InstanceStorage } from './instances/storage.js';
 import { TrainingPlanService } from './service.js';
@@ -27,7 +31,7 @@ function openStorages(context: StorageContext<AnyTables>): TrainingPlanStorages 
   return { plans: open(openTrainingPlanStorage), instances: open(openInstanceStorage) };
 }
 
-type Needs = { trainingPlans: TrainingPlanStorages; organizations: OrganizationStorage; users: UserStorage };
+type Needs = { trainingPlans: TrainingPlanStorages; organizations: OrganizationStorage; users: UserStorage; activities: ActivityStorage };
 
 export const trainingPlans = defineResource({
   name: 'trainingPlans',
@@ -39,6 +43,14 @@ export const trainingPlans = defineResource({
       plans,
       organizations: repository.organizations,
       users: repository.users,
+      // An instance's progress: the completed activities linked to it that the reader may read.
+      completedActivities: completedActivitiesOf(
+        new ActivityService({
+          activities: repository.activities,
+          planInstanceAthlete: async (id) => (await repository.trainingPlans.instances.get(id))?.athlete_id,
+          now,
+        }),
+      ),
       now,
     });
     return { ...trainingPlanHandlers(plans), ...instanceHandlers(instances) };

@@ -16,7 +16,7 @@ export type InstanceHandlers = Pick<Handlers<Principal>, InstanceOperations>;
  *
  * @example
  * ```ts
- * const handlers = instanceHandlers(new InstanceService({ instances, plans, organizations, users }));
+ * const handlers = instanceHandlers(new InstanceService({ instances, plans, organizations, users, completedActivities }));
  * ```
  */
 export function instanceHandlers(instances: InstanceService): InstanceHandlers {

@@ -8,6 +8,12 @@ export type TrainingPlanAssign = components['schemas']['TrainingPlanAssign'];
 export type ScheduledWorkout = components['schemas']['ScheduledWorkout'];
 export type ListInstancesQuery = QueryParams<'listTrainingPlanInstances'>;
 
+/** A `completed` activity linked to an instance, as far as its progress needs it. */
+export interface CompletedActivity {
+  activity_id: string;
+  start_time: string;
+}
+
 /** What is kept of an instance; the rest (`end_date`, `current_week`, `completed`, the schedule) is derived on read. */
 export interface StoredInstance {
   plan_instance_id: string;

@@ -16,7 +16,7 @@ import { permissionOf, planCaller, type PlanCaller } from '../permissions.js';
 import type { TrainingPlanService } from '../service.js';
 import { instanceCalendar } from './calendar.js';
 import { isMonday } from './calendar-dates.js';
-import type { ListInstancesQuery, StoredInstance, TrainingPlanAssign, TrainingPlanInstance } from './model.js';
+import type { CompletedActivity, ListInstancesQuery, StoredInstance, TrainingPlanAssign, TrainingPlanInstance } from './model.js';
 import { shownInstance } from './progress.js';
 import type { InstanceStorage } from './storage.js';
 
@@ -31,6 +31,8 @@ export interface InstanceServiceOptions {
   plans: TrainingPlanService;
   organizations: Pick<OrganizationStorage, 'membership' | 'member' | 'group'>;
   users: Pick<UserStorage, 'get'>;
+  /** The `completed` activities linked to the instance that the caller may read (the activities resource). */
+  completedActivities: (instance: StoredInstance, principal: Principal) => Promise<CompletedActivity[]>;
   now?: () => Date;
 }
 
@@ -39,7 +41,7 @@ export interface InstanceServiceOptions {
  *
  * @example
  * ```ts
- * const instances = new InstanceService({ instances, plans, organizations, users });
+ * const instances = new InstanceService({ instances, plans, organizations, users, completedActivities });
  * await instances.assign('plan_marathon16', { athlete_ids: ['usr_athlete2'], start_date: '2026-03-23' }, principal);
  * ```
  */
@@ -171,7 +173,9 @@ export class InstanceService {
 
   async get(instanceId: string, principal: Principal): Promise<TrainingPlanInstance> {
     const caller = await planCaller(this.options.organizations, principal);
-    return shownInstance(await this.readable(instanceId, caller), this.now().getTime(), true);
+    const instance = await this.readable(instanceId, caller);
+    const completed = await this.options.completedActivities(instance, principal);
+    return shownInstance(instance, this.now().getTime(), true, completed);
   }
 
   /** Pauses, resumes or leaves; an instance that was left cannot change (409). */
