@@ -98,6 +98,27 @@ describe('event streams', () => {
   });
 });
 
+describe('recursive plan blocks', () => {
+  const step = { type: 'run', block_length_target: 'distance', block_distance_in_meters: 400, block_pace: 'z5' };
+  const nested = (depth: number): object => (depth === 1 ? step : { type: 'interval', block_repeat: 2, blocks: [nested(depth - 1)] });
+  const plan = (depth: number) =>
+    JSON.stringify({
+      training_plan_name: 'Deep',
+      training_plan_type: 'run',
+      level: 'basic',
+      visibility: 'org',
+      weeks: [{ week_number: 1, days: { tuesday: { workout_name: 'Ladder', workout_type: 'run', blocks: [nested(depth)] } } }],
+    });
+
+  it('accepts blocks as deep as the contract states and refuses one deeper with a 400 naming its path', async () => {
+    expect((await call('/training/plans', { method: 'POST', headers: json, body: plan(3) })).status).toBe(201);
+    expect(await call('/training/plans', { method: 'POST', headers: json, body: plan(4) })).toMatchObject({
+      status: 400,
+      body: { details: { code: 'VALIDATION_ERROR', field: 'weeks[0].days.tuesday.blocks[0].blocks[0].blocks[0].blocks[0]' } },
+    });
+  });
+});
+
 describe('the calendar feed', () => {
   const path = '/training/plan-instances/{plan_instance_id}/calendar.ics';
   const feed = () => {
