@@ -42,7 +42,9 @@ export function aiCoachAgainstContract(recorder: CoverageRecorder): void {
             validRequest: true,
           });
         });
-        it('415 for a body that is not JSON', async () => {
+        it('413 for a body over the limit, 415 for a body that is not JSON', async () => {
+          const huge = { ...body, training_principle: 'x'.repeat(1_100_000) };
+          expectApi(await call('POST', path, { as: 'coach', body: huge }), operationId, 413, { code: 'PAYLOAD_TOO_LARGE' });
           expectApi(await call('POST', path, { as: 'coach', body: 'weeks=3', contentType: 'text/plain' }), operationId, 415, {
             code: 'UNSUPPORTED_MEDIA_TYPE',
           });
