@@ -9,6 +9,7 @@ import prismHttpServer from '@stoplight/prism-http-server';
 import prismCore from '@stoplight/prism-core';
 import { configureExtensionsUserProvided } from '@stoplight/prism-cli/dist/extensions.js';
 import { developmentContractJsonPath } from '@astral/openapi/contract';
+import { depthBoundContract } from './depth-bound.js';
 
 type Operations = Awaited<ReturnType<typeof prismHttp.getHttpOperationsFromSpec>>;
 
@@ -35,7 +36,7 @@ const operations = new Map<string, Promise<Operations>>();
 export function loadOperations(contract: string = developmentContractJsonPath): Promise<Operations> {
   let loaded = operations.get(contract);
   if (!loaded) {
-    loaded = prismHttp.getHttpOperationsFromSpec(contract);
+    loaded = prismHttp.getHttpOperationsFromSpec(depthBoundContract(contract));
     operations.set(contract, loaded);
   }
   return loaded;

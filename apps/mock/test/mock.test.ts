@@ -94,6 +94,26 @@ describe('the mock', () => {
     expect(undeclared.headers.get('content-type')).toContain('problem+json');
   });
 
+  it('refuses a plan block nested past the contract’s depth with a 400 naming its path, as the API does', async () => {
+    const step = { type: 'run', block_length_target: 'distance', block_distance_in_meters: 400, block_pace: 'z5' };
+    const nested = (depth: number): object => (depth === 1 ? step : { type: 'interval', block_repeat: 2, blocks: [nested(depth - 1)] });
+    const plan = (depth: number) => ({
+      training_plan_name: 'Deep',
+      training_plan_type: 'run',
+      level: 'basic',
+      visibility: 'org',
+      weeks: [{ week_number: 1, days: { tuesday: { workout_name: 'Ladder', workout_type: 'run', blocks: [nested(depth)] } } }],
+    });
+    const deepest = await call('/training/plans', { method: 'POST', headers: json, body: JSON.stringify(plan(3)) });
+    expect(deepest.status).toBe(201);
+    const tooDeep = await call('/training/plans', { method: 'POST', headers: json, body: JSON.stringify(plan(4)) });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.details).toEqual({
+      code: 'VALIDATION_ERROR',
+      field: 'weeks[0].days.tuesday.blocks[0].blocks[0].blocks[0].blocks[0]',
+    });
+  });
+
   it('keeps CORS open for browser apps', async () => {
     const res = await fetch(`${mock.url}/races`, {
       method: 'OPTIONS',

@@ -4,6 +4,7 @@ import { basePath, operationIds, operationTable } from '@astral/openapi';
 import { contract, operationObject } from '@astral/openapi/contract';
 import { exampleRequest } from '@astral/openapi/reader';
 import { auth, buildApp } from './helpers.js';
+import { successEvents } from '../src/contract-schemas.js';
 
 /** The contract's own example request of an operation: path values and first body example. */
 function example(id: (typeof operationIds)[number]) {
@@ -15,13 +16,16 @@ function example(id: (typeof operationIds)[number]) {
   return { url, body: request.body as object | string | undefined, headers };
 }
 
-function firstExample(id: (typeof operationIds)[number]): unknown {
+/** The first example of the success response, and its media type (JSON, or a document's own such as `text/calendar`). */
+function firstExample(id: (typeof operationIds)[number]): { mediaType: string; value: unknown } {
   const { method, path, successStatus } = operationTable[id];
-  const media = contract.paths[path]![method].responses[String(successStatus)].content['application/json'];
+  const content = contract.paths[path]![method].responses[String(successStatus)].content;
+  const mediaType = 'application/json' in content ? 'application/json' : Object.keys(content)[0]!;
+  const media = content[mediaType];
   const first = Object.values<any>(media.examples)[0];
   // A shared example is a reference to components.examples (the athlete's profile).
   const example = first.$ref ? contract.components.examples![first.$ref.split('/').at(-1)] : first;
-  return example.value;
+  return { mediaType, value: example.value };
 }
 
 describe('routing', () => {
@@ -33,7 +37,18 @@ describe('routing', () => {
     const { url, body, headers } = example(id);
     const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers, payload: body });
     expect(response.statusCode).toBe(successStatus);
-    expect(response.json()).toEqual(firstExample(id));
+    const events = successEvents(id);
+    if (events) {
+      // An event stream: its examples, each one Server-Sent Event.
+      expect(response.headers['content-type']).toMatch(/^text\/event-stream/);
+      const data = response.body.split('\n').filter((line) => line.startsWith('data: '));
+      expect(data.map((line) => JSON.parse(line.slice(6)) as unknown)).toEqual(events);
+    } else {
+      const { mediaType, value } = firstExample(id);
+      expect(response.headers['content-type']).toMatch(new RegExp(`^${mediaType}`));
+      // A document of its own format (an iCalendar feed) is the example as text.
+      expect(mediaType === 'application/json' ? response.json() : response.body).toEqual(value);
+    }
     expect(violations).toEqual([]);
   });
 
