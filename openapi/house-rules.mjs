@@ -87,6 +87,10 @@ function SuccessResponseUsesEnvelope() {
           const resolved = ctx.resolve(raw);
           const location = raw?.$ref ? resolved.location : ctx.location.child(['responses', status]);
           for (const [mediaType, media] of Object.entries(resolved.node?.content ?? {})) {
+            // An event stream is no JSON body to wrap: its schema types one event.
+            if (mediaType === 'text/event-stream') continue;
+            // A calendar feed is a document of its own format (RFC 5545), not a JSON body to wrap.
+            if (mediaType === 'text/calendar') continue;
             if (ENVELOPE_REF.test(media?.schema?.$ref ?? '')) continue;
             ctx.report({
               message: `2xx responses outside the tags marked x-astral-envelope: false must use an *Envelope schema`,

@@ -22,7 +22,7 @@ const run = (fields: Record<string, unknown> = {}) => ({
 });
 
 describeOnDatabases('activities on $name', (lane) => {
-  const { call, repository, close } = laneApp(lane);
+  const { call, repository, started, close } = laneApp(lane);
   afterAll(() => close());
   const newUser = userMaker(repository, 'act');
 
@@ -138,6 +138,26 @@ describeOnDatabases('activities on $name', (lane) => {
           expect(reply.status).toBe(201);
           return reply.body.activity_id as string;
         });
+      // A plan instance of this athlete for the activities to name (Decisions row 59), written below the API.
+      await (
+        await started()
+      ).repository.trainingPlans.instances.insertAll([
+        {
+          plan_instance_id: 'pli_a',
+          training_plan_id: 'plan_a',
+          training_plan_name: 'Plan A',
+          athlete_id: athlete.id,
+          org_id: null,
+          group_id: null,
+          assigned_by: 'usr_admin1',
+          start_date: '2026-02-23',
+          time_zone: 'UTC',
+          status: 'active',
+          weeks: [{ week_number: 1, days: {} }],
+          created_at: '2026-02-20T09:00:00Z',
+          updated_at: '2026-02-20T09:00:00Z',
+        },
+      ]);
       const march1 = await log({ start_time: '2026-03-01T07:00:00Z', plan_instance_id: 'pli_a' });
       const march5 = await log({ start_time: '2026-03-05T07:00:00Z', activity_type: 'bike', status: 'skipped' });
       const march9 = await log({ start_time: '2026-03-09T07:00:00Z', status: 'scheduled', plan_instance_id: 'pli_a' });

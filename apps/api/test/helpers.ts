@@ -56,6 +56,8 @@ export const fixedNow = new Date('2026-03-15T12:00:00Z');
 export interface Reply {
   status: number;
   body: any;
+  /** The answer as sent. */
+  text: string;
   headers: Record<string, unknown>;
 }
 
@@ -79,7 +81,14 @@ export function testApp(options: AppOptions = {}) {
       headers['content-type'] ??= 'application/json';
     }
     const response = await started.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload }) });
-    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined, headers: response.headers };
+    // A JSON answer is parsed; any other (an iCalendar feed) is in `text` only.
+    const json = response.body !== '' && String(response.headers['content-type'] ?? 'application/json').includes('json');
+    return {
+      status: response.statusCode,
+      body: json ? JSON.parse(response.body) : undefined,
+      text: response.body,
+      headers: response.headers,
+    };
   };
   return { ...started, call };
 }

@@ -191,6 +191,8 @@ describe('transactions', () => {
       races: [],
       participants: [],
       activities: [],
+      plans: [],
+      planInstances: [],
     };
     // The seed writes through several resources in one transaction; a duplicate user fails it half-way.
     await expect(storage.seed({ ...seed, users: [user('usr_a'), user('usr_a', { username: 'other' })] })).rejects.toBeInstanceOf(

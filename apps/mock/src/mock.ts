@@ -1,5 +1,8 @@
 /** The mock server: Prism over the bundled contract, speaking the API's error dialect. */
+import { basePath } from '@astral/openapi';
+import { developmentContractJsonPath } from '@astral/openapi/contract';
 import { toApiDialect } from './dialect.js';
+import { eventStreamReply, streamOperationsIn } from './event-streams.js';
 import { stderrLog, type Log } from './log.js';
 import { startPrismBehindFront } from './prism-behind-front.js';
 import type { RunningServer } from './running-server.js';
@@ -21,7 +24,8 @@ export interface MockOptions {
 /**
  * Starts the mock: `Prefer: code=...`, `Prefer: example=...` and `Prefer: dynamic=true` work
  * as in Prism; an invalid request gets `400 VALIDATION_ERROR` naming the offending field, a
- * request without credentials `401 UNAUTHORIZED`.
+ * request without credentials `401 UNAUTHORIZED`. A `text/event-stream` operation answers its
+ * examples as Server-Sent Events.
  *
  * @example
  * ```ts
@@ -33,13 +37,14 @@ export interface MockOptions {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningServer> {
   const log = options.log ?? stderrLog;
+  const streams = streamOperationsIn(options.contract ?? developmentContractJsonPath);
   return startPrismBehindFront(
     { mode: 'mock', dynamic: options.dynamic ?? false, ...(options.contract ? { contract: options.contract } : {}) },
     {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 4010,
       onReply: (exchange) => {
-        const reply = toApiDialect(exchange);
+        const reply = eventStreamReply(exchange, streams, basePath) ?? toApiDialect(exchange);
         log(`[mock] ${exchange.method} ${exchange.url} -> ${reply.status}`);
         for (const violation of parseViolations(exchange.reply.headers[violationsHeader] as string | undefined)) {
           log(`[mock]   ${formatViolation(violation)}`);

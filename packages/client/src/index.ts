@@ -16,4 +16,5 @@ export type { SessionOptions, SessionToken } from './session.js';
 export type { RetryOptions, RetrySetting } from './retry.js';
 export type { FetchLike } from './transport.js';
 export type { DeprecationHandler, DeprecationNotice } from './deprecation.js';
+export type { EventStream } from './event-stream.js';
 export type { Call, CallArgs, CallOptions, CallResult, OperationId, Resources, SafeCall, SafeResult } from './types.js';

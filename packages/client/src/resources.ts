@@ -1,5 +1,6 @@
 import { operationTable } from '@astral/openapi';
 import { AstralApiError, errorFromResponse, toAstralApiError } from './errors.js';
+import { readEventStream } from './event-stream.js';
 import type { CallOptions, OperationId } from './types.js';
 import type { SessionKeeper } from './session.js';
 
@@ -74,6 +75,8 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
         },
         options,
       );
+      // An event stream is read as it arrives, by the caller's loop (`event-stream.ts`).
+      if (response.ok && isEventStream(response)) return readEventStream(response);
       text = hasNoBody(response) ? undefined : await response.text();
     } catch (error) {
       throw toAstralApiError(error);
@@ -94,6 +97,8 @@ function createCall(context: ResourceContext, operationId: OperationId): RawCall
     return data;
   };
 }
+
+const isEventStream = (response: Response) => /^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '');
 
 /** An answer with no body to read, as openapi-fetch (and so `client.raw`) decides it. */
 function hasNoBody(response: Response): boolean {
@@ -123,6 +128,8 @@ function withIdempotencyKey(takesKey: boolean, headers: Record<string, string> |
 /** Parses a success body and removes the envelope the contract declares for it. */
 function unwrap(operationId: OperationId, response: Response, text: string | undefined): unknown {
   if (text === undefined || text === '') return undefined;
+  // A document of its own format (an iCalendar feed) is the answer itself, as text.
+  if (response.headers.get('Content-Type')?.startsWith('text/calendar')) return text;
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -2,6 +2,7 @@
 // table: what each call takes and what it resolves to. Nothing here names a schema.
 import type { OperationId as ContractOperationId, operationTable, operations } from '@astral/openapi';
 import type { AstralApiError } from './errors.js';
+import type { EventStream } from './event-stream.js';
 import type { RetrySetting } from './retry.js';
 
 type Table = typeof operationTable;
@@ -55,15 +56,27 @@ export type SuccessBody<Op extends OperationId> = operations[Op]['responses'] ex
     : undefined
   : never;
 
+/** The event of the success status when the contract declares it `text/event-stream`, else `never`. */
+export type SuccessEvent<Op extends OperationId> = operations[Op]['responses'] extends infer Responses
+  ? Table[Op]['successStatus'] extends keyof Responses
+    ? Responses[Table[Op]['successStatus']] extends { content: { 'text/event-stream': infer Event } }
+      ? Event
+      : never
+    : never
+  : never;
+
 /** The envelope without `status`: `{ data, metadata }`, `{ message }`... */
 type WithoutStatus<Body> = { [K in keyof Body as K extends 'status' ? never : K]: Body[K] };
 
 /**
- * What a call resolves to. Enveloped bodies lose the envelope: `{ status, data }` becomes
+ * What a call resolves to. An event stream (`text/event-stream`) is an `EventStream` of the
+ * contract's events, iterated with `for await`. Enveloped bodies lose the envelope: `{ status, data }` becomes
  * `data`; an envelope with more than `data` (metadata, message) becomes the envelope
  * without `status`. Bodies the contract does not envelope (Auth) are returned as they are.
  */
-export type CallResult<Op extends OperationId> = Table[Op]['envelope'] extends true
+export type CallResult<Op extends OperationId> = [SuccessEvent<Op>] extends [never] ? JsonCallResult<Op> : EventStream<SuccessEvent<Op>>;
+
+type JsonCallResult<Op extends OperationId> = Table[Op]['envelope'] extends true
   ? [Exclude<keyof SuccessBody<Op>, 'status'>] extends ['data']
     ? SuccessBody<Op> extends { data: infer Data }
       ? Data

@@ -28,18 +28,31 @@ export function exampleCall(operationId: OperationId): Call {
       entry.client.method
     ];
     if (!call) throw new Error(`the client has no ${entry.client.namespace}.${entry.client.method} for ${operationId}`);
-    return call(...args, options);
+    return call(...args, options).then(eventsIfStream);
   };
+}
+
+/** A stream's answer read to its end (its events in order); any other answer as it is. */
+async function eventsIfStream(result: unknown): Promise<unknown> {
+  if (typeof result !== 'object' || result === null || !(Symbol.asyncIterator in result)) return result;
+  const events: unknown[] = [];
+  for await (const event of result as AsyncIterable<unknown>) events.push(event);
+  return events;
 }
 
 /**
  * What the client must resolve to for the mock's success answer (the first example of the
  * success response): the envelope's `data` when it is `{ status, data }`, the envelope
- * without `status` when it carries more, the body itself when the contract uses none.
+ * without `status` when it carries more, the body itself when the contract uses none; for
+ * an event stream, every event example in order (read by {@link exampleCall} to its end).
  */
 export function expectedResult(operationId: OperationId, status: number | null = operationTable[operationId].successStatus): unknown {
   const entry = operationTable[operationId];
-  const media = status === null ? undefined : operationResponse(operationId, status)?.content?.['application/json'];
+  // A text answer (an iCalendar feed) is its example as text; JSON ones are unwrapped below.
+  const content = status === null ? undefined : operationResponse(operationId, status)?.content;
+  // An event stream is its examples, each one event, in order.
+  if (content?.['text/event-stream']) return examplesOf(contract, content['text/event-stream']).map((e) => e.value);
+  const media = content?.['application/json'] ?? content?.['text/calendar'];
   const example = examplesOf(contract, media)[0]?.value as Record<string, unknown> | undefined;
   if (!entry.envelope || example === undefined) return example;
   const { status: _status, ...rest } = example;

@@ -3,12 +3,15 @@
 // the server, on postgres the server again on PostgreSQL, each lane with its own gate.
 import { describe, expect, inject, it } from 'vitest';
 import { accountsAgainstContract } from './accounts-vs-contract.js';
+import { aiCoachAgainstContract } from './ai-coach-vs-contract.js';
 import { clientAgainstMock } from './client-vs-mock.js';
 import { organizationsAgainstContract } from './organizations-vs-contract.js';
 import { serverUnderStorageFault } from './server-faults.js';
 import { serverWithRequestInFlight } from './server-in-flight.js';
 import { serverAgainstContract } from './server-vs-contract.js';
 import { activitiesAgainstContract } from './activities-vs-contract.js';
+import { trainingPlanInstancesAgainstContract } from './training-plan-instances-vs-contract.js';
+import { trainingPlansAgainstContract } from './training-plans-vs-contract.js';
 import { contractPairs, coverageTable, CoverageRecorder, gateProblems, loadExemptions, type TargetName } from './support/coverage.js';
 
 const lane = inject('lane');
@@ -26,6 +29,9 @@ describe(`contract tests on ${lane.name}`, () => {
   accountsAgainstContract(recorder);
   organizationsAgainstContract(recorder);
   activitiesAgainstContract(recorder);
+  aiCoachAgainstContract(recorder);
+  trainingPlansAgainstContract(recorder);
+  trainingPlanInstancesAgainstContract(recorder);
   serverUnderStorageFault(recorder);
   serverWithRequestInFlight(recorder);
 

@@ -28,7 +28,9 @@ export function exampleResponse(
   const response = responseOf(document, location.operation, status) as object | undefined;
   if (response === undefined) return undocumented(`${location.operationId} documents no ${status} response`);
   const media = jsonContent(document, response) as object | undefined;
-  if (media === undefined) return new HttpResponse(null, { status });
+  const events = (response as { content?: Record<string, object> }).content?.['text/event-stream'];
+  if (media === undefined && events !== undefined) return eventStreamResponse(document, events, status, choice);
+  if (media === undefined) return textResponse(document, response, status, choice) ?? new HttpResponse(null, { status });
   const examples = examplesOf(document, media);
   const chosen = choice.example === undefined ? examples[0] : examples.find((e) => e.name === choice.example);
   if (chosen === undefined) {
@@ -36,6 +38,34 @@ export function exampleResponse(
     return undocumented(`${location.operationId} ${status} has no example ${choice.example ?? ''} (documented: ${known})`);
   }
   return HttpResponse.json(structuredClone(chosen.value) as Record<string, unknown>, { status });
+}
+
+/**
+ * A `text/event-stream` response: its examples (each one event) as Server-Sent Events, in
+ * the contract's order, or only the one asked for, so a client's loop sees typed events.
+ */
+function eventStreamResponse(document: OpenApiDocument, media: object, status: number, choice: ExampleChoice): Response {
+  const examples = examplesOf(document, media).filter((e) => choice.example === undefined || e.name === choice.example);
+  if (examples.length === 0) return undocumented(`no event example ${choice.example ?? ''} for this stream`);
+  const text = examples
+    .map(({ value }, id) => `id: ${id}\nevent: ${String((value as { type?: unknown }).type)}\ndata: ${JSON.stringify(value)}\n\n`)
+    .join('');
+  return new HttpResponse(text, { status, headers: { 'Content-Type': 'text/event-stream; charset=utf-8' } });
+}
+
+/**
+ * A document of its own text format (an iCalendar feed, `text/calendar`): its named (or
+ * first) example as the body, under that media type; `undefined` when the response has none.
+ */
+function textResponse(document: OpenApiDocument, response: object, status: number, choice: ExampleChoice): Response | undefined {
+  const content = (response as { content?: Record<string, object> }).content ?? {};
+  const mediaType = Object.keys(content).find((type) => type.startsWith('text/') && type !== 'text/event-stream');
+  if (mediaType === undefined) return undefined;
+  const examples = examplesOf(document, content[mediaType]);
+  const chosen = choice.example === undefined ? examples[0] : examples.find((e) => e.name === choice.example);
+  if (chosen === undefined || typeof chosen.value !== 'string')
+    return undocumented(`no text example ${choice.example ?? ''} for this response`);
+  return new HttpResponse(chosen.value, { status, headers: { 'Content-Type': `${mediaType}; charset=utf-8` } });
 }
 
 function undocumented(message: string): Response {

@@ -63,6 +63,66 @@ describe('default answers', () => {
   });
 });
 
+describe('event streams', () => {
+  const plan = { weeks: 2, level: 'beginner', start_date: '2026-03-02', workout_days: ['tuesday'], refined_draft: 'Week 1 · base · 12 km' };
+
+  it('answers a text/event-stream operation with its examples as Server-Sent Events, typed by their `type`', async () => {
+    const response = await fetch(`${api}/ai-coach/generate-plan/stream`, { method: 'POST', headers: json, body: JSON.stringify(plan) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const blocks = (await response.text()).trim().split('\n\n');
+    const events = blocks.map(
+      (block) =>
+        JSON.parse(
+          block
+            .split('\n')
+            .find((line) => line.startsWith('data: '))!
+            .slice(6),
+        ) as { type: string },
+    );
+    const responseObject = responseOf(contract, contract.paths['/ai-coach/generate-plan/stream']?.post, 200) as {
+      content: Record<string, object>;
+    };
+    expect(events).toEqual(examplesOf(contract, responseObject.content['text/event-stream']!).map((example) => example.value));
+    expect(events.length).toBeGreaterThan(0);
+    expect(blocks.every((block, index) => block.startsWith(`id: ${index}\nevent: ${events[index]!.type}\n`))).toBe(true);
+  });
+
+  it('checks the request before the stream, in the error shape', async () => {
+    expect(
+      await call('/ai-coach/generate-plan/stream', { method: 'POST', headers: json, body: JSON.stringify({ ...plan, weeks: 0 }) }),
+    ).toMatchObject({
+      status: 400,
+      body: { details: { code: 'VALIDATION_ERROR', field: 'weeks' } },
+    });
+  });
+});
+
+describe('the calendar feed', () => {
+  const path = '/training/plan-instances/{plan_instance_id}/calendar.ics';
+  const feed = () => {
+    const responseObject = responseOf(contract, contract.paths[path]?.get, 200) as { content: Record<string, object> };
+    return examplesOf(contract, responseObject.content['text/calendar']!)[0]?.value;
+  };
+
+  it('answers its text/calendar example as the document itself, and the client reads it as text', async () => {
+    expect(typeof feed()).toBe('string');
+    const response = await fetch(`${api}/training/plan-instances/pli_leospring/calendar.ics`, { headers: athlete });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await response.text()).toBe(feed());
+    const client = createAstralClient({ baseUrl: api, token: 'dev-athlete-token' });
+    expect(await client.trainingPlans.instanceCalendar('pli_leospring')).toBe(feed());
+  });
+
+  it('checks the instance id first, in the error shape', async () => {
+    expect(await call('/training/plan-instances/nope/calendar.ics', { headers: athlete })).toMatchObject({
+      status: 400,
+      body: { details: { code: 'VALIDATION_ERROR', field: 'plan_instance_id' } },
+    });
+  });
+});
+
 describe("the API's checks, in its error shape", () => {
   it('401 UNAUTHORIZED without credentials, where the operation needs them', async () => {
     const anonymous = await call('/auth/me');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedAt, basePath, methodsAllowedFor, operationIds, operationTable, responseHeaderNames } from '../src/index.js';
-import { bundled } from './bundled.js';
+import { bundled, deref } from './bundled.js';
 
 describe('the generated operation table', () => {
   it('lists every operation of the contract with its method and path', () => {
@@ -13,9 +13,18 @@ describe('the generated operation table', () => {
   });
 
   it('knows which operations answer in the envelope, from the response schemas', () => {
-    // Exactly the Auth operations answer at the top level, as the overview says.
+    // Exactly the Auth operations answer at the top level, as the overview says, and the
+    // operations whose answer is a document of its own (an event stream, an iCalendar feed).
     const auth = operationIds.filter((id) => operationTable[id].tag === 'Auth');
-    expect(operationIds.filter((id) => !operationTable[id].envelope)).toEqual(auth);
+    const answersJson = (id: (typeof operationIds)[number]) => {
+      const { method, path, successStatus } = operationTable[id];
+      return deref(bundled.paths[path][method].responses[String(successStatus)]).content['application/json'] !== undefined;
+    };
+    const documents = operationIds.filter((id) => !answersJson(id));
+    expect(documents).toEqual(['streamPlanDraft', 'streamPlan', 'getTrainingPlanInstanceCalendar']);
+    expect(operationIds.filter((id) => !operationTable[id].envelope)).toEqual(
+      operationIds.filter((id) => auth.includes(id) || documents.includes(id)),
+    );
     expect(auth).toHaveLength(10);
   });
 

@@ -56,6 +56,16 @@ describe('the contract reader', () => {
     expect(() => inlineRefs(recursive, { $ref: '#/components/schemas/Node' })).toThrow(/recursive/);
   });
 
+  it('unrolls a recursive schema as deep as its x-astral-max-depth, then allows nothing', () => {
+    // ContentBlock nests 3 deep: depth 1's children are depth 2, theirs depth 3, and depth 3 has none.
+    const block = inlineRefs(bundled, { $ref: '#/components/schemas/ContentBlock' });
+    expect(bundled.components.schemas.ContentBlock['x-astral-max-depth']).toBe(3);
+    const depth2 = block.properties.blocks.items;
+    const depth3 = depth2.properties.blocks.items;
+    expect(depth3.properties.type.enum).toContain('interval');
+    expect(depth3.properties.blocks.items).toBe(false);
+  });
+
   it('walks every operation in contract order', () => {
     const walked = operationsOf(bundled).map((o) => `${o.method} ${o.path} ${o.operationId}`);
     const count = Object.values<any>(bundled.paths).flatMap((item) => Object.values<any>(item).filter((op) => op?.operationId)).length;

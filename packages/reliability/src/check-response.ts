@@ -3,7 +3,18 @@
  * the contract documents for the operation, with a body valid against its schema, errors
  * in the API's shape with a documented code, and nothing internal leaking out.
  */
-import { codesByStatus, errorCatalogue, isOpen, operationTable, responseHeaders, responseSchemaRef, secretBodyFields } from './contract.js';
+import {
+  codesByStatus,
+  errorCatalogue,
+  eventSchemaRef,
+  textContent,
+  isOpen,
+  operationTable,
+  responseHeaders,
+  responseSchemaRef,
+  secretBodyFields,
+} from './contract.js';
+import { checkEventStream } from './check-event-stream.js';
 import { schemaValidator, textValidator } from './schema-validator.js';
 import { documentedInProse, documentedRejection } from './documented-in-prose.js';
 import type { ApiRequest, ApiResponse } from './exchange.js';
@@ -62,13 +73,24 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
   }
 
   let body: unknown;
-  try {
-    body = JSON.parse(response.body);
-  } catch {
-    problems.push(`body is not JSON: ${JSON.stringify(response.body.slice(0, 200))}`);
-  }
   const contentType = header(response, 'content-type') ?? '';
-  if (!/^application\/json\b/.test(contentType)) problems.push(`content-type is "${contentType}", not application/json`);
+  const eventSchema = eventSchemaRef(request.operationId, status);
+  const text = eventSchema ? undefined : textContent(request.operationId, status);
+  if (eventSchema) {
+    problems.push(...checkEventStream(response.body, contentType, eventSchema, status));
+  } else if (text) {
+    // A text document (an iCalendar feed): its media type, and its text against its schema.
+    if (!contentType.startsWith(text.mediaType)) problems.push(`content-type is "${contentType}", not ${text.mediaType}`);
+    if (!schemaValidator(text.schema)(response.body))
+      problems.push(`body does not match the contract's ${status} ${text.mediaType} schema`);
+  } else {
+    try {
+      body = JSON.parse(response.body);
+    } catch {
+      problems.push(`body is not JSON: ${JSON.stringify(response.body.slice(0, 200))}`);
+    }
+    if (!/^application\/json\b/.test(contentType)) problems.push(`content-type is "${contentType}", not application/json`);
+  }
 
   const schema = responseSchemaRef(request.operationId, status);
   if (body !== undefined && schema) {

@@ -145,6 +145,37 @@ export function responseSchemaRef(id: OperationId, status: number): Schema | und
 }
 
 /**
+ * The schema of one event of a `text/event-stream` response, or `undefined` when the
+ * response is no event stream.
+ *
+ * @example
+ * ```ts
+ * eventSchemaRef('streamPlan', 200); // { $ref: 'astral-contract#/components/schemas/PlanStreamEvent' }
+ * ```
+ */
+export function eventSchemaRef(id: OperationId, status: number): Schema | undefined {
+  const response = operationResponse(id, status) as { content?: Record<string, { schema?: Schema }> } | undefined;
+  const schema = response?.content?.['text/event-stream']?.schema;
+  return schema === undefined ? undefined : (rebase(schema, CONTRACT_SCHEMA_ID) as Schema);
+}
+
+/**
+ * A text document a response answers instead of JSON (an iCalendar feed): its media type and
+ * schema, or `undefined` for a JSON or event-stream response.
+ *
+ * @example
+ * ```ts
+ * textContent('getTrainingPlanInstanceCalendar', 200); // { mediaType: 'text/calendar', schema: { $ref: ... } }
+ * ```
+ */
+export function textContent(id: OperationId, status: number): { mediaType: string; schema: Schema } | undefined {
+  const response = operationResponse(id, status) as { content?: Record<string, { schema?: Schema }> } | undefined;
+  const found = Object.entries(response?.content ?? {}).find(([type]) => type.startsWith('text/') && type !== 'text/event-stream');
+  if (!found) return undefined;
+  return { mediaType: found[0], schema: rebase(found[1].schema ?? {}, CONTRACT_SCHEMA_ID) as Schema };
+}
+
+/**
  * The contract's components as one schema document under {@link CONTRACT_SCHEMA_ID}, for Ajv.
  *
  * @example

@@ -31,7 +31,8 @@ const instant = (value: string): number => Date.parse(value.replace(/(T\d{2}:\d{
  * ```
  */
 export function documentedInProse(id: OperationId, field: string): boolean {
-  const path = field.split('.');
+  // `weeks[0].days.monday.blocks[1]` is read by its names (`weeks`, `days`...): the prose names a path, not each index.
+  const path = field.replace(/\[\d+\]/g, '').split('.');
   const texts: unknown[] = [(operationObject(id).operation as { description?: unknown }).description];
   // A query parameter's own description (`cursor`: one this list did not issue is a 400 on it).
   for (const parameter of operationParameters(id))

@@ -101,11 +101,48 @@ function emailArbitrary(): fc.Arbitrary<string> {
   );
 }
 
-function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
+/**
+ * Whether no value is valid: `false`, or an array that must have items past a recursive
+ * schema's depth (a block at the deepest level with `blocks`). Such an optional property is
+ * left out; drawn, it would make nearly every deep value invalid and the filter retry for seconds.
+ */
+function unsatisfiable(schema: Schema): boolean {
+  if ((schema as unknown) === false) return true;
+  return typesOf(schema).join() === 'array' && schema.items === false && (schema.minItems ?? 0) > 0;
+}
+
+/**
+ * One of the alternatives. Standing alone (a plan day: a workout or `null`) each is drawn as
+ * itself; on an object of its own (a new member: exactly one of `email` and `user_id`) each
+ * is that object with the fields the alternative requires and without those only the others do.
+ */
+function oneOfArbitrary(schema: Schema, arrayDepth: number): fc.Arbitrary<unknown> {
+  const { oneOf, ...rest } = schema;
+  const options = oneOf as Schema[];
+  if (rest.type === undefined && rest.properties === undefined)
+    return fc.oneof(...options.map((option) => rawValidValue(option, arrayDepth)));
+  return fc.oneof(
+    ...options.map((option) => {
+      const own = new Set((option.required ?? []) as string[]);
+      const others = new Set(options.filter((other) => other !== option).flatMap((other) => (other.required ?? []) as string[]));
+      const properties = Object.entries<Schema>(rest.properties ?? {}).filter(([name]) => own.has(name) || !others.has(name));
+      const required = [...((rest.required ?? []) as string[]), ...own];
+      return rawValidValue(
+        { ...rest, ...option, properties: { ...Object.fromEntries(properties), ...(option.properties ?? {}) }, required },
+        arrayDepth,
+      );
+    }),
+  );
+}
+
+function rawValidValue(schema: Schema, arrayDepth = 0): fc.Arbitrary<unknown> {
+  // `false`: past a recursive schema's stated depth nothing is valid (`inlineRefs`); never drawn (see arrays).
+  if ((schema as unknown) === false) return fc.constant(undefined);
+  if (Array.isArray(schema.oneOf)) return oneOfArbitrary(schema, arrayDepth);
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
   if (schema.const !== undefined) return fc.constant(schema.const);
   const types = typesOf(schema);
-  if (types.length > 1) return fc.oneof(...types.map((type) => rawValidValue({ ...schema, type })));
+  if (types.length > 1) return fc.oneof(...types.map((type) => rawValidValue({ ...schema, type }, arrayDepth)));
   switch (types[0]) {
     case 'null':
       return fc.constant(null);
@@ -119,6 +156,12 @@ function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
       const max = schema.maxLength ?? 1000;
       const min = schema.minLength ?? 0;
       if (schema.format === 'date-time') return dateTimeArbitrary();
+      // A calendar date (`YYYY-MM-DD`): text drawn at random is almost never one.
+      if (schema.format === 'date') {
+        return fc
+          .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10));
+      }
       if (schema.format === 'uri') {
         return fc
           .webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true })
@@ -130,15 +173,31 @@ function rawValidValue(schema: Schema): fc.Arbitrary<unknown> {
       return textArbitrary(min, max);
     }
     case 'array': {
-      const items = rawValidValue(schema.items ?? {});
+      // Items past a recursive schema's depth: only the empty array is valid.
+      if (schema.items === false) return fc.constant([]);
+      const items = rawValidValue(schema.items ?? {}, arrayDepth + 1);
       const maxItems = schema.maxItems ?? 10;
+      const minItems = schema.minItems ?? 0;
+      // Inside another array (a plan's weeks → blocks → child blocks) sizes multiply: keep
+      // nested arrays short (2, then 1), so a value stays kilobytes, and leave the full-size
+      // draw to the outermost array (each bound is still broken by the invalid values).
+      if (arrayDepth > 0) {
+        return fc.array(items, { minLength: minItems, maxLength: Math.max(minItems, Math.min(maxItems, arrayDepth === 1 ? 2 : 1)) });
+      }
+      // Distinct items where the schema asks (`workout_days`): drawn apart, not filtered.
+      const array = (minLength: number, maxLength: number) =>
+        schema.uniqueItems
+          ? fc.uniqueArray(items, { minLength, maxLength, selector: (item) => JSON.stringify(item) })
+          : fc.array(items, { minLength, maxLength });
       return fc.oneof(
-        { weight: 5, arbitrary: fc.array(items, { minLength: schema.minItems ?? 0, maxLength: Math.min(maxItems, 5) }) },
-        { weight: 1, arbitrary: fc.array(items, { minLength: maxItems, maxLength: maxItems }) },
+        { weight: 5, arbitrary: array(minItems, Math.min(maxItems, 5)) },
+        { weight: 1, arbitrary: array(maxItems, maxItems) },
       );
     }
     case 'object': {
-      const model = Object.fromEntries(Object.entries<Schema>(schema.properties ?? {}).map(([name, sub]) => [name, rawValidValue(sub)]));
+      const required = new Set((schema.required ?? []) as string[]);
+      const properties = Object.entries<Schema>(schema.properties ?? {}).filter(([name, sub]) => required.has(name) || !unsatisfiable(sub));
+      const model = Object.fromEntries(properties.map(([name, sub]) => [name, rawValidValue(sub, arrayDepth)]));
       return fc
         .record(model, { requiredKeys: (schema.required ?? []) as string[] })
         .filter((o) => Object.keys(o).length >= (schema.minProperties ?? 0));

@@ -120,6 +120,9 @@ export function describeAjvError(error: ErrorObject, part: string, readOnly: Rea
       const message = `${at || `The ${part}`} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
       return at ? { field: at, message } : { message };
     }
+    case 'false schema':
+      // Past a recursive schema's `x-astral-max-depth` the unrolled copy allows nothing.
+      return { field: at, message: `${at} is nested deeper than the contract allows` };
     case 'minProperties':
       return { message: `The ${part} must have at least ${String(params.limit)} field${params.limit === 1 ? '' : 's'}` };
     default:

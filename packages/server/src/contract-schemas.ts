@@ -35,7 +35,15 @@ export function annotationKeywords(): string[] {
 
 /** The JSON body schema of an operation's response, or `undefined` when it has no JSON body. */
 export function responseSchema(id: OperationId, status: number): object | undefined {
-  const schema = operationResponse(id, status)?.content?.['application/json']?.schema;
+  // A text answer (an iCalendar feed) is checked against its schema too: a string with its bounds.
+  const content = operationResponse(id, status)?.content;
+  const schema = (content?.['application/json'] ?? content?.['text/calendar'])?.schema;
+  return schema === undefined ? undefined : (rebase(schema) as object);
+}
+
+/** The schema of one event of an operation's `text/event-stream` response, or `undefined` when it has none. */
+export function eventSchema(id: OperationId, status: number): object | undefined {
+  const schema = operationResponse(id, status)?.content?.['text/event-stream']?.schema;
   return schema === undefined ? undefined : (rebase(schema) as object);
 }
 
@@ -60,11 +68,26 @@ export function headerParameterNames(): Map<string, string> {
   );
 }
 
-/** The first named example of an operation's success response (what the stubs answer). */
+/** The first named example of an operation's success response (what the stubs answer): its JSON, or a text document's text (an iCalendar feed). */
 export function successExample(id: OperationId): unknown {
   const status = operationTable[id].successStatus;
-  const media = status === null ? undefined : operationResponse(id, status)?.content?.['application/json'];
+  const content = status === null ? undefined : operationResponse(id, status)?.content;
+  const media = content?.['application/json'] ?? Object.entries(content ?? {}).find(([type]) => type !== 'text/event-stream')?.[1];
   return structuredClone(examplesOf(contract, media)[0]?.value);
+}
+
+/** The media type of an operation's success response when it is a text document (`text/calendar`), else `undefined`. */
+export function successTextType(id: OperationId): string | undefined {
+  const status = operationTable[id].successStatus;
+  const content = status === null ? undefined : operationResponse(id, status)?.content;
+  return Object.keys(content ?? {}).find((type) => type.startsWith('text/') && type !== 'text/event-stream');
+}
+
+/** The examples of an operation's `text/event-stream` success response (each one event), or `undefined` when it is no stream. */
+export function successEvents(id: OperationId): unknown[] | undefined {
+  const status = operationTable[id].successStatus;
+  const media = status === null ? undefined : operationResponse(id, status)?.content?.['text/event-stream'];
+  return media === undefined ? undefined : examplesOf(contract, media).map((example) => structuredClone(example.value));
 }
 
 /** Security requirements of an operation: alternatives, each a list of scheme names that must all be met. */

@@ -5,9 +5,12 @@
  * it to the bundled contract in `contract-schemas.ts`.
  */
 import {
+  inlineRefs,
+  MAX_DEPTH_KEYWORD,
   parametersOf,
   rebase as rebaseOnto,
   requestBodySchemaOf,
+  resolveRef,
   type ContractParameter,
   type JsonNode,
   type OpenApiDocument,
@@ -118,8 +121,30 @@ export function requestSchemasOf(document: OpenApiDocument, location: OperationL
   if (params) schemas.params = params;
   if (querystring) schemas.querystring = querystring;
   if (headers) schemas.headers = headers;
-  if (body) schemas.body = rebase(body);
+  if (body) schemas.body = nestsToADepth(document, body) ? inlineRefs(document, body) : rebase(body);
   return schemas;
+}
+
+/**
+ * Whether a schema reaches a recursive one that states its depth (`x-astral-max-depth`:
+ * `ContentBlock`). Such a body is validated against its copy unrolled to that depth
+ * (`inlineRefs`), so input nested deeper fails in Ajv itself, at its own path, as every
+ * other finding does: the limit is read from the contract, not written again in a handler.
+ */
+function nestsToADepth(document: OpenApiDocument, schema: Json): boolean {
+  const seen = new Set<string>();
+  const walk = (node: Json): boolean => {
+    if (Array.isArray(node)) return node.some(walk);
+    if (node === null || typeof node !== 'object') return false;
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/')) {
+      if (seen.has(node.$ref)) return false;
+      seen.add(node.$ref);
+      return walk(resolveRef(document, node));
+    }
+    if (typeof node[MAX_DEPTH_KEYWORD] === 'number') return true;
+    return Object.entries(node).some(([key, value]) => key !== 'example' && key !== 'examples' && walk(value));
+  };
+  return walk(schema);
 }
 
 /**

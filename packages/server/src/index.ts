@@ -15,6 +15,7 @@ export { createAstralServer, type AstralServerExtraOptions } from './server.js';
 export type { ContractViolation } from './response-check.js';
 export { createStubHandlers } from './stubs.js';
 export { securityHeaders } from './security-headers.js';
+export { formatEvent } from './event-stream.js';
 export { exposedHeaders, originMatcher, originPatternProblem, type CorsOptions } from './cors.js';
 export { rateLimitHeaders, rateLimitedError, type RateLimitPolicy, type RateLimitState } from './rate-limit.js';
 export type { IdempotencyBegin, IdempotencyClaim, IdempotencyStore, StoredResponse } from './idempotency-store.js';

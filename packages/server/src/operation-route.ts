@@ -9,6 +9,7 @@ import { basePath, deprecationHeaders, operationTable, queryDefaulter } from '@a
 import { credentialsOf, principalOf, type OperationAuthentication } from './caller.js';
 import { requestSchemas, responseSchema } from './contract-schemas.js';
 import { ApiError } from './errors.js';
+import { isEventStreamOutcome, sendEventStream, type EventCheck } from './event-stream.js';
 import type { ErrorResponse, MapError } from './error-handler.js';
 import { NO_QUERY, readQuery } from './handler-query.js';
 import type { IdempotencyGate } from './idempotency.js';
@@ -29,6 +30,7 @@ interface RouteContext {
   body: unknown;
   principal: unknown;
   request: FastifyRequest;
+  signal: AbortSignal;
 }
 
 /** A handler as its route calls it. */
@@ -54,6 +56,8 @@ export interface OperationParts {
   handler: RouteHandler;
   authenticate: OperationAuthentication;
   check: OutcomeCheck;
+  /** The checks of `text/event-stream` responses' events. */
+  events: EventCheck;
   gate: IdempotencyGate | undefined;
   mapError: MapError | undefined;
   /** `false` only in the benchmark's validation-off variant. */
@@ -64,7 +68,7 @@ export interface OperationParts {
 
 /** The route of one operation. */
 export function operationRoute(id: OperationId, parts: OperationParts): RouteOptions {
-  const { handler, authenticate, check, gate, mapError } = parts;
+  const { handler, authenticate, check, events, gate, mapError } = parts;
   const entry = operationTable[id];
   const fillQuery = queryDefaulter(id);
   const queryNames: readonly string[] = entry.queryParams;
@@ -90,6 +94,11 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
         const stored = await gate.begin(request, fingerprintInput(request, input), credentialsOf(request));
         if (stored) return sendReplay(reply, stored);
       }
+      // A client that goes away before the response is complete aborts the handler's work.
+      const abort = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) abort.abort();
+      });
       const context: RouteContext = {
         params: request.params ?? {},
         query: input.query,
@@ -97,6 +106,7 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
         body: request.body,
         principal: principalOf(request),
         request,
+        signal: abort.signal,
       };
       let result: HandlerOutcome;
       try {
@@ -107,6 +117,7 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
         result = known.toResult();
       }
       const violation = check(request, result);
+      if (!violation && isEventStreamOutcome(result)) return sendEventStream(reply, id, result, events);
       gate?.noteHeaders(request, result.headers);
       return sendResponse(reply, violation ?? (result as ErrorResponse));
     },

@@ -40,7 +40,7 @@ export function createResponseChecker(options: {
   checkResponses: boolean;
   logger: boolean;
   onContractViolation?: ((violation: ContractViolation) => void) | undefined;
-}): { forOperation(id: OperationId): OutcomeCheck } {
+}): { forOperation(id: OperationId): OutcomeCheck; report(violation: ContractViolation): void } {
   const report =
     options.onContractViolation ??
     ((violation: ContractViolation) => {
@@ -56,6 +56,7 @@ export function createResponseChecker(options: {
   const compileResponse = options.checkResponses ? sharedCompiler('response') : undefined;
 
   return {
+    report,
     forOperation(id) {
       const entry = operationTable[id];
       const documented = new Set<number>(entry.statuses);

@@ -11,6 +11,7 @@ import { createCors, type Cors } from './cors.js';
 import { answerErrors, frameworkErrorReply } from './error-replies.js';
 import { idempotencyGates } from './idempotency-route.js';
 import { acceptJsonBodies } from './json-body.js';
+import { createEventCheck } from './event-stream.js';
 import { handlerOf, operationRoute } from './operation-route.js';
 import { createResponseChecker, type ContractViolation } from './response-check.js';
 import { requestIdFor, stampResponses } from './response-headers.js';
@@ -65,6 +66,14 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
     logger: Boolean(options.logger),
     onContractViolation: options.onContractViolation,
   });
+  const events = createEventCheck({
+    checkResponses,
+    report: (request, operationId, status, problems) => {
+      const violation: ContractViolation = { operationId, status, requestId: request.id, problems };
+      request.log.error({ contractViolation: violation }, `An event of ${operationId} does not match the contract`);
+      checker.report(violation);
+    },
+  });
   const handlers: Readonly<Record<string, unknown>> = options.handlers;
   for (const id of operationIds) {
     app.route(
@@ -72,6 +81,7 @@ export function createAstralServer<Principal>(options: AstralServerOptions<Princ
         handler: handlerOf(handlers, id),
         authenticate: authentication.forOperation(id),
         check: checker.forOperation(id),
+        events,
         gate: gateOf(id),
         mapError: options.mapError,
         validateRequests: options.validateRequests !== false,

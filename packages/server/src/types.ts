@@ -34,6 +34,9 @@ export type QueryParams<Op extends OperationId> = [DefaultedKeys<Op>] extends [n
 
 type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
 
+/** A response body: the JSON one, or the text of a text response (an iCalendar feed). */
+type ResponseContent<T> = T extends { content: { 'text/calendar': infer Body } } ? Body : JsonContent<T>;
+
 /** The JSON request body of an operation (`undefined` for an operation without one). */
 export type RequestBody<Op extends OperationId> = [NonNullable<Operation<Op>['requestBody']>] extends [never]
   ? undefined
@@ -45,15 +48,20 @@ type Responses<Op extends OperationId> = Operation<Op>['responses'];
 export type DocumentedStatus<Op extends OperationId> = keyof Responses<Op> & number;
 
 /**
+ * The result of a status: its body (JSON, or an iCalendar feed's text), or for a `text/event-stream` response the events,
+ * typed by the contract's schema of one event, that the server sends as Server-Sent Events.
+ */
+type ResultOfStatus<Response, Status> = Response extends { content: { 'text/event-stream': infer Event } }
+  ? { status: Status; events: AsyncIterable<Event>; headers?: Record<string, string> }
+  : { status: Status; body: ResponseContent<Response>; headers?: Record<string, string> };
+
+/**
  * What a handler returns: one of the operation's documented statuses with the body its
- * schema requires. An undocumented status or a body off the schema does not compile.
+ * schema requires (or, for an event stream, its events). An undocumented status or a body
+ * off the schema does not compile.
  */
 export type HandlerResult<Op extends OperationId> = {
-  [Status in DocumentedStatus<Op>]: {
-    status: Status;
-    body: JsonContent<Responses<Op>[Status]>;
-    headers?: Record<string, string>;
-  };
+  [Status in DocumentedStatus<Op>]: ResultOfStatus<Responses<Op>[Status], Status>;
 }[DocumentedStatus<Op>];
 
 /** A secured operation always has a principal; an open one (`security: []`) may not. */
@@ -73,6 +81,8 @@ export interface HandlerContext<Op extends OperationId, Principal = unknown> {
   principal: PrincipalOf<Op, Principal>;
   /** The Fastify request, for its logger (`request.log`), id and raw headers. */
   request: FastifyRequest;
+  /** Aborted when the client goes away before the response is complete: stop the work. */
+  signal: AbortSignal;
 }
 
 /** One handler: may return a result or throw an `ApiError`. */

@@ -4,6 +4,7 @@ import { basePath, operationIds, operationTable } from '@astral/openapi';
 import { contract, operationObject } from '@astral/openapi/contract';
 import { exampleRequest } from '@astral/openapi/reader';
 import { auth, buildApp } from './helpers.js';
+import { successEvents } from '../src/contract-schemas.js';
 
 /** The contract's own example request of an operation: path values and first body example. */
 function example(id: (typeof operationIds)[number]) {
@@ -31,7 +32,15 @@ describe('routing', () => {
     const { url, body } = example(id);
     const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: auth, payload: body });
     expect(response.statusCode).toBe(successStatus);
-    expect(response.json()).toEqual(firstExample(id));
+    const events = successEvents(id);
+    if (events) {
+      // An event stream: its examples, each one Server-Sent Event.
+      expect(response.headers['content-type']).toMatch(/^text\/event-stream/);
+      const data = response.body.split('\n').filter((line) => line.startsWith('data: '));
+      expect(data.map((line) => JSON.parse(line.slice(6)) as unknown)).toEqual(events);
+    } else {
+      expect(response.json()).toEqual(firstExample(id));
+    }
     expect(violations).toEqual([]);
   });
 

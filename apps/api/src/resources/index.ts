@@ -14,12 +14,14 @@ import { openOutboxStorage } from '../email/outbox.js';
 import { openIdempotencyStorage } from '../idempotency/storage.js';
 import { openRateLimitStorage } from '../rate-limits/storage.js';
 import type { Transactional } from '../storage/transactional.js';
+import { aiCoach } from './aiCoach/index.js';
 import { auth } from './auth/index.js';
 import { defineResource, type HandlersOf, type ResourceContext, type StoragesOf, type UnservedOperations } from './module.js';
 import { organizations } from './organizations/index.js';
 import { races } from './races/index.js';
 import { users } from './users/index.js';
 import { activities } from './activities/index.js';
+import { trainingPlans } from './trainingPlans/index.js';
 
 /**
  * Storages every resource shares and that serve no operation (rate limits, the email
@@ -35,7 +37,7 @@ export const sharedStorageModules = [
   defineResource({ name: 'idempotency', storage: openIdempotencyStorage }),
 ] as const;
 
-export const resourceModules = [users, organizations, auth, races, activities, ...sharedStorageModules] as const;
+export const resourceModules = [users, organizations, auth, races, activities, aiCoach, trainingPlans, ...sharedStorageModules] as const;
 
 /** Each resource's storage by name: `{ users, organizations, races, rateLimits, outbox, idempotency }`. */
 export type Storages = StoragesOf<typeof resourceModules>;

@@ -2,7 +2,8 @@
  * The development seed: the race catalog placed around "now", participants for the
  * leaderboard, an athlete and an admin with full profiles, an organization with a head coach,
  * an assistant coach and two athletes, three weeks of activities with GPS tracks for the
- * two athletes with accounts, and their fixed
+ * two athletes with accounts (those within the development athlete's plan instance linked
+ * to it), and their fixed
  * development credentials (stored hashed; the athlete's password as an argon2id hash).
  * Never applied in production mode.
  */
@@ -10,6 +11,7 @@ import { seedActivities } from './activities.js';
 import { seedOrganization } from './organization.js';
 import { seedPeople } from './people.js';
 import { seedRaces } from './races.js';
+import { linkToInstances, seedTrainingPlans } from './training-plans.js';
 import { seedTime } from './time.js';
 import type { SeedData } from './write.js';
 
@@ -29,5 +31,12 @@ export { placeAroundNow } from './races.js';
  */
 export function buildSeed(now: Date): SeedData {
   const time = seedTime(now);
-  return { ...seedOrganization(time), ...seedPeople(time), ...seedRaces(time), activities: seedActivities(time) };
+  const trainingPlans = seedTrainingPlans(time);
+  return {
+    ...seedOrganization(time),
+    ...seedPeople(time),
+    ...seedRaces(time),
+    activities: linkToInstances(seedActivities(time), trainingPlans.planInstances),
+    ...trainingPlans,
+  };
 }

@@ -10,6 +10,10 @@ import type { Group, NewApiKey, NewOrganization, StoredMember } from '../resourc
 import { openOrganizationStorage } from '../resources/organizations/storage.js';
 import type { Participant, StoredRace } from '../resources/races/model.js';
 import { openRaceStorage } from '../resources/races/storage.js';
+import type { StoredInstance } from '../resources/trainingPlans/instances/model.js';
+import { openInstanceStorage } from '../resources/trainingPlans/instances/storage.js';
+import type { StoredPlan } from '../resources/trainingPlans/model.js';
+import { openTrainingPlanStorage } from '../resources/trainingPlans/storage.js';
 import type { NewUser } from '../resources/users/model.js';
 import { openUserStorage } from '../resources/users/storage.js';
 import type { AnyTables, StorageContext } from '../storage/context.js';
@@ -28,6 +32,8 @@ export interface SeedData {
   races: StoredRace[];
   participants: Participant[];
   activities: SeedActivity[];
+  plans: StoredPlan[];
+  planInstances: StoredInstance[];
 }
 
 interface SeedTables {
@@ -65,6 +71,8 @@ export async function writeSeed(context: StorageContext<AnyTables>, data: SeedDa
       users: open(openUserStorage, tx),
       races: open(openRaceStorage, tx),
       activities: open(openActivityStorage, tx),
+      plans: open(openTrainingPlanStorage, tx),
+      planInstances: open(openInstanceStorage, tx),
     };
     for (const organization of data.organizations) await storage.organizations.create(organization);
     for (const user of data.users) await storage.users.create(user);
@@ -76,6 +84,8 @@ export async function writeSeed(context: StorageContext<AnyTables>, data: SeedDa
     for (const race of data.races) await storage.races.insert(race);
     for (const participant of data.participants) await storage.races.addParticipant(participant);
     for (const { activity, streams } of data.activities) await storage.activities.insert(activity, streams);
+    for (const plan of data.plans) await storage.plans.insert(plan);
+    await storage.planInstances.insertAll(data.planInstances);
     await tx.run(q.mark.bind({ at: new Date().toISOString() }));
     return true;
   });

@@ -11,7 +11,7 @@
  * ```
  */
 export type { ContractParameter, JsonNode, OpenApiDocument } from './document.js';
-export { inlineRefs, isLocalRef, rebase, resolveRef } from './refs.js';
+export { inlineRefs, isLocalRef, MAX_DEPTH_KEYWORD, rebase, resolveRef } from './refs.js';
 export {
   HTTP_METHODS,
   basePathOf,

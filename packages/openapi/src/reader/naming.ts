@@ -8,7 +8,7 @@ const words = (text: string): string[] => text.split(/[\s_-]+/).filter(Boolean);
 const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
- * The client namespace of a tag: `Races` → `races`, `Training Plans` → `trainingPlans`.
+ * The client namespace of a tag: `Races` → `races`, `Training Plans` → `trainingPlans`, `AI coach` → `aiCoach`.
  *
  * @example
  * ```ts
@@ -16,8 +16,10 @@ const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word
  * ```
  */
 export function namespaceOf(tag: string): string {
-  const pascal = words(tag).map(capitalize).join('');
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  // The first word lower-cased whole, so an acronym reads as one word: `AI coach` → `aiCoach`.
+  return words(tag)
+    .map((word, index) => (index === 0 ? word.toLowerCase() : capitalize(word)))
+    .join('');
 }
 
 /** `rest` without a leading whole word `noun` (plural, then singular), else `rest`. */

@@ -39,10 +39,15 @@ export function resolveRef<T = JsonNode>(document: OpenApiDocument, node: JsonNo
   return current as T;
 }
 
+/** The keyword by which a recursive schema states how deep it may nest (`ContentBlock`: 3). */
+export const MAX_DEPTH_KEYWORD = 'x-astral-max-depth';
+
 /**
  * A deep copy of a schema with every local `$ref` inlined, for code that must see the
  * constraints directly (`maxLength`, `enum`...). Examples are copied as they are. A
- * recursive schema (one that contains itself) throws rather than looping.
+ * recursive schema is unrolled as deep as its `x-astral-max-depth` allows, and one level
+ * further it becomes `false` (nothing is valid there), so the copy refuses what the contract
+ * says is too deep; a recursive schema that states no depth throws rather than looping.
  *
  * @example
  * ```ts
@@ -54,7 +59,11 @@ export function inlineRefs(document: OpenApiDocument, node: JsonNode, trail: rea
   if (node === null || typeof node !== 'object') return node;
   let nextTrail = trail;
   if (isLocalRef(node)) {
-    if (trail.includes(node.$ref)) throw new Error(`recursive schema: ${[...trail, node.$ref].join(' → ')}`);
+    if (trail.includes(node.$ref)) {
+      const depth = resolveRef<Record<string, JsonNode>>(document, node)[MAX_DEPTH_KEYWORD];
+      if (typeof depth !== 'number') throw new Error(`recursive schema: ${[...trail, node.$ref].join(' → ')}`);
+      if (trail.filter((ref) => ref === node.$ref).length >= depth) return false;
+    }
     nextTrail = [...trail, node.$ref];
   }
   const resolved = resolveRef(document, node);

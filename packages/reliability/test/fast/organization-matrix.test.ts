@@ -25,6 +25,8 @@ import {
   operationTable,
   permissionColumns,
   permissionsOf,
+  propertiesOf,
+  requestBodySchema,
   representativeCells,
   targetsGroup,
   type ApiRequest,
@@ -218,6 +220,10 @@ function cellBody(operationId: OperationId, world: World, tag: string): unknown 
   if (operationId === 'acceptInvitation') return { token: invitationToken(world.tag) };
   if (operationId === 'createGroup') return { name: `Matrix squad ${tag}`, org_id: world.orgId };
   if (operationId === 'updateGroup') return { members: [world.unassigned] };
+  // Any other operation whose body names the organization acts on the world's.
+  const body = requestBodySchema(operationId);
+  if (body !== undefined && propertiesOf(body)['org_id'] !== undefined)
+    return { ...(exampleBody(operationId, tag) as object), org_id: world.orgId };
   return exampleBody(operationId, tag);
 }
 

@@ -11,7 +11,7 @@ export type ActivityHandlers = HandlersForTag<'Activities', Principal>;
  *
  * @example
  * ```ts
- * const handlers = activityHandlers(new ActivityService({ activities: repository.activities }));
+ * const handlers = activityHandlers(new ActivityService({ activities: repository.activities, planInstanceAthlete }));
  * ```
  */
 export function activityHandlers(activities: ActivityService): ActivityHandlers {

@@ -21,7 +21,7 @@ import type {
   ActivityUpdate,
   ListActivitiesQuery,
 } from './model.js';
-import { activityNotFound, keyNamesAthlete, mayNotLog, mayNotRead, readOnly } from './rules.js';
+import { activityNotFound, keyNamesAthlete, mayNotLog, mayNotRead, planInstanceNotFound, readOnly } from './rules.js';
 import type { ActivityStorage } from './storage.js';
 import { selectStreams, typesAskedFor } from './streams.js';
 import { ruleSummarizer, withSummary, type Summarizer } from './summary.js';
@@ -31,8 +31,13 @@ const privacyDefaults = contractDefaults('PrivacySettings');
 const outsideAnyOrganization: ViewerFacts = { organizationId: null, role: null, suspended: false };
 const statusValues: readonly ActivityStatus[] = ['completed', 'scheduled', 'skipped', 'cancelled'];
 
+/** Who follows a plan instance: its athlete's user id, `undefined` when there is no such instance. */
+export type PlanInstanceAthlete = (planInstanceId: string) => Promise<string | undefined>;
+
 export interface ActivityServiceOptions {
   activities: ActivityStorage;
+  /** Checks a `plan_instance_id` against the plan instances (the training plans resource). */
+  planInstanceAthlete: PlanInstanceAthlete;
   /** Writes the summaries; the rule-based one by default. */
   summarizer?: Summarizer;
   /** The clock, injectable so tests control "now" (timestamps). */
@@ -62,7 +67,7 @@ function checkMetrics(row: ActivityRow): void {
  *
  * @example
  * ```ts
- * const activities = new ActivityService({ activities: repository.activities });
+ * const activities = new ActivityService({ activities: repository.activities, planInstanceAthlete });
  * const { data, nextCursor } = await activities.list({ limit: 20 }, principal);
  * ```
  */
@@ -70,11 +75,13 @@ export class ActivityService {
   private readonly activities: ActivityStorage;
   private readonly summarizer: Summarizer;
   private readonly now: () => Date;
+  private readonly planInstanceAthlete: PlanInstanceAthlete;
 
   constructor(options: ActivityServiceOptions) {
     this.activities = options.activities;
     this.summarizer = options.summarizer ?? ruleSummarizer;
     this.now = options.now ?? (() => new Date());
+    this.planInstanceAthlete = options.planInstanceAthlete;
   }
 
   /** What `principal` may do with `userId`'s activities (nothing for an unknown user). */
@@ -159,6 +166,7 @@ export class ActivityService {
       if (principal.role === 'admin') throw new NotFoundError('user', 'user_id');
       throw mayNotLog();
     }
+    await this.checkPlanInstance(body.plan_instance_id, userId);
     const timestamp = formatInstant(this.now().getTime());
     const startMs = instant(body.start_time, 'start_time');
     const row = this.withSummary({
@@ -194,6 +202,8 @@ export class ActivityService {
   /** Changes only the fields supplied and writes the summary again; not found, or forbidden to a reader who may not change. */
   async update(activityId: string, patch: ActivityUpdate, principal: Principal): Promise<Activity> {
     const access = await this.accessToActivity(activityId, principal);
+    // A reader who may not change gets their 403 below, before anything about the instance.
+    if (access.write) await this.checkPlanInstance(patch.plan_instance_id, access.userId);
     const updated = await this.activities.update(activityId, (current) => {
       if (current.user_id !== access.userId) throw activityNotFound();
       if (!access.write) throw readOnly('change');
@@ -229,6 +239,12 @@ export class ActivityService {
     const access = await this.accessTo(principal, row.user_id);
     if (!access.read) throw activityNotFound();
     return { ...access, userId: row.user_id };
+  }
+
+  /** A plan instance set on an activity is one of its athlete's (404 on `plan_instance_id` otherwise; `null` clears). */
+  private async checkPlanInstance(planInstanceId: string | null | undefined, userId: string): Promise<void> {
+    if (planInstanceId === undefined || planInstanceId === null) return;
+    if ((await this.planInstanceAthlete(planInstanceId)) !== userId) throw planInstanceNotFound();
   }
 
   /** Whose activities: the one named, else the caller (a key must name one). */

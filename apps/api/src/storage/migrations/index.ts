@@ -15,12 +15,21 @@ import { deliveryAndLimits } from './003-delivery-and-limits.js';
 import { organizationMembers } from './004-organizations.js';
 import { invitations } from './005-invitations.js';
 import { activitiesTable } from './006-activities.js';
+import { trainingPlansTable } from './007-training-plans.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, oldest first. */
-export const migrations: readonly Migration[] = [initial, accounts, deliveryAndLimits, organizationMembers, invitations, activitiesTable];
+export const migrations: readonly Migration[] = [
+  initial,
+  accounts,
+  deliveryAndLimits,
+  organizationMembers,
+  invitations,
+  activitiesTable,
+  trainingPlansTable,
+];
 
 /** The database was written by a newer version of the API than this one. */
 export class SchemaTooNewError extends Error {
