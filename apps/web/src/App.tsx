@@ -20,12 +20,16 @@ import { AuditPage } from './pages/coach/Audit.js';
 import { ActivitiesPage } from './pages/activities/ActivityList.js';
 import { ActivityPage } from './pages/activities/ActivityPage.js';
 import { EditActivityPage, NewActivityPage } from './pages/activities/ActivityForm.js';
+import { PlansPage } from './pages/plans/PlanList.js';
+import { PlanPage } from './pages/plans/PlanPage.js';
+import { InstancePage } from './pages/plans/InstancePage.js';
 
 const signedInPages: Record<string, () => React.JSX.Element> = {
   '/profile': ProfilePage,
   '/activities': ActivitiesPage,
   '/activities/new': NewActivityPage,
   // '/activities/import': the GPX/FIT upload, once POST /activities/import is in the contract.
+  '/plans': PlansPage,
   '/club': ClubPage,
   '/roster': RosterPage,
   '/groups': GroupsPage,
@@ -53,6 +57,10 @@ function Page() {
     const activityId = decodeURIComponent(activity[1]!);
     return activity[2] ? <EditActivityPage activityId={activityId} /> : <ActivityPage activityId={activityId} />;
   }
+  const instance = /^\/plans\/instances\/([^/]+)$/.exec(path);
+  if (instance) return <InstancePage instanceId={decodeURIComponent(instance[1]!)} />;
+  const plan = /^\/plans\/([^/]+)$/.exec(path);
+  if (plan) return <PlanPage planId={decodeURIComponent(plan[1]!)} />;
   return <RacesPage />;
 }
 
