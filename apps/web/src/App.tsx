@@ -23,6 +23,7 @@ import { EditActivityPage, NewActivityPage } from './pages/activities/ActivityFo
 import { PlansPage } from './pages/plans/PlanList.js';
 import { PlanPage } from './pages/plans/PlanPage.js';
 import { InstancePage } from './pages/plans/InstancePage.js';
+import { GeneratePlanPage } from './pages/plans/GeneratePlan.js';
 
 const signedInPages: Record<string, () => React.JSX.Element> = {
   '/profile': ProfilePage,
@@ -30,6 +31,7 @@ const signedInPages: Record<string, () => React.JSX.Element> = {
   '/activities/new': NewActivityPage,
   // '/activities/import': the GPX/FIT upload, once POST /activities/import is in the contract.
   '/plans': PlansPage,
+  '/plans/generate': GeneratePlanPage,
   '/club': ClubPage,
   '/roster': RosterPage,
   '/groups': GroupsPage,

@@ -27,6 +27,8 @@ declare global {
   const __ASTRAL_PLAN_VISIBILITIES__: Array<components['schemas']['TrainingPlanVisibility']>;
   /** The contract's `Weekday` enum, Monday first: the order a plan week's days are shown in. */
   const __ASTRAL_WEEKDAYS__: Array<components['schemas']['Weekday']>;
+  /** The AI coach's levels (`PlanDraftRequest.level`: `beginner` where a plan says `basic`). */
+  const __ASTRAL_DRAFT_LEVELS__: Array<components['schemas']['PlanDraftRequest']['level']>;
   /** The contract's bounds on a new password's length (`NewPassword`). */
   const __ASTRAL_NEW_PASSWORD_LENGTH__: { min: number; max: number };
   /** Each organization operation's `x-astral-permissions` row, as the contract writes it. */

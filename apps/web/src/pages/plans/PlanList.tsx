@@ -2,11 +2,12 @@
  * The plan library (`/plans`): the plans the viewer may read, filtered by type, level,
  * visibility and a search (the filters in the URL and in the `listTrainingPlans` request),
  * "Load more" with the cursor; above it, the plan instances the viewer may read (their own
- * schedule, or for a coach their athletes'), each linking to its calendar.
+ * schedule, or for a coach their athletes'), each linking to its calendar; a coach's column
+ * also gets the link to the AI coach's plan generation.
  */
 import { useState, type SyntheticEvent } from 'react';
 import type { components } from '@astral/openapi';
-import { allowsOn } from '../../permissions.js';
+import { allows, allowsOn } from '../../permissions.js';
 import { Link, useLocation } from '../../router.js';
 import { useApi } from '../../session.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -28,6 +29,11 @@ export function PlansPage() {
   return (
     <>
       <h1>Training plans</h1>
+      {allows('generatePlanDraft', viewer.column) && allows('createTrainingPlan', viewer.column) ? (
+        <p className="actions">
+          <Link to="/plans/generate">Generate a plan with the AI coach</Link>
+        </p>
+      ) : null}
       {allowsOn('listTrainingPlanInstances', viewer, viewer.userId) ? <InstanceList viewer={viewer} /> : null}
       <PlanLibrary />
     </>
