@@ -6,7 +6,8 @@
 // sees them on the roster. The seeded athlete browses, filters and opens their activities
 // (route and charts), logs one by hand and deletes it; the coach reads an athlete's
 // activities from the member page; Maya opens her assigned plan's schedule (a workout done by
-// a linked run), the plan library and a plan, and the coach assigns the club's plan to Leo.
+// a linked run), the plan library and a plan, and the coach assigns the club's plan to Leo
+// and generates a plan with the AI coach.
 // Every page passes axe-core, and each main page is saved as a
 // screenshot at desktop and phone width (test-results/screenshots/). (Over 250 lines: one
 // sandbox and one browser serve every person's steps; a second file would start both again.)
@@ -360,6 +361,32 @@ describe('the web app against the sandbox, in Chromium', { timeout: 180_000 }, (
     await coach.getByRole('heading', { name: 'Week 4' }).waitFor();
     expect(new URL(coach.url()).pathname).toMatch(/^\/plans\/instances\/pli_/);
     await checkPage(coach, "an athlete's new plan schedule", 'coach-plan-instance');
+  });
+
+  it('the head coach generates a plan with the AI coach, edits the draft and saves it', async () => {
+    await coach.goto(`${web.url}plans`);
+    await coach.getByRole('link', { name: 'Generate a plan with the AI coach' }).click();
+    const form = coach.getByRole('form', { name: 'what to plan for' });
+    await form.getByLabel('Weeks').fill('4');
+    await form.getByLabel('Level').selectOption('intermediate');
+    await form.getByRole('button', { name: 'Generate draft' }).click();
+    const draft = coach.getByLabel(/^The draft/);
+    await draft.waitFor();
+    const text = await draft.inputValue();
+    expect(text.match(/^Week \d+ · /gm)).toHaveLength(4);
+    // The coach shortens week 2 to 25 km (within the intermediate bounds); the plan keeps it.
+    await draft.fill(text.replace(/^(Week 2 · \w+ · )\d+ km$/m, '$125 km'));
+    await coach.getByRole('button', { name: 'Generate the plan' }).click();
+    const weeks = coach.getByRole('table', { name: 'generated weeks' });
+    await weeks.waitFor();
+    expect(await weeks.locator('tbody tr').count()).toBe(4);
+    expect(await weeks.locator('tbody tr').nth(1).locator('td').nth(3).textContent()).toBe('25 km');
+    const name = (await coach.getByRole('heading', { level: 2 }).last().textContent())!;
+    await checkPage(coach, 'a generated plan', 'coach-plan-generate');
+    await coach.getByRole('button', { name: 'Save the plan' }).click();
+    await coach.getByRole('heading', { name, level: 1 }).waitFor();
+    expect(new URL(coach.url()).pathname).toMatch(/^\/plans\/plan_/);
+    await coach.getByRole('region', { name: 'Week 4', exact: true }).waitFor();
   });
 
   it('logs out, and back in with the new password, keyboard only', async () => {
