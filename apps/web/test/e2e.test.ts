@@ -374,13 +374,14 @@ describe('the web app against the sandbox, in Chromium', { timeout: 180_000 }, (
     await draft.waitFor();
     const text = await draft.inputValue();
     expect(text.match(/^Week \d+ · /gm)).toHaveLength(4);
-    // The coach shortens week 2 to 25 km (within the intermediate bounds); the plan keeps it.
-    await draft.fill(text.replace(/^(Week 2 · \w+ · )\d+ km$/m, '$125 km'));
+    // The coach changes week 2's distance (within the intermediate bounds, 20 to 70 km); the plan keeps it.
+    const edited = /^Week 2 · \w+ · 25 km$/m.test(text) ? 24 : 25;
+    await draft.fill(text.replace(/^(Week 2 · \w+ · )\d+ km$/m, `$1${edited} km`));
     await coach.getByRole('button', { name: 'Generate the plan' }).click();
     const weeks = coach.getByRole('table', { name: 'generated weeks' });
     await weeks.waitFor();
     expect(await weeks.locator('tbody tr').count()).toBe(4);
-    expect(await weeks.locator('tbody tr').nth(1).locator('td').nth(3).textContent()).toBe('25 km');
+    expect(await weeks.locator('tbody tr').nth(1).locator('td').nth(3).textContent()).toBe(`${edited} km`);
     const name = (await coach.getByRole('heading', { level: 2 }).last().textContent())!;
     await checkPage(coach, 'a generated plan', 'coach-plan-generate');
     await coach.getByRole('button', { name: 'Save the plan' }).click();
