@@ -21,12 +21,18 @@ import { ActivitiesPage } from './pages/activities/ActivityList.js';
 import { ActivityPage } from './pages/activities/ActivityPage.js';
 import { EditActivityPage, NewActivityPage } from './pages/activities/ActivityForm.js';
 import { ImportActivityPage } from './pages/activities/ImportActivity.js';
+import { PlansPage } from './pages/plans/PlanList.js';
+import { PlanPage } from './pages/plans/PlanPage.js';
+import { InstancePage } from './pages/plans/InstancePage.js';
+import { GeneratePlanPage } from './pages/plans/GeneratePlan.js';
 
 const signedInPages: Record<string, () => React.JSX.Element> = {
   '/profile': ProfilePage,
   '/activities': ActivitiesPage,
   '/activities/new': NewActivityPage,
   '/activities/import': ImportActivityPage,
+  '/plans': PlansPage,
+  '/plans/generate': GeneratePlanPage,
   '/club': ClubPage,
   '/roster': RosterPage,
   '/groups': GroupsPage,
@@ -54,6 +60,10 @@ function Page() {
     const activityId = decodeURIComponent(activity[1]!);
     return activity[2] ? <EditActivityPage activityId={activityId} /> : <ActivityPage activityId={activityId} />;
   }
+  const instance = /^\/plans\/instances\/([^/]+)$/.exec(path);
+  if (instance) return <InstancePage instanceId={decodeURIComponent(instance[1]!)} />;
+  const plan = /^\/plans\/([^/]+)$/.exec(path);
+  if (plan) return <PlanPage planId={decodeURIComponent(plan[1]!)} />;
   return <RacesPage />;
 }
 

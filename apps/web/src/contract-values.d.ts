@@ -19,6 +19,16 @@ declare global {
   const __ASTRAL_ACTIVITY_SOURCES__: Array<components['schemas']['ActivitySource']>;
   /** The longest activity the contract accepts, in seconds (`ActivityDuration.maximum`). */
   const __ASTRAL_ACTIVITY_MAX_DURATION__: number;
+  /** The contract's `TrainingPlanType` enum (a plan's sport). */
+  const __ASTRAL_PLAN_TYPES__: Array<components['schemas']['TrainingPlanType']>;
+  /** The contract's `TrainingPlanLevel` enum. */
+  const __ASTRAL_PLAN_LEVELS__: Array<components['schemas']['TrainingPlanLevel']>;
+  /** The contract's `TrainingPlanVisibility` enum (`system` included, as the list filter takes it). */
+  const __ASTRAL_PLAN_VISIBILITIES__: Array<components['schemas']['TrainingPlanVisibility']>;
+  /** The contract's `Weekday` enum, Monday first: the order a plan week's days are shown in. */
+  const __ASTRAL_WEEKDAYS__: Array<components['schemas']['Weekday']>;
+  /** The AI coach's levels (`PlanDraftRequest.level`: `beginner` where a plan says `basic`). */
+  const __ASTRAL_DRAFT_LEVELS__: Array<components['schemas']['PlanDraftRequest']['level']>;
   /** The contract's bounds on a new password's length (`NewPassword`). */
   const __ASTRAL_NEW_PASSWORD_LENGTH__: { min: number; max: number };
   /** Each organization operation's `x-astral-permissions` row, as the contract writes it. */

@@ -28,6 +28,11 @@ export function contractValues() {
     __ASTRAL_ACTIVITY_STATUSES__: JSON.stringify(schemas.ActivityStatus.enum),
     __ASTRAL_ACTIVITY_SOURCES__: JSON.stringify(schemas.ActivitySource.enum),
     __ASTRAL_ACTIVITY_MAX_DURATION__: JSON.stringify(schemas.ActivityDuration.maximum),
+    __ASTRAL_PLAN_TYPES__: JSON.stringify(schemas.TrainingPlanType.enum),
+    __ASTRAL_PLAN_LEVELS__: JSON.stringify(schemas.TrainingPlanLevel.enum),
+    __ASTRAL_PLAN_VISIBILITIES__: JSON.stringify(schemas.TrainingPlanVisibility.enum),
+    __ASTRAL_WEEKDAYS__: JSON.stringify(schemas.Weekday.enum),
+    __ASTRAL_DRAFT_LEVELS__: JSON.stringify(schemas.PlanDraftRequest.properties.level.enum),
     __ASTRAL_NEW_PASSWORD_LENGTH__: JSON.stringify({ min: schemas.NewPassword.minLength, max: schemas.NewPassword.maxLength }),
     __ASTRAL_PERMISSIONS__: JSON.stringify(permissionMatrix()),
   };

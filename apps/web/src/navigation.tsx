@@ -27,11 +27,12 @@ export const organizationSections: readonly Section[] = [
   { to: '/audit', label: 'Audit log', operation: 'listOrganizationAuditEvents' },
 ];
 
-/** The sections a viewer sees: the athlete's own (their activities when their column may list their own), then the organization's their column allows. */
+/** The sections a viewer sees: the athlete's own (their activities when their column may list their own, the training plans when it may list those), then the organization's their column allows. */
 export function sectionsFor(viewer: Viewer | undefined): Section[] {
   const own: Section[] = [
     { to: '/races', label: 'Races' },
     ...(viewer && allowsOn('listActivities', viewer, viewer.userId) ? [{ to: '/activities', label: 'Activities' }] : []),
+    ...(viewer && allowsOn('listTrainingPlans', viewer, viewer.userId) ? [{ to: '/plans', label: 'Plans' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   if (!viewer || viewer.orgId === null) return own;

@@ -2,7 +2,7 @@
 // Chromium, no API server at all. MSW's service worker (served by the app's own server)
 // answers with the contract's examples, and the contract's validation runs in the page.
 // The same screens as against the sandbox, as the athlete (races, profile, an activity with
-// its route and charts) and as the example club's head coach (the persona picked in the
+// its route and charts, the training plans) and as the example club's head coach (the persona picked in the
 // page's banner), each passing axe-core.
 import { openChromium, type OpenChromium } from '@astral/test-chromium';
 import type { Page } from 'playwright-core';
@@ -70,6 +70,20 @@ describe('the web app on @astral/msw in Chromium (setupWorker)', { timeout: 120_
     for (const chart of ['Pace', 'Heart rate', 'Elevation'])
       await page.getByRole('figure', { name: chart }).locator('canvas').first().waitFor();
     await checkPage(page, "an activity's page (msw)");
+  });
+
+  it('opens the plan library, a plan with its nested intervals, and the assigned plan with a done workout', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('table', { name: 'training plans' }).getByRole('link', { name: 'First 5K' }).waitFor();
+    await checkPage(page, 'the plan library (msw)');
+    await page.getByRole('table', { name: 'training plans' }).getByRole('link', { name: 'Spring marathon build' }).click();
+    await page.getByText('Repeat 3 ×').waitFor();
+    await checkPage(page, "a plan's page (msw)");
+    await page.getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('table', { name: 'assigned plans' }).getByRole('link', { name: 'Spring marathon build' }).click();
+    await page.getByRole('heading', { name: 'Week 1 (this week)' }).waitFor();
+    expect(await page.getByRole('link', { name: 'the activity' }).first().getAttribute('href')).toBe('/activities/act_leoeasy0324');
+    await checkPage(page, 'a plan schedule (msw)');
   });
 
   it("as the example club's head coach: the roster, a member's coach-only notes, invitations, API keys, the audit log", async () => {

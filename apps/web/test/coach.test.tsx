@@ -53,7 +53,7 @@ describe('navigation by role, from the contract', () => {
     }
   });
 
-  it('an athlete in no organization sees only the own pages (their activities among them)', async () => {
+  it('an athlete in no organization sees only the own pages (their activities and the training plans among them)', async () => {
     renderApp('/races', { session: signedIn });
     await screen.findByRole('link', { name: 'Chicago Marathon' });
     const nav = screen.getByRole('navigation', { name: 'Main' });
@@ -61,7 +61,7 @@ describe('navigation by role, from the contract', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Races', 'Activities', 'Profile']);
+    ).toEqual(['Races', 'Activities', 'Plans', 'Profile']);
   });
 });
 

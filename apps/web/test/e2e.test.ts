@@ -6,7 +6,10 @@
 // sees them on the roster. The seeded athlete browses, filters and opens their activities
 // (route and charts), logs one by hand and deletes it, imports a watch's GPX file (and
 // importing it again links to the first); the coach reads an athlete's
-// activities from the member page. Every page passes axe-core, and each main page is saved as a
+// activities from the member page; Maya opens her assigned plan's schedule (a workout done by
+// a linked run), the plan library and a plan, and the coach assigns the club's plan to Leo
+// and generates a plan with the AI coach.
+// Every page passes axe-core, and each main page is saved as a
 // screenshot at desktop and phone width (test-results/screenshots/). (Over 250 lines: one
 // sandbox and one browser serve every person's steps; a second file would start both again.)
 import { createServer } from 'node:net';
@@ -304,6 +307,116 @@ describe('the web app against the sandbox, in Chromium', { timeout: 180_000 }, (
     await coach.getByRole('figure', { name: 'Heart rate' }).locator('canvas').first().waitFor();
     expect(await coach.getByRole('note').count()).toBe(0);
     await checkPage(coach, "an athlete's activity", 'coach-activity');
+  });
+
+  it('the seeded athlete opens her training plans: the assigned First 5K, the library filtered, a plan, and her schedule with a workout done', async () => {
+    // A run on the instance's first Monday, linked to it, completes that day's workout (the seed's own runs may all fall before it).
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${web.url}api/v1${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${seededAthleteSession.access_token}`, 'content-type': 'application/json' },
+      });
+    const instance = (await (await api('/training/plan-instances/pli_mayafirst5k')).json()) as {
+      data: { start_date: string; time_zone: string };
+    };
+    expect(instance.data.time_zone).toBe('Asia/Taipei');
+    const created = await api('/activities', {
+      method: 'POST',
+      body: JSON.stringify({
+        title: 'First 5K opener',
+        activity_type: 'run',
+        status: 'completed',
+        start_time: new Date(`${instance.data.start_date}T00:05:00+08:00`).toISOString().replace('.000Z', 'Z'),
+        duration_seconds: 1500,
+        distance_meters: 3000,
+        plan_instance_id: 'pli_mayafirst5k',
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    await maya.goto(`${web.url}races`);
+    await maya.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }).click();
+    const assigned = maya.getByRole('table', { name: 'assigned plans' });
+    await assigned.getByRole('link', { name: 'First 5K' }).waitFor();
+    const library = maya.getByRole('table', { name: 'training plans' });
+    await library.getByRole('link', { name: 'Half marathon base' }).waitFor();
+    await library.getByRole('link', { name: 'First 5K' }).waitFor();
+    await checkPage(maya, 'the plan library', 'athlete-plans');
+
+    await maya.getByLabel('Level').selectOption('intermediate');
+    await maya.getByRole('button', { name: 'Filter' }).click();
+    await maya.waitForURL(/\/plans\?level=intermediate$/);
+    await maya.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('table[aria-label="training plans"] tbody tr')];
+      return rows.length > 0 && rows.every((row) => row.children[2]?.textContent === 'intermediate');
+    });
+
+    await library.getByRole('link', { name: 'Half marathon base' }).click();
+    await maya.getByRole('heading', { name: 'Half marathon base', level: 1 }).waitFor();
+    const thursday = maya
+      .getByRole('region', { name: 'Week 1', exact: true })
+      .getByRole('listitem')
+      .filter({ has: maya.getByRole('heading', { name: 'Thursday' }) });
+    await thursday.getByText('Repeat 6 ×').waitFor();
+    expect(await thursday.getByText('Run 400 m at z5').count()).toBe(1);
+    expect(await maya.getByRole('form', { name: 'assign the plan' }).count()).toBe(0);
+    await checkPage(maya, "a plan's page", 'athlete-plan');
+
+    await maya.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }).click();
+    await assigned.getByRole('link', { name: 'First 5K' }).click();
+    await maya.getByRole('heading', { name: 'First 5K', level: 1 }).waitFor();
+    await maya.getByRole('heading', { name: 'Week 1 (this week)' }).waitFor();
+    expect(await maya.getByRole('region', { name: 'Calendar feed' }).textContent()).toContain(
+      '/training/plan-instances/pli_mayafirst5k/calendar.ics',
+    );
+    const done = maya.getByRole('link', { name: 'the activity' });
+    await done.first().waitFor();
+    await checkPage(maya, "the athlete's plan schedule", 'athlete-plan-instance');
+    await done.first().click();
+    await maya.getByRole('heading', { name: 'First 5K opener', level: 1 }).waitFor();
+  });
+
+  it('the head coach assigns the club plan to an athlete and opens the new schedule', async () => {
+    await coach.goto(`${web.url}races`);
+    await coach.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }).click();
+    await coach.getByRole('table', { name: 'training plans' }).getByRole('link', { name: 'Alpine Club spring block' }).click();
+    const form = coach.getByRole('form', { name: 'assign the plan' });
+    await form.getByRole('option', { name: 'Leo Moreau' }).waitFor({ state: 'attached' });
+    await form.getByLabel('Athlete').selectOption({ label: 'Leo Moreau' });
+    await checkPage(coach, "a plan's page with the assign form", 'coach-plan');
+    await form.getByRole('button', { name: 'Assign' }).click();
+    await coach.getByRole('link', { name: 'open the schedule' }).click();
+    await coach.getByRole('heading', { name: 'Alpine Club spring block', level: 1 }).waitFor();
+    await coach.getByRole('heading', { name: 'Week 4' }).waitFor();
+    expect(new URL(coach.url()).pathname).toMatch(/^\/plans\/instances\/pli_/);
+    await checkPage(coach, "an athlete's new plan schedule", 'coach-plan-instance');
+  });
+
+  it('the head coach generates a plan with the AI coach, edits the draft and saves it', async () => {
+    await coach.goto(`${web.url}plans`);
+    await coach.getByRole('link', { name: 'Generate a plan with the AI coach' }).click();
+    const form = coach.getByRole('form', { name: 'what to plan for' });
+    await form.getByLabel('Weeks').fill('4');
+    await form.getByLabel('Level').selectOption('intermediate');
+    await form.getByRole('button', { name: 'Generate draft' }).click();
+    const draft = coach.getByLabel(/^The draft/);
+    await draft.waitFor();
+    const text = await draft.inputValue();
+    expect(text.match(/^Week \d+ · /gm)).toHaveLength(4);
+    // The coach changes week 2's distance (within the intermediate bounds, 20 to 70 km); the plan keeps it.
+    const edited = /^Week 2 · \w+ · 25 km$/m.test(text) ? 24 : 25;
+    await draft.fill(text.replace(/^(Week 2 · \w+ · )\d+ km$/m, `$1${edited} km`));
+    await coach.getByRole('button', { name: 'Generate the plan' }).click();
+    const weeks = coach.getByRole('table', { name: 'generated weeks' });
+    await weeks.waitFor();
+    expect(await weeks.locator('tbody tr').count()).toBe(4);
+    expect(await weeks.locator('tbody tr').nth(1).locator('td').nth(3).textContent()).toBe(`${edited} km`);
+    const name = (await coach.getByRole('heading', { level: 2 }).last().textContent())!;
+    await checkPage(coach, 'a generated plan', 'coach-plan-generate');
+    await coach.getByRole('button', { name: 'Save the plan' }).click();
+    await coach.getByRole('heading', { name, level: 1 }).waitFor();
+    expect(new URL(coach.url()).pathname).toMatch(/^\/plans\/plan_/);
+    await coach.getByRole('region', { name: 'Week 4', exact: true }).waitFor();
   });
 
   it('logs out, and back in with the new password, keyboard only', async () => {
