@@ -77,7 +77,7 @@ describeOnDatabases('importing device files on $name', (lane) => {
       headers: { ...credentials, 'content-type': type, ...options.headers },
       payload: Buffer.from(bytes),
     });
-    return { status: response.statusCode, body: JSON.parse(response.body), headers: response.headers };
+    return { status: response.statusCode, body: JSON.parse(response.body), text: response.body, headers: response.headers };
   };
   const countOf = async (userId: string) =>
     (await call('GET', `/activities?user_id=${userId}&limit=1`, 'admin')).body.metadata.total as number;

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { examplesOf, operationsOf, responseOf, type OpenApiDocument } from '@astral/openapi/reader';
+import { examplesOf, operationsOf, pathPattern, responseOf, type OpenApiDocument } from '@astral/openapi/reader';
 import { formatEvent } from '@astral/server';
 import { jsonOf, type Exchange, type PrismReply } from './exchange.js';
 
@@ -19,14 +19,6 @@ interface StreamOperation {
   pattern: RegExp;
   status: number;
   examples: Array<{ name: string; value: unknown }>;
-}
-
-function templateToRegExp(template: string): RegExp {
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`);
 }
 
 /** Every operation of the document whose 2xx response is an event stream, with its examples. */
@@ -40,7 +32,7 @@ export function streamOperationsOf(document: OpenApiDocument): StreamOperation[]
       if (media === undefined) continue;
       found.push({
         method: location.method.toUpperCase(),
-        pattern: templateToRegExp(location.path),
+        pattern: pathPattern(location.path),
         status: Number(status),
         examples: examplesOf(document, media),
       });

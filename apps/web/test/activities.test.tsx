@@ -3,22 +3,16 @@
 // cursor paging, an activity's metrics, summary, route and charts from the contract's
 // examples, a stream the athlete does not share, logging and editing with the API's 400 at
 // its field, deleting, and a coach reaching an athlete's activities from the member page.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { handle, respondWithExample, setupAstralServer } from '@astral/msw/node';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { handle, respondWithExample } from '@astral/msw/node';
 import type { components } from '@astral/openapi';
 import { example, personaHandlers } from '../src/demo-personas.js';
-import { renderApp, signedIn } from './render.js';
+import { answerWithMsw, renderApp, signedIn } from './render.js';
 
 type Activity = components['schemas']['Activity'];
 
-const server = setupAstralServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = answerWithMsw();
 
 /** The contract's example activity (a tempo run with a route and a summary). */
 const tempoRun = (): Activity => example<{ data: Activity }>('getActivity').data;

@@ -3,22 +3,16 @@
 // extension names and the chosen sport in the query, the new activity opens; a duplicate
 // recording shows the API's 409 under the file input with a link to the activity it names
 // (no toast); a file that is neither GPX nor FIT is refused before any request.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { handle, setupAstralServer } from '@astral/msw/node';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { handle } from '@astral/msw/node';
 import type { components } from '@astral/openapi';
 import { example } from '../src/demo-personas.js';
-import { renderApp, signedIn } from './render.js';
+import { answerWithMsw, renderApp, signedIn } from './render.js';
 
 type Activity = components['schemas']['Activity'];
 
-const server = setupAstralServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = answerWithMsw();
 
 const tempoRun = (): Activity => example<{ data: Activity }>('getActivity').data;
 const gpx = '<?xml version="1.0"?><gpx version="1.1" creator="test"><trk><trkseg></trkseg></trk></gpx>';

@@ -1,20 +1,14 @@
 // @vitest-environment happy-dom
 // The app's pages on @astral/msw: no server, the contract's examples by default, typed
 // overrides where a test needs another answer, the API's own 400s for bad input.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { contractDocument, handle, respondWithExample, setupAstralServer } from '@astral/msw/node';
+import { contractDocument, handle, respondWithExample } from '@astral/msw/node';
 import type { components } from '@astral/openapi';
 import { schemaExample } from '@astral/openapi/reader';
-import { renderApp, signedIn } from './render.js';
+import { answerWithMsw, renderApp, signedIn } from './render.js';
 
-const server = setupAstralServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = answerWithMsw();
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const click = (name: string) => fireEvent.click(screen.getByRole('button', { name }));

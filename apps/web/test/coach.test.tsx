@@ -3,21 +3,15 @@
 // (src/demo-personas.ts, what the MSW mode offers too): the navigation follows the
 // contract's permission matrix, the roster filters and pages, coach-only notes reach coaches
 // only, secrets are shown once, and an API refusal becomes a toast.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 // The bundle msw answers from: the Node-only contract module does not load under happy-dom.
-import { contractDocument as contract, handle, respondWithExample, setupAstralServer } from '@astral/msw/node';
+import { contractDocument as contract, handle, respondWithExample } from '@astral/msw/node';
 import { personaHandlers, type Persona } from '../src/demo-personas.js';
 import { organizationSections } from '../src/navigation.js';
-import { renderApp, signedIn } from './render.js';
+import { answerWithMsw, renderApp, signedIn } from './render.js';
 
-const server = setupAstralServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = answerWithMsw();
 
 const as = (persona: Persona, path: string) => {
   server.use(...personaHandlers(persona));

@@ -4,22 +4,16 @@
 // interval blocks, the head coach assigning it (the body sent, the API's 400 at its field),
 // an athlete's schedule with a done workout linking to its activity and the calendar feed,
 // and the AI coach's draft → plan → save for a coach (not offered to an athlete).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { handle, respondWithExample, setupAstralServer } from '@astral/msw/node';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { handle, respondWithExample } from '@astral/msw/node';
 import type { components } from '@astral/openapi';
 import { example, personaHandlers } from '../src/demo-personas.js';
-import { renderApp, signedIn } from './render.js';
+import { answerWithMsw, renderApp, signedIn } from './render.js';
 
 type TrainingPlan = components['schemas']['TrainingPlan'];
 
-const server = setupAstralServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = answerWithMsw();
 
 const libraryPlan = (): TrainingPlan => example<{ data: TrainingPlan[] }>('listTrainingPlans').data[0]!;
 

@@ -1,6 +1,8 @@
 // Renders the whole app at a URL, as the browser would open it, on a fresh query cache and
 // storage: what a component test needs, with the API answered by @astral/msw.
-import { configure, render } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { cleanup, configure, render } from '@testing-library/react';
+import { setupAstralServer } from '@astral/msw/node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { basePath } from '@astral/openapi';
 import { App } from '../src/App.js';
@@ -11,6 +13,22 @@ import { ApiProvider } from '../src/session.js';
 // 2-core machine that takes more than testing-library's default 1 s wait, which is patience,
 // not a behaviour this suite asserts.
 configure({ asyncUtilTimeout: 10_000 });
+
+/**
+ * The @astral/msw server that answers the app for the calling test file: listening for the
+ * file (any request it has no handler for fails the test), the rendered app and the tests'
+ * own handlers reset after each test, closed at the end.
+ */
+export function answerWithMsw() {
+  const server = setupAstralServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    cleanup();
+    server.resetHandlers();
+  });
+  afterAll(() => server.close());
+  return server;
+}
 
 /** A session the default handlers accept (any bearer token), valid for a day. */
 export const signedIn = { access_token: 'dev-athlete-token', expires_at: new Date(Date.now() + 86_400_000).toISOString() };

@@ -4,14 +4,7 @@
  * alike), the request headers, for a CORS preflight, and the body limit, for a proxy.
  */
 import { basePath, operationTable, requestBodyLimitBytes } from './generated/operations.js';
-
-function templateToRegExp(template: string): RegExp {
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`);
-}
+import { pathPattern } from './reader/operations.js';
 
 /** What one contract path allows: the union over its operations. */
 export interface PathAllowance {
@@ -32,7 +25,7 @@ const routes = (() => {
     byPath.set(path, route);
   }
   return [...byPath].map(([path, { methods, headers }]) => ({
-    pattern: templateToRegExp(basePath + path),
+    pattern: pathPattern(basePath + path),
     allowance: { path, methods: [...methods].sort(), requestHeaders: [...headers.values()] } satisfies PathAllowance,
   }));
 })();

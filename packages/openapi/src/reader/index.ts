@@ -22,6 +22,7 @@ export {
   operationsOf,
   parameterExample,
   parametersOf,
+  pathPattern,
   readOnlyPropertyNames,
   requestBodySchemaOf,
   responseOf,

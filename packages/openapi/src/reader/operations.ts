@@ -10,6 +10,22 @@ import { resolveRef } from './refs.js';
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
+/**
+ * A path template as a pattern for request paths: each `{name}` matches one segment.
+ *
+ * @example
+ * ```ts
+ * pathPattern('/api/v1/races/{race_id}').test('/api/v1/races/race_1'); // true
+ * ```
+ */
+export function pathPattern(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
 /** One operation of the document, where it sits and what it is. */
 export interface OperationLocation {
   operationId: string;
