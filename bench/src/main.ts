@@ -10,6 +10,7 @@ import { runClientSuite } from './suites/client.js';
 import { runImportSuite } from './suites/import.js';
 import { runMockSuite } from './suites/mock.js';
 import { runPeersSuite } from './suites/peers.js';
+import { runPlansSuite } from './suites/plans.js';
 import { runPipelineSuite } from './suites/pipeline.js';
 import { runReloadSuite } from './suites/reload.js';
 import { runScaleSuite } from './suites/scale.js';
@@ -21,6 +22,7 @@ const suites: Record<string, Suite> = {
   validation: runValidationSuite,
   peers: runPeersSuite,
   'activity-reads': runActivityReadsSuite,
+  plans: runPlansSuite,
   mock: runMockSuite,
   client: runClientSuite,
   pipeline: runPipelineSuite,
