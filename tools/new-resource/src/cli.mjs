@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { GenerateError, generateResource } from './generate.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const usage = 'Usage: npm run new:resource -- "<Name>" [--plural <plural>]   (a singular name: "Shoe", "Training Plan")';
+const usage = 'Usage: npm run new:resource -- "<Name>" [--plural <plural>]   (a singular name: "Shoe", "Race Result")';
 
 let parsed;
 try {

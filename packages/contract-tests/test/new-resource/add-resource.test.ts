@@ -1,6 +1,6 @@
 // "Add a resource" proof: a copy of the contract gains a resource with a two-word tag
-// (Training Plans: GET /training-plans, GET /training-plans/{training_plan_id}; files in
-// ./training-plans/, shared error responses by $ref), the packages are built from the copy
+// (Running Shoes: GET /running-shoes, GET /running-shoes/{shoe_id}; files in
+// ./running-shoes/, shared error responses by $ref), the packages are built from the copy
 // with their own scripts, and everything downstream knows the resource with no edit: the
 // client's call names, the docs' samples, the server stubs' routes, the mock's errors.
 import { cp, readFile, writeFile } from 'node:fs/promises';
@@ -15,12 +15,12 @@ import { setupServer } from 'msw/node';
 import { startMockProcess, type MockProcess } from './mock-process.js';
 import { buildWorkspaceCopy, repoRoot, type WorkspaceCopy } from './workspace-copy.js';
 
-const fixture = fileURLToPath(new URL('./training-plans/', import.meta.url));
-const TAG = 'Training Plans';
-const PLAN_ID = 'plan_berlin16w';
+const fixture = fileURLToPath(new URL('./running-shoes/', import.meta.url));
+const TAG = 'Running Shoes';
+const SHOE_ID = 'shoe_pegasus41';
 
 /** Lays the resource's files over the copy and lists its tag and paths in openapi.yaml. */
-async function addTrainingPlans(openapiDir: string): Promise<void> {
+async function addRunningShoes(openapiDir: string): Promise<void> {
   await cp(fixture, openapiDir, { recursive: true });
   const entry = `${openapiDir}/openapi.yaml`;
   const text = await readFile(entry, 'utf8');
@@ -31,15 +31,15 @@ async function addTrainingPlans(openapiDir: string): Promise<void> {
     lines.splice(at + 1, 0, added);
     return lines.join('\n');
   };
-  const withTag = insertAfter(text, 'tags:', `  - name: ${TAG}\n    description: Training schedules toward a goal race.`);
+  const withTag = insertAfter(text, 'tags:', `  - name: ${TAG}\n    description: Running shoes and the weeks they have been worn.`);
   const withPaths = insertAfter(
     withTag,
     'paths:',
     [
-      '  /training-plans:',
-      '    $ref: paths/training-plans.yaml',
-      '  /training-plans/{training_plan_id}:',
-      '    $ref: paths/training-plans_{training_plan_id}.yaml',
+      '  /running-shoes:',
+      '    $ref: paths/running-shoes.yaml',
+      '  /running-shoes/{shoe_id}:',
+      '    $ref: paths/running-shoes_{shoe_id}.yaml',
     ].join('\n'),
   );
   await writeFile(entry, withPaths);
@@ -51,7 +51,7 @@ let bundle: Record<string, any>;
 
 beforeAll(async () => {
   const started = performance.now();
-  copy = await buildWorkspaceCopy(addTrainingPlans);
+  copy = await buildWorkspaceCopy(addRunningShoes);
   const steps = copy.timings.map((t) => `${t.step} ${t.seconds.toFixed(1)} s`).join(', ');
   console.log(`workspace copy built in ${((performance.now() - started) / 1000).toFixed(1)} s (${steps})`);
   table = (await copy.importBuilt<typeof OpenApi>('openapi')).operationTable;
@@ -63,23 +63,21 @@ afterAll(async () => {
 });
 
 describe('a new resource with a two-word tag, added to a copy of the contract', () => {
-  it('the generated table gives its operations client call names under trainingPlans', () => {
+  it('the generated table gives its operations client call names under runningShoes', () => {
     const ids = table as unknown as Record<string, { tag: string; client: { namespace: string; method: string } }>;
-    expect(ids.listTrainingPlans).toMatchObject({ tag: TAG, client: { namespace: 'trainingPlans', method: 'list' } });
-    expect(ids.getTrainingPlan).toMatchObject({ tag: TAG, client: { namespace: 'trainingPlans', method: 'get' } });
+    expect(ids.listRunningShoes).toMatchObject({ tag: TAG, client: { namespace: 'runningShoes', method: 'list' } });
+    expect(ids.getRunningShoe).toMatchObject({ tag: TAG, client: { namespace: 'runningShoes', method: 'get' } });
   });
 
-  it('the docs samples call client.trainingPlans.get(...)', async () => {
+  it('the docs samples call client.runningShoes.get(...)', async () => {
     const samples = (await import(pathToFileURL(`${repoRoot}apps/docs/src/code-samples.mjs`).href)) as {
       withCodeSamples(document: unknown): Record<string, any>;
     };
     const decorated = samples.withCodeSamples(bundle);
-    const sources = (decorated.paths['/training-plans/{training_plan_id}'].get['x-codeSamples'] as Array<{ source: string }>).map(
-      (s) => s.source,
-    );
-    expect(sources.join('\n')).toContain(`client.trainingPlans.get('${PLAN_ID}')`);
-    const list = (decorated.paths['/training-plans'].get['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
-    expect(list.join('\n')).toContain('client.trainingPlans.list(');
+    const sources = (decorated.paths['/running-shoes/{shoe_id}'].get['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
+    expect(sources.join('\n')).toContain(`client.runningShoes.get('${SHOE_ID}')`);
+    const list = (decorated.paths['/running-shoes'].get['x-codeSamples'] as Array<{ source: string }>).map((s) => s.source);
+    expect(list.join('\n')).toContain('client.runningShoes.list(');
   });
 
   describe('the server stubs and the client, both built from the copy', () => {
@@ -99,23 +97,22 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
       await app?.close();
     });
 
-    it('answer GET /api/v1/training-plans/{id} with the contract example', async () => {
-      const example =
-        bundle.paths['/training-plans/{training_plan_id}'].get.responses['200'].content['application/json'].examples.berlin16w.value;
-      const res = await fetch(`${baseUrl}/api/v1/training-plans/${PLAN_ID}`, { headers: { Authorization: 'Bearer t' } });
+    it('answer GET /api/v1/running-shoes/{id} with the contract example', async () => {
+      const example = bundle.paths['/running-shoes/{shoe_id}'].get.responses['200'].content['application/json'].examples.pegasus41.value;
+      const res = await fetch(`${baseUrl}/api/v1/running-shoes/${SHOE_ID}`, { headers: { Authorization: 'Bearer t' } });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual(example);
     });
 
-    it('client.trainingPlans.list and .get exist and reach those routes', async () => {
+    it('client.runningShoes.list and .get exist and reach those routes', async () => {
       const { createAstralClient } = await copy.importBuilt<typeof Client>('client');
       const client = createAstralClient({ baseUrl: `${baseUrl}/api/v1`, token: 't' }) as unknown as Record<
         string,
         Record<string, (...args: unknown[]) => Promise<any>>
       >;
-      expect(Object.keys(client.trainingPlans ?? {}).sort()).toEqual(['get', 'list']);
-      expect((await client.trainingPlans!.get!(PLAN_ID)).training_plan_id).toBe(PLAN_ID);
-      expect((await client.trainingPlans!.list!()).map((plan: { training_plan_id: string }) => plan.training_plan_id)).toContain(PLAN_ID);
+      expect(Object.keys(client.runningShoes ?? {}).sort()).toEqual(['get', 'list']);
+      expect((await client.runningShoes!.get!(SHOE_ID)).shoe_id).toBe(SHOE_ID);
+      expect((await client.runningShoes!.list!()).map((shoe: { shoe_id: string }) => shoe.shoe_id)).toContain(SHOE_ID);
     });
   });
 
@@ -128,10 +125,10 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
       await mock?.stop();
     });
 
-    it('answers Prefer: code=404 with "Training plan not found", field training_plan_id', async () => {
-      const res = await fetch(`${mock.url}/training-plans/${PLAN_ID}`, { headers: { 'X-API-Key': 'any', Prefer: 'code=404' } });
+    it('answers Prefer: code=404 with "Shoe not found", field shoe_id', async () => {
+      const res = await fetch(`${mock.url}/running-shoes/${SHOE_ID}`, { headers: { 'X-API-Key': 'any', Prefer: 'code=404' } });
       expect(res.status).toBe(404);
-      expect(await res.json()).toEqual({ error: 'Training plan not found', details: { code: 'NOT_FOUND', field: 'training_plan_id' } });
+      expect(await res.json()).toEqual({ error: 'Shoe not found', details: { code: 'NOT_FOUND', field: 'shoe_id' } });
     });
   });
 
@@ -143,20 +140,19 @@ describe('a new resource with a two-word tag, added to a copy of the contract', 
       server.listen({ onUnhandledRequest: 'error' });
       try {
         const baseUrl = 'http://msw.copy.test/api/v1';
-        const example =
-          bundle.paths['/training-plans/{training_plan_id}'].get.responses['200'].content['application/json'].examples.berlin16w.value;
-        const res = await fetch(`${baseUrl}/training-plans/${PLAN_ID}`, { headers: { Authorization: 'Bearer t' } });
+        const example = bundle.paths['/running-shoes/{shoe_id}'].get.responses['200'].content['application/json'].examples.pegasus41.value;
+        const res = await fetch(`${baseUrl}/running-shoes/${SHOE_ID}`, { headers: { Authorization: 'Bearer t' } });
         expect([res.status, await res.json()]).toEqual([200, example]);
-        const missing = await fetch(`${baseUrl}/training-plans/${PLAN_ID}`, { headers: { Authorization: 'Bearer t', Prefer: 'code=404' } });
+        const missing = await fetch(`${baseUrl}/running-shoes/${SHOE_ID}`, { headers: { Authorization: 'Bearer t', Prefer: 'code=404' } });
         expect(await missing.json()).toEqual({
-          error: 'Training plan not found',
-          details: { code: 'NOT_FOUND', field: 'training_plan_id' },
+          error: 'Shoe not found',
+          details: { code: 'NOT_FOUND', field: 'shoe_id' },
         });
         const client = createAstralClient({ baseUrl, token: 't' }) as unknown as Record<
           string,
           Record<string, (...args: unknown[]) => Promise<any>>
         >;
-        expect((await client.trainingPlans!.get!(PLAN_ID)).training_plan_id).toBe(PLAN_ID);
+        expect((await client.runningShoes!.get!(SHOE_ID)).shoe_id).toBe(SHOE_ID);
       } finally {
         server.close();
       }
