@@ -75,7 +75,9 @@ function addToArray(text, declaration, entry, file, before) {
   const close = at < 0 ? -1 : text.indexOf(']', at + declaration.length);
   if (close < 0) throw new GenerateError(`${file}: no "${declaration} [...]" to register the resource in`);
   const list = text.slice(at + declaration.length, close);
-  const updated = before && list.includes(before) ? list.replace(before, `${entry}, ${before}`) : `${list.trimEnd()}, ${entry}`;
+  // A list Prettier wrapped ends in a comma: the entry goes after it, not after a second one.
+  const updated =
+    before && list.includes(before) ? list.replace(before, `${entry}, ${before}`) : `${list.trimEnd().replace(/,$/, '')}, ${entry}`;
   return text.slice(0, at + declaration.length) + updated + text.slice(close);
 }
 
