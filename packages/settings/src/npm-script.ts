@@ -129,7 +129,9 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Whether nothing accepts connections on `port` of 127.0.0.1 (a stopped server is gone).
+ * Whether nothing accepts connections on `port` of 127.0.0.1 within `withinMs` (a stopped
+ * server is gone). The kernel closes a killed server's sockets only once the process has
+ * died, which on a loaded machine can come a moment after the signal: so poll, within a bound.
  *
  * @example
  * ```ts
@@ -137,13 +139,22 @@ export async function freePort(): Promise<number> {
  * expect(await portClosed(port)).toBe(true);
  * ```
  */
-export function portClosed(port: number): Promise<boolean> {
+export async function portClosed(port: number, withinMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    if (!(await acceptsConnections(port))) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function acceptsConnections(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => {
       socket.destroy();
-      resolve(false);
+      resolve(true);
     });
-    socket.once('error', () => resolve(true));
+    socket.once('error', () => resolve(false));
   });
 }

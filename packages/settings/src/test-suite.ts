@@ -93,5 +93,5 @@ export async function throughNpmScript(
   } finally {
     await running.stop();
   }
-  for (const port of ports) expect(await portClosed(port), `port ${port} closed after stop`).toBe(true);
+  for (const port of ports) expect(await portClosed(port), `port ${port} closed within 10 s of stop`).toBe(true);
 }
