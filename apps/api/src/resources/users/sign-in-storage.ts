@@ -18,10 +18,10 @@ export interface SignInStorage {
   /**
    * A counter that moves whenever what `findByTokenHash` reads may have changed (a token,
    * a session or a user written here or by another process), for a cache of callers in front
-   * of it; absent where the database cannot tell at less than the cost of the lookup
-   * (PostgreSQL).
+   * of it (`undefined` while the database cannot tell: PostgreSQL not listening; see
+   * storage/change-counters.ts).
    */
-  readonly tokenLookupVersion?: (() => Promise<number>) | undefined;
+  readonly tokenLookupVersion?: (() => Promise<number | undefined>) | undefined;
   /** Stores a token's hash for a user, outside any session, optionally expiring (the admin CLI, the seed). */
   addAccessToken(userId: string, tokenHash: string, expiresAt?: string): Promise<void>;
   /** Stores a token's hash in a session. */

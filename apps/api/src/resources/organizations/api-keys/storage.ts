@@ -40,9 +40,10 @@ export interface ApiKeyStorage {
   /**
    * A counter that moves whenever what `findByApiKeyHash` reads may have changed (a key or
    * an organization written here or by another process), for a cache of callers in front of
-   * it; absent where the database cannot tell at less than the cost of the lookup (PostgreSQL).
+   * it (`undefined` while the database cannot tell: PostgreSQL not listening; see
+   * storage/change-counters.ts).
    */
-  readonly apiKeyLookupVersion?: (() => Promise<number>) | undefined;
+  readonly apiKeyLookupVersion?: (() => Promise<number | undefined>) | undefined;
   /** Stores an API key's hash for an organization, with its details (an id, a name... by default). */
   addApiKey(organizationId: string, keyHash: string, details?: NewApiKey): Promise<void>;
   /** The organization's active keys at `nowMs`, newest first (`limit` of them at most). */
