@@ -18,6 +18,9 @@ import type { ChangeSources } from './change-counters.js';
 /** The channel the credential tables' trigger notifies (migration 008). */
 export const credentialsChannel = 'astral_credentials';
 
+/** The listening connection's `application_name` (`pg_stat_activity` shows it apart from the pool's). */
+export const listenerApplicationName = 'astral change notices';
+
 /** The trigger's name on each table it watches (migration 008 and `postgresDialect.notifyOnWrite`). */
 export const noticeTriggerName = (channel: string) => `${channel}_notice`;
 
@@ -81,7 +84,7 @@ export function changeNotices(options: ChangeNoticesOptions): ChangeNotices {
     // Never closed on purpose: no maximum lifetime (and, by default, no idle timeout).
     max_lifetime: null,
     fetch_types: false,
-    connection: { application_name: 'astral change notices' },
+    connection: { application_name: listenerApplicationName },
     onnotice: () => undefined,
     onclose: () => {
       connection++;
