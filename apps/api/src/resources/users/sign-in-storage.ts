@@ -2,8 +2,9 @@
  * What signs a user in, besides the password: their sessions, their access tokens (hashed)
  * and the external identities linked to them. An access token is good while it is neither
  * revoked nor expired, its session (if it has one) has not ended, and its user is active: one
- * indexed lookup, read on every request by every instance, so a logout or a reset takes
- * effect on the next request everywhere.
+ * indexed lookup, behind the callers' cache (auth/principal-cache.ts), which any write to
+ * these tables empties: a logout or a reset takes effect on the next request of the instance
+ * that made it, and on the others when the database's change notice reaches them.
  */
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
@@ -26,7 +27,7 @@ export interface SignInStorage {
   addAccessToken(userId: string, tokenHash: string, expiresAt?: string): Promise<void>;
   /** Stores a token's hash in a session. */
   addSessionToken(token: Omit<AccessTokenRow, 'revoked_at'>): Promise<void>;
-  /** Marks a token revoked at `atIso` (read by every instance on its next request); whether it was active. */
+  /** Marks a token revoked at `atIso` (refused by this instance at its next request, by the others once the change notice arrives); whether it was active. */
   revokeAccessToken(tokenHash: string, atIso: string): Promise<boolean>;
   startSession(session: Omit<SessionRow, 'ended_at'>): Promise<void>;
   /** Ends a session: its tokens are refused from then on. Whether it was going on. */
