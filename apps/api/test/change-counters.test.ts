@@ -142,3 +142,48 @@ describe('change counters on SQLite', () => {
     }
   });
 });
+
+describe('change counters on sources that cannot always tell (PostgreSQL change notices)', () => {
+  // What postgres-change-notices.ts gives: a version while listening (moved by each notice
+  // and each connect), `undefined` while not, and the tables its trigger is on.
+  let version: number | undefined = 1;
+  const counters = changeCounters({
+    dataVersion: () => version,
+    schemaVersion: () => 0,
+    writesReaching: (table) => (table === 'access_tokens' ? ['sessions'] : []),
+    watches: (table) => ['access_tokens', 'sessions', 'users'].includes(table),
+  });
+
+  it('answers undefined while not listening, and a new value once listening again', () => {
+    const tokens = counters.over(['access_tokens', 'users']);
+    const listening = tokens();
+    expect(listening).toBeTypeOf('number');
+    expect(tokens()).toBe(listening);
+    version = undefined;
+    expect(tokens()).toBeUndefined();
+    version = 2;
+    expect(tokens()).not.toBe(listening);
+  });
+
+  it('answers undefined over a table no notice covers, itself or through a table whose writes reach it', () => {
+    expect(counters.over(['races'])()).toBeUndefined();
+    expect(counters.over(['access_tokens'])()).toBeTypeOf('number');
+    const uncovered = changeCounters({
+      dataVersion: () => 1,
+      schemaVersion: () => 0,
+      writesReaching: () => ['races'],
+      watches: (table) => table !== 'races',
+    });
+    expect(uncovered.over(['access_tokens'])()).toBeUndefined();
+  });
+
+  it("moves on this process's write to a watched table, or to one whose writes reach it", () => {
+    const tokens = counters.over(['access_tokens']);
+    const before = tokens();
+    counters.noteRun({ kind: 'write', table: 'sessions' });
+    const after = tokens();
+    expect(after).not.toBe(before);
+    counters.noteRun({ kind: 'write', table: 'races' });
+    expect(tokens()).toBe(after);
+  });
+});

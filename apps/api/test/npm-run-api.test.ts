@@ -4,8 +4,8 @@
 // origin is allowed and one from an origin the development default would allow is not, the
 // ID tokens of OIDC_ISSUER sign up. With DATABASE_URL at a throwaway PostgreSQL database, a
 // race created over HTTP is a row a direct query reads there, and under concurrent requests
-// the API holds no more connections than DATABASE_POOL_SIZE. Then the whole process group is
-// stopped.
+// the API holds no more connections than DATABASE_POOL_SIZE, plus the one that listens for
+// change notices. Then the whole process group is stopped.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '@astral/settings/npm-script';
 import { throughNpmScript } from '@astral/settings/test-suite';
 import { createDatabase } from '@astral/test-postgres';
+import { listenerApplicationName } from '../src/storage/postgres-change-notices.js';
 import { describeOnDatabases } from './databases.js';
+import { eventually } from './eventually.js';
 import { startLocalIssuer, type LocalIssuer } from './oidc-issuer.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
 
@@ -107,12 +109,14 @@ describeOnDatabases(
       const database = new pg.Client({ connectionString: databaseUrl });
       await database.connect();
       cleanups.push(() => database.end());
-      // The API's connections to its database: every one but this test's own.
-      const apiConnections = async () =>
+      // The API's connections to its database, every one but this test's own: its pool's, or its listener's.
+      const apiConnections = async (listener = false) =>
         Number(
           (
             await database.query<{ count: string }>(
-              'select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+              `select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+                 and (application_name = $1) = $2`,
+              [listenerApplicationName, listener],
             )
           ).rows[0]!.count,
         );
@@ -162,6 +166,8 @@ describeOnDatabases(
         expect(peak).toBeLessThanOrEqual(poolSize);
         // Idle connections stay in the pool (10 s): the burst filled it.
         expect(await apiConnections()).toBe(poolSize);
+        // Beside the pool, one connection listens for other instances' credential changes.
+        expect(await eventually(() => apiConnections(true), 1)).toBe(1);
       });
     });
   },

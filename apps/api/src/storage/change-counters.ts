@@ -1,11 +1,14 @@
 /**
- * Change counters (SQLite): whether the tables a query reads may have changed since a
- * moment, for a cache in front of a read that every request makes (the caller's credentials).
+ * Change counters: whether the tables a query reads may have changed since a moment, for a
+ * cache in front of a read that every request makes (the caller's credentials).
  * A counter moves on
- * - a write through this connection to one of its tables: every statement the connection
- *   runs is noted, and its target table read from its SQL;
- * - any commit by another connection (another process on the file, the admin CLI), which
- *   `pragma data_version` tells without reading a table.
+ * - a write through this process to one of its tables: every statement is noted, and its
+ *   target table read from its SQL;
+ * - any commit by another connection, as the database tells it without reading a table:
+ *   SQLite's `pragma data_version` (sqlite.ts), PostgreSQL's change notices from a trigger
+ *   (postgres-change-notices.ts). Where the database cannot tell at the moment (PostgreSQL
+ *   while its listening connection is down) or cannot tell for one of the tables (no trigger
+ *   on it), the counter answers `undefined`: cache nothing.
  * A counter that moves too often only costs a cache miss; one that stays put when it should
  * move serves what the database no longer holds. So every doubt moves every counter: a write
  * whose target cannot be read from its SQL (a `with` clause, DDL, a name qualified by its
@@ -50,18 +53,25 @@ export interface ChangeCounters {
   noteRun: (effect: StatementEffect) => void;
   /**
    * A counter over `tables`: each call returns a number, and a later call returns a
-   * different one when any of the tables may have changed in between.
+   * different one when any of the tables may have changed in between; `undefined` while
+   * other connections' changes to them cannot be known (cache nothing then).
    */
-  over: (tables: readonly string[]) => () => number;
+  over: (tables: readonly string[]) => () => number | undefined;
 }
 
 export interface ChangeSources {
-  /** Reads `pragma data_version` on the connection the statements run on. */
+  /**
+   * Moves on every commit by another connection (that `watches` covers). SQLite: `pragma
+   * data_version` on the connection the statements run on. `undefined`: such commits cannot
+   * be known now; the value after that must differ from every value before it.
+   */
   dataVersion: () => unknown;
-  /** Reads `pragma schema_version` (checked only when another connection has committed). */
+  /** Moves when the schema may have changed (checked only when `dataVersion` has moved). SQLite: `pragma schema_version`. */
   schemaVersion: () => unknown;
   /** The tables whose writes can change rows of `table`: by a foreign key's action, or a trigger. */
   writesReaching: (table: string) => readonly string[];
+  /** Whether other connections' writes to `table` move `dataVersion`. Default: every table's (SQLite). */
+  watches?: (table: string) => boolean;
 }
 
 /**
@@ -92,8 +102,10 @@ export function changeCounters(sources: ChangeSources): ChangeCounters {
     over(tables) {
       let watched: string[] = [];
       let watchedAt = -1;
+      let covered = true;
       return () => {
         const current = sources.dataVersion();
+        if (current === undefined) return undefined;
         if (current !== seenDataVersion) {
           seenDataVersion = current;
           everything = ++clock;
@@ -106,7 +118,9 @@ export function changeCounters(sources: ChangeSources): ChangeCounters {
         if (watchedAt !== schemaGeneration) {
           watched = withWritesReaching(tables, sources.writesReaching);
           watchedAt = schemaGeneration;
+          covered = sources.watches === undefined || watched.every(sources.watches);
         }
+        if (!covered) return undefined;
         let latest = everything;
         for (const table of watched) latest = Math.max(latest, lastWrite.get(table) ?? 0);
         return latest;

@@ -39,11 +39,12 @@ export interface StorageContext<Tables> {
   transaction<T>(work: (context: StorageContext<Tables>) => Promise<T>): Promise<T>;
   /**
    * A counter that moves whenever what `query` reads (the tables it names) may have changed, for a
-   * cache in front of it; `undefined` where the database cannot tell cheaply (PostgreSQL).
-   * It answers a promise, as every storage call does (a broken database rejects it), though
-   * it reads no table. See change-counters.ts.
+   * cache in front of it; it answers `undefined` while the database cannot tell (PostgreSQL
+   * while it is not listening for change notices: cache nothing then). It answers a promise,
+   * as every storage call does (a broken database rejects it), though it reads no table.
+   * See change-counters.ts.
    */
-  changeCounter(query: { readonly tables: readonly string[] }): (() => Promise<number>) | undefined;
+  changeCounter(query: { readonly tables: readonly string[] }): (() => Promise<number | undefined>) | undefined;
 }
 
 const COMMIT = CompiledQuery.raw('commit');
@@ -55,8 +56,8 @@ interface Shared {
   built: Map<(db: Kysely<AnyTables>, dialect: StorageDialect) => unknown, unknown>;
   /** Runs a query at once outside any transaction, when the database can (SQLite); see `OpenDatabase.direct`. */
   direct?: ((query: CompiledQuery) => QueryResult<unknown> | undefined) | undefined;
-  /** Change counters over tables, when the database keeps them (SQLite); see `OpenDatabase.changeCounter`. */
-  changeCounter?: ((tables: readonly string[]) => () => number) | undefined;
+  /** Change counters over tables, when the database keeps them; see `OpenDatabase.changeCounter`. */
+  changeCounter?: ((tables: readonly string[]) => () => number | undefined) | undefined;
   /** Transactions open or waiting for the connection: while any, queries queue through Kysely. */
   transactions: number;
 }

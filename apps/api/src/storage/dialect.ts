@@ -43,6 +43,13 @@ export interface StorageDialect {
    * no such clause and whose `BEGIN IMMEDIATE` already keeps other writers out.
    */
   readonly rowLocks: boolean;
+  /**
+   * Statements that make every committed write to `tables` (inserts, updates, deletes,
+   * truncates, cascades included) notify `channel`, for the change counters of other
+   * processes (change-counters.ts). SQLite: nothing (every connection reads `pragma
+   * data_version`); PostgreSQL: a statement-level trigger on each table calling `pg_notify`.
+   */
+  notifyOnWrite(channel: string, tables: readonly string[]): readonly CompiledQuery[];
   /** The column type that holds a boolean: SQLite has none (`integer` 0/1), PostgreSQL `boolean`. */
   readonly booleanColumn: 'integer' | 'boolean';
   /** Whether the driver's error is a unique (or primary key) constraint violation. */

@@ -25,6 +25,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { Sql } from 'postgres';
+import { statementEffect, type StatementEffect } from './change-counters.js';
 
 /** Statements that read or write rows are prepared; DDL is not (a cached plan must not outlive a migration). */
 const preparable = /^\s*(select|insert|update|delete|with)\b/i;
@@ -33,6 +34,22 @@ const opensTransaction = /^\s*(begin|start\s+transaction)\b/i;
 const counted = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 
 type Runner = Sql<Record<string, never>>;
+/** Told of every statement that may write (change-counters.ts), before it runs and again once it is committed. */
+type OnWrite = (effect: Exclude<StatementEffect, { kind: 'read' }>) => void;
+
+/** `statementEffect` per SQL text: the same few hundred compiled statements run again and again. */
+function effectCache(): (sql: string) => StatementEffect {
+  const effects = new Map<string, StatementEffect>();
+  return (sql) => {
+    let effect = effects.get(sql);
+    if (effect === undefined) {
+      // Raw statements may carry values in their text: bounded, so they cannot grow it forever.
+      if (effects.size >= 1_000) effects.clear();
+      effects.set(sql, (effect = statementEffect(sql)));
+    }
+    return effect;
+  };
+}
 
 async function run<R>(on: Runner, query: CompiledQuery): Promise<QueryResult<R>> {
   const result = await on.unsafe(query.sql, query.parameters as never[], { prepare: preparable.test(query.sql) });
@@ -43,12 +60,31 @@ async function run<R>(on: Runner, query: CompiledQuery): Promise<QueryResult<R>>
 /** The connection Kysely holds for a query or a transaction: the pool until `begin`, then a reserved connection. */
 class PostgresJsConnection implements DatabaseConnection {
   #reserved: (Runner & { release(): void }) | undefined;
+  /** The writes of the open transaction, told again once it has ended (committed or not). */
+  #written: Array<Parameters<OnWrite>[0]> = [];
 
-  constructor(private readonly sql: Runner) {}
+  constructor(
+    private readonly sql: Runner,
+    private readonly effectOf: ((sql: string) => StatementEffect) | undefined,
+    private readonly onWrite: OnWrite | undefined,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.#reserved && opensTransaction.test(query.sql)) this.#reserved = (await this.sql.reserve()) as Runner & { release(): void };
-    return run<R>(this.#reserved ?? this.sql, query);
+    const effect = this.effectOf?.(query.sql);
+    if (effect === undefined || effect.kind === 'read') return run<R>(this.#reserved ?? this.sql, query);
+    // Told before (as on SQLite) and again after the commit: a lookup that ran meanwhile,
+    // on another connection, may have read the rows as they were.
+    this.onWrite!(effect);
+    if (this.#reserved) {
+      this.#written.push(effect);
+      return run<R>(this.#reserved, query);
+    }
+    try {
+      return await run<R>(this.sql, query);
+    } finally {
+      this.onWrite!(effect);
+    }
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
@@ -59,20 +95,26 @@ class PostgresJsConnection implements DatabaseConnection {
   release(): void {
     this.#reserved?.release();
     this.#reserved = undefined;
+    for (const effect of this.#written.splice(0)) this.onWrite!(effect);
   }
 }
 
 class PostgresJsDriver implements Driver {
+  readonly #effectOf: ((sql: string) => StatementEffect) | undefined;
+
   constructor(
     private readonly sql: Runner,
     private readonly beforeFirstQuery: () => Promise<void>,
-  ) {}
+    private readonly onWrite: OnWrite | undefined,
+  ) {
+    this.#effectOf = onWrite && effectCache();
+  }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.beforeFirstQuery();
-    return new PostgresJsConnection(this.sql);
+    return new PostgresJsConnection(this.sql, this.#effectOf, this.onWrite);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -96,7 +138,9 @@ class PostgresJsDriver implements Driver {
 
 /**
  * Kysely's PostgreSQL dialect (compiler, adapter, introspector) on a postgres.js pool.
- * `beforeFirstQuery` runs before each query is let through (the lazy migration waits there).
+ * `beforeFirstQuery` runs before each query is let through (the lazy migration waits there);
+ * `onWrite` is told of every statement that may write, before it runs and again once it is
+ * committed (or, in a transaction, once the transaction has ended).
  * The pool is not ended with Kysely: its owner ends it.
  *
  * @example
@@ -105,9 +149,13 @@ class PostgresJsDriver implements Driver {
  * const db = new Kysely<Tables>({ dialect: postgresJsDialect(sql) });
  * ```
  */
-export function postgresJsDialect(sql: Sql<Record<string, never>>, beforeFirstQuery: () => Promise<void> = async () => {}): Dialect {
+export function postgresJsDialect(
+  sql: Sql<Record<string, never>>,
+  beforeFirstQuery: () => Promise<void> = async () => {},
+  onWrite?: OnWrite,
+): Dialect {
   return {
-    createDriver: () => new PostgresJsDriver(sql, beforeFirstQuery),
+    createDriver: () => new PostgresJsDriver(sql, beforeFirstQuery, onWrite),
     createQueryCompiler: () => new PostgresQueryCompiler(),
     createAdapter: () => new PostgresAdapter(),
     createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),

@@ -3,11 +3,14 @@
  * Kysely's PostgreSQL compiler: a connection pool shared by every
  * request, so several API instances can run on one database. Everything that must hold
  * across instances (uniqueness, revocation, reads after writes) is a row or a constraint
- * here, never process memory.
+ * here; the one cache in process memory, the callers' (auth/principal-cache.ts), is emptied
+ * by the change notices other instances' writes send (postgres-change-notices.ts).
  */
 import { CompiledQuery, Kysely } from 'kysely';
 import postgres from 'postgres';
 import { postgresJsDialect } from './postgres-js-driver.js';
+import { changeCounters } from './change-counters.js';
+import { changeNotices, noticeTriggerName } from './postgres-change-notices.js';
 import type { AnyTables } from './context.js';
 import { lockNumber, type StorageDialect } from './dialect.js';
 import { migrate } from './migrations/index.js';
@@ -26,6 +29,20 @@ export const postgresDialect: StorageDialect = {
   migrationLock: [CompiledQuery.raw(`select pg_advisory_xact_lock(${migrationLockKey.toString()})`)],
   // Same lock space as `migrationLock`; a hash meeting its key would only make one wait.
   keyLock: (name) => [CompiledQuery.raw('select pg_advisory_xact_lock(cast($1 as bigint))', [lockNumber(name)])],
+  notifyOnWrite: (channel, tables) => [
+    // One function for every channel and table: the channel is the trigger's argument.
+    CompiledQuery.raw(`create or replace function astral_notify_change() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify(tg_argv[0], tg_table_name);
+        return null;
+      end $$`),
+    ...tables.map((table) =>
+      CompiledQuery.raw(
+        `create trigger "${noticeTriggerName(channel)}" after insert or update or delete or truncate on "${table}" ` +
+          `for each statement execute function astral_notify_change('${channel}')`,
+      ),
+    ),
+  ],
   rowLocks: true,
   booleanColumn: 'boolean',
   // SQLSTATE 23505: unique_violation (indexes and primary keys alike).
@@ -39,6 +56,8 @@ export interface PostgresOptions {
   url: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
+  /** Wait before the change-notice listener connects again after a drop (default 1 s; tests). */
+  reconnectDelayMs?: number;
 }
 
 /** The default pool size: enough for one instance on a small server; raise it with `DATABASE_POOL_SIZE`. */
@@ -63,7 +82,15 @@ export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
     onnotice: () => undefined,
   });
   const migration = lazyMigration(() => migrate(new Kysely({ dialect: postgresJsDialect(sql) }), postgresDialect));
-  const db = new Kysely<AnyTables>({ dialect: postgresJsDialect(sql, migration.ensure) });
+  // The change counters' own connection, opened when a counter is first read (the first
+  // authenticated request), once the migrations have made the triggers it listens to.
+  const notices = changeNotices({
+    url: options.url,
+    ...(options.reconnectDelayMs === undefined ? {} : { reconnectDelayMs: options.reconnectDelayMs }),
+  });
+  const counters = changeCounters(notices.sources);
+  const db = new Kysely<AnyTables>({ dialect: postgresJsDialect(sql, migration.ensure, counters.noteRun) });
+  let listenerStarted = false;
   let closed: Promise<void> | undefined;
   const { host, port, pathname } = new URL(options.url);
   return {
@@ -73,9 +100,24 @@ export function openPostgresDatabase(options: PostgresOptions): OpenDatabase {
     // Credentials never appear here: host, port and database only.
     info: () => ({ file: `postgres://${host}${port ? `:${port}` : ''}${pathname}`, journalMode: 'wal', synchronous: 'FULL' }),
     statements: () => ({ size: 0, hits: 0, misses: 0 }),
+    changeCounter(tables) {
+      const counter = counters.over(tables);
+      return () => {
+        if (!listenerStarted) {
+          listenerStarted = true;
+          void migration.ensure().then(
+            () => notices.start(),
+            () => undefined,
+          );
+        }
+        return counter();
+      };
+    },
+    changeNotices: notices,
     close: () =>
       (closed ??= (async () => {
         await migration.settled();
+        await notices.close();
         await db.destroy();
         await sql.end({ timeout: 5 });
       })()),

@@ -11,6 +11,7 @@ import { CompiledQuery, Kysely, SqliteDialect, SqliteQueryCompiler, type LimitNo
 import type { AnyTables } from './context.js';
 import type { StorageDialect } from './dialect.js';
 import { changeCounters, type ChangeSources } from './change-counters.js';
+import type { ChangeNotices } from './postgres-change-notices.js';
 import { migrate } from './migrations/index.js';
 import { lazyMigration } from './lazy-migration.js';
 import { cachingDatabase, type StatementCacheStats } from './statement-cache.js';
@@ -75,6 +76,7 @@ export const sqliteDialect: StorageDialect = {
   beginWrite: CompiledQuery.raw('begin immediate'),
   migrationLock: [],
   keyLock: () => [],
+  notifyOnWrite: () => [],
   rowLocks: false,
   booleanColumn: 'integer',
   isUniqueViolation: (error) =>
@@ -108,12 +110,14 @@ export interface OpenDatabase {
    */
   direct?(query: CompiledQuery): QueryResult<unknown> | undefined;
   /**
-   * SQLite only: a counter that moves whenever any of `tables` may have changed, written
-   * through this connection or by any other (change-counters.ts); reading it costs one
-   * `pragma data_version`. PostgreSQL has none: other instances write without telling, and
-   * finding out costs a round trip, as much as the read a cache would save.
+   * A counter that moves whenever any of `tables` may have changed, written through this
+   * process or by any other (change-counters.ts). SQLite: reading it costs one `pragma
+   * data_version`. PostgreSQL: it reads memory only, moved by the change notices of
+   * postgres-change-notices.ts, and answers `undefined` while they cannot be received.
    */
-  changeCounter?(tables: readonly string[]): () => number;
+  changeCounter?(tables: readonly string[]): () => number | undefined;
+  /** PostgreSQL: the connection listening for change notices (postgres-change-notices.ts). */
+  changeNotices?: Pick<ChangeNotices, 'listening' | 'backendPid'>;
   /** Closes the database; later calls are no-ops. */
   close(): Promise<void>;
 }

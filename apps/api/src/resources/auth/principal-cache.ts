@@ -7,7 +7,9 @@
  * lookup (no token, session, user, key or organization written since, here or by another
  * process), the credential has not expired and the entry is younger than `maxAgeMs`. A
  * revocation, a logout or a suspension therefore holds on the next request, as without the
- * cache. Where the storage keeps no counter (PostgreSQL), nothing is cached.
+ * cache; on PostgreSQL, for a change made by another instance, once its change notice has
+ * arrived (storage/postgres-change-notices.ts). While the counter cannot tell (`undefined`:
+ * PostgreSQL not listening), nothing is cached.
  *
  * Keys are the credentials as sent: they stay in this process's memory no longer than
  * `maxAgeMs` after their last lookup, as long as a request carrying them would.

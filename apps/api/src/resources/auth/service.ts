@@ -70,9 +70,12 @@ export function createAuthenticator(
 
 type Found = { principal: Principal; expiresAtMs: number } | undefined;
 
-/** `lookup` behind a principal cache, when the storage keeps a change counter for it. */
+/**
+ * `lookup` behind a principal cache, when the storage keeps a change counter for it and the
+ * counter can tell (it answers `undefined` while it cannot: PostgreSQL not listening).
+ */
 function cachedLookup(
-  version: (() => Promise<number>) | undefined,
+  version: (() => Promise<number | undefined>) | undefined,
   cacheOptions: PrincipalCacheOptions,
   lookup: (credential: string, at: Date) => Promise<Found>,
 ): (credential: string, at: Date) => Promise<Principal | null> {

@@ -2,8 +2,9 @@
  * What signs a user in, besides the password: their sessions, their access tokens (hashed)
  * and the external identities linked to them. An access token is good while it is neither
  * revoked nor expired, its session (if it has one) has not ended, and its user is active: one
- * indexed lookup, read on every request by every instance, so a logout or a reset takes
- * effect on the next request everywhere.
+ * indexed lookup, behind the callers' cache (auth/principal-cache.ts), which any write to
+ * these tables empties: a logout or a reset takes effect on the next request of the instance
+ * that made it, and on the others when the database's change notice reaches them.
  */
 import type { Kysely } from 'kysely';
 import type { StorageContext } from '../../storage/context.js';
@@ -18,15 +19,15 @@ export interface SignInStorage {
   /**
    * A counter that moves whenever what `findByTokenHash` reads may have changed (a token,
    * a session or a user written here or by another process), for a cache of callers in front
-   * of it; absent where the database cannot tell at less than the cost of the lookup
-   * (PostgreSQL).
+   * of it (`undefined` while the database cannot tell: PostgreSQL not listening; see
+   * storage/change-counters.ts).
    */
-  readonly tokenLookupVersion?: (() => Promise<number>) | undefined;
+  readonly tokenLookupVersion?: (() => Promise<number | undefined>) | undefined;
   /** Stores a token's hash for a user, outside any session, optionally expiring (the admin CLI, the seed). */
   addAccessToken(userId: string, tokenHash: string, expiresAt?: string): Promise<void>;
   /** Stores a token's hash in a session. */
   addSessionToken(token: Omit<AccessTokenRow, 'revoked_at'>): Promise<void>;
-  /** Marks a token revoked at `atIso` (read by every instance on its next request); whether it was active. */
+  /** Marks a token revoked at `atIso` (refused by this instance at its next request, by the others once the change notice arrives); whether it was active. */
   revokeAccessToken(tokenHash: string, atIso: string): Promise<boolean>;
   startSession(session: Omit<SessionRow, 'ended_at'>): Promise<void>;
   /** Ends a session: its tokens are refused from then on. Whether it was going on. */

@@ -1,7 +1,8 @@
 /**
  * Where organizations' API keys are kept: only the SHA-256 hash of each key (like access
  * tokens), so a leaked database gives no usable key, with its id, name, visible prefix and
- * expiry. Revocation is a `revoked_at` read on every request. Every query is compiled once.
+ * expiry. Revocation is a `revoked_at`, read by the lookup behind the callers' cache (emptied by
+ * any write here: auth/principal-cache.ts). Every query is compiled once.
  */
 import type { Kysely } from 'kysely';
 import { randomId } from '../../../domain/ids.js';
@@ -40,16 +41,17 @@ export interface ApiKeyStorage {
   /**
    * A counter that moves whenever what `findByApiKeyHash` reads may have changed (a key or
    * an organization written here or by another process), for a cache of callers in front of
-   * it; absent where the database cannot tell at less than the cost of the lookup (PostgreSQL).
+   * it (`undefined` while the database cannot tell: PostgreSQL not listening; see
+   * storage/change-counters.ts).
    */
-  readonly apiKeyLookupVersion?: (() => Promise<number>) | undefined;
+  readonly apiKeyLookupVersion?: (() => Promise<number | undefined>) | undefined;
   /** Stores an API key's hash for an organization, with its details (an id, a name... by default). */
   addApiKey(organizationId: string, keyHash: string, details?: NewApiKey): Promise<void>;
   /** The organization's active keys at `nowMs`, newest first (`limit` of them at most). */
   apiKeys(organizationId: string, nowMs: number, limit: number): Promise<ApiKey[]>;
   /** Revokes the organization's key by id; false when it has no such active key. */
   revokeApiKeyById(organizationId: string, keyId: string, atIso: string): Promise<boolean>;
-  /** Marks an API key revoked at `atIso` (read by every instance on its next request); whether it was active. */
+  /** Marks an API key revoked at `atIso` (refused by this instance at its next request, by the others once the change notice arrives); whether it was active. */
   revokeApiKey(keyHash: string, atIso: string): Promise<boolean>;
 }
 
