@@ -1,15 +1,18 @@
 /**
  * A plan instance (`/plans/instances/{plan_instance_id}`): the athlete's calendar of the
  * plan, week by week, each workout on its date in the athlete's time zone (the API's
- * `schedule`), done ones linking to the activity that completed them; and the iCalendar feed
- * (its address to subscribe with, and a download).
+ * `schedule`), done ones linking to the activity that completed them; pausing, resuming and
+ * leaving it (`InstanceStatus`); and the iCalendar feed (its address to subscribe with, and a
+ * download).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { basePath, type components } from '@astral/openapi';
 import { Link } from '../../router.js';
 import { useApi } from '../../session.js';
 import { Loading } from '../../ui/states.js';
+import { useViewer } from '../../viewer.js';
 import { blockText } from './Blocks.js';
+import { InstanceStatus } from './InstanceStatus.js';
 
 type Instance = components['schemas']['TrainingPlanInstance'];
 type ScheduledWorkout = components['schemas']['ScheduledWorkout'];
@@ -26,6 +29,7 @@ const day = (date: string): string =>
 
 export function InstancePage({ instanceId }: { instanceId: string }) {
   const { client } = useApi();
+  const { viewer } = useViewer();
   const instance = useQuery({ queryKey: ['plan-instance', instanceId], queryFn: () => client.trainingPlans.instance(instanceId) });
   if (instance.isPending) return <Loading>Loading the schedule…</Loading>;
   if (instance.isError) return <p>The schedule could not be loaded.</p>;
@@ -40,6 +44,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
         {day(i.end_date)} ({i.time_zone}). {done} of {schedule.length} workouts done.{' '}
         <Link to={`/plans/${i.training_plan_id}`}>The plan</Link>
       </p>
+      {viewer ? <InstanceStatus instance={i} viewer={viewer} /> : null}
       <CalendarFeed instance={i} />
       {weeksOf(schedule).map(([week, workouts]) => (
         <section key={week} aria-labelledby={`week-${week}`}>
