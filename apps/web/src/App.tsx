@@ -30,6 +30,8 @@ import { PlansPage } from './pages/plans/PlanList.js';
 import { PlanPage } from './pages/plans/PlanPage.js';
 import { InstancePage } from './pages/plans/InstancePage.js';
 
+const NewPlanPage = lazy(() => import('./pages/plans/editor/PlanEditor.js').then((page) => ({ default: page.NewPlanPage })));
+const EditPlanPage = lazy(() => import('./pages/plans/editor/PlanEditor.js').then((page) => ({ default: page.EditPlanPage })));
 const GeneratePlanPage = lazy(() => import('./pages/plans/GeneratePlan.js').then((page) => ({ default: page.GeneratePlanPage })));
 
 const signedInPages: Record<string, ComponentType> = {
@@ -39,6 +41,7 @@ const signedInPages: Record<string, ComponentType> = {
   '/activities/import': ImportActivityPage,
   '/plans': PlansPage,
   '/plans/generate': GeneratePlanPage,
+  '/plans/new': NewPlanPage,
   '/club': ClubPage,
   '/roster': RosterPage,
   '/groups': GroupsPage,
@@ -68,6 +71,8 @@ function Page() {
   }
   const instance = /^\/plans\/instances\/([^/]+)$/.exec(path);
   if (instance) return <InstancePage instanceId={decodeURIComponent(instance[1]!)} />;
+  const editPlan = /^\/plans\/([^/]+)\/edit$/.exec(path);
+  if (editPlan) return <EditPlanPage planId={decodeURIComponent(editPlan[1]!)} />;
   const plan = /^\/plans\/([^/]+)$/.exec(path);
   if (plan) return <PlanPage planId={decodeURIComponent(plan[1]!)} />;
   return <RacesPage />;
