@@ -3,8 +3,9 @@
 // pauses and resumes her plan; the head coach assigns the club's plan to Leo, leaves it for
 // him after confirming, and a second, stale tab gets the API's 409 as a toast; the head
 // coach generates a plan through the AI coach's streams (the responses are
-// `text/event-stream`) and saves it. Every page passes axe-core; the main ones are saved as
-// screenshots at desktop and phone width.
+// `text/event-stream`) and saves it; and builds a plan by hand (nested to the contract's
+// depth, a 400 on a nested block at its input), edits and deletes it. Every page passes
+// axe-core; the main ones are saved as screenshots at desktop and phone width.
 import { openChromium, type OpenChromium } from '@astral/test-chromium';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,5 +124,43 @@ describe('training plans against the sandbox, in Chromium', { timeout: 180_000 }
     await coach.getByRole('button', { name: 'Save the plan' }).click();
     await coach.getByRole('heading', { name, level: 1 }).waitFor();
     await coach.getByRole('region', { name: 'Week 6', exact: true }).waitFor();
+  });
+
+  it('the head coach builds a plan by hand, nested to the contract depth; a 400 on a nested block shows at its input; edits and deletes it', async () => {
+    await coach.goto(`${web.url}plans`);
+    await coach.getByRole('link', { name: 'Build a plan by hand' }).click();
+    const form = coach.getByRole('form', { name: 'the plan' });
+    await form.getByLabel('Name').fill('Hill repeats by hand');
+    await form.getByRole('button', { name: 'Add a workout on Week 1 Tuesday' }).click();
+    // Interval in interval down the levels: the deepest level offers no interval and no child.
+    await form.getByRole('group', { name: 'Week 1 Tuesday block 1', exact: true }).getByLabel('Kind').first().selectOption('interval');
+    await form.getByRole('group', { name: 'Week 1 Tuesday block 1.1', exact: true }).getByLabel('Kind').first().selectOption('interval');
+    const deepest = form.getByRole('group', { name: 'Week 1 Tuesday block 1.1.1', exact: true });
+    expect(await deepest.getByLabel('Kind').locator('option').allTextContents()).not.toContain('interval');
+    expect(await deepest.getByRole('button', { name: /^Add a block/ }).count()).toBe(0);
+    // 60 repeats: the contract allows at most 50, and the API says so at that input.
+    const repeat = form.getByRole('group', { name: 'Week 1 Tuesday block 1.1', exact: true }).getByLabel('Repeat (times)').first();
+    await repeat.fill('60');
+    await form.getByRole('button', { name: 'Create the plan' }).click();
+    await coach.locator('input[aria-invalid="true"]').waitFor();
+    expect(await repeat.getAttribute('aria-invalid')).toBe('true');
+    await checkPage(coach, 'the plan editor with a nested field error', 'coach-plan-editor');
+    await repeat.fill('3');
+    await form.getByRole('button', { name: 'Create the plan' }).click();
+    await coach.getByRole('heading', { name: 'Hill repeats by hand', level: 1 }).waitFor();
+    const tuesday = coach
+      .getByRole('region', { name: 'Week 1', exact: true })
+      .getByRole('listitem')
+      .filter({ has: coach.getByRole('heading', { name: 'Tuesday' }) });
+    await tuesday.getByText('Repeat 3 ×').waitFor();
+
+    await coach.getByRole('link', { name: 'Edit the plan' }).click();
+    await form.getByLabel('Name').fill('Hill repeats, edited');
+    await form.getByRole('button', { name: 'Save the plan' }).click();
+    await coach.getByRole('heading', { name: 'Hill repeats, edited', level: 1 }).waitFor();
+    await coach.getByRole('button', { name: 'Delete the plan' }).click();
+    await coach.getByRole('group', { name: 'Delete this plan?' }).getByRole('button', { name: 'Yes, delete' }).click();
+    await coach.getByRole('heading', { name: 'Plan library' }).waitFor();
+    expect(new URL(coach.url()).pathname).toBe('/plans');
   });
 });
