@@ -11,7 +11,7 @@ import { useLocation } from '../../router.js';
 import { useApi } from '../../session.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Field, fieldError } from '../../ui/Field.js';
-import { distance } from './Blocks.js';
+import { planDistance, useUnitSystem } from '../../units.js';
 import { StreamProgress } from './StreamProgress.js';
 import { useStreamCall } from './stream-call.js';
 
@@ -32,6 +32,7 @@ export function GeneratedPlanStep({
   const { client } = useApi();
   const queries = useQueryClient();
   const { navigate } = useLocation();
+  const units = useUnitSystem();
   const [total, setTotal] = useState(0);
   const [weeks, setWeeks] = useState<GeneratedWeek[]>([]);
   const [plan, setPlan] = useState<GeneratedPlan | null>(null);
@@ -99,7 +100,7 @@ export function GeneratedPlanStep({
               { header: 'Week', cell: (week) => week.week },
               { header: 'Phase', cell: (week) => week.phase },
               { header: 'From', cell: (week) => week.start_date },
-              { header: 'Distance', cell: (week) => distance(week.distance_in_meters) },
+              { header: 'Distance', cell: (week) => planDistance(week.distance_in_meters, units) },
               { header: 'Workouts', cell: (week) => week.workouts.map((workout) => workout.name).join(', ') },
             ]}
           />

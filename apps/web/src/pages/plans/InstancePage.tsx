@@ -11,6 +11,7 @@ import { Link } from '../../router.js';
 import { useApi } from '../../session.js';
 import { Loading } from '../../ui/states.js';
 import { useViewer } from '../../viewer.js';
+import { useUnitSystem, type UnitSystem } from '../../units.js';
 import { blockText } from './Blocks.js';
 import { InstanceStatus } from './InstanceStatus.js';
 
@@ -70,11 +71,12 @@ function weeksOf(schedule: readonly ScheduledWorkout[]): Array<[number, Schedule
 }
 
 function ScheduledItem({ workout }: { workout: ScheduledWorkout }) {
+  const units = useUnitSystem();
   const activityId = workout.completed_activity_id;
   return (
     <li className={activityId ? 'done' : undefined}>
       <strong>{day(workout.date)}</strong>: {workout.workout.workout_name}{' '}
-      <small>({workout.workout.blocks.map(blockSummary).join(', ')})</small>{' '}
+      <small>({workout.workout.blocks.map((block) => blockSummary(block, units)).join(', ')})</small>{' '}
       {activityId ? (
         <>
           <span className="badge">Done</span> <Link to={`/activities/${activityId}`}>the activity</Link>
@@ -85,8 +87,9 @@ function ScheduledItem({ workout }: { workout: ScheduledWorkout }) {
 }
 
 /** A block and, for an interval, its children in brackets: `Repeat 3 × [Run 400 m at z5, Recovery 1:30 at z1]`. */
-function blockSummary(block: components['schemas']['ContentBlock']): string {
-  return block.blocks?.length ? `${blockText(block)} [${block.blocks.map(blockSummary).join(', ')}]` : blockText(block);
+function blockSummary(block: components['schemas']['ContentBlock'], units: UnitSystem): string {
+  const text = blockText(block, units);
+  return block.blocks?.length ? `${text} [${block.blocks.map((child) => blockSummary(child, units)).join(', ')}]` : text;
 }
 
 /** The iCalendar feed: its address (a calendar app subscribes with the caller's credentials) and a download of it now. */
