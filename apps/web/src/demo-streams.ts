@@ -17,7 +17,7 @@ type DraftEvent = components['schemas']['PlanDraftStreamEvent'];
 type PlanEvent = components['schemas']['PlanStreamEvent'];
 
 export interface DemoStreamOptions {
-  /** Milliseconds between two events (default 150). */
+  /** Milliseconds between two events (default 300). */
   pause?: number;
   /** Told when the page cancels a stream before its end. */
   onCancel?: (operation: 'streamPlanDraft' | 'streamPlan') => void;
@@ -79,7 +79,7 @@ function eventStream(request: Request, events: ReadonlyArray<{ type: string }>, 
 }
 
 export function demoStreamHandlers(options: DemoStreamOptions = {}): HttpHandler[] {
-  const pause = options.pause ?? 150;
+  const pause = options.pause ?? 300;
   return [
     handle('streamPlanDraft', ({ request, response }) =>
       response.untyped(eventStream(request, draftEvents(), pause, () => options.onCancel?.('streamPlanDraft'))),
