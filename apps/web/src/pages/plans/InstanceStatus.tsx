@@ -59,7 +59,7 @@ export function InstanceStatus({ instance, viewer }: { instance: Instance; viewe
             </button>
           </div>
         ) : (
-          <div className="status-actions">
+          <div className="action-row">
             {steps.map((step) => (
               <button
                 key={step.status}

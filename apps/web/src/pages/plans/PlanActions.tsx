@@ -24,7 +24,7 @@ export function PlanActions({ plan, viewer }: { plan: TrainingPlan; viewer: View
   const remove = mayChangePlan('deleteTrainingPlan', viewer, plan);
   if (!edit && !remove) return null;
   return (
-    <div className="editor-actions">
+    <div className="action-row">
       {edit ? <Link to={`/plans/${plan.training_plan_id}/edit`}>Edit the plan</Link> : null}
       {remove ? <DeletePlan plan={plan} /> : null}
     </div>

@@ -14,6 +14,7 @@ import { Loading } from '../../../ui/states.js';
 import { errorText } from '../../../ui/toasts.js';
 import { changesOf, editableOf, newPlan, newWeek, renumbered, withWorkoutDays, type EditablePlan } from './plan-model.js';
 import { WeekEditor } from './WeekEditor.js';
+import './editor.css';
 
 export function NewPlanPage() {
   return <PlanForm title="Build a plan" initial={newPlan()} planId={undefined} />;
