@@ -1,9 +1,14 @@
-/** The pages, the header and the error toasts; what a signed-out visitor sees differs from a member's. */
-import { useEffect } from 'react';
+/**
+ * The pages, the header and the error toasts; what a signed-out visitor sees differs from a
+ * member's. A coach's plan tools (the AI coach, the plan editor) load on demand, in a chunk of
+ * their own, so the first load stays within the bundle budget.
+ */
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Navigation } from './navigation.js';
 import { useLocation } from './router.js';
 import { useApi } from './session.js';
 import { Toasts } from './ui/toasts.js';
+import { Loading } from './ui/states.js';
 import { LoginPage } from './pages/Login.js';
 import { ProfilePage } from './pages/Profile.js';
 import { RaceDetailPage, RacesPage } from './pages/Races.js';
@@ -24,15 +29,19 @@ import { ImportActivityPage } from './pages/activities/ImportActivity.js';
 import { PlansPage } from './pages/plans/PlanList.js';
 import { PlanPage } from './pages/plans/PlanPage.js';
 import { InstancePage } from './pages/plans/InstancePage.js';
-import { GeneratePlanPage } from './pages/plans/GeneratePlan.js';
 
-const signedInPages: Record<string, () => React.JSX.Element> = {
+const NewPlanPage = lazy(() => import('./pages/plans/editor/PlanEditor.js').then((page) => ({ default: page.NewPlanPage })));
+const EditPlanPage = lazy(() => import('./pages/plans/editor/PlanEditor.js').then((page) => ({ default: page.EditPlanPage })));
+const GeneratePlanPage = lazy(() => import('./pages/plans/GeneratePlan.js').then((page) => ({ default: page.GeneratePlanPage })));
+
+const signedInPages: Record<string, ComponentType> = {
   '/profile': ProfilePage,
   '/activities': ActivitiesPage,
   '/activities/new': NewActivityPage,
   '/activities/import': ImportActivityPage,
   '/plans': PlansPage,
   '/plans/generate': GeneratePlanPage,
+  '/plans/new': NewPlanPage,
   '/club': ClubPage,
   '/roster': RosterPage,
   '/groups': GroupsPage,
@@ -62,6 +71,8 @@ function Page() {
   }
   const instance = /^\/plans\/instances\/([^/]+)$/.exec(path);
   if (instance) return <InstancePage instanceId={decodeURIComponent(instance[1]!)} />;
+  const editPlan = /^\/plans\/([^/]+)\/edit$/.exec(path);
+  if (editPlan) return <EditPlanPage planId={decodeURIComponent(editPlan[1]!)} />;
   const plan = /^\/plans\/([^/]+)$/.exec(path);
   if (plan) return <PlanPage planId={decodeURIComponent(plan[1]!)} />;
   return <RacesPage />;
@@ -89,7 +100,9 @@ export function App() {
       </a>
       <Navigation />
       <main id="main" className="container">
-        <Page />
+        <Suspense fallback={<Loading>Loading the page…</Loading>}>
+          <Page />
+        </Suspense>
       </main>
       <Toasts />
     </>

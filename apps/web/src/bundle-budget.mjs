@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 
 /** The budget, in gzipped kilobytes (1000 bytes), with room for the pages still to come. */
-export const budget = { js: 110, css: 14 };
+export const budget = { js: 115, css: 14 };
 
 const kb = (bytes) => Math.round(bytes / 10) / 100;
 

@@ -27,6 +27,16 @@ declare global {
   const __ASTRAL_PLAN_VISIBILITIES__: Array<components['schemas']['TrainingPlanVisibility']>;
   /** The contract's `Weekday` enum, Monday first: the order a plan week's days are shown in. */
   const __ASTRAL_WEEKDAYS__: Array<components['schemas']['Weekday']>;
+  /** Who may read a plan, as a request sets it (`TrainingPlanVisibilitySetting`: no `system`). */
+  const __ASTRAL_PLAN_VISIBILITY_SETTINGS__: Array<components['schemas']['TrainingPlanVisibilitySetting']>;
+  /** The contract's `WorkoutType` enum (a workout's sport). */
+  const __ASTRAL_WORKOUT_TYPES__: Array<components['schemas']['WorkoutType']>;
+  /** The contract's `ContentBlockType` enum. */
+  const __ASTRAL_BLOCK_TYPES__: Array<components['schemas']['ContentBlockType']>;
+  /** The contract's `BlockPace` enum, the pace zones. */
+  const __ASTRAL_BLOCK_PACES__: Array<components['schemas']['BlockPace']>;
+  /** How deep content blocks nest (`x-astral-max-depth` on `ContentBlock`): a workout's blocks are depth 1. */
+  const __ASTRAL_BLOCK_MAX_DEPTH__: number;
   /** The AI coach's levels (`PlanDraftRequest.level`: `beginner` where a plan says `basic`). */
   const __ASTRAL_DRAFT_LEVELS__: Array<components['schemas']['PlanDraftRequest']['level']>;
   /** The contract's bounds on a new password's length (`NewPassword`). */

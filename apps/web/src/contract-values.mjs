@@ -15,6 +15,13 @@ export function permissionMatrix() {
   return matrix;
 }
 
+/** How deep content blocks nest: the contract's `x-astral-max-depth` on `ContentBlock` (the build stops without it). */
+export function blockMaxDepth(schema) {
+  const depth = schema?.['x-astral-max-depth'];
+  if (!Number.isInteger(depth) || depth < 1) throw new Error('ContentBlock has no x-astral-max-depth in the contract');
+  return depth;
+}
+
 /** `define` entries for vite.config.ts and vitest.config.ts. */
 export function contractValues() {
   const schemas = contract.components.schemas;
@@ -32,6 +39,11 @@ export function contractValues() {
     __ASTRAL_PLAN_LEVELS__: JSON.stringify(schemas.TrainingPlanLevel.enum),
     __ASTRAL_PLAN_VISIBILITIES__: JSON.stringify(schemas.TrainingPlanVisibility.enum),
     __ASTRAL_WEEKDAYS__: JSON.stringify(schemas.Weekday.enum),
+    __ASTRAL_PLAN_VISIBILITY_SETTINGS__: JSON.stringify(schemas.TrainingPlanVisibilitySetting.enum),
+    __ASTRAL_WORKOUT_TYPES__: JSON.stringify(schemas.WorkoutType.enum),
+    __ASTRAL_BLOCK_TYPES__: JSON.stringify(schemas.ContentBlockType.enum),
+    __ASTRAL_BLOCK_PACES__: JSON.stringify(schemas.BlockPace.enum),
+    __ASTRAL_BLOCK_MAX_DEPTH__: JSON.stringify(blockMaxDepth(schemas.ContentBlock)),
     __ASTRAL_DRAFT_LEVELS__: JSON.stringify(schemas.PlanDraftRequest.properties.level.enum),
     __ASTRAL_NEW_PASSWORD_LENGTH__: JSON.stringify({ min: schemas.NewPassword.minLength, max: schemas.NewPassword.maxLength }),
     __ASTRAL_PERMISSIONS__: JSON.stringify(permissionMatrix()),

@@ -1,10 +1,12 @@
 /**
  * ASTRAL_WEB_API_URL=msw, with no server: @astral/msw answers every request from the
  * contract's examples in a service worker, signed in as the persona picked in the banner
- * (`demo-personas.ts`), so the coach screens show too. Loaded only in msw mode, in the msw chunk.
+ * (`demo-personas.ts`), so the coach screens show too; the AI coach's streams send a whole
+ * generation from the examples (`demo-streams.ts`). Loaded only in msw mode, in the msw chunk.
  */
 import { setupAstralWorker } from '@astral/msw/browser';
 import { personaHandlers, personas, type Persona } from './demo-personas.js';
+import { demoStreamHandlers } from './demo-streams.js';
 
 const PERSONA_KEY = 'astral-msw-persona';
 
@@ -15,7 +17,10 @@ const currentPersona = (): Persona => {
 
 /** Starts MSW's service worker with the contract's handlers, signed in as the chosen persona. */
 export async function startDemoWorker(): Promise<void> {
-  await setupAstralWorker(...personaHandlers(currentPersona())).start({ onUnhandledRequest: 'bypass', quiet: true });
+  await setupAstralWorker(...personaHandlers(currentPersona()), ...demoStreamHandlers()).start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
 }
 
 /** The banner saying no server answers, with the persona the examples sign in. */

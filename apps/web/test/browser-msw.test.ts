@@ -3,7 +3,8 @@
 // answers with the contract's examples, and the contract's validation runs in the page.
 // The same screens as against the sandbox, as the athlete (races, profile, an activity with
 // its route and charts, the training plans) and as the example club's head coach (the persona picked in the
-// page's banner), each passing axe-core.
+// page's banner: the coach pages, the AI coach's streams cancelled and whole, the plan
+// editor), each passing axe-core.
 import { openChromium, type OpenChromium } from '@astral/test-chromium';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,39 @@ describe('the web app on @astral/msw in Chromium (setupWorker)', { timeout: 120_
     await nav.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('cell', { name: 'coach assigned' }).waitFor();
     await checkPage(page, 'the audit log (msw)');
+    expect(reachedServer).toEqual([]);
+  });
+
+  it("as the head coach: the AI coach's streams, cancelled and then whole, and the plan editor", async () => {
+    const aborted: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (request.url().endsWith('/ai-coach/generate-draft/stream')) aborted.push(request.failure()?.errorText ?? '');
+    });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('link', { name: 'Generate a plan with the AI coach' }).click();
+    await page.getByRole('button', { name: 'Generate draft' }).click();
+    await page.getByRole('button', { name: 'Cancel the draft' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Cancelled: / })
+      .waitFor();
+    await expect.poll(() => aborted).toEqual(['net::ERR_ABORTED']);
+
+    await page.getByRole('button', { name: 'Generate draft' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done: 2 of 2 weeks drafted.' }).waitFor();
+    await page.getByRole('button', { name: 'Generate the plan' }).click();
+    await page.getByRole('button', { name: 'Save the plan' }).waitFor();
+    await checkPage(page, 'a plan generated through the streams (msw)');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Spring marathon build' }).waitFor();
+
+    await nav.getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('link', { name: 'Build a plan by hand' }).click();
+    await page.getByRole('button', { name: 'Add a workout on Week 1 Tuesday' }).click();
+    await page.getByRole('group', { name: 'Week 1 Tuesday block 1', exact: true }).getByLabel('Kind').selectOption('interval');
+    await page.getByRole('group', { name: 'Week 1 Tuesday block 1.1', exact: true }).waitFor();
+    await checkPage(page, 'the plan editor (msw)');
     expect(reachedServer).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 // The training-plan screens on @astral/msw: the library's filters in the request and the
 // URL with cursor paging and the empty state, a plan's weeks as seven days with nested
 // interval blocks, the head coach assigning it (the body sent, the API's 400 at its field),
-// an athlete's schedule with a done workout linking to its activity and the calendar feed,
-// and the AI coach's draft → plan → save for a coach (not offered to an athlete).
+// and an athlete's schedule with a done workout linking to its activity and the calendar
+// feed. (The AI coach's streamed generation: plan-generate.test.tsx.)
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { handle, respondWithExample } from '@astral/msw/node';
@@ -146,53 +146,5 @@ describe('an assigned plan', () => {
     expect(ladder.textContent).toContain('Repeat 2 × [Repeat 3 × [Run 400 m at z5, Recovery 1:30 at z1], Recovery 4:00 at z1]');
     const feed = screen.getByRole('region', { name: 'Calendar feed' });
     expect(feed.textContent).toContain('/api/v1/training/plan-instances/pli_leospring/calendar.ics');
-  });
-});
-
-describe("the AI coach's plan generation", () => {
-  it('turns a request into a draft, the edited draft into a plan, and saves it', async () => {
-    const sent: Record<string, unknown> = {};
-    const record =
-      (name: string) =>
-      async ({ request }: { request: Request }) => {
-        sent[name] = await request.clone().json();
-        return undefined;
-      };
-    server.use(
-      ...personaHandlers('head_coach'),
-      handle('generatePlanDraft', record('draft')),
-      handle('generatePlan', record('plan')),
-      handle('createTrainingPlan', record('create')),
-    );
-    renderApp('/plans', { session: signedIn });
-    fireEvent.click(await screen.findByRole('link', { name: 'Generate a plan with the AI coach' }));
-    const form = await screen.findByRole('form', { name: 'what to plan for' });
-    fireEvent.change(within(form).getByLabelText('Weeks'), { target: { value: '2' } });
-    fireEvent.change(within(form).getByLabelText('Level'), { target: { value: 'intermediate' } });
-    fireEvent.change(within(form).getByLabelText('First day'), { target: { value: '2026-03-02' } });
-    fireEvent.click(within(form).getByLabelText('Thursday'));
-    fireEvent.click(within(form).getByRole('button', { name: 'Generate draft' }));
-    const draft = await screen.findByLabelText<HTMLTextAreaElement>(/^The draft/);
-    expect(sent.draft).toEqual({ weeks: 2, level: 'intermediate', start_date: '2026-03-02', workout_days: ['tuesday', 'saturday'] });
-    expect(draft.value).toMatch(/^Week 1 · /m);
-
-    fireEvent.change(draft, { target: { value: 'Week 1 · base · 20 km\nWeek 2 · taper · 15 km\n' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Generate the plan' }));
-    await screen.findByRole('table', { name: 'generated weeks' });
-    expect(sent.plan).toMatchObject({ refined_draft: 'Week 1 · base · 20 km\nWeek 2 · taper · 15 km\n' });
-    const generated = example<{ data: components['schemas']['GeneratedPlan'] }>('generatePlan').data;
-    expect(screen.getByRole('heading', { name: generated.name, level: 2 })).toBeTruthy();
-    expect(screen.getAllByRole('cell', { name: generated.weeks[0]!.phase }).length).toBeGreaterThan(0);
-
-    fireEvent.click(screen.getByRole('button', { name: 'Save the plan' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Spring marathon build' })).toBeTruthy();
-    expect(sent.create).toEqual(generated.training_plan);
-    expect(window.location.pathname).toMatch(/^\/plans\/plan_/);
-  });
-
-  it('is not offered to an athlete', async () => {
-    renderApp('/plans', { session: signedIn });
-    await screen.findByRole('heading', { name: 'Plan library' });
-    expect(screen.queryByRole('link', { name: 'Generate a plan with the AI coach' })).toBeNull();
   });
 });

@@ -71,7 +71,7 @@ export function Toasts() {
   return (
     <section className="toasts" aria-label="Notifications">
       {toasts.map((toast) => (
-        <article key={toast.id} role="alert" className="toast">
+        <div key={toast.id} role="alert" className="toast">
           <p>{toast.message}</p>
           {toast.detail ? <small>{toast.detail}</small> : null}
           <button
@@ -82,7 +82,7 @@ export function Toasts() {
           >
             ×
           </button>
-        </article>
+        </div>
       ))}
     </section>
   );

@@ -16,7 +16,8 @@ import { Loading } from '../../ui/states.js';
 import { useViewer, type Viewer } from '../../viewer.js';
 import { PagedList, usePaged } from '../coach/organization.js';
 import { filtersOf, listQueryOf, listUrl, type ActivityFilters } from './filters.js';
-import { clock, km, metric, pace } from './format.js';
+import { clock, metric } from './format.js';
+import { longDistance, pace, useUnitSystem } from '../../units.js';
 
 type Activity = components['schemas']['Activity'];
 type ActivityType = components['schemas']['ActivityType'];
@@ -32,6 +33,7 @@ export function ActivitiesPage() {
 function ActivityList({ viewer }: { viewer: Viewer }) {
   const { client } = useApi();
   const { query, navigate } = useLocation();
+  const units = useUnitSystem();
   const filters = filtersOf(query);
   const athleteId = filters.user_id ?? viewer.userId;
   const paged = usePaged<Activity>(['activities', filters], (cursor) =>
@@ -59,9 +61,9 @@ function ActivityList({ viewer }: { viewer: Viewer }) {
               { header: 'Title', cell: (activity) => <Link to={`/activities/${activity.activity_id}`}>{activity.title}</Link> },
               { header: 'Type', cell: (activity) => activity.activity_type },
               { header: 'Status', cell: (activity) => activity.status },
-              { header: 'Distance', cell: (activity) => metric(activity.distance_meters, km) },
+              { header: 'Distance', cell: (activity) => metric(activity.distance_meters, (m) => longDistance(m, units)) },
               { header: 'Time', cell: (activity) => clock(activity.moving_time_seconds ?? activity.duration_seconds) },
-              { header: 'Pace', cell: (activity) => metric(activity.average_pace_seconds_per_km, pace) },
+              { header: 'Pace', cell: (activity) => metric(activity.average_pace_seconds_per_km, (s) => pace(s, units)) },
             ]}
           />
         )}

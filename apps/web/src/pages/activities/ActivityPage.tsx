@@ -14,7 +14,8 @@ import { Loading } from '../../ui/states.js';
 import { useViewer, type Viewer } from '../../viewer.js';
 import { ActivityStreams } from './ActivityStreams.js';
 import { listUrl } from './filters.js';
-import { clock, km, metric, pace, when } from './format.js';
+import { clock, metric, when } from './format.js';
+import { longDistance, pace, useUnitSystem } from '../../units.js';
 
 type Activity = components['schemas']['Activity'];
 
@@ -32,6 +33,7 @@ const listOf = (activity: Activity, viewer: Viewer): string =>
   listUrl(activity.user_id === viewer.userId ? {} : { user_id: activity.user_id });
 
 function ActivityView({ activity, viewer }: { activity: Activity; viewer: Viewer }) {
+  const units = useUnitSystem();
   const bpm = (value: number) => `${value} bpm`;
   return (
     <article>
@@ -43,10 +45,10 @@ function ActivityView({ activity, viewer }: { activity: Activity; viewer: Viewer
       </hgroup>
       {activity.description ? <p>{activity.description}</p> : null}
       <dl className="metrics">
-        <Metric term="Distance" value={metric(activity.distance_meters, km)} />
+        <Metric term="Distance" value={metric(activity.distance_meters, (m) => longDistance(m, units))} />
         <Metric term="Moving time" value={metric(activity.moving_time_seconds, clock)} />
         <Metric term="Elapsed time" value={clock(activity.duration_seconds)} />
-        <Metric term="Average pace" value={metric(activity.average_pace_seconds_per_km, pace)} />
+        <Metric term="Average pace" value={metric(activity.average_pace_seconds_per_km, (s) => pace(s, units))} />
         <Metric term="Elevation gain" value={metric(activity.elevation_gain_meters, (m) => `${Math.round(m)} m`)} />
         <Metric term="Average heart rate" value={metric(activity.average_heart_rate, bpm)} />
         <Metric term="Max heart rate" value={metric(activity.max_heart_rate, bpm)} />

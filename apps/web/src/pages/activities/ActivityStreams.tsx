@@ -12,7 +12,7 @@ import { Loading } from '../../ui/states.js';
 import { StreamChart, type ChartSeries } from './StreamChart.js';
 import { RouteMap } from './RouteMap.js';
 import { decodePolyline, type LatLng } from './route-projection.js';
-import { clock } from './format.js';
+import { axisDistance, axisUnit, pace, useUnitSystem, type UnitSystem } from '../../units.js';
 
 type Activity = components['schemas']['Activity'];
 type StreamType = components['schemas']['StreamType'];
@@ -65,7 +65,8 @@ export function ActivityStreams({ activity }: { activity: Activity }) {
 
 function StreamsView({ activity, route, streams }: { activity: Activity; route: LatLng[] | undefined; streams: Streams }) {
   const withheld = new Set(streams.withheld);
-  const { x, xLabel } = useMemo(() => xAxisOf(streams), [streams]);
+  const units = useUnitSystem();
+  const { x, xLabel } = useMemo(() => xAxisOf(streams, units), [streams, units]);
   const points = route ?? (streams.streams.latlng as LatLng[] | undefined);
   const chart = (type: 'pace' | 'heartrate' | 'altitude', title: string, series: Omit<ChartSeries, 'x' | 'xLabel' | 'y'>): ReactNode => {
     if (withheld.has(type)) return <NotShared type={type} />;
@@ -87,7 +88,7 @@ function StreamsView({ activity, route, streams }: { activity: Activity; route: 
       </section>
       <section aria-labelledby="charts-heading" className="charts">
         <h2 id="charts-heading">Charts</h2>
-        {chart('pace', 'Pace', { format: (s) => `${clock(s)} /km`, invert: true, color: '#1f6feb' })}
+        {chart('pace', 'Pace', { format: (s) => pace(s, units), invert: true, color: '#1f6feb' })}
         {chart('heartrate', 'Heart rate', { format: (bpm) => `${Math.round(bpm)} bpm`, color: '#c9302c' })}
         {chart('altitude', 'Elevation', { format: (m) => `${Math.round(m)} m`, color: '#2f7d32' })}
       </section>
@@ -95,10 +96,10 @@ function StreamsView({ activity, route, streams }: { activity: Activity; route: 
   );
 }
 
-/** Kilometres from the start when the distance stream is there, else minutes. */
-function xAxisOf(streams: Streams): { x: number[]; xLabel: string } {
+/** Kilometres (miles) from the start when the distance stream is there, else minutes. */
+function xAxisOf(streams: Streams, units: UnitSystem): { x: number[]; xLabel: string } {
   const { distance, time } = streams.streams;
-  if (distance && distance.length === streams.points) return { x: distance.map((m) => m / 1000), xLabel: 'km' };
+  if (distance && distance.length === streams.points) return { x: distance.map((m) => axisDistance(m, units)), xLabel: axisUnit(units) };
   if (time) return { x: time.map((s) => s / 60), xLabel: 'minutes' };
   return { x: Array.from({ length: streams.points }, (_, i) => i), xLabel: 'point' };
 }

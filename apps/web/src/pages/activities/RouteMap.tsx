@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import { metersBetween, projectRoute, type LatLng } from './route-projection.js';
-import { km } from './format.js';
+import { longDistance, useUnitSystem, type UnitSystem } from '../../units.js';
 
 const WIDTH = 600;
 const HEIGHT = 360;
@@ -17,20 +17,21 @@ const position = ([lat, lon]: LatLng): string =>
   `${Math.abs(lat).toFixed(4)}° ${lat >= 0 ? 'N' : 'S'}, ${Math.abs(lon).toFixed(4)}° ${lon >= 0 ? 'E' : 'W'}`;
 
 /** What the drawing shows, in words: for a screen reader, and under the drawing for everyone. */
-export function routeDescription(points: readonly LatLng[], distanceMeters: number | null): string {
+export function routeDescription(points: readonly LatLng[], distanceMeters: number | null, units: UnitSystem = 'metric'): string {
   const start = points[0]!;
   const end = points.at(-1)!;
   const gap = metersBetween(start, end);
-  const length = distanceMeters === null ? '' : `${km(distanceMeters)} `;
+  const length = distanceMeters === null ? '' : `${longDistance(distanceMeters, units)} `;
   const shape = gap <= LOOP_M ? `a ${length}loop from ${position(start)}` : `a ${length}route from ${position(start)} to ${position(end)}`;
   return `The route: ${shape}, drawn from ${points.length} points.`;
 }
 
 export function RouteMap({ title, points, distanceMeters }: { title: string; points: readonly LatLng[]; distanceMeters: number | null }) {
   const id = useId();
+  const units = useUnitSystem();
   const route = projectRoute(points, WIDTH, HEIGHT, PADDING);
   if (!route) return <p className="empty">The route is too short to draw.</p>;
-  const description = routeDescription(points, distanceMeters);
+  const description = routeDescription(points, distanceMeters, units);
   return (
     <figure className="route">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>

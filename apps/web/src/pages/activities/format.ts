@@ -1,4 +1,4 @@
-/** How the activity pages write durations, distances, paces and dates (metric units). */
+/** How the activity pages write durations and dates (distances and paces: `src/units.ts`, in the user's units). */
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -10,12 +10,6 @@ export function clock(seconds: number): string {
   const s = total % 60;
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
-
-/** `8042.5` → `8.04 km`. */
-export const km = (meters: number): string => `${(meters / 1000).toFixed(2)} km`;
-
-/** `330.1` → `5:30 /km`. */
-export const pace = (secondsPerKm: number): string => `${clock(secondsPerKm)} /km`;
 
 /** A value or an em dash for a metric that is not there (never measured, or not shared). */
 export function metric<T>(value: T | null | undefined, write: (value: T) => string): string {

@@ -1,60 +1,71 @@
 /**
  * The AI coach's two steps (`/plans/generate`, for a column that may generate and create
- * plans): what to plan for → a readable draft (`generatePlanDraft`), one line a week, which
- * the coach may edit → the plan (`generatePlan`, the JSON variant), its weeks' phases and
- * distances → saved as it is (`createTrainingPlan` with the answer's `training_plan`), then
- * opened. Nothing is stored before "Save".
+ * plans), both streamed (`text/event-stream`, read as the client's typed `EventStream`): what
+ * to plan for → the readable draft (`streamPlanDraft`), arriving line by line into a textarea
+ * the coach may edit once it is complete → the plan (`streamPlan`, `GeneratedPlanStep`), week
+ * by week, then saved as it is and opened. Each stream shows its progress and can be
+ * cancelled, which aborts the request. Nothing is stored before "Save".
  */
 import { useState, type SyntheticEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@astral/openapi';
-import { useLocation } from '../../router.js';
 import { useApi } from '../../session.js';
-import { DataTable } from '../../ui/DataTable.js';
 import { Field, fieldError } from '../../ui/Field.js';
 import { Options } from '../../ui/Options.js';
 import { nextMonday } from './AssignPlan.js';
-import { distance } from './Blocks.js';
+import { GeneratedPlanStep } from './GeneratedPlanStep.js';
+import { StreamProgress } from './StreamProgress.js';
+import { useStreamCall } from './stream-call.js';
 
 type DraftRequest = components['schemas']['PlanDraftRequest'];
+type PlanDraft = components['schemas']['PlanDraft'];
 type Weekday = components['schemas']['Weekday'];
 
 const dayName = (day: string): string => day.charAt(0).toUpperCase() + day.slice(1);
 
+/** How many of the draft's lines are weeks (`Week 3 · build · 38 km`): the draft stream's progress. */
+const weeksIn = (draft: string): number => draft.match(/^Week \d+/gm)?.length ?? 0;
+
 export function GeneratePlanPage() {
   const { client } = useApi();
-  const queries = useQueryClient();
-  const { navigate } = useLocation();
   const [request, setRequest] = useState<DraftRequest>({
     weeks: 8,
     level: 'beginner',
     start_date: nextMonday(),
     workout_days: ['tuesday', 'thursday', 'saturday'],
   });
+  // What the draft stream sent, its text as it arrives (then as the coach edits it), and the whole draft at its end.
+  const [sent, setSent] = useState<DraftRequest | null>(null);
   const [refined, setRefined] = useState('');
-  const draft = useMutation({
-    mutationFn: () => client.aiCoach.generatePlanDraft(request),
-    onSuccess: (answer) => setRefined(answer.draft),
-    meta: { fields: ['weeks', 'start_date', 'workout_days', 'race_id'] },
-  });
-  const plan = useMutation({
-    mutationFn: () => client.aiCoach.generatePlan({ ...draft.data!.request, refined_draft: refined }),
-    meta: { fields: ['refined_draft'] },
-  });
-  const save = useMutation({
-    mutationFn: () => client.trainingPlans.create(plan.data!.training_plan),
-    onSuccess: (created) => {
-      void queries.invalidateQueries({ queryKey: ['training-plans'] });
-      navigate(`/plans/${created.training_plan_id}`);
+  const [generator, setGenerator] = useState('');
+  const [completed, setCompleted] = useState<PlanDraft | null>(null);
+  // A new draft starts the plan step afresh (its `key`).
+  const [run, setRun] = useState(0);
+  const draft = useStreamCall({
+    open: (body: DraftRequest, signal) => client.aiCoach.streamPlanDraft(body, { signal }),
+    onEvent: (event) => {
+      if (event.type === 'draft_started') setGenerator(event.generator);
+      if (event.type === 'draft_chunk') setRefined((text) => text + event.text);
+      if (event.type === 'draft_completed') {
+        setCompleted(event.data);
+        setRefined(event.data.draft);
+      }
     },
+    fields: ['weeks', 'start_date', 'workout_days', 'race_id'],
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    plan.reset();
-    draft.mutate();
+    setSent(request);
+    setRefined('');
+    setGenerator('');
+    setCompleted(null);
+    setRun(run + 1);
+    draft.mutate(request);
   };
   const toggle = (day: Weekday, on: boolean) =>
     setRequest({ ...request, workout_days: __ASTRAL_WEEKDAYS__.filter((d) => (d === day ? on : request.workout_days.includes(d))) });
+  // The pieces joined are the draft (the contract's `draft_chunk`), so a stream that ended without its last event still gave one.
+  const end = draft.isSuccess ? draft.data : undefined;
+  const ready = sent !== null && (completed !== null || end === 'ended');
   return (
     <section>
       <h1>Generate a plan</h1>
@@ -90,45 +101,32 @@ export function GeneratePlanPage() {
           Generate draft
         </button>
       </form>
-      {draft.data ? (
+      <StreamProgress
+        label="the draft"
+        verb="drafted"
+        done={weeksIn(refined)}
+        total={completed?.request.weeks ?? sent?.weeks ?? 0}
+        running={draft.isPending}
+        end={end}
+        onCancel={draft.cancel}
+      />
+      {sent && (draft.isPending || refined) ? (
         <section aria-labelledby="draft-heading">
           <h2 id="draft-heading">Draft</h2>
           <p>
             <small>
-              By {draft.data.generator}; training principle: {draft.data.training_principle.text ?? 'none'} (
-              {draft.data.training_principle.source}).
+              {generator ? `By ${generator}` : 'Starting…'}
+              {completed
+                ? `; training principle: ${completed.training_principle.text ?? 'none'} (${completed.training_principle.source}).`
+                : ''}
             </small>
           </p>
-          <Field label="The draft, one line a week (edit a week's distance if you like)" error={fieldError(plan.error, 'refined_draft')}>
-            <textarea rows={Math.min(20, refined.split('\n').length + 1)} value={refined} onChange={(e) => setRefined(e.target.value)} />
-          </Field>
-          <button type="button" onClick={() => plan.mutate()} aria-busy={plan.isPending} disabled={plan.isPending}>
-            Generate the plan
-          </button>
-        </section>
-      ) : null}
-      {plan.data ? (
-        <section aria-labelledby="generated-heading">
-          <h2 id="generated-heading">{plan.data.name}</h2>
-          <p>
-            {plan.data.description} {plan.data.start_date} to {plan.data.end_date}
-            {plan.data.goal_race ? `, ending with ${plan.data.goal_race.race_name}` : ''}.
-          </p>
-          <DataTable
-            label="generated weeks"
-            rows={plan.data.weeks}
-            rowKey={(week) => String(week.week)}
-            columns={[
-              { header: 'Week', cell: (week) => week.week },
-              { header: 'Phase', cell: (week) => week.phase },
-              { header: 'From', cell: (week) => week.start_date },
-              { header: 'Distance', cell: (week) => distance(week.distance_in_meters) },
-              { header: 'Workouts', cell: (week) => week.workouts.map((workout) => workout.name).join(', ') },
-            ]}
+          <GeneratedPlanStep
+            key={run}
+            draft={refined}
+            onDraftChange={setRefined}
+            request={ready ? { ...(completed?.request ?? sent), refined_draft: refined } : null}
           />
-          <button type="button" onClick={() => save.mutate()} aria-busy={save.isPending} disabled={save.isPending}>
-            Save the plan
-          </button>
         </section>
       ) : null}
     </section>

@@ -1,15 +1,19 @@
 /**
  * A plan instance (`/plans/instances/{plan_instance_id}`): the athlete's calendar of the
  * plan, week by week, each workout on its date in the athlete's time zone (the API's
- * `schedule`), done ones linking to the activity that completed them; and the iCalendar feed
- * (its address to subscribe with, and a download).
+ * `schedule`), done ones linking to the activity that completed them; pausing, resuming and
+ * leaving it (`InstanceStatus`); and the iCalendar feed (its address to subscribe with, and a
+ * download).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { basePath, type components } from '@astral/openapi';
 import { Link } from '../../router.js';
 import { useApi } from '../../session.js';
 import { Loading } from '../../ui/states.js';
+import { useViewer } from '../../viewer.js';
+import { useUnitSystem, type UnitSystem } from '../../units.js';
 import { blockText } from './Blocks.js';
+import { InstanceStatus } from './InstanceStatus.js';
 
 type Instance = components['schemas']['TrainingPlanInstance'];
 type ScheduledWorkout = components['schemas']['ScheduledWorkout'];
@@ -26,6 +30,7 @@ const day = (date: string): string =>
 
 export function InstancePage({ instanceId }: { instanceId: string }) {
   const { client } = useApi();
+  const { viewer } = useViewer();
   const instance = useQuery({ queryKey: ['plan-instance', instanceId], queryFn: () => client.trainingPlans.instance(instanceId) });
   if (instance.isPending) return <Loading>Loading the schedule…</Loading>;
   if (instance.isError) return <p>The schedule could not be loaded.</p>;
@@ -40,6 +45,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
         {day(i.end_date)} ({i.time_zone}). {done} of {schedule.length} workouts done.{' '}
         <Link to={`/plans/${i.training_plan_id}`}>The plan</Link>
       </p>
+      {viewer ? <InstanceStatus instance={i} viewer={viewer} /> : null}
       <CalendarFeed instance={i} />
       {weeksOf(schedule).map(([week, workouts]) => (
         <section key={week} aria-labelledby={`week-${week}`}>
@@ -65,11 +71,12 @@ function weeksOf(schedule: readonly ScheduledWorkout[]): Array<[number, Schedule
 }
 
 function ScheduledItem({ workout }: { workout: ScheduledWorkout }) {
+  const units = useUnitSystem();
   const activityId = workout.completed_activity_id;
   return (
     <li className={activityId ? 'done' : undefined}>
       <strong>{day(workout.date)}</strong>: {workout.workout.workout_name}{' '}
-      <small>({workout.workout.blocks.map(blockSummary).join(', ')})</small>{' '}
+      <small>({workout.workout.blocks.map((block) => blockSummary(block, units)).join(', ')})</small>{' '}
       {activityId ? (
         <>
           <span className="badge">Done</span> <Link to={`/activities/${activityId}`}>the activity</Link>
@@ -80,8 +87,9 @@ function ScheduledItem({ workout }: { workout: ScheduledWorkout }) {
 }
 
 /** A block and, for an interval, its children in brackets: `Repeat 3 × [Run 400 m at z5, Recovery 1:30 at z1]`. */
-function blockSummary(block: components['schemas']['ContentBlock']): string {
-  return block.blocks?.length ? `${blockText(block)} [${block.blocks.map(blockSummary).join(', ')}]` : blockText(block);
+function blockSummary(block: components['schemas']['ContentBlock'], units: UnitSystem): string {
+  const text = blockText(block, units);
+  return block.blocks?.length ? `${text} [${block.blocks.map((child) => blockSummary(child, units)).join(', ')}]` : text;
 }
 
 /** The iCalendar feed: its address (a calendar app subscribes with the caller's credentials) and a download of it now. */

@@ -3,7 +3,7 @@
  * visibility and a search (the filters in the URL and in the `listTrainingPlans` request),
  * "Load more" with the cursor; above it, the plan instances the viewer may read (their own
  * schedule, or for a coach their athletes'), each linking to its calendar; a coach's column
- * also gets the link to the AI coach's plan generation.
+ * also gets the links to build a plan by hand and to the AI coach's plan generation.
  */
 import { useState, type SyntheticEvent } from 'react';
 import type { components } from '@astral/openapi';
@@ -29,9 +29,10 @@ export function PlansPage() {
   return (
     <>
       <h1>Training plans</h1>
-      {allows('generatePlanDraft', viewer.column) && allows('createTrainingPlan', viewer.column) ? (
+      {allows('createTrainingPlan', viewer.column) ? (
         <p className="actions">
-          <Link to="/plans/generate">Generate a plan with the AI coach</Link>
+          <Link to="/plans/new">Build a plan by hand</Link>
+          {allows('generatePlanDraft', viewer.column) ? <Link to="/plans/generate">Generate a plan with the AI coach</Link> : null}
         </p>
       ) : null}
       {allowsOn('listTrainingPlanInstances', viewer, viewer.userId) ? <InstanceList viewer={viewer} /> : null}

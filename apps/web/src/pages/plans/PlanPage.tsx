@@ -1,7 +1,8 @@
 /**
  * A training plan (`/plans/{training_plan_id}`): what it is, then each week as a row of seven
  * days (a workout with its blocks, or rest), headed and listed so a screen reader can move
- * week by week and day by day; a coach whose column may assign plans gets the assign form.
+ * week by week and day by day; a coach whose column may assign plans gets the assign form,
+ * and one who may change this plan its edit link and delete (`PlanActions`).
  */
 import { useQuery } from '@tanstack/react-query';
 import type { components } from '@astral/openapi';
@@ -10,6 +11,7 @@ import { useApi } from '../../session.js';
 import { Loading } from '../../ui/states.js';
 import { useViewer } from '../../viewer.js';
 import { AssignPlan } from './AssignPlan.js';
+import { PlanActions } from './PlanActions.js';
 import { Workout } from './Blocks.js';
 
 type PlanWeek = components['schemas']['PlanWeek'];
@@ -41,6 +43,7 @@ export function PlanPage({ planId }: { planId: string }) {
         <dt>Coach</dt>
         <dd>{p.coach_name ?? 'Astral'}</dd>
       </dl>
+      {viewer ? <PlanActions plan={p} viewer={viewer} /> : null}
       {viewer?.orgId && allows('assignTrainingPlan', viewer.column) ? <AssignPlan plan={p} viewer={viewer} /> : null}
       {(p.weeks ?? []).map((week) => (
         <Week key={week.week_number} week={week} />
