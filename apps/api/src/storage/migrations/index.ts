@@ -16,6 +16,7 @@ import { organizationMembers } from './004-organizations.js';
 import { invitations } from './005-invitations.js';
 import { activitiesTable } from './006-activities.js';
 import { trainingPlansTable } from './007-training-plans.js';
+import { calendarFeedsTable } from './008-calendar-feeds.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   invitations,
   activitiesTable,
   trainingPlansTable,
+  calendarFeedsTable,
 ];
 
 /** The database was written by a newer version of the API than this one. */
