@@ -3,31 +3,20 @@
  * with nothing in the way. Development, which `npm start` runs between the other services'
  * banners, prints one readable line per request with pino-pretty (loaded only there):
  * `12:01:02 INFO: GET /api/v1/races 200 3 ms (req 5f0c…)`. In every mode a URL is logged with
- * its calendar feed secret redacted (`?feed_token=[redacted]`): the one credential that
- * travels in a URL (`calendarFeedToken`) never reaches a log.
+ * the contract's credential query parameters redacted (`?feed_token=[redacted]`): the
+ * calendar feed's secret, the one credential that travels in a URL, never reaches a log.
  */
+import { redactedUrl } from '@astral/openapi/contract';
 import type { FastifyServerOptions } from 'fastify';
 import type { Mode } from './config.js';
 
 type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
 
-/**
- * A request URL as logs may keep it: the value of every `feed_token` parameter replaced.
- *
- * @example
- * ```ts
- * redactedUrl('/api/v1/training/plan-instances/pli_1/calendar.ics?feed_token=astral_cf_…'); // '…/calendar.ics?feed_token=[redacted]'
- * ```
- */
-export function redactedUrl(url: string | undefined): string | undefined {
-  return url?.replace(/([?&]feed_token=)[^&#]*/gi, '$1[redacted]');
-}
-
 /** Fastify's request serializer (method, url, host, remote address and port), with the URL redacted. */
 function requestSummary(request: { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
   return {
     method: request.method,
-    url: redactedUrl(request.url),
+    url: request.url === undefined ? undefined : redactedUrl(request.url),
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
@@ -78,7 +67,11 @@ export async function requestLogger(mode: Mode, destination?: NodeJS.WritableStr
       ...serializers,
       res: (reply) => {
         const request = (reply as { request?: { method?: string; url?: string } }).request;
-        return { method: request?.method, url: redactedUrl(request?.url), statusCode: Number(reply.statusCode) };
+        return {
+          method: request?.method,
+          url: request?.url === undefined ? undefined : redactedUrl(request.url),
+          statusCode: Number(reply.statusCode),
+        };
       },
     },
     // The "request completed" line says it all; "incoming request" would double every request.
