@@ -52,8 +52,12 @@ export interface AppOptions {
   repository?: Repository;
   /** The web app the emailed links open (default `http://127.0.0.1:5173`). */
   appUrl?: string;
-  /** The API's public base URL in the calendar feed URLs (`https://app.nexrex.ai/api/v1`); default the request's scheme and host. */
-  publicUrl?: string | undefined;
+  /**
+   * The API's public base URL in the calendar feed URLs (`https://app.nexrex.ai/api/v1`), or a
+   * function asked at each request (a front whose port is known once it listens: the sandbox);
+   * default the request's scheme and host.
+   */
+  publicUrl?: string | (() => string | undefined) | undefined;
   /** The OpenID Connect issuer of Firebase ID tokens (`POST /auth/signup`); absent, every token is refused. */
   oidc?: OidcSettings | undefined;
   /** Delivery of the email outbox over SMTP; without `smtpUrl` this instance delivers nothing. */

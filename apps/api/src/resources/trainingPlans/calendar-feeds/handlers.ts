@@ -33,14 +33,18 @@ function requestBaseUrl(request: FastifyRequest): string {
 export function calendarFeedHandlers(
   feeds: CalendarFeedService,
   calendar: InstanceHandlers['getTrainingPlanInstanceCalendar'],
-  options: { publicUrl?: string | undefined } = {},
+  options: { publicUrl?: string | (() => string | undefined) | undefined } = {},
 ): CalendarFeedHandlers {
   return {
     createTrainingPlanInstanceCalendarFeed: async ({ params, principal, request }) => ({
       status: 201,
       body: {
         status: 'ok',
-        data: await feeds.create(params.plan_instance_id, principal, options.publicUrl ?? requestBaseUrl(request)),
+        data: await feeds.create(
+          params.plan_instance_id,
+          principal,
+          (typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl) ?? requestBaseUrl(request),
+        ),
       },
     }),
     getTrainingPlanInstanceCalendarFeed: async ({ params, principal }) => ({
