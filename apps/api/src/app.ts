@@ -11,6 +11,7 @@ import { mapDomainError } from './map-error.js';
 import { createAuthenticator } from './resources/auth/index.js';
 import type { OidcSettings } from './resources/auth/id-tokens.js';
 import { resourceHandlers } from './resources/index.js';
+import { calendarFeedPrincipal } from './resources/trainingPlans/calendar-feeds/service.js';
 import type { Principal } from './domain/principal.js';
 import { buildSeed } from './seed/build.js';
 import { openPostgresRepository, openSqliteRepository, type DatabaseRepository, type Repository } from './repository.js';
@@ -51,6 +52,12 @@ export interface AppOptions {
   repository?: Repository;
   /** The web app the emailed links open (default `http://127.0.0.1:5173`). */
   appUrl?: string;
+  /**
+   * The API's public base URL in the calendar feed URLs (`https://app.nexrex.ai/api/v1`), or a
+   * function asked at each request (a front whose port is known once it listens: the sandbox);
+   * default the request's scheme and host.
+   */
+  publicUrl?: string | (() => string | undefined) | undefined;
   /** The OpenID Connect issuer of Firebase ID tokens (`POST /auth/signup`); absent, every token is refused. */
   oidc?: OidcSettings | undefined;
   /** Delivery of the email outbox over SMTP; without `smtpUrl` this instance delivers nothing. */
@@ -98,9 +105,14 @@ export function createApp(options: AppOptions = {}): App {
       repository,
       now,
       accounts: { appUrl: options.appUrl ?? defaultAppUrl, oidc: options.oidc },
+      publicUrl: options.publicUrl,
     }),
     // Development credentials (`dev-athlete-token`...) are seeded data: never accepted in production.
-    authenticate: createAuthenticator(repository, { now, developmentCredentials: options.developmentCredentials ?? mode !== 'production' }),
+    authenticate: createAuthenticator(repository, {
+      now,
+      developmentCredentials: options.developmentCredentials ?? mode !== 'production',
+      calendarFeed: calendarFeedPrincipal(repository.trainingPlans.feeds),
+    }),
     // Idempotency-Key records live in the database, so a retry reaching another instance is recognised.
     idempotency: repository.idempotency,
     mapError: mapDomainError,

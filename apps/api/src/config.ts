@@ -49,6 +49,8 @@ export interface Config {
   poolSize: number;
   /** `APP_URL`: the web app the emailed links open (`/signup?token=...`); default `http://127.0.0.1:5173`. */
   appUrl: string;
+  /** `API_PUBLIC_URL`: the API's public base URL in the calendar feed URLs it hands out; unset: the request's scheme and host. */
+  publicUrl: string | undefined;
   /**
    * `OIDC_ISSUER`, `OIDC_AUDIENCE`, `OIDC_JWKS_URL`: where Firebase ID tokens come from
    * (all three, or none: then `POST /auth/signup` refuses every token).
@@ -139,6 +141,12 @@ export const apiSettings = defineSettings({
     description: 'the sender of every email',
   }),
   APP_URL: url({ fallback: defaultAppUrl, description: 'the web app the emailed links open' }),
+  API_PUBLIC_URL: url({
+    fallback: undefined,
+    protocols: ['https:', 'http:'],
+    example: 'https://app.nexrex.ai/api/v1',
+    description: "the API's public base URL, in the calendar feed URLs it hands out",
+  }),
   OIDC_ISSUER: url({ fallback: undefined, description: 'the OpenID Connect issuer of the ID tokens sign-up takes' }),
   OIDC_AUDIENCE: text({
     fallback: undefined,
@@ -174,6 +182,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: settings.DATABASE_URL,
     poolSize: settings.DATABASE_POOL_SIZE,
     appUrl: settings.APP_URL,
+    publicUrl: settings.API_PUBLIC_URL,
     oidc: readOidc(settings),
     smtpUrl: settings.SMTP_URL ?? (mode === 'development' ? defaultDevelopmentSmtpUrl : undefined),
     emailFrom: settings.EMAIL_FROM,

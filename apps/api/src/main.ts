@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     poolSize: config.poolSize,
     appUrl: config.appUrl,
+    publicUrl: config.publicUrl,
     oidc: config.oidc,
     email: { smtpUrl: config.smtpUrl, from: config.emailFrom },
     corsOrigins: config.corsOrigins,

@@ -2,12 +2,26 @@
  * The entry point's logger, by mode. Production (and the bench) keeps Fastify's JSON lines,
  * with nothing in the way. Development, which `npm start` runs between the other services'
  * banners, prints one readable line per request with pino-pretty (loaded only there):
- * `12:01:02 INFO: GET /api/v1/races 200 3 ms (req 5f0c…)`.
+ * `12:01:02 INFO: GET /api/v1/races 200 3 ms (req 5f0c…)`. In every mode a URL is logged with
+ * the contract's credential query parameters redacted (`?feed_token=[redacted]`): the
+ * calendar feed's secret, the one credential that travels in a URL, never reaches a log.
  */
+import { redactedUrl } from '@astral/openapi/contract';
 import type { FastifyServerOptions } from 'fastify';
 import type { Mode } from './config.js';
 
 type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
+
+/** Fastify's request serializer (method, url, host, remote address and port), with the URL redacted. */
+function requestSummary(request: { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
+  return {
+    method: request.method,
+    url: request.url === undefined ? undefined : redactedUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
 
 /** What `res` carries in a development log line: enough to write the request in one line. */
 interface RequestSummary {
@@ -34,8 +48,9 @@ export function requestLine(log: Record<string, unknown>, messageKey: string): s
  */
 export async function requestLogger(mode: Mode, destination?: NodeJS.WritableStream): Promise<LoggerOptions> {
   const stream = destination ? { stream: destination } : {};
-  if (mode === 'production') return { level: 'info', ...stream };
-  if (mode === 'test') return { level: 'warn', ...stream };
+  const serializers = { req: requestSummary };
+  if (mode === 'production') return { level: 'info', serializers, ...stream };
+  if (mode === 'test') return { level: 'warn', serializers, ...stream };
   const { default: pretty } = await import('pino-pretty');
   return {
     level: 'info',
@@ -49,9 +64,14 @@ export async function requestLogger(mode: Mode, destination?: NodeJS.WritableStr
       messageFormat: requestLine,
     }),
     serializers: {
+      ...serializers,
       res: (reply) => {
         const request = (reply as { request?: { method?: string; url?: string } }).request;
-        return { method: request?.method, url: request?.url, statusCode: Number(reply.statusCode) };
+        return {
+          method: request?.method,
+          url: request?.url === undefined ? undefined : redactedUrl(request.url),
+          statusCode: Number(reply.statusCode),
+        };
       },
     },
     // The "request completed" line says it all; "incoming request" would double every request.

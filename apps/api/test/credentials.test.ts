@@ -16,8 +16,9 @@ import { errorOf, testApp } from './helpers.js';
 
 const kinds = Object.keys(secretPrefixes) as SecretKind[];
 
-/** What a secret scanner does with the description's *Secret format*: the pattern, then the checksum. */
-const scannerPattern = /astral_(?:at|ev|pr|it|live)_[0-9A-Za-z]{46}/g;
+/** What a secret scanner does with the description's *Secret format*: the pattern it states, then the checksum. */
+const scannerSource = /Secret scanners match\s+`([^`]+)`/.exec(String(contract.info.description))![1]!;
+const scannerPattern = new RegExp(scannerSource.replace(/\((?!\?)/g, '(?:'), 'g');
 function scannerConfirms(candidate: string): boolean {
   const tail = candidate.slice(-46);
   const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -78,6 +79,9 @@ describe('the secret format', () => {
     expect(schemaPattern('EmailedToken').test(newSecret('resetToken'))).toBe(true);
     expect(schemaPattern('InvitationToken').test(newSecret('invitationToken'))).toBe(true);
     expect(schemaPattern('ApiKeyCreatedEnvelope', 'secret').test(newSecret('apiKey'))).toBe(true);
+    const feedUrl = `https://app.nexrex.ai/api/v1/training/plan-instances/pli_leospring/calendar.ics?feed_token=${newSecret('calendarFeed')}`;
+    expect(schemaPattern('CalendarFeedUrl').test(feedUrl)).toBe(true);
+    expect(schemaPattern('CalendarFeedUrl').test(feedUrl.replace('astral_cf_', 'astral_at_'))).toBe(false);
     // The old invitation token looked like an invitation ID; the contract refuses it now.
     expect(schemaPattern('InvitationToken').test('inv_Qs5UXVT8PZjs52q5VKm6bfpRjbKGCNG07Xkl7LSd69E')).toBe(false);
   });

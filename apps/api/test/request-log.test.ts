@@ -46,4 +46,38 @@ describe('the request log', () => {
     expect(completed.filter((line) => line.msg === 'request completed').map((line) => line.res?.statusCode)).toEqual([401, 401]);
     expect(completed.every((line) => typeof line.reqId === 'string' || line.msg !== 'request completed')).toBe(true);
   });
+
+  it.each(['development', 'production'] as const)('never holds a calendar feed token (%s)', async (mode) => {
+    let written = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.toString();
+        done();
+      },
+    });
+    // Seeded, with the development credentials, in production mode too: Maya's seeded instance.
+    const app = createApp({
+      mode,
+      inMemory: true,
+      seed: true,
+      developmentCredentials: true,
+      email: { smtpUrl: undefined },
+      logger: await requestLogger(mode, sink),
+    });
+    close = app.close;
+    await app.app.ready();
+    const made = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/training/plan-instances/pli_mayafirst5k/calendar-feed',
+      headers: { authorization: 'Bearer dev-athlete-token' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const url = new URL(made.json<{ data: { url: string } }>().data.url);
+    const token = url.searchParams.get('feed_token')!;
+    const read = await app.app.inject({ method: 'GET', url: url.pathname + url.search });
+    expect(read.statusCode).toBe(200);
+    expect(written).toContain('calendar.ics?feed_token=[redacted]');
+    expect(written).not.toContain(token);
+    expect(written).not.toContain('astral_cf_');
+  });
 });

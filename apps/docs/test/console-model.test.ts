@@ -45,6 +45,17 @@ describe('the console model', () => {
     ]);
   });
 
+  it('tries the calendar feed with a development credential: its feed_token alternative is a URL made by an operation, not one to offer', () => {
+    const calendar = operation('getTrainingPlanInstanceCalendar');
+    expect(calendar.security).toEqual([['bearerAuth'], ['apiKeyAuth'], ['calendarFeedToken']]);
+    // No development feed token exists (each is made, shown once, by createTrainingPlanInstanceCalendarFeed) ...
+    expect(model.credentials.filter((c) => c.scheme === 'calendarFeedToken')).toEqual([]);
+    // ... and the console sends one it offers, which the operation accepts too.
+    const offered = new Set(model.credentials.map((c) => c.scheme));
+    expect(calendar.security.filter((alternative) => alternative.every((scheme) => offered.has(scheme))).length).toBeGreaterThan(0);
+    expect(operation('createTrainingPlanInstanceCalendarFeed').security).toEqual([['bearerAuth']]);
+  });
+
   it("links the reference page's overview and every operation to the console", () => {
     const linked = withConsoleLinks(contract);
     expect(linked.info.description).toContain('](try/)');

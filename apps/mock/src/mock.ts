@@ -1,6 +1,6 @@
 /** The mock server: Prism over the bundled contract, speaking the API's error dialect. */
 import { basePath } from '@astral/openapi';
-import { developmentContractJsonPath } from '@astral/openapi/contract';
+import { developmentContractJsonPath, redactedUrl } from '@astral/openapi/contract';
 import { toApiDialect } from './dialect.js';
 import { eventStreamReply, streamOperationsIn } from './event-streams.js';
 import { stderrLog, type Log } from './log.js';
@@ -45,7 +45,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningServe
       port: options.port ?? 4010,
       onReply: (exchange) => {
         const reply = eventStreamReply(exchange, streams, basePath) ?? toApiDialect(exchange);
-        log(`[mock] ${exchange.method} ${exchange.url} -> ${reply.status}`);
+        log(`[mock] ${exchange.method} ${redactedUrl(exchange.url)} -> ${reply.status}`);
         for (const violation of parseViolations(exchange.reply.headers[violationsHeader] as string | undefined)) {
           log(`[mock]   ${formatViolation(violation)}`);
         }

@@ -5,6 +5,7 @@
  * caller unchanged), and the front makes every finding loud.
  */
 import { basePath } from '@astral/openapi';
+import { redactedUrl } from '@astral/openapi/contract';
 import { takesFile, type Target } from './front.js';
 import { stderrLog, type Log } from './log.js';
 import type { RunningServer } from './running-server.js';
@@ -74,7 +75,7 @@ export async function startValidatingProxy(options: ProxyOptions): Promise<Runni
         }
         const findings = findingsOf(exchange.reply);
         log(
-          `[${name}] ${exchange.method} ${exchange.url} -> ${reply.status}${target === upstream ? ' (not validated: a file or unparseable body)' : ''}`,
+          `[${name}] ${exchange.method} ${redactedUrl(exchange.url)} -> ${reply.status}${target === upstream ? ' (not validated: a file or unparseable body)' : ''}`,
         );
         for (const violation of findings.response) {
           log(`[${name}] !! CONTRACT VIOLATION in the API's response: ${formatViolation(violation)}`);

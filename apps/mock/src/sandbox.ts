@@ -48,7 +48,10 @@ export interface RunningSandbox extends RunningServer {
  * ```
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  // The URLs the API hands out (a calendar feed's) name the sandbox, known once it listens.
+  let sandboxUrl: string | undefined;
   const api = createApp({
+    publicUrl: () => sandboxUrl,
     mode: 'development',
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { inMemory: true }),
     email: { smtpUrl: options.smtpUrl, from: options.emailFrom, pollMs: 200 },
@@ -67,6 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       name: 'sandbox',
       ...(options.contract ? { contract: options.contract } : {}),
     });
+    sandboxUrl = proxy.url;
     return { url: proxy.url, apiUrl: `${origin}/api/v1`, close: () => proxy.close() };
   });
 }

@@ -123,6 +123,20 @@ describe('the mock', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
   });
 
+  it('reads the calendar feed with feed_token alone, as Prism checks an in: query key (present, any value), and never logs its value', async () => {
+    const path = '/training/plan-instances/pli_leospring/calendar.ics';
+    const token = 'astral_cf_Kp3DkWv7N2xQa9RtLm4ZbH8sYc6EjGu1FoTn5Vi00zuLv3';
+    const res = await fetch(`${mock.url}${path}?feed_token=${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect((await res.text()).startsWith('BEGIN:VCALENDAR')).toBe(true);
+    // Only where the operation lists the scheme: elsewhere the parameter is no credential.
+    expect((await call(`/training/plan-instances/pli_leospring?feed_token=${token}`)).status).toBe(401);
+    expect(lines.some((line) => line.includes(`GET /api/v1${path}?feed_token=[redacted] -> 200`))).toBe(true);
+    expect(lines.join('\n')).not.toContain(token);
+  });
+
   it('logs each request and each finding', () => {
     expect(lines.some((line) => line.includes('GET /api/v1/races?limit=500 -> 400'))).toBe(true);
     expect(lines.some((line) => line.includes('request.query.limit maximum'))).toBe(true);

@@ -39,6 +39,23 @@ describe('the sandbox', () => {
     }
   });
 
+  it('hands out calendar feed URLs that name the sandbox, read with no headers, checked both ways, never logged', async () => {
+    const made = await fetch(`${sandbox.url}/training/plan-instances/pli_mayafirst5k/calendar-feed`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer dev-athlete-token' },
+    });
+    expect(made.status).toBe(201);
+    const { url } = ((await made.json()) as { data: { url: string } }).data;
+    expect(url.startsWith(`${sandbox.url}/training/plan-instances/pli_mayafirst5k/calendar.ics?feed_token=astral_cf_`)).toBe(true);
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('x-astral-contract-violations')).toBe('request=0, response=0');
+    expect((await feed.text()).startsWith('BEGIN:VCALENDAR')).toBe(true);
+    const token = new URL(url).searchParams.get('feed_token')!;
+    expect(lines.some((line) => line.includes('calendar.ics?feed_token=[redacted] -> 200'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(token);
+  });
+
   it("passes the API's own error answers through, with Prism's request findings alongside", async () => {
     const res = await fetch(`${sandbox.url}/races?limit=500`, { headers: athlete });
     expect(res.status).toBe(400);

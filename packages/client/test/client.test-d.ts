@@ -141,3 +141,17 @@ describe('arguments are checked against the contract', () => {
     expectTypeOf<'VALIDATION_ERROR'>().toExtend<AstralApiError['code']>();
   });
 });
+
+describe('calendar feeds', () => {
+  test("a feed's URL is made, read back (no secret) and revoked with the contract's types", () => {
+    expectTypeOf(client.trainingPlans.createInstanceCalendarFeed('pli_leospring')).resolves.toEqualTypeOf<
+      components['schemas']['CalendarFeedCreated']
+    >();
+    expectTypeOf(client.trainingPlans.instanceCalendarFeed('pli_leospring')).resolves.toEqualTypeOf<
+      components['schemas']['CalendarFeed']
+    >();
+    expectTypeOf(client.trainingPlans.revokeInstanceCalendarFeed('pli_leospring')).resolves.toEqualTypeOf<undefined>();
+    // @ts-expect-error the instance is required
+    void client.trainingPlans.createInstanceCalendarFeed();
+  });
+});

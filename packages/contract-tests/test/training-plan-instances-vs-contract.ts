@@ -108,6 +108,39 @@ export function trainingPlanInstancesAgainstContract(recorder: CoverageRecorder)
       }
     });
 
+    it('calendar feeds: made, read back and revoked (201, 200, 204, 400, 401, 403, 404); the feed URL alone reads the calendar', async () => {
+      const path = `/training/plan-instances/${leos}/calendar-feed`;
+      const made = await call('POST', path, { as: 'member' });
+      expectApi(made, 'createTrainingPlanInstanceCalendarFeed', 201);
+      const token = new URL((made.body as { data: { url: string } }).data.url).searchParams.get('feed_token')!;
+      // What a calendar app sends: the URL, no headers; through the validating proxy, checked both ways.
+      const feed = `/training/plan-instances/${leos}/calendar.ics?feed_token=${token}`;
+      expectApi(await call('GET', feed, { as: 'none' }), 'getTrainingPlanInstanceCalendar', 200);
+      expectApi(await call('GET', path, { as: 'member' }), 'getTrainingPlanInstanceCalendarFeed', 200);
+      for (const [method, id] of [
+        ['POST', 'createTrainingPlanInstanceCalendarFeed'],
+        ['GET', 'getTrainingPlanInstanceCalendarFeed'],
+        ['DELETE', 'revokeTrainingPlanInstanceCalendarFeed'],
+      ] as const) {
+        expectApi(await call(method, '/training/plan-instances/bad/calendar-feed', { as: 'member' }), id, 400, {
+          code: 'VALIDATION_ERROR',
+          field: 'plan_instance_id',
+        });
+        expectApi(await call(method, path, { as: 'none' }), id, 401, { code: 'UNAUTHORIZED' });
+        expectApi(await call(method, path, { as: 'org' }), id, 403, { code: 'FORBIDDEN', field: 'X-API-Key' });
+        expectApi(await call(method, path, { as: 'athlete' }), id, 404, { code: 'NOT_FOUND', validRequest: true });
+      }
+      expectApi(await call('DELETE', path, { as: 'member' }), 'revokeTrainingPlanInstanceCalendarFeed', 204);
+      expectApi(await call('GET', feed, { as: 'none' }), 'getTrainingPlanInstanceCalendar', 401, {
+        code: 'UNAUTHORIZED',
+        field: 'feed_token',
+      });
+      expectApi(await call('GET', path, { as: 'member' }), 'getTrainingPlanInstanceCalendarFeed', 404, {
+        code: 'NOT_FOUND',
+        validRequest: true,
+      });
+    });
+
     it('updateTrainingPlanInstance: 200, 400, 401, 404, 409 once left, 413, 415', async () => {
       const path = `/training/plan-instances/${leos}`;
       expectApi(await call('PUT', path, { as: 'member', body: { status: 'paused' } }), 'updateTrainingPlanInstance', 200);

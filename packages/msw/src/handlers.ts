@@ -53,7 +53,7 @@ async function answer(
   params: Record<string, string | readonly string[] | undefined>,
 ): Promise<Response> {
   const prefer = preferenceOf(request.headers.get('prefer'));
-  if (!hasCredentials(document, location, request.headers)) {
+  if (!hasCredentials(document, location, request.headers, new URL(request.url))) {
     return facts.statuses.includes(401)
       ? exampleResponse(document, location, 401)
       : Response.json(errorBody('UNAUTHORIZED'), { status: 401 });

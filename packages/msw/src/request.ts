@@ -9,8 +9,12 @@ import { securityRequirementsOf, securitySchemesOf, type OpenApiDocument } from 
 import type { RequestParts } from '@astral/server/request-validator';
 import type { OperationLocation } from './operations.js';
 
-/** Whether the request carries credentials one of the operation's security alternatives takes. */
-export function hasCredentials(document: OpenApiDocument, location: OperationLocation, headers: Headers): boolean {
+/**
+ * Whether the request carries credentials one of the operation's security alternatives takes:
+ * in the headers, or for an `in: query` scheme (`feed_token`) in the URL, which only an
+ * operation listing that scheme reads.
+ */
+export function hasCredentials(document: OpenApiDocument, location: OperationLocation, headers: Headers, url?: URL): boolean {
   const alternatives = securityRequirementsOf(document, location.operation);
   if (alternatives.length === 0 || alternatives.some((names) => names.length === 0)) return true;
   const schemes = securitySchemesOf(document);
@@ -18,6 +22,7 @@ export function hasCredentials(document: OpenApiDocument, location: OperationLoc
     const scheme = schemes[name] as { type?: string; scheme?: string; in?: string; name?: string } | undefined;
     if (scheme?.type === 'http' && scheme.scheme === 'bearer') return /^Bearer \S+/i.test(headers.get('authorization') ?? '');
     if (scheme?.type === 'apiKey' && scheme.in === 'header') return Boolean(scheme.name && headers.get(scheme.name));
+    if (scheme?.type === 'apiKey' && scheme.in === 'query') return Boolean(scheme.name && url?.searchParams.get(scheme.name));
     return false;
   };
   return alternatives.some((names) => names.every(carried));

@@ -136,6 +136,21 @@ describe('the calendar feed', () => {
     expect(await client.trainingPlans.instanceCalendar('pli_leospring')).toBe(feed());
   });
 
+  it('is read with the feed URL alone (feed_token, no headers) and only there; its URL is made, read back and revoked', async () => {
+    const client = createAstralClient({ baseUrl: api, token: 'dev-athlete-token' });
+    const made = await client.trainingPlans.createInstanceCalendarFeed('pli_leospring');
+    expect(made.url).toMatch(/\/calendar\.ics\?feed_token=astral_cf_[0-9A-Za-z]{46}$/);
+    const subscribed = await fetch(
+      `${api}/training/plan-instances/pli_leospring/calendar.ics?feed_token=${new URL(made.url).searchParams.get('feed_token')}`,
+    );
+    expect(subscribed.status).toBe(200);
+    expect(await subscribed.text()).toBe(feed());
+    // The parameter is no credential on an operation that does not list its scheme.
+    expect((await call('/training/plan-instances/pli_leospring?feed_token=astral_cf_x')).status).toBe(401);
+    expect((await client.trainingPlans.instanceCalendarFeed('pli_leospring')).last_used_at).toEqual(expect.any(String));
+    await expect(client.trainingPlans.revokeInstanceCalendarFeed('pli_leospring')).resolves.toBeUndefined();
+  });
+
   it('checks the instance id first, in the error shape', async () => {
     expect(await call('/training/plan-instances/nope/calendar.ics', { headers: athlete })).toMatchObject({
       status: 400,

@@ -18,6 +18,7 @@ import type { components } from './generated/schema.js';
 import type { ContractParameter, JsonNode, OpenApiDocument } from './reader/document.js';
 import { isOpen, parametersOf, requestBodySchemaOf, responseOf, securityRequirementsOf } from './reader/operations.js';
 import { schemaExample } from './reader/schema-example.js';
+import { credentialQueryParametersOf, redactCredentialsInUrl } from './reader/credential-urls.js';
 
 export type { ContractParameter, JsonNode, OpenApiDocument } from './reader/document.js';
 
@@ -106,4 +107,19 @@ export function componentExample<Name extends keyof components['schemas']>(name:
   const example = schemaExample(contract, contract.components.schemas?.[name]);
   if (example === undefined) throw new Error(`componentExample: the contract gives ${name} no example`);
   return structuredClone(example) as components['schemas'][Name];
+}
+
+/** The query parameters of the contract that carry a credential (`feed_token`): logs redact them. */
+export const credentialQueryParameters: readonly string[] = credentialQueryParametersOf(contract);
+
+/**
+ * A request URL as a log may keep it: the contract's credential query parameters redacted.
+ *
+ * @example
+ * ```ts
+ * redactedUrl('/api/v1/training/plan-instances/pli_1/calendar.ics?feed_token=astral_cf_…'); // '…?feed_token=[redacted]'
+ * ```
+ */
+export function redactedUrl(url: string): string {
+  return redactCredentialsInUrl(url, credentialQueryParameters);
 }

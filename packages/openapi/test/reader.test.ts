@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  credentialQueryParametersOf,
+  redactCredentialsInUrl,
   bodyLimitOf,
   describeContract,
   errorCatalogueOf,
@@ -211,5 +213,22 @@ describe('the contract reader', () => {
     expect(isOpen([])).toBe(true);
     expect(isOpen([['bearerAuth'], []])).toBe(true);
     expect(isOpen([['bearerAuth'], ['apiKeyAuth']])).toBe(false);
+  });
+});
+
+describe('credentials in URLs', () => {
+  it("names the contract's in: query credential parameters, and redacts their values wherever they are in a URL", () => {
+    const names = credentialQueryParametersOf(bundled);
+    expect(names).toEqual(['feed_token']);
+    const token = 'astral_cf_Kp3DkWv7N2xQa9RtLm4ZbH8sYc6EjGu1FoTn5Vi00zuLv3';
+    expect(redactCredentialsInUrl(`/api/v1/training/plan-instances/pli_1/calendar.ics?feed_token=${token}`, names)).toBe(
+      '/api/v1/training/plan-instances/pli_1/calendar.ics?feed_token=[redacted]',
+    );
+    expect(redactCredentialsInUrl(`/x?a=1&FEED_TOKEN=${token}&feed_token=${token}#f`, names)).toBe(
+      '/x?a=1&FEED_TOKEN=[redacted]&feed_token=[redacted]#f',
+    );
+    // Another parameter that merely ends in the name, and a URL without a query, stay as they are.
+    expect(redactCredentialsInUrl(`/x?my_feed_token=${token}`, names)).toBe(`/x?my_feed_token=${token}`);
+    expect(redactCredentialsInUrl('/x/feed_token=1', names)).toBe('/x/feed_token=1');
   });
 });

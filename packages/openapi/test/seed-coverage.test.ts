@@ -81,8 +81,11 @@ describe('overview seed', () => {
     for (const id of operationIds) {
       const op = operationById(id);
       const status = Object.keys(op.responses).find((code) => code.startsWith('2'))!;
-      // A document of its own (an event stream, an iCalendar feed) is no JSON payload to wrap.
-      const media = Object.keys(deref(op.responses[status]).content);
+      // A document of its own (an event stream, an iCalendar feed) is no JSON payload to wrap; a 204 has no payload.
+      const content = deref(op.responses[status]).content;
+      if (content === undefined) expect(status, id).toBe('204');
+      const media = Object.keys(content ?? {});
+      if (content === undefined) continue;
       if (!media.includes('application/json')) expect(media, id).toSatisfy((m: string[]) => m.every((t) => t.startsWith('text/')));
       else if (isAuth(id)) expect(propertiesOf(jsonSchemaOf(op, status)), id).not.toContain('status');
       else expect(jsonSchemaOf(op, status).required, id).toContain('status');
@@ -252,7 +255,8 @@ describe('races seed: create, get, update, delete', () => {
     for (const item of Object.values<any>(bundled.paths)) {
       for (const op of Object.values<any>(item).filter((value) => value?.operationId)) {
         const media = [
-          ...Object.values<any>(op.responses).flatMap((r) => Object.values<any>(deref(r).content)),
+          // (A 204 has no content, so nothing to exemplify.)
+          ...Object.values<any>(op.responses).flatMap((r) => Object.values<any>(deref(r).content ?? {})),
           // Every media type a body may be sent as (a device-file import takes GPX and FIT).
           ...(op.requestBody ? Object.values<any>(op.requestBody.content) : []),
         ];

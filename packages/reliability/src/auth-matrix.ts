@@ -22,17 +22,36 @@ export interface MatrixCell {
   expectStatus: Expectation;
 }
 
-/** The header each security scheme of the contract reads (`authorization`, `x-api-key`), lower case. */
+type SchemeObject = { type?: string; in?: string; name?: string };
+const securitySchemes = (contract.components.securitySchemes ?? {}) as Record<string, SchemeObject>;
+
+/** The header each security scheme of the contract reads (`authorization`, `x-api-key`), lower case; none for a query scheme. */
 function schemeHeaders(): Record<string, string> {
-  const schemes = (contract.components.securitySchemes ?? {}) as Record<string, { type?: string; in?: string; name?: string }>;
   return Object.fromEntries(
-    Object.entries(schemes).map(([name, scheme]) => [
-      name,
-      scheme.type === 'apiKey' && scheme.in === 'header' ? scheme.name! : 'authorization',
-    ]),
+    Object.entries(securitySchemes)
+      .filter(([, scheme]) => !(scheme.type === 'apiKey' && scheme.in === 'query'))
+      .map(([name, scheme]) => [name, scheme.type === 'apiKey' && scheme.in === 'header' ? scheme.name! : 'authorization']),
   );
 }
 const headerOfScheme = schemeHeaders();
+
+/**
+ * The query parameter each `in: query` scheme reads (`calendarFeedToken`: `feed_token`): a
+ * credential in the URL, which the server reads only on the operations that list its scheme.
+ *
+ * @example
+ * ```ts
+ * queryCredentialParameters(); // { calendarFeedToken: 'feed_token' }
+ * ```
+ */
+export function queryCredentialParameters(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(securitySchemes)
+      .filter(([, scheme]) => scheme.type === 'apiKey' && scheme.in === 'query' && scheme.name)
+      .map(([name, scheme]) => [name, scheme.name!]),
+  );
+}
+const parameterOfScheme = queryCredentialParameters();
 
 /**
  * Whether the headers present a credential of a scheme the operation accepts: an
@@ -44,10 +63,14 @@ const headerOfScheme = schemeHeaders();
  * accepts('getMe', { 'x-api-key': 'k' }); // true
  * ```
  */
-export function accepts(id: OperationId, headers: Headers): boolean {
+export function accepts(id: OperationId, headers: Headers, query: Record<string, string> = {}): boolean {
   const sent = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
   return operationSecurity(id).some((requirement) =>
-    requirement.every((scheme) => sent.has((headerOfScheme[scheme] ?? scheme).toLowerCase())),
+    requirement.every((scheme) =>
+      parameterOfScheme[scheme] === undefined
+        ? sent.has((headerOfScheme[scheme] ?? scheme).toLowerCase())
+        : query[parameterOfScheme[scheme]] !== undefined,
+    ),
   );
 }
 

@@ -14,6 +14,7 @@ import {
   responseSchemaRef,
   secretBodyFields,
 } from './contract.js';
+import { operationResponse } from '@astral/openapi/contract';
 import { checkEventStream } from './check-event-stream.js';
 import { schemaValidator, textValidator } from './schema-validator.js';
 import { documentedInProse, documentedRejection } from './documented-in-prose.js';
@@ -78,6 +79,9 @@ export function checkResponse(request: ApiRequest, response: ApiResponse, option
   const text = eventSchema ? undefined : textContent(request.operationId, status);
   if (eventSchema) {
     problems.push(...checkEventStream(response.body, contentType, eventSchema, status));
+  } else if (documentsNoContent(request.operationId, status)) {
+    // A response the contract documents without content (a `204`): nothing, and no type.
+    if (response.body !== '') problems.push(`body ${JSON.stringify(response.body.slice(0, 200))} where the contract documents none`);
   } else if (text) {
     // A text document (an iCalendar feed): its media type, and its text against its schema.
     if (!contentType.startsWith(text.mediaType)) problems.push(`content-type is "${contentType}", not ${text.mediaType}`);
@@ -235,4 +239,10 @@ function checkIntent(request: ApiRequest, status: number, body: unknown, options
     if (!names) problems.push(`details.field is ${JSON.stringify(named)}, expected it to name "${broken.field}"`);
   }
   return problems;
+}
+
+/** Whether the contract documents this response without any content (a `204`). */
+function documentsNoContent(id: ApiRequest['operationId'], status: number): boolean {
+  const response = operationResponse(id, status) as { content?: object } | undefined;
+  return response !== undefined && response.content === undefined;
 }

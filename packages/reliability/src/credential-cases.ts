@@ -47,6 +47,12 @@ export interface MatrixPrincipals {
   revoked?: Array<{ name: string; headers: Headers }>;
   /** Signs a user in and resolves with the headers of that new session: one call per cell. */
   signIn?: () => Promise<Headers>;
+  /**
+   * Credentials of the contract's `in: query` schemes (`?feed_token=`) that the server must
+   * refuse with a 401 everywhere: unknown or malformed where the operation lists the scheme,
+   * not read at all where it does not.
+   */
+  queryCredentials?: Array<{ name: string; query: Record<string, string> }>;
 }
 
 /**
@@ -80,6 +86,7 @@ export function credentialCases(principals: MatrixPrincipals): CredentialCase[] 
     anonymous('API key in the query string', {}, { api_key: key, 'X-API-Key': key }),
     anonymous('token in the query string', {}, { access_token: token, token }),
     ...(principals.revoked ?? []).map((r) => anonymous(r.name, r.headers)),
+    ...(principals.queryCredentials ?? []).map((q) => anonymous(q.name, {}, q.query)),
     { name: 'valid development token (no session)', headers: principals.user, acting: 'owner', session: false },
     { name: 'valid API key', headers: principals.apiKey, acting: 'owner' },
   ];

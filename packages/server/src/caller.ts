@@ -40,8 +40,10 @@ export function createAuthentication(authenticate: Authenticate<unknown>): { for
     forOperation(id) {
       const requirements = securityRequirements(id);
       const open = isOpen(requirements);
+      // The query string is read only where a query scheme can succeed (auth.ts).
+      const readsQuery = requirements.some((all) => all.some((scheme) => reader.querySchemes.has(scheme)));
       return async (request) => {
-        const credentials = reader.read(request);
+        const credentials = reader.read(request, readsQuery);
         const present = reader.satisfied(credentials);
         if (present.size === 0 && open) return;
         if (present.size === 0) throw new ApiError('UNAUTHORIZED', { headers: { 'www-authenticate': reader.challenge } });

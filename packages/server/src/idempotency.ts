@@ -110,7 +110,8 @@ export function requestFingerprint(parts: FingerprintParts): string {
  * ```
  */
 export function callerScope(id: OperationId, credentials: Credentials | undefined): string {
-  if (!credentials || (credentials.bearer === undefined && credentials.apiKey === undefined)) return id;
+  if (!credentials || (credentials.bearer === undefined && credentials.apiKey === undefined && credentials.queryKey === undefined))
+    return id;
   return `${id}:cred:${createHash('sha256').update(canonicalJson(credentials)).digest('hex')}`;
 }
 

@@ -119,12 +119,17 @@ export type OperationsOfTag<Tag extends OperationTag> = { [Op in OperationId]: T
  */
 export type HandlersForTag<Tag extends OperationTag, Principal = unknown> = Pick<Handlers<Principal>, OperationsOfTag<Tag>>;
 
-/** The credentials a request carried, read only from headers (never from the query string). */
+/**
+ * The credentials a request carried, read from headers, and from the query string only on an
+ * operation whose `security` lists an `in: query` scheme.
+ */
 export interface Credentials {
   /** The token of `Authorization: Bearer <token>`. */
   bearer?: string;
   /** The value of the contract's API key header (`X-API-Key`). */
   apiKey?: string;
+  /** The value of the contract's query key (`feed_token`), on the operations that list its scheme only. */
+  queryKey?: string;
 }
 
 /**

@@ -55,6 +55,38 @@ describe('authentication', () => {
     }
   });
 
+  it('reads an in: query key only on an operation that lists its scheme, naming the parameter', async () => {
+    const seen: unknown[] = [];
+    const app = createAstralServer<Principal>({
+      handlers: createStubHandlers<Principal>(),
+      mode: 'test',
+      authenticate: (credentials) => {
+        seen.push(credentials);
+        return credentials.queryKey === 'feed-secret' ? { id: 'usr_a', role: 'athlete' } : null;
+      },
+    });
+    const calendar = '/api/v1/training/plan-instances/pli_leospring/calendar.ics';
+    // getTrainingPlanInstanceCalendar lists calendarFeedToken: no header needed.
+    const good = await app.inject({ method: 'GET', url: `${calendar}?feed_token=feed-secret` });
+    expect(good.statusCode).toBe(200);
+    expect(good.headers['content-type']).toMatch(/^text\/calendar/);
+    const unknown = await app.inject({ method: 'GET', url: `${calendar}?feed_token=stolen` });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().details).toEqual({ code: 'UNAUTHORIZED', field: 'feed_token' });
+    // Anywhere else the parameter is no credential at all: the authenticator is not even asked.
+    seen.length = 0;
+    const elsewhere = await app.inject({ method: 'GET', url: '/api/v1/training/plan-instances/pli_leospring?feed_token=feed-secret' });
+    expect(elsewhere.statusCode).toBe(401);
+    expect(elsewhere.headers['www-authenticate']).toBe(challenge);
+    expect(seen).toEqual([]);
+    // A feed token is no credential on the feed's own management operations either.
+    const manage = await app.inject({
+      method: 'GET',
+      url: '/api/v1/training/plan-instances/pli_leospring/calendar-feed?feed_token=feed-secret',
+    });
+    expect(manage.statusCode).toBe(401);
+  });
+
   it('hands the principal and credentials to the handler', async () => {
     const calls: unknown[] = [];
     const handlers = createStubHandlers<Principal>();

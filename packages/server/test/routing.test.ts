@@ -16,10 +16,11 @@ function example(id: (typeof operationIds)[number]) {
   return { url, body: request.body as object | string | undefined, headers };
 }
 
-/** The first example of the success response, and its media type (JSON, or a document's own such as `text/calendar`). */
-function firstExample(id: (typeof operationIds)[number]): { mediaType: string; value: unknown } {
+/** The first example of the success response, and its media type (JSON, or a document's own such as `text/calendar`); none for a `204`. */
+function firstExample(id: (typeof operationIds)[number]): { mediaType: string; value: unknown } | undefined {
   const { method, path, successStatus } = operationTable[id];
   const content = contract.paths[path]![method].responses[String(successStatus)].content;
+  if (content === undefined) return undefined;
   const mediaType = 'application/json' in content ? 'application/json' : Object.keys(content)[0]!;
   const media = content[mediaType];
   const first = Object.values<any>(media.examples)[0];
@@ -43,8 +44,12 @@ describe('routing', () => {
       expect(response.headers['content-type']).toMatch(/^text\/event-stream/);
       const data = response.body.split('\n').filter((line) => line.startsWith('data: '));
       expect(data.map((line) => JSON.parse(line.slice(6)) as unknown)).toEqual(events);
+    } else if (successStatus === 204) {
+      // No content: nothing to compare but its absence.
+      expect(firstExample(id)).toBeUndefined();
+      expect(response.body).toBe('');
     } else {
-      const { mediaType, value } = firstExample(id);
+      const { mediaType, value } = firstExample(id)!;
       expect(response.headers['content-type']).toMatch(new RegExp(`^${mediaType}`));
       // A document of its own format (an iCalendar feed) is the example as text.
       expect(mediaType === 'application/json' ? response.json() : response.body).toEqual(value);

@@ -21,4 +21,16 @@ export interface CallerToken {
 export type Principal = Omit<components['schemas']['UserProfile'], 'org_id'> & {
   /** The access token of the request; absent for an API key. */
   readonly token?: CallerToken;
+  /**
+   * Set when the caller is a calendar feed's `feed_token`: its maker, with one right only,
+   * reading this instance's calendar (the server reads the token on that operation only).
+   */
+  readonly calendarFeed?: CalendarFeedGrant;
 };
+
+/** What a calendar feed's token grants: one instance's calendar, read as its maker. */
+export interface CalendarFeedGrant {
+  readonly planInstanceId: string;
+  /** The stored hash of the feed's secret (to record its last use). */
+  readonly feedHash: string;
+}

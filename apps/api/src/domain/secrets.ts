@@ -22,6 +22,8 @@ export const secretPrefixes = {
   invitationToken: 'astral_it_',
   /** An organization's API key (`X-API-Key`); the prefix keys had before the checksum. */
   apiKey: 'astral_live_',
+  /** A plan instance's calendar feed (`?feed_token=` in the feed's URL): reads one calendar for its maker. */
+  calendarFeed: 'astral_cf_',
 } as const;
 
 export type SecretKind = keyof typeof secretPrefixes;

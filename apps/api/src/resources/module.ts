@@ -30,6 +30,8 @@ export interface ResourceContext<Storages = unknown> {
   now: () => Date;
   /** What the account operations need beyond the repository. */
   accounts: AccountParts;
+  /** The API's public base URL (`https://app.nexrex.ai/api/v1`) in URLs it hands out; absent: the request's. */
+  publicUrl?: string | (() => string | undefined) | undefined;
 }
 
 /** A resource module; both parts optional (a resource may store nothing, or serve nothing yet). */

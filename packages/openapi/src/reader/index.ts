@@ -37,3 +37,4 @@ export { OPERATION_ERROR_EXAMPLES, withErrorExamples } from './error-examples.js
 export { describeContract, type ContractDescription, type OperationDescription } from './operation-table.js';
 export { exampleRequest, type ExampleRequest } from './example-request.js';
 export { schemaExample } from './schema-example.js';
+export { credentialQueryParametersOf, redactCredentialsInUrl } from './credential-urls.js';

@@ -24,6 +24,7 @@ import {
   operationTable,
   parameters,
   propertiesOf,
+  queryCredentialParameters,
   requestBodySchema,
   spendsSession,
   storageShare,
@@ -129,6 +130,17 @@ describeOnDatabases('auth matrix (every operation x every credential case) on $n
     }
     expect(cells.some((c) => isOpen(c.operationId))).toBe(true);
     expect(cells.some((c) => spendsSession(c.operationId) && c.expectStatus === 403)).toBe(true);
+  });
+
+  it('refuses a credential of a query scheme (feed_token) 401 everywhere: unknown or malformed where listed, unread elsewhere', () => {
+    const names = Object.values(queryCredentialParameters());
+    expect(names).toEqual(['feed_token']);
+    const inQuery = cells.filter((c) => names.some((name) => c.credentials.query?.[name] !== undefined));
+    expect(inQuery.length).toBeGreaterThan(0);
+    const listing = operationIds.filter((id) => accepts(id, {}, Object.fromEntries(names.map((name) => [name, 't']))));
+    expect(listing).toEqual(['getTrainingPlanInstanceCalendar']);
+    expect(inQuery.filter((c) => listing.includes(c.operationId)).length).toBeGreaterThanOrEqual(2);
+    expect(inQuery.filter((c) => !isOpen(c.operationId)).every((c) => c.expectStatus === 401)).toBe(true);
   });
 
   it('has, for every operation that lists apiKeyAuth, a cell where a valid key succeeds (here or in the organization matrix)', () => {

@@ -6,12 +6,13 @@
 // the API's outbox: with no SMTP_URL they stay queued there, where the app wrote them.
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { createApp, devCredentials } from '@astral/api';
+import { createApp, devCredentials, newSecret } from '@astral/api';
 import {
   basePath,
   databaseFiles,
   injectTransport,
   operationTable,
+  queryCredentialParameters,
   removeDataDir,
   tempDataDir,
   type MatrixPrincipals,
@@ -30,6 +31,9 @@ export const admin = { authorization: `Bearer ${devCredentials.adminToken}` };
 export const orgKey = { 'x-api-key': devCredentials.organizationKey };
 export const otherAthlete = { authorization: `Bearer ${OTHER_ATHLETE_TOKEN}` };
 
+/** A well-formed calendar feed token no feed has (the API keeps none: it is made here). */
+export const UNKNOWN_FEED_TOKEN = newSecret('calendarFeed');
+
 /** Every credential value a body must never echo. */
 export const secrets = [
   devCredentials.athleteToken,
@@ -38,6 +42,7 @@ export const secrets = [
   OTHER_ATHLETE_TOKEN,
   EXPIRED_TOKEN,
   REVOKED_TOKEN,
+  UNKNOWN_FEED_TOKEN,
 ];
 
 /** A password the contract's rules accept (NewPassword), for the accounts the suite signs up. */
@@ -51,6 +56,11 @@ export const principals: MatrixPrincipals = {
     { name: 'expired token', headers: { authorization: `Bearer ${EXPIRED_TOKEN}` } },
     { name: 'revoked token', headers: { authorization: `Bearer ${REVOKED_TOKEN}` } },
   ],
+  // Each query scheme of the contract (`feed_token`): an unknown and a malformed credential.
+  queryCredentials: Object.entries(queryCredentialParameters()).flatMap(([scheme, name]) => [
+    { name: `unknown ${scheme} in the query string`, query: { [name]: UNKNOWN_FEED_TOKEN } },
+    { name: `malformed ${scheme} in the query string`, query: { [name]: `${UNKNOWN_FEED_TOKEN.slice(0, -1)}!` } },
+  ]),
 };
 
 /**

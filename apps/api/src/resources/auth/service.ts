@@ -24,6 +24,11 @@ export interface AuthenticatorOptions {
   developmentCredentials?: boolean;
   /** Sizes of the principal cache. */
   cache?: PrincipalCacheOptions;
+  /**
+   * Reads a calendar feed's `feed_token` (the query credential, which the server reads on the
+   * calendar operation only); absent, every one is refused.
+   */
+  calendarFeed?: (token: string) => Promise<Principal | null>;
 }
 
 /**
@@ -64,6 +69,8 @@ export function createAuthenticator(
     // A Bearer token, when sent, decides alone: a bad token is not rescued by a key.
     if (credentials.bearer !== undefined) return tokenShape(credentials.bearer) ? byToken(credentials.bearer, now()) : null;
     if (credentials.apiKey !== undefined) return keyShape(credentials.apiKey) ? byKey(credentials.apiKey, now()) : null;
+    // Not cached: a feed is read every few hours, and its last use is recorded.
+    if (credentials.queryKey !== undefined) return options.calendarFeed?.(credentials.queryKey) ?? null;
     return null;
   };
 }

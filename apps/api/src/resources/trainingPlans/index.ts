@@ -3,7 +3,8 @@
  * `/training/plans` and their instances under `/training/plan-instances` (instances/). Who
  * may do what is the contract's permission rows, read in `permissions.ts`; the caller's
  * organization, role and athletes come from the organizations storage, time zones from users,
- * an instance's completed workouts from the activities linked to it.
+ * an instance's completed workouts from the activities linked to it; users' secret calendar
+ * feed URLs of instances from calendar-feeds/.
  */
 import type { StorageContext, AnyTables } from '../../storage/context.js';
 import { ActivityService } from '../activities/service.js';
@@ -12,6 +13,9 @@ import type { OrganizationStorage } from '../organizations/storage.js';
 import type { UserStorage } from '../users/storage.js';
 import { defineResource, type ResourceContext } from '../module.js';
 import { trainingPlanHandlers, type TrainingPlanHandlers } from './handlers.js';
+import { calendarFeedHandlers, type CalendarFeedHandlers } from './calendar-feeds/handlers.js';
+import { CalendarFeedService } from './calendar-feeds/service.js';
+import { openCalendarFeedStorage, type CalendarFeedStorage } from './calendar-feeds/storage.js';
 import { instanceHandlers, type InstanceHandlers } from './instances/handlers.js';
 import { completedActivitiesOf } from './instances/linked-activities.js';
 import { InstanceService } from './instances/service.js';
@@ -23,12 +27,14 @@ import { openTrainingPlanStorage, type TrainingPlanStorage } from './storage.js'
 export interface TrainingPlanStorages {
   plans: TrainingPlanStorage;
   instances: InstanceStorage;
+  /** Users' secret feed URLs of instances' calendars (calendar-feeds/). */
+  feeds: CalendarFeedStorage;
 }
 
 function openStorages(context: StorageContext<AnyTables>): TrainingPlanStorages {
   // Each storage declares its own tables of the one database, as a module's `storage` does (module.ts).
   const open = <Storage>(opener: (on: StorageContext<AnyTables>) => Storage): Storage => opener(context);
-  return { plans: open(openTrainingPlanStorage), instances: open(openInstanceStorage) };
+  return { plans: open(openTrainingPlanStorage), instances: open(openInstanceStorage), feeds: open(openCalendarFeedStorage) };
 }
 
 type Needs = { trainingPlans: TrainingPlanStorages; organizations: OrganizationStorage; users: UserStorage; activities: ActivityStorage };
@@ -36,7 +42,7 @@ type Needs = { trainingPlans: TrainingPlanStorages; organizations: OrganizationS
 export const trainingPlans = defineResource({
   name: 'trainingPlans',
   storage: openStorages,
-  handlers: ({ repository, now }: ResourceContext<Needs>): TrainingPlanHandlers & InstanceHandlers => {
+  handlers: ({ repository, now, publicUrl }: ResourceContext<Needs>): TrainingPlanHandlers & InstanceHandlers & CalendarFeedHandlers => {
     const plans = new TrainingPlanService({ plans: repository.trainingPlans.plans, organizations: repository.organizations, now });
     const instances = new InstanceService({
       instances: repository.trainingPlans.instances,
@@ -53,6 +59,17 @@ export const trainingPlans = defineResource({
       ),
       now,
     });
-    return { ...trainingPlanHandlers(plans), ...instanceHandlers(instances) };
+    const feeds = new CalendarFeedService({
+      feeds: repository.trainingPlans.feeds,
+      ensureReadable: (instanceId, principal) => instances.ensureReadable(instanceId, principal),
+      now,
+    });
+    const instanceOperations = instanceHandlers(instances);
+    return {
+      ...trainingPlanHandlers(plans),
+      ...instanceOperations,
+      // The calendar, read through a feed's token too, and the feeds' own operations.
+      ...calendarFeedHandlers(feeds, instanceOperations.getTrainingPlanInstanceCalendar, { publicUrl }),
+    };
   },
 });

@@ -17,6 +17,7 @@ import { invitations } from './005-invitations.js';
 import { activitiesTable } from './006-activities.js';
 import { trainingPlansTable } from './007-training-plans.js';
 import { credentialChangeNotices } from './008-credential-change-notices.js';
+import { calendarFeedsTable } from './009-calendar-feeds.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   activitiesTable,
   trainingPlansTable,
   credentialChangeNotices,
+  calendarFeedsTable,
 ];
 
 /** The database was written by a newer version of the API than this one. */

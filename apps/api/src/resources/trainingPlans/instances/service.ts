@@ -165,6 +165,11 @@ export class InstanceService {
     return member?.coach_id === scope.coachId;
   }
 
+  /** Throws the instance's 404 unless the caller may read it (a calendar feed is made by and read as such a caller). */
+  async ensureReadable(instanceId: string, principal: Principal): Promise<void> {
+    await this.readable(instanceId, await planCaller(this.options.organizations, principal));
+  }
+
   /** The instance's iCalendar feed, for those who may read it. */
   async calendar(instanceId: string, principal: Principal): Promise<string> {
     const caller = await planCaller(this.options.organizations, principal);
