@@ -4,12 +4,12 @@
  * lets change it, edit and delete. A metric the athlete's privacy flags withhold from the
  * viewer is `null` in the answer and shows as a dash.
  */
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@astral/openapi';
 import { allowsOn } from '../../permissions.js';
 import { Link, useLocation } from '../../router.js';
 import { useApi } from '../../session.js';
+import { AskFirst } from '../../ui/AskFirst.js';
 import { Loading } from '../../ui/states.js';
 import { useViewer, type Viewer } from '../../viewer.js';
 import { ActivityStreams } from './ActivityStreams.js';
@@ -85,7 +85,6 @@ function DeleteActivity({ activity, viewer }: { activity: Activity; viewer: View
   const { client } = useApi();
   const queries = useQueryClient();
   const { navigate } = useLocation();
-  const [asking, setAsking] = useState(false);
   const remove = useMutation({
     mutationFn: () => client.activities.delete(activity.activity_id),
     onSuccess: () => {
@@ -94,22 +93,14 @@ function DeleteActivity({ activity, viewer }: { activity: Activity; viewer: View
       navigate(listOf(activity, viewer));
     },
   });
-  if (!asking) {
-    return (
-      <button type="button" className="outline secondary" onClick={() => setAsking(true)}>
-        Delete activity
-      </button>
-    );
-  }
   return (
-    <div role="group" aria-label="Delete this activity?" className="confirm">
-      <p>Delete “{activity.title}” for good? Its streams go with it.</p>
-      <button type="button" className="secondary" onClick={() => remove.mutate()} aria-busy={remove.isPending} disabled={remove.isPending}>
-        Yes, delete
-      </button>
-      <button type="button" className="outline" onClick={() => setAsking(false)}>
-        Keep it
-      </button>
-    </div>
+    <AskFirst
+      action="Delete activity"
+      groupLabel="Delete this activity?"
+      question={<>Delete “{activity.title}” for good? Its streams go with it.</>}
+      confirm="Yes, delete"
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate()}
+    />
   );
 }

@@ -3,11 +3,11 @@
  * `allow` column any plan of the organization, an `owner` column only the plans they created
  * (`owner_id`); a system plan (no organization) is nobody's to change here. Delete is asked twice.
  */
-import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components, OperationId } from '@astral/openapi';
 import { Link, useLocation } from '../../router.js';
 import { useApi } from '../../session.js';
+import { AskFirst } from '../../ui/AskFirst.js';
 import type { Viewer } from '../../viewer.js';
 
 type TrainingPlan = components['schemas']['TrainingPlan'];
@@ -35,7 +35,6 @@ function DeletePlan({ plan }: { plan: TrainingPlan }) {
   const { client } = useApi();
   const queries = useQueryClient();
   const { navigate } = useLocation();
-  const [asking, setAsking] = useState(false);
   const remove = useMutation({
     mutationFn: () => client.trainingPlans.delete(plan.training_plan_id),
     onSuccess: () => {
@@ -44,22 +43,14 @@ function DeletePlan({ plan }: { plan: TrainingPlan }) {
       navigate('/plans');
     },
   });
-  if (!asking) {
-    return (
-      <button type="button" className="outline secondary" onClick={() => setAsking(true)}>
-        Delete the plan
-      </button>
-    );
-  }
   return (
-    <div role="group" aria-label="Delete this plan?" className="confirm">
-      <p>Delete “{plan.training_plan_name}” for good?</p>
-      <button type="button" className="secondary" onClick={() => remove.mutate()} aria-busy={remove.isPending} disabled={remove.isPending}>
-        Yes, delete
-      </button>
-      <button type="button" className="outline" onClick={() => setAsking(false)}>
-        Keep it
-      </button>
-    </div>
+    <AskFirst
+      action="Delete the plan"
+      groupLabel="Delete this plan?"
+      question={<>Delete “{plan.training_plan_name}” for good?</>}
+      confirm="Yes, delete"
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate()}
+    />
   );
 }
