@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devCredentials } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
-import { bearer, errorOf, laneApp } from './helpers.js';
+import { bearer, errorOf, laneApp, oneWorkoutPlan } from './helpers.js';
 
 const headCoach = bearer(devCredentials.coachToken);
 const assistant = bearer(devCredentials.assistantToken);
@@ -29,24 +29,8 @@ describeOnDatabases('activities and plan instances on $name', (lane) => {
   afterAll(() => close());
   let leoInstance: string;
   beforeAll(async () => {
-    const plan = await call('POST', '/training/plans', headCoach, {
-      training_plan_name: 'Linked',
-      training_plan_type: 'run',
-      level: 'basic',
-      visibility: 'org',
-      weeks: [
-        {
-          week_number: 1,
-          days: {
-            tuesday: {
-              workout_name: 'Easy',
-              workout_type: 'run',
-              blocks: [{ type: 'run', block_length_target: 'duration', block_duration_in_seconds: 1800, block_pace: 'z2' }],
-            },
-          },
-        },
-      ],
-    });
+    const plan = await call('POST', '/training/plans', headCoach, oneWorkoutPlan('Linked'));
+
     expect(plan.status, JSON.stringify(plan.body)).toBe(201);
     const assigned = await call('POST', `/training/plans/${plan.body.training_plan_id}/assign`, assistant, {
       athlete_ids: ['usr_athlete2'],

@@ -8,30 +8,13 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { secretFromBody } from '../src/domain/secrets.js';
 import { devCredentials } from '../src/seed/build.js';
 import { describeOnDatabases } from './databases.js';
-import { bearer, errorOf, laneApp } from './helpers.js';
+import { bearer, errorOf, laneApp, oneWorkoutPlan } from './helpers.js';
 
 const headCoach = bearer(devCredentials.coachToken);
 const assistant = bearer(devCredentials.assistantToken);
 const leo = bearer(devCredentials.memberToken);
 const feedPath = (id: string) => `/training/plan-instances/${id}/calendar-feed`;
-const plan = {
-  training_plan_name: 'Feed test',
-  training_plan_type: 'run',
-  level: 'basic',
-  visibility: 'org',
-  weeks: [
-    {
-      week_number: 1,
-      days: {
-        tuesday: {
-          workout_name: 'Easy run',
-          workout_type: 'run',
-          blocks: [{ type: 'run', block_length_target: 'duration', block_duration_in_seconds: 1800, block_pace: 'z2' }],
-        },
-      },
-    },
-  ],
-};
+const plan = oneWorkoutPlan('Feed test');
 
 /** What a calendar app does: GET the URL, no headers at all. */
 async function subscribe(url: string): Promise<{ status: number; text: string; headers: Headers }> {

@@ -166,3 +166,33 @@ export function storedRace(race: Pick<StoredRace, RequiredRaceFields> & Partial<
     ...race,
   };
 }
+
+/**
+ * The smallest plan a coach can create: one week, one 30-minute easy run on Tuesday, for
+ * tests that need a plan to assign rather than a plan to look at.
+ *
+ * @example
+ * ```ts
+ * await call('POST', '/training/plans', headCoach, oneWorkoutPlan('Linked'));
+ * ```
+ */
+export function oneWorkoutPlan(name: string) {
+  return {
+    training_plan_name: name,
+    training_plan_type: 'run',
+    level: 'basic',
+    visibility: 'org',
+    weeks: [
+      {
+        week_number: 1,
+        days: {
+          tuesday: {
+            workout_name: 'Easy run',
+            workout_type: 'run',
+            blocks: [{ type: 'run', block_length_target: 'duration', block_duration_in_seconds: 1800, block_pace: 'z2' }],
+          },
+        },
+      },
+    ],
+  };
+}
