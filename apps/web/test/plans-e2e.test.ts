@@ -1,6 +1,7 @@
 // The training-plan screens added after the first plan pages, end to end in Debian's Chromium
 // against the sandbox (both started here on free ports, no mail needed): the seeded athlete
-// pauses and resumes her plan; the head coach assigns the club's plan to Leo, leaves it for
+// pauses and resumes her plan, makes a calendar link (read with no headers: `text/calendar`)
+// and stops sharing it (the same URL then a 401); the head coach assigns the club's plan to Leo, leaves it for
 // him after confirming, and a second, stale tab gets the API's 409 as a toast; the head
 // coach generates a plan through the AI coach's streams (the responses are
 // `text/event-stream`) and saves it; and builds a plan by hand (nested to the contract's
@@ -57,6 +58,31 @@ describe('training plans against the sandbox, in Chromium', { timeout: 180_000 }
     await checkPage(maya, "the athlete's paused plan", 'athlete-plan-instance-paused');
     await paused.getByRole('button', { name: 'Resume' }).click();
     await maya.getByRole('region', { name: 'Status: active' }).getByRole('status').filter({ hasText: 'now active' }).waitFor();
+  });
+
+  it('the athlete makes a calendar link that reads the feed with no headers, then stops sharing it: the same URL is a 401', async () => {
+    await maya.goto(`${web.url}plans/instances/pli_mayafirst5k`);
+    const panel = maya.getByRole('region', { name: 'Subscribe in your calendar' });
+    await panel.getByRole('button', { name: 'Make a calendar link' }).click();
+    const shown = panel.getByRole('article', { name: 'Calendar link' });
+    const url = await shown.getByRole('textbox', { name: 'Calendar link' }).inputValue();
+    expect(url).toMatch(/\/training\/plan-instances\/pli_mayafirst5k\/calendar\.ics\?feed_token=astral_cf_/);
+    expect(await shown.getByRole('link', { name: 'Open in calendar app' }).getAttribute('href')).toBe(url.replace(/^https?:/, 'webcal:'));
+    // What a calendar app does: a plain GET of the URL, no Authorization, no X-API-Key.
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r?\n/);
+    await checkPage(maya, "the athlete's calendar link, shown once", 'athlete-plan-calendar-link');
+
+    await panel.getByRole('button', { name: 'Stop sharing' }).click();
+    await panel
+      .getByRole('group', { name: 'Stop sharing the calendar?' })
+      .getByRole('button', { name: 'Revoke the calendar link' })
+      .click();
+    await panel.getByRole('status').filter({ hasText: 'Sharing stopped' }).waitFor();
+    await panel.getByRole('button', { name: 'Make a calendar link' }).waitFor();
+    expect((await fetch(url)).status).toBe(401);
   });
 
   it("the head coach leaves an athlete's plan after confirming; a stale tab gets the 409 as a toast", async () => {

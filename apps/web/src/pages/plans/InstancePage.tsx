@@ -2,8 +2,9 @@
  * A plan instance (`/plans/instances/{plan_instance_id}`): the athlete's calendar of the
  * plan, week by week, each workout on its date in the athlete's time zone (the API's
  * `schedule`), done ones linking to the activity that completed them; pausing, resuming and
- * leaving it (`InstanceStatus`); and the iCalendar feed (its address to subscribe with, and a
- * download).
+ * leaving it (`InstanceStatus`); the user's own secret link to subscribe with in a calendar app
+ * (`CalendarSubscribe`); and the iCalendar feed (its address for clients that send credentials,
+ * and a download).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { basePath, type components } from '@astral/openapi';
@@ -13,6 +14,8 @@ import { Loading } from '../../ui/states.js';
 import { useViewer } from '../../viewer.js';
 import { useUnitSystem, type UnitSystem } from '../../units.js';
 import { blockText } from './Blocks.js';
+import { allowsOn } from '../../permissions.js';
+import { CalendarSubscribe } from './CalendarSubscribe.js';
 import { InstanceStatus } from './InstanceStatus.js';
 
 type Instance = components['schemas']['TrainingPlanInstance'];
@@ -46,6 +49,9 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
         <Link to={`/plans/${i.training_plan_id}`}>The plan</Link>
       </p>
       {viewer ? <InstanceStatus instance={i} viewer={viewer} /> : null}
+      {viewer && allowsOn('createTrainingPlanInstanceCalendarFeed', viewer, i.athlete_id) ? (
+        <CalendarSubscribe instanceId={i.plan_instance_id} />
+      ) : null}
       <CalendarFeed instance={i} />
       {weeksOf(schedule).map(([week, workouts]) => (
         <section key={week} aria-labelledby={`week-${week}`}>
@@ -92,7 +98,7 @@ function blockSummary(block: components['schemas']['ContentBlock'], units: UnitS
   return block.blocks?.length ? `${text} [${block.blocks.map((child) => blockSummary(child, units)).join(', ')}]` : text;
 }
 
-/** The iCalendar feed: its address (a calendar app subscribes with the caller's credentials) and a download of it now. */
+/** The iCalendar feed: its address (for a client that sends the caller's credentials) and a download of it now. */
 function CalendarFeed({ instance }: { instance: Instance }) {
   const { client } = useApi();
   const feed = `${window.location.origin}${basePath}/training/plan-instances/${instance.plan_instance_id}/calendar.ics`;
@@ -110,7 +116,7 @@ function CalendarFeed({ instance }: { instance: Instance }) {
     <section aria-labelledby="feed-heading" className="feed">
       <h2 id="feed-heading">Calendar feed</h2>
       <p>
-        Subscribe in Google Calendar, Apple Calendar or Outlook: <code>{feed}</code>
+        The feed's address, for a client that sends your credentials: <code>{feed}</code>
       </p>
       <button type="button" className="secondary" onClick={() => download.mutate()} aria-busy={download.isPending}>
         Download the .ics file
