@@ -1,7 +1,8 @@
 // `npm run release`: compares the contract with its last release and prints the plan (the
 // level, the next contract and package versions, the changelog); `-- --write` applies it:
 // a changeset for the four contract packages, `changeset version` (which also takes the
-// hand-written changesets), info.version in openapi/openapi.yaml, and the new release record.
+// hand-written changesets), info.version in openapi/openapi.yaml, the lockfile, and the new
+// release record.
 // `-- --record` records the contract as it stands as the release of its info.version, with
 // no bump and no changelog: the first release, or re-recording it after a merge.
 import { execFileSync } from 'node:child_process';
@@ -62,6 +63,9 @@ const yaml = readFileSync(contractEntry, 'utf8');
 const versioned = yaml.replace(/^(info:\n(?:[ ].*\n)*?[ ]{2}version:[ ]*).*$/m, `$1${plan.contractVersion}`);
 if (versioned === yaml && release.version !== plan.contractVersion) throw new Error(`no info.version line found in ${contractEntry}`);
 writeFileSync(contractEntry, versioned);
+// The workspaces that depend on the four packages now name their new versions: the lockfile
+// follows, or the next `npm ci` (CI's first step) refuses a lockfile out of step.
+execFileSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
 const released = await bundleContract(contractEntry, lintConfig, 'published');
 const record = writeRelease(released, packageVersions());
 console.log(
