@@ -9,7 +9,8 @@ describe('release notes on the docs page', () => {
   it("opens the introduction with the contract's version and ends it with its changelog", () => {
     const { description } = withReleaseNotes(contract).info;
     expect(description.startsWith(`**Contract version ${contract.info.version}** (see the [changelog](#section/Changelog)).`)).toBe(true);
-    expect(description).toMatch(/\n## Changelog\n\n### 1\.0\.0\n/);
+    // The newest release heads the changelog, and it is the contract's own version.
+    expect(description).toContain(`\n## Changelog\n\n### ${contract.info.version}\n`);
     expect(readFileSync(changelogPath, 'utf8')).toContain('## 1.0.0');
   });
 
