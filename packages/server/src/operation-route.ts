@@ -91,9 +91,8 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
     },
     onRequest: (request, reply, done) => {
       if (deprecated) reply.headers(deprecation);
-      authenticate(request).then(() => done(), done);
+      authenticate(request).then(() => done(checkContentType?.(request)), done);
     },
-    ...(checkContentType ? { preParsing: checkContentType } : {}),
     ...idempotencyHooks(gate),
     handler: async (request, reply) => {
       const input = queryNames.length > 0 ? readQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : NO_QUERY;
