@@ -7,6 +7,7 @@
 import { startChildServer, type RunningServer } from '../child-server.js';
 import { compareLoad, type LoadOptions, type LoadResult } from '../load.js';
 import { row, type ResultRow } from '../report.js';
+import { CONTRACT_HEADERS } from '../servers/peers/contract-schemas.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 // Three rounds: with six variants a median of two is one noisy sample away from either.
@@ -78,7 +79,8 @@ const canonical = (value: unknown): string =>
 
 /**
  * The answer as compared: status and body (by content: serialisers order keys differently);
- * a 4xx by its `details` (code and field), since each validator words its message its own way.
+ * a 4xx by its `details` (code and field), since each validator words its message its own way;
+ * and the contract's response headers (the security headers' values, `X-Request-Id` present).
  */
 async function answer(origin: string, request: (typeof sameness)[number]): Promise<string> {
   const response = await fetch(origin + request.path, {
@@ -87,7 +89,12 @@ async function answer(origin: string, request: (typeof sameness)[number]): Promi
     body: request.body,
   });
   const body = (await response.json()) as { details?: unknown };
-  return `${response.status} ${canonical(response.status >= 400 ? body.details : body)}`;
+  // The headers the contract puts on every response: a peer that skipped them would do less work.
+  const headers = [...Object.keys(CONTRACT_HEADERS), 'x-request-id'].map(
+    (name) => `${name}: ${response.headers.has(name) ? 'sent' : 'missing'}`,
+  );
+  const wrong = Object.entries(CONTRACT_HEADERS).filter(([name, value]) => response.headers.get(name) !== value);
+  return `${response.status} ${canonical(response.status >= 400 ? body.details : body)} ${headers.join(', ')}${wrong.length ? ` wrong: ${wrong.map(([name]) => name).join(', ')}` : ''}`;
 }
 
 async function assertSameAnswers(servers: Record<Variant, RunningServer>): Promise<void> {

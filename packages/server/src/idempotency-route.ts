@@ -37,11 +37,14 @@ export function idempotencyHooks(gate: IdempotencyGate | undefined): {
 } {
   if (!gate) return {};
   // A caller that hangs up does not release its key: the handler still runs to its end.
+  // A request without a claim (no key sent: most of them) passes straight through.
   return {
     onSend: (request, reply, payload, done) => {
+      if (!gate.holdsClaim(request)) return done(null, payload);
       void gate.onSend(request, reply, payload).then(() => done(null, payload));
     },
     onResponse: (request, _reply, done) => {
+      if (!gate.holdsClaim(request)) return done();
       void gate.onDone(request).then(() => done());
     },
   };

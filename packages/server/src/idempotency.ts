@@ -17,6 +17,7 @@ import type { Credentials, OperationId } from './types.js';
 
 /** The header's name, as the contract spells it (and as `details.field` names it). */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const HEADER_LOWER = IDEMPOTENCY_HEADER.toLowerCase();
 /** How long a key is remembered: the contract's 24 hours. */
 export const RETENTION_SECONDS = 24 * 60 * 60;
 /**
@@ -127,18 +128,19 @@ interface Claim {
 const CLAIM = Symbol('astral.idempotencyClaim');
 type WithClaim = FastifyRequest & { [CLAIM]?: Claim };
 
+/** What a request's fingerprint reads besides its method and route: the handler's input. */
+export type FingerprintInput = Omit<FingerprintParts, 'method' | 'route'>;
+
 /** One operation's part of the protocol, called by the route. */
 export interface IdempotencyGate {
   /**
-   * Claims the request's key before its handler runs. Resolves to a stored response to
-   * replay, or `undefined` to run the handler (also when no key was sent); throws the 409 or
-   * 422 `ApiError`.
+   * Claims the request's key before its handler runs: `undefined` at once without a key (most
+   * requests: `input` is not read, nothing awaited), else a stored response to replay,
+   * `undefined` to run the handler, or a rejection with the 409 or 422 `ApiError`.
    */
-  begin(
-    request: FastifyRequest,
-    input: Omit<FingerprintParts, 'method' | 'route'>,
-    credentials: Credentials | undefined,
-  ): Promise<StoredResponse | undefined>;
+  begin(request: FastifyRequest, input: () => FingerprintInput, credentials?: Credentials): Promise<StoredResponse | undefined> | undefined;
+  /** Whether the request holds a claim its response has yet to settle (the hooks below have work). */
+  holdsClaim(request: FastifyRequest): boolean;
   /** Records the headers the handler's result carries (replayed with it). */
   noteHeaders(request: FastifyRequest, headers: Record<string, string> | undefined): void;
   /** Route `onSend`: stores the response as sent (a 4xx too), or releases the key on a 5xx. */
@@ -187,31 +189,37 @@ export function createIdempotency(options: { store: IdempotencyStore; now?: () =
     const route = entry.path;
     const method = entry.method;
 
+    const claimKey = async (request: FastifyRequest, key: string, input: FingerprintInput, credentials?: Credentials) => {
+      const claim: Claim = { scope: callerScope(id, credentials), key, headers: {}, settled: false };
+      const outcome = await store.begin({
+        scope: claim.scope,
+        key: claim.key,
+        fingerprint: requestFingerprint({ method, route, ...input }),
+        now: now(),
+        lockSeconds: LOCK_SECONDS,
+        retentionSeconds: RETENTION_SECONDS,
+      });
+      switch (outcome.state) {
+        case 'claimed':
+          (request as WithClaim)[CLAIM] = claim;
+          return undefined;
+        case 'completed':
+          return outcome.response;
+        case 'in_flight':
+          throw new ApiError('IDEMPOTENCY_KEY_IN_USE', { field: IDEMPOTENCY_HEADER });
+        case 'mismatch':
+          throw new ApiError('IDEMPOTENCY_KEY_REUSED', { field: IDEMPOTENCY_HEADER });
+      }
+    };
+
     return {
-      async begin(request, input, credentials) {
-        const raw = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
-        if (typeof raw !== 'string') return undefined;
-        const claim: Claim = { scope: callerScope(id, credentials), key: raw, headers: {}, settled: false };
-        const fingerprint = requestFingerprint({ method, route, ...input });
-        const outcome = await store.begin({
-          scope: claim.scope,
-          key: claim.key,
-          fingerprint,
-          now: now(),
-          lockSeconds: LOCK_SECONDS,
-          retentionSeconds: RETENTION_SECONDS,
-        });
-        switch (outcome.state) {
-          case 'claimed':
-            (request as WithClaim)[CLAIM] = claim;
-            return undefined;
-          case 'completed':
-            return outcome.response;
-          case 'in_flight':
-            throw new ApiError('IDEMPOTENCY_KEY_IN_USE', { field: IDEMPOTENCY_HEADER });
-          case 'mismatch':
-            throw new ApiError('IDEMPOTENCY_KEY_REUSED', { field: IDEMPOTENCY_HEADER });
-        }
+      begin(request, input, credentials) {
+        const raw = request.headers[HEADER_LOWER];
+        return typeof raw === 'string' ? claimKey(request, raw, input(), credentials) : undefined;
+      },
+      holdsClaim(request) {
+        const claim = (request as WithClaim)[CLAIM];
+        return claim !== undefined && !claim.settled;
       },
       noteHeaders(request, headers) {
         const claim = (request as WithClaim)[CLAIM];

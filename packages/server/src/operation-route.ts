@@ -4,14 +4,14 @@
  * handler call whose result is checked against the contract. Everything per operation is
  * built here once, at start; a request only runs the closures.
  */
-import type { FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { basePath, deprecationHeaders, operationTable, queryDefaulter } from '@astral/openapi';
 import { credentialsOf, principalOf, type OperationAuthentication } from './caller.js';
 import { requestSchemas, responseSchema } from './contract-schemas.js';
 import { ApiError } from './errors.js';
 import { isEventStreamOutcome, sendEventStream, type EventCheck } from './event-stream.js';
 import type { ErrorResponse, MapError } from './error-handler.js';
-import { NO_QUERY, readQuery } from './handler-query.js';
+import { NO_QUERY, readQuery, type HandlerQuery } from './handler-query.js';
 import { contentTypeCheck } from './request-bodies.js';
 import type { IdempotencyGate } from './idempotency.js';
 import { sendReplay } from './idempotency-replay.js';
@@ -21,8 +21,9 @@ import { sendResponse } from './send-response.js';
 import type { OperationId } from './types.js';
 
 /**
- * What a route passes its handler. The per-operation types (`HandlerContext<'getRace'>`) are
- * the handler map's; here the input is only what the operation's schemas validated.
+ * What a route passes its handler (`HandlerInput`). The per-operation types
+ * (`HandlerContext<'getRace'>`) are the handler map's; here the input is only what the
+ * operation's schemas validated.
  */
 interface RouteContext {
   params: unknown;
@@ -90,30 +91,17 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
     },
     onRequest: (request, reply, done) => {
       if (deprecated) reply.headers(deprecation);
-      authenticate(request).then(() => done(), done);
+      authenticate(request).then(() => done(checkContentType?.(request)), done);
     },
-    ...(checkContentType ? { preParsing: checkContentType } : {}),
     ...idempotencyHooks(gate),
     handler: async (request, reply) => {
       const input = queryNames.length > 0 ? readQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : NO_QUERY;
-      if (gate) {
-        const stored = await gate.begin(request, fingerprintInput(request, input), credentialsOf(request));
+      const claiming = gate?.begin(request, () => fingerprintInput(request, input), credentialsOf(request));
+      if (claiming) {
+        const stored = await claiming;
         if (stored) return sendReplay(reply, stored);
       }
-      // A client that goes away before the response is complete aborts the handler's work.
-      const abort = new AbortController();
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) abort.abort();
-      });
-      const context: RouteContext = {
-        params: request.params ?? {},
-        query: input.query,
-        sentQuery: input.sent,
-        body: request.body,
-        principal: principalOf(request),
-        request,
-        signal: abort.signal,
-      };
+      const context = new HandlerInput(request, reply.raw, input);
       let result: HandlerOutcome;
       try {
         result = (await handler(context)) as HandlerOutcome;
@@ -128,6 +116,48 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
       return sendResponse(reply, violation ?? (result as ErrorResponse));
     },
   };
+}
+
+/**
+ * What a route passes its handler. `signal` is made when a handler first reads it: an
+ * `AbortSignal` and its `close` listener on every request cost about 6 µs, and most handlers
+ * never look at it. A class, so the getter lives on its prototype (an object literal with a
+ * getter is built by V8's slow path, which cost more than the signal).
+ */
+class HandlerInput implements RouteContext {
+  readonly params: unknown;
+  readonly query: Record<string, unknown>;
+  readonly sentQuery: ReadonlySet<string>;
+  readonly body: unknown;
+  readonly principal: unknown;
+  readonly request: FastifyRequest;
+  readonly #response: FastifyReply['raw'];
+  #signal: AbortSignal | undefined;
+
+  constructor(request: FastifyRequest, response: FastifyReply['raw'], input: HandlerQuery) {
+    this.params = request.params ?? {};
+    this.query = input.query;
+    this.sentQuery = input.sent;
+    this.body = request.body;
+    this.principal = principalOf(request);
+    this.request = request;
+    this.#response = response;
+  }
+
+  /** Aborted when the client goes away before the response is complete. */
+  get signal(): AbortSignal {
+    if (this.#signal) return this.#signal;
+    const response = this.#response;
+    const abort = new AbortController();
+    this.#signal = abort.signal;
+    // Read after the client went: aborted already.
+    if (response.destroyed && !response.writableFinished) abort.abort();
+    else
+      response.once('close', () => {
+        if (!response.writableFinished) abort.abort();
+      });
+    return this.#signal;
+  }
 }
 
 /** The JSON body schema of each documented status that has one. */

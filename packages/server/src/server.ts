@@ -17,7 +17,7 @@ import { handlerOf, operationRoute } from './operation-route.js';
 import { createResponseChecker, type ContractViolation } from './response-check.js';
 import { requestIdFor, stampResponses } from './response-headers.js';
 import type { AstralServerOptions } from './types.js';
-import { useContractValidators } from './validation.js';
+import { useContractValidators, validationFailure } from './validation.js';
 
 /** Options beyond the core ones, for tests and tooling. */
 export interface AstralServerExtraOptions {
@@ -109,6 +109,7 @@ function createFastify(
     // Long path parameters reach the validator, which names the field, instead of a bare 414.
     routerOptions: { maxParamLength: 2048 },
     genReqId: requestIdFor,
+    schemaErrorFormatter: validationFailure,
     frameworkErrors: frameworkErrorReply(cors, options.mapError),
   });
 }

@@ -5,12 +5,17 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { contract } from '@astral/openapi/contract';
-import { unauthorized, validationError } from './contract-schemas.js';
+import { CONTRACT_HEADERS, unauthorized, validationError, requestIdOf } from './contract-schemas.js';
 import { memoryRaces, PEER_TOKEN } from './memory-races.js';
 
 export function expressPeer(): express.Express {
   const races = memoryRaces();
   const app = express();
+  // The contract's headers on every response, errors included: set before anything can answer.
+  app.use((request, response, next) => {
+    response.set(CONTRACT_HEADERS).set('x-request-id', requestIdOf(request));
+    next();
+  });
   app.use(express.json());
   // The contract's server URL is the production host: its path (/api/v1) is what matters here.
   const apiSpec = { ...structuredClone(contract), servers: [{ url: '/api/v1' }] };

@@ -5,12 +5,24 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { componentsSchema, fieldOf, routeSchema, unauthorized, validationError } from './contract-schemas.js';
+import {
+  CONTRACT_HEADERS,
+  componentsSchema,
+  fieldOf,
+  routeSchema,
+  unauthorized,
+  validationError,
+  requestIdOf,
+} from './contract-schemas.js';
 import { memoryRaces, PEER_TOKEN } from './memory-races.js';
 
 export function fastifyPeer(): FastifyInstance {
   const races = memoryRaces();
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, genReqId: requestIdOf });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(CONTRACT_HEADERS).header('x-request-id', request.id);
+    done(null, payload);
+  });
   const components = componentsSchema();
   const ajv = (options: object) => {
     const instance = new Ajv2020({ strict: false, allErrors: false, ...options });

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Context } from 'openapi-backend';
 import { contract } from '@astral/openapi/contract';
-import { fieldOf, unauthorized, validationError } from './contract-schemas.js';
+import { CONTRACT_HEADERS, fieldOf, unauthorized, validationError, requestIdOf } from './contract-schemas.js';
 import { memoryRaces, PEER_TOKEN } from './memory-races.js';
 
 export async function openapiBackendPeer(): Promise<FastifyInstance> {
@@ -43,7 +43,11 @@ export async function openapiBackendPeer(): Promise<FastifyInstance> {
     },
   });
   await api.init();
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, genReqId: requestIdOf });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(CONTRACT_HEADERS).header('x-request-id', request.id);
+    done(null, payload);
+  });
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     url: '/*',

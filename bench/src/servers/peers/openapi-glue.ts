@@ -5,12 +5,16 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { contract } from '@astral/openapi/contract';
-import { fieldOf, unauthorized, validationError } from './contract-schemas.js';
+import { CONTRACT_HEADERS, fieldOf, unauthorized, validationError, requestIdOf } from './contract-schemas.js';
 import { memoryRaces, PEER_TOKEN } from './memory-races.js';
 
 export async function gluePeer(): Promise<FastifyInstance> {
   const races = memoryRaces();
-  const app = Fastify({ logger: false, ajv: { customOptions: { strict: false } } });
+  const app = Fastify({ logger: false, genReqId: requestIdOf, ajv: { customOptions: { strict: false } } });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(CONTRACT_HEADERS).header('x-request-id', request.id);
+    done(null, payload);
+  });
   app.setErrorHandler((error: FastifyError & { errors?: unknown }, _request, reply) => {
     const finding = error.validation?.[0];
     if (finding) return reply.code(400).send(validationError(fieldOf(finding), error.message));
