@@ -149,7 +149,7 @@ describe('compiled-once queries', () => {
     await db.destroy();
   });
 
-  it("count a list's rows with the list's filters, without its position or limit", async () => {
+  it("count a list's rows with the list's filters, without its position or limit, in the page's own statement", async () => {
     const db = new Kysely<{ t: { a: string; b: number } }>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
     await db.schema.createTable('t').addColumn('a', 'text').addColumn('b', 'integer').execute();
     await db
@@ -166,12 +166,22 @@ describe('compiled-once queries', () => {
       (param, given) => (given('a') ? db.selectFrom('t').select('b').where('a', '=', param('a')!) : db.selectFrom('t').select('b')),
       (query, param, given) => (given('afterB') ? query.where('b', '>', param('afterB')!) : query).orderBy('b').limit(param('limit')),
     );
+    const statements: string[] = [];
     const context = {
-      rows: async <R>(query: CompiledQuery<R>) => (await db.executeQuery(query)).rows,
-      first: async <R>(query: CompiledQuery<R>) => (await db.executeQuery(query)).rows[0],
+      rows: async <R>(query: CompiledQuery<R>) => (statements.push(query.sql), (await db.executeQuery(query)).rows),
+      first: async <R>(query: CompiledQuery<R>) => (statements.push(query.sql), (await db.executeQuery(query)).rows[0]),
     };
     expect(await readList(context, list, { a: 'x', afterB: 1, limit: 1 })).toEqual({ rows: [{ b: 2 }], total: 3 });
     expect(await readList(context, list, { limit: 2 })).toEqual({ rows: [{ b: 1 }, { b: 2 }], total: 4 });
+    // A page and its count are one statement (one round trip on PostgreSQL)…
+    expect(statements).toEqual([
+      'select "b", (select count(*) as "total" from "t" where "a" = ?) as "astral_list_total" from "t" where "a" = ? and "b" > ? order by "b" limit ?',
+      'select "b", (select count(*) as "total" from "t") as "astral_list_total" from "t" order by "b" limit ?',
+    ]);
+    // …but an empty page carries no count: the count runs alone, with the same filters.
+    expect(await readList(context, list, { a: 'x', afterB: 3, limit: 1 })).toEqual({ rows: [], total: 3 });
+    expect(await readList(context, list, { a: 'z', limit: 1 })).toEqual({ rows: [], total: 0 });
+    expect(statements.slice(2)).toHaveLength(4);
     expect(list.count.bind({ a: 'x', afterB: 1, limit: 1 }).sql).toBe('select count(*) as "total" from "t" where "a" = ?');
     await db.destroy();
   });

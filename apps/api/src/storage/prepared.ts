@@ -151,8 +151,13 @@ export interface CountRow {
  */
 export interface PreparedList<Values, Row> {
   page: PreparedVariants<Values, Row>;
+  /** The page with the count beside each row (`LIST_TOTAL`): one statement, one round trip. */
+  pageWithTotal: PreparedVariants<Values, Row & { [LIST_TOTAL]: CountRow['total'] }>;
   count: PreparedVariants<Values, CountRow>;
 }
+
+/** The column `pageWithTotal` adds: the count, as an uncorrelated subquery both databases run once per statement. */
+export const LIST_TOTAL = 'astral_list_total';
 
 /**
  * Prepares a list's page and count. `filtered` builds the query of the rows that match the
@@ -178,16 +183,32 @@ export function prepareList<Values, Row>() {
     optional: { filters: readonly Filter[]; position: readonly Position[] },
     filtered: (param: ParamOf<Values>, given: (name: Filter) => boolean) => SelectQueryBuilder<DB, TB, Selected>,
     page: (query: SelectQueryBuilder<DB, TB, Selected>, param: ParamOf<Values>, given: (name: Position) => boolean) => Compilable<Row>,
-  ): PreparedList<Values, Row> => ({
-    page: prepareVariants<Values, Row, Filter | Position>([...optional.filters, ...optional.position], (param, given) =>
-      page(filtered(param, given), param, given),
-    ),
-    count: prepareVariants<Values, CountRow, Filter>(optional.filters, (param, given) =>
+  ): PreparedList<Values, Row> => {
+    const counted = (param: ParamOf<Values>, given: (name: Filter) => boolean) =>
       filtered(param, given)
         .clearSelect()
-        .select(sql<CountRow['total']>`count(*)`.as('total')),
-    ),
-  });
+        .select(sql<CountRow['total']>`count(*)`.as('total'));
+    return {
+      page: prepareVariants<Values, Row, Filter | Position>([...optional.filters, ...optional.position], (param, given) =>
+        page(filtered(param, given), param, given),
+      ),
+      pageWithTotal: prepareVariants<Values, Row & { [LIST_TOTAL]: CountRow['total'] }, Filter | Position>(
+        [...optional.filters, ...optional.position],
+        (param, given) => {
+          // The same filtered query, its count one more column, handed to `page` as the
+          // filtered query it expects (it only adds clauses).
+          const withTotal = filtered(param, given).select(counted(param, given).as(LIST_TOTAL)) as unknown as SelectQueryBuilder<
+            DB,
+            TB,
+            Selected
+          >;
+          // The rows carry the column the type does not name: `readList` takes it off.
+          return page(withTotal, param, given);
+        },
+      ),
+      count: prepareVariants<Values, CountRow, Filter>(optional.filters, counted),
+    };
+  };
 }
 
 /** A page of rows as a list read them, and how many rows match its filters across all pages. */
@@ -203,7 +224,11 @@ interface QueryRunner {
 }
 
 /**
- * Runs a list's page and count with the same values; the count as a number on every database.
+ * Reads a list's page and count with the same values; the count as a number on every database.
+ * One statement does both (the count a column of every row), so PostgreSQL answers in one
+ * round trip: each query is a socket write and a read in the API process, which bounded the
+ * list's CPU per request (bench/results/issue-31.md). A page with no rows carries no count:
+ * then the count runs alone.
  *
  * @example
  * ```ts
@@ -211,6 +236,12 @@ interface QueryRunner {
  * ```
  */
 export async function readList<Values, Row>(context: QueryRunner, list: PreparedList<Values, Row>, values: Values): Promise<ListRows<Row>> {
-  const [rows, counted] = await Promise.all([context.rows(list.page.bind(values)), context.first(list.count.bind(values))]);
-  return { rows, total: Number(counted?.total ?? 0) };
+  const found = await context.rows(list.pageWithTotal.bind(values));
+  if (found.length === 0) {
+    const counted = await context.first(list.count.bind(values));
+    return { rows: [], total: Number(counted?.total ?? 0) };
+  }
+  const total = Number(found[0]![LIST_TOTAL]);
+  const rows = found.map(({ [LIST_TOTAL]: _total, ...row }) => row as Row);
+  return { rows, total };
 }
