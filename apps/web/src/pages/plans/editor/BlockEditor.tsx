@@ -64,6 +64,10 @@ export function BlockEditor({ block, path, depth, name, error, onChange, onRemov
 
 function StepInputs({ block, path, error, set }: { block: Block; path: string; error: unknown; set: (change: Partial<Block>) => void }) {
   const byDistance = block.block_length_target !== 'duration';
+  // The one length field the target asks for: its name in the contract and its label.
+  const length = byDistance
+    ? ({ key: 'block_distance_in_meters', label: 'Distance (m)' } as const)
+    : ({ key: 'block_duration_in_seconds', label: 'Duration (s)' } as const);
   return (
     <>
       <Field label="By" error={errorAt(error, `${path}.block_length_target`)}>
@@ -81,27 +85,15 @@ function StepInputs({ block, path, error, set }: { block: Block; path: string; e
           <option value="duration">duration</option>
         </select>
       </Field>
-      {byDistance ? (
-        <Field label="Distance (m)" error={errorAt(error, `${path}.block_distance_in_meters`)}>
-          <input
-            type="number"
-            min={1}
-            required
-            value={block.block_distance_in_meters ?? ''}
-            onChange={(e) => set({ block_distance_in_meters: positive(e.target.value) })}
-          />
-        </Field>
-      ) : (
-        <Field label="Duration (s)" error={errorAt(error, `${path}.block_duration_in_seconds`)}>
-          <input
-            type="number"
-            min={1}
-            required
-            value={block.block_duration_in_seconds ?? ''}
-            onChange={(e) => set({ block_duration_in_seconds: positive(e.target.value) })}
-          />
-        </Field>
-      )}
+      <Field label={length.label} error={errorAt(error, `${path}.${length.key}`)}>
+        <input
+          type="number"
+          min={1}
+          required
+          value={block[length.key] ?? ''}
+          onChange={(e) => set({ [length.key]: positive(e.target.value) })}
+        />
+      </Field>
       <Field label="Pace zone" error={errorAt(error, `${path}.block_pace`)}>
         <select value={block.block_pace ?? 'z2'} onChange={(e) => set({ block_pace: e.target.value as Block['block_pace'] })}>
           <Options values={__ASTRAL_BLOCK_PACES__} />
