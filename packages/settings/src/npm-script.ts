@@ -1,10 +1,11 @@
 /**
  * Test support: runs a root npm script (`npm run api`) as a user does, through turbo, so a
  * test can prove that the settings it sets reach the app. The script runs in its own
- * process group; `stop` ends the whole group (npm, turbo and the server turbo started).
+ * process group; `stop` ends every process it started (npm, turbo and the server turbo started).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,7 @@ export interface NpmScript {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Resolves with the exit code once the script ends by itself. */
   exited: Promise<number | null>;
-  /** Stops the process group: SIGTERM, SIGKILL after `graceMs`; later calls are no-ops. */
+  /** Stops every process the script started: SIGTERM, SIGKILL after `graceMs`; later calls are no-ops. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -47,13 +48,6 @@ export function startNpmScript(script: string, env: NodeJS.ProcessEnv): NpmScrip
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   let stopped: Promise<void> | undefined;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      /* the group is gone */
-    }
-  };
   return {
     output: () => output,
     exited,
@@ -74,16 +68,92 @@ export function startNpmScript(script: string, env: NodeJS.ProcessEnv): NpmScrip
     },
     stop(graceMs = 10_000) {
       stopped ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) signalGroup('SIGTERM');
-        const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+        // Once npm has exited its pid may be reused: then only its group (kept while a member lives) is ours.
+        if (child.exitCode === null && child.signalCode === null) await stopProcessTree(child.pid!, graceMs);
+        else signal(-child.pid!, 'SIGKILL');
         await exited;
-        clearTimeout(timer);
-        // Anything left in the group (a server turbo started) goes too.
-        signalGroup('SIGKILL');
       })();
       return stopped;
     },
   };
+}
+
+/**
+ * Stops `root` and every process below it, in whatever process group: SIGTERM to each, then
+ * SIGKILL to any still running after `graceMs`, and to `root`'s group. turbo runs each task
+ * in a process group of its own, so signalling the script's group alone could orphan the
+ * server when turbo went before its task had stopped. Processes are collected while they
+ * run, since one whose parent has exited is no longer below `root`.
+ *
+ * @example
+ * ```ts
+ * await stopProcessTree(child.pid!, 10_000);
+ * ```
+ */
+export async function stopProcessTree(root: number, graceMs: number): Promise<void> {
+  const seen = new Set<number>([root]);
+  const running = () => {
+    for (const pid of descendantsOf(root)) seen.add(pid);
+    return [...seen].filter(isRunning);
+  };
+  for (const pid of running()) signal(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (running().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const pid of running()) signal(pid, 'SIGKILL');
+  signal(-root, 'SIGKILL');
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * Every process below `root` now (children, grandchildren...), read from `/proc` (each
+ * process's `stat` names its parent); zombies, dead but not yet reaped, are left out.
+ *
+ * @example
+ * ```ts
+ * const servers = descendantsOf(child.pid!);
+ * ```
+ */
+export function descendantsOf(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z') parentOf.set(Number(entry), Number(ppid));
+    } catch {
+      /* exited while listing */
+    }
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const [pid, ppid] of parentOf) {
+      if (ppid !== parent) continue;
+      found.push(pid);
+      queue.push(pid);
+    }
+  }
+  return found;
+}
+
+/** Whether `pid` still runs (a zombie, dead but not yet reaped by its parent, does not). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -111,9 +181,15 @@ export async function runUntilExit(
   return { code, output };
 }
 
+/** Ports this process has handed out: two servers of one test never get the same one. */
+const handedOut = new Set<number>();
+
 /**
- * A port nothing listens on now on 127.0.0.1 (a script binds it a few seconds later, after
- * turbo's cached build).
+ * A port nothing listens on now on 127.0.0.1, below the kernel's ephemeral range (32768 and
+ * up on Linux). A script binds it only after turbo's cached build, seconds later, and a test
+ * checks it is closed after the stop; a port the kernel handed out (listen on 0) could in
+ * either moment go to another test's server or outgoing connection. Ports below that range
+ * are only ever taken by name, so this one stays ours.
  *
  * @example
  * ```ts
@@ -121,11 +197,19 @@ export async function runUntilExit(
  * ```
  */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (handedOut.has(port)) continue;
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!bound) continue;
+    await new Promise((resolve) => server.close(resolve));
+    handedOut.add(port);
+    return port;
+  }
 }
 
 /**

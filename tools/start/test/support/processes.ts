@@ -1,36 +1,11 @@
 // What the npm start tests need to run the orchestrator as a user does and to prove that
 // nothing it started outlives it: free loopback ports, waiting on output, the process tree.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { descendantsOf, freePort, stopProcessTree } from '@astral/settings/npm-script';
 
-/** Ports this process has handed out: two servers of one test never get the same one. */
-const handedOut = new Set<number>();
-
-/**
- * A port nothing listens on right now, on 127.0.0.1, below the kernel's ephemeral range
- * (32768 and up on Linux). npm start binds these only after its build, up to a minute later;
- * a port the kernel handed out (listen on 0) could meanwhile go to any other test's server or
- * outgoing connection, and the orchestrator would then wait on someone else's server. Ports
- * below that range are only ever taken by name, so this one stays ours.
- */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (handedOut.has(port)) continue;
-    const server = createServer();
-    const bound = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => resolve(true));
-    });
-    if (!bound) continue;
-    await new Promise((resolve) => server.close(resolve));
-    handedOut.add(port);
-    return port;
-  }
-}
+export { freePort };
 
 /**
  * One free port per server npm start runs, as the env vars that move them: `ports` are the
@@ -96,24 +71,7 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
 export const occurrences = (text: string, pattern: RegExp) => text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
 
 /** Every process below `pid` (children, grandchildren...). */
-export function descendants(pid: number): number[] {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    const parent = queue.shift()!;
-    for (const [child, ppid] of rows) {
-      if (ppid === parent) {
-        found.push(child);
-        queue.push(child);
-      }
-    }
-  }
-  return found;
-}
+export const descendants = descendantsOf;
 
 /** A process's command line and environment, from /proc (Linux, where these tests run). */
 export function processInfo(pid: number): { command: string; env: Record<string, string> } {
@@ -137,11 +95,8 @@ export const alive = (pid: number) => {
   }
 };
 
-/** SIGTERM, then SIGKILL for it and anything it started that is still there: a failed test leaves nothing behind. */
+/** SIGTERM to it and anything it started, SIGKILL to what is left after 15 s: a failed test leaves nothing behind. */
 export async function stopOrchestrator(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const left = descendants(child.pid!);
-  child.kill('SIGTERM');
-  await Promise.race([once(child, 'exit'), new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  for (const pid of [child.pid!, ...left]) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  await stopProcessTree(child.pid!, 15_000);
 }
