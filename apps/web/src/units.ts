@@ -13,6 +13,7 @@ export type UnitSystem = components['schemas']['UserPreferences']['unit_system']
 
 const METERS_PER_MILE = 1609.344;
 const METERS_PER_YARD = 0.9144;
+const METERS_PER_FOOT = 0.3048;
 
 /** An activity's distance, to two decimals: `8.04 km`, `5.00 mi`. */
 export function longDistance(meters: number, system: UnitSystem): string {
@@ -31,6 +32,14 @@ export function planDistance(meters: number, system: UnitSystem): string {
 export function pace(secondsPerKm: number, system: UnitSystem): string {
   return system === 'imperial' ? `${clock(secondsPerKm * (METERS_PER_MILE / 1000))} /mi` : `${clock(secondsPerKm)} /km`;
 }
+
+/** What one typed unit of an activity's distance is worth in meters, and its name: km or mi. */
+export const activityDistanceUnit = (system: UnitSystem): { meters: number; name: string } =>
+  system === 'imperial' ? { meters: METERS_PER_MILE, name: 'mi' } : { meters: 1000, name: 'km' };
+
+/** What one typed unit of elevation is worth in meters, and its name: m or ft. */
+export const elevationUnit = (system: UnitSystem): { meters: number; name: string } =>
+  system === 'imperial' ? { meters: METERS_PER_FOOT, name: 'ft' } : { meters: 1, name: 'm' };
 
 /** A distance along a chart's axis, in the unit it is labelled with. */
 export const axisDistance = (meters: number, system: UnitSystem): number => meters / (system === 'imperial' ? METERS_PER_MILE : 1000);

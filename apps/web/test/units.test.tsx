@@ -2,9 +2,9 @@
 // Distances and paces in the signed-in user's units (their profile's
 // `preferences.unit_system`): the arithmetic, and the activity list, an activity and a plan
 // shown in miles, yards and minutes per mile for a user whose profile says `imperial`, in
-// kilometres and metres for the examples' metric user.
+// kilometres and metres for the examples' metric user; an activity logged and edited in them.
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { handle } from '@astral/msw/node';
 import type { components } from '@astral/openapi';
 import { example } from '../src/demo-personas.js';
@@ -57,5 +57,51 @@ describe('units', () => {
     server.resetHandlers();
     renderApp('/plans/plan_marathon16', { session: signedIn });
     expect(await screen.findByText('Run 400 m at z5')).toBeTruthy();
+  });
+
+  it('logs an activity in miles and feet for an imperial profile, sent in meters', async () => {
+    imperialUser();
+    let body: Record<string, unknown> | undefined;
+    server.use(
+      handle('createActivity', async ({ request, response }) => {
+        body = await request.json();
+        const created = example<{ data: components['schemas']['Activity'] }>('getActivity').data;
+        return response(201).json({
+          status: 'ok',
+          activity_id: created.activity_id,
+          message: 'Activity created successfully',
+          data: created,
+        });
+      }),
+    );
+    renderApp('/activities/new', { session: signedIn });
+    fireEvent.change(await screen.findByLabelText('Title'), { target: { value: 'Five miles' } });
+    fireEvent.change(screen.getByLabelText('Duration (minutes)'), { target: { value: '45' } });
+    fireEvent.change(await screen.findByLabelText('Distance (mi)'), { target: { value: '5' } });
+    fireEvent.change(screen.getByLabelText('Elevation gain (ft)'), { target: { value: '100' } });
+    expect(screen.queryByLabelText('Distance (km)')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Log activity' }));
+    await waitFor(() => expect(body).toBeDefined());
+    expect(body).toMatchObject({ distance_meters: 8046.7, elevation_gain_meters: 30.5, duration_seconds: 2700 });
+  });
+
+  it("edits an activity in the profile's miles, sending back only what changed", async () => {
+    imperialUser();
+    let body: Record<string, unknown> | undefined;
+    server.use(
+      handle('updateActivity', async ({ request, response }) => {
+        body = await request.json();
+        const activity = example<{ data: components['schemas']['Activity'] }>('getActivity').data;
+        return response(200).json({ status: 'ok', message: 'Activity updated successfully', data: { ...activity, ...body } });
+      }),
+    );
+    const activity = example<{ data: components['schemas']['Activity'] }>('getActivity').data;
+    renderApp(`/activities/${activity.activity_id}/edit`, { session: signedIn });
+    const distance = await screen.findByLabelText<HTMLInputElement>('Distance (mi)');
+    expect(distance.value).toBe(String(Math.round((activity.distance_meters! / 1609.344) * 100) / 100));
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Tempo in miles' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save activity' }));
+    await waitFor(() => expect(body).toBeDefined());
+    expect(body).toEqual({ title: 'Tempo in miles' });
   });
 });

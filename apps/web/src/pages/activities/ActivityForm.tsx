@@ -3,7 +3,7 @@
  * one coaches) and editing one (a partial `updateActivity` of the fields changed). The
  * API checks every bound; its 400 shows at the input its `details.field` names.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@astral/openapi';
 import { useLocation } from '../../router.js';
@@ -11,20 +11,25 @@ import { useApi } from '../../session.js';
 import { Field, fieldError } from '../../ui/Field.js';
 import { Options } from '../../ui/Options.js';
 import { Loading } from '../../ui/states.js';
+import { activityDistanceUnit, elevationUnit, useUnitSystem, type UnitSystem } from '../../units.js';
 
 type Activity = components['schemas']['Activity'];
 type ActivityCreate = components['schemas']['ActivityCreate'];
 type ActivityType = components['schemas']['ActivityType'];
 type ActivityStatus = components['schemas']['ActivityStatus'];
 
-/** The form's inputs, as typed: numbers in the units a person thinks in (minutes, km). */
+/**
+ * The form's inputs, as typed: numbers in the units a person thinks in (minutes; km and m, or
+ * mi and ft, as their profile's `unit_system` says, and which `units` records).
+ */
 interface Draft {
+  units: UnitSystem;
   title: string;
   activity_type: ActivityType;
   status: ActivityStatus;
   start: string;
   duration_min: string;
-  distance_km: string;
+  distance: string;
   moving_min: string;
   elevation_m: string;
   average_hr: string;
@@ -62,17 +67,19 @@ const wholeOf = (text: string, factor = 1): number | null => {
   return value === null ? null : Math.round(value);
 };
 
-function draftOf(activity: Activity | undefined): Draft {
-  const text = (value: number | null, factor = 1) => (value === null ? '' : String(Math.round((value / factor) * 100) / 100));
+const text = (value: number | null, factor = 1) => (value === null ? '' : String(Math.round((value / factor) * 100) / 100));
+
+function draftOf(activity: Activity | undefined, units: UnitSystem): Draft {
   return {
+    units,
     title: activity?.title ?? '',
     activity_type: activity?.activity_type ?? 'run',
     status: activity?.status ?? 'completed',
     start: localInput(activity ? new Date(activity.start_time) : new Date()),
     duration_min: text(activity?.duration_seconds ?? null, 60),
-    distance_km: text(activity?.distance_meters ?? null, 1000),
+    distance: text(activity?.distance_meters ?? null, activityDistanceUnit(units).meters),
     moving_min: text(activity?.moving_time_seconds ?? null, 60),
-    elevation_m: text(activity?.elevation_gain_meters ?? null),
+    elevation_m: text(activity?.elevation_gain_meters ?? null, elevationUnit(units).meters),
     average_hr: text(activity?.average_heart_rate ?? null),
     max_hr: text(activity?.max_heart_rate ?? null),
     description: activity?.description ?? '',
@@ -87,12 +94,28 @@ function bodyOf(draft: Draft): Omit<ActivityCreate, 'user_id'> {
     status: draft.status,
     start_time: new Date(draft.start).toISOString(),
     duration_seconds: wholeOf(draft.duration_min, 60) ?? 0,
-    distance_meters: numberOf(draft.distance_km, 1000),
+    distance_meters: numberOf(draft.distance, activityDistanceUnit(draft.units).meters),
     moving_time_seconds: wholeOf(draft.moving_min, 60),
-    elevation_gain_meters: numberOf(draft.elevation_m),
+    elevation_gain_meters: numberOf(draft.elevation_m, elevationUnit(draft.units).meters),
     average_heart_rate: wholeOf(draft.average_hr),
     max_heart_rate: wholeOf(draft.max_hr),
     description: draft.description.trim() || null,
+  };
+}
+
+/**
+ * The draft in `units`: the profile may load after the form opened, and what was typed is
+ * kept, converted (5 typed as km reads 3.11 mi).
+ */
+function inUnits(draft: Draft, units: UnitSystem): Draft {
+  if (draft.units === units) return draft;
+  const convert = (typed: string, unit: (system: UnitSystem) => { meters: number }) =>
+    text(numberOf(typed, unit(draft.units).meters), unit(units).meters);
+  return {
+    ...draft,
+    units,
+    distance: convert(draft.distance, activityDistanceUnit),
+    elevation_m: convert(draft.elevation_m, elevationUnit),
   };
 }
 
@@ -120,7 +143,7 @@ export function NewActivityPage() {
     },
     meta: { fields: FIELDS },
   });
-  return <ActivityForm heading="Log an activity" submitLabel="Log activity" initial={draftOf(undefined)} save={save} />;
+  return <ActivityForm heading="Log an activity" submitLabel="Log activity" initial={(units) => draftOf(undefined, units)} save={save} />;
 }
 
 export function EditActivityPage({ activityId }: { activityId: string }) {
@@ -130,7 +153,7 @@ export function EditActivityPage({ activityId }: { activityId: string }) {
   const activity = useQuery({ queryKey: ['activity', activityId], queryFn: () => client.activities.get(activityId) });
   const save = useMutation({
     mutationFn: async (draft: Draft) => {
-      const changes = changedFields(bodyOf(draftOf(activity.data)), bodyOf(draft));
+      const changes = changedFields(bodyOf(draftOf(activity.data, draft.units)), bodyOf(draft));
       // Nothing changed: the API refuses an empty update, and there is nothing to ask it.
       return Object.keys(changes).length > 0 ? (await client.activities.update(activityId, changes)).data : activity.data!;
     },
@@ -143,7 +166,14 @@ export function EditActivityPage({ activityId }: { activityId: string }) {
   });
   if (activity.isPending) return <Loading>Loading the activity…</Loading>;
   if (activity.isError) return <p>This activity could not be loaded.</p>;
-  return <ActivityForm heading={`Edit ${activity.data.title}`} submitLabel="Save activity" initial={draftOf(activity.data)} save={save} />;
+  return (
+    <ActivityForm
+      heading={`Edit ${activity.data.title}`}
+      submitLabel="Save activity"
+      initial={(units) => draftOf(activity.data, units)}
+      save={save}
+    />
+  );
 }
 
 interface Save {
@@ -152,8 +182,17 @@ interface Save {
   error: unknown;
 }
 
-function ActivityForm({ heading, submitLabel, initial, save }: { heading: string; submitLabel: string; initial: Draft; save: Save }) {
-  const [draft, setDraft] = useState(initial);
+interface FormProps {
+  heading: string;
+  submitLabel: string;
+  initial: (units: UnitSystem) => Draft;
+  save: Save;
+}
+
+function ActivityForm({ heading, submitLabel, initial, save }: FormProps) {
+  const units = useUnitSystem();
+  const [draft, setDraft] = useState(() => initial(units));
+  useEffect(() => setDraft((current) => inUnits(current, units)), [units]);
   const set = (name: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value });
   const error = (field: (typeof FIELDS)[number]) => fieldError(save.error, field);
   const submit = (event: SyntheticEvent) => {
@@ -194,12 +233,12 @@ function ActivityForm({ heading, submitLabel, initial, save }: { heading: string
           <Field label="Moving time (minutes)" error={error('moving_time_seconds')}>
             <input {...number} value={draft.moving_min} onChange={set('moving_min')} />
           </Field>
-          <Field label="Distance (km)" error={error('distance_meters')}>
-            <input {...number} value={draft.distance_km} onChange={set('distance_km')} />
+          <Field label={`Distance (${activityDistanceUnit(draft.units).name})`} error={error('distance_meters')}>
+            <input {...number} value={draft.distance} onChange={set('distance')} />
           </Field>
         </div>
         <div className="grid">
-          <Field label="Elevation gain (m)" error={error('elevation_gain_meters')}>
+          <Field label={`Elevation gain (${elevationUnit(draft.units).name})`} error={error('elevation_gain_meters')}>
             <input {...number} value={draft.elevation_m} onChange={set('elevation_m')} />
           </Field>
           <Field label="Average heart rate (bpm)" error={error('average_heart_rate')}>
