@@ -5,13 +5,15 @@
 // load, every variant must give the same status and body for a valid and an invalid request
 // of each operation (a peer that skipped validation would fail here, not win a row).
 import { startChildServer, type RunningServer } from '../child-server.js';
-import { compareLoad, type LoadOptions, type LoadResult } from '../load.js';
+import { compareLoad, load, type LoadOptions, type LoadResult } from '../load.js';
 import { row, type ResultRow } from '../report.js';
 import { CONTRACT_HEADERS } from '../servers/peers/contract-schemas.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 // Three rounds: with six variants a median of two is one noisy sample away from either.
 const ROUNDS = 3;
+// Each variant runs the endpoint this long before it is measured, so no round carries its JIT compiling.
+const WARM_UP_SECONDS = 2;
 const SUITE = 'Peers: the serving layer (same in-memory handler, validation on, contract-shaped responses)';
 const HEADERS = { authorization: 'Bearer peer-bench-token' };
 
@@ -133,6 +135,7 @@ export async function runPeersSuite(log: (line: string) => void): Promise<Result
     log('peers: every variant answers the valid and invalid requests alike');
     const rows: ResultRow[] = [];
     for (const endpoint of endpoints) {
+      for (const name of names) await load({ ...options(servers[name], endpoint), seconds: WARM_UP_SECONDS });
       const results = await compareLoad(
         ROUNDS,
         Object.fromEntries(names.map((name) => [name, options(servers[name], endpoint)])) as Record<Variant, LoadOptions>,
@@ -154,7 +157,7 @@ export async function runPeersSuite(log: (line: string) => void): Promise<Result
             suite: SUITE,
             subject: `${variants[name]}, ${endpoint.name}`,
             baseline: variants.fastify,
-            metric: `requests/s, 10 connections, ${SECONDS} s, median of ${ROUNDS} (6 variants interleaved, order rotating)`,
+            metric: `requests/s, 10 connections, ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, median of ${ROUNDS} (6 variants interleaved, order rotating)`,
             unit: 'req/s',
             value: result.requestsPerSecond,
             baselineValue: ceiling.requestsPerSecond,

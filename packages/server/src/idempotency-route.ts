@@ -30,24 +30,31 @@ export function idempotencyGates(
   return (id) => idempotency.forOperation(id);
 }
 
-/** The route hooks that settle a claim: none for an operation without a gate. */
+/**
+ * The route hook that settles a claim: none for an operation without a gate. A request
+ * without a claim (no key sent: most of them) passes straight through; a claimed one's
+ * response is stored before it leaves (see `settleWhenClosed` for one that never is).
+ */
 export function idempotencyHooks(gate: IdempotencyGate | undefined): {
   onSend?: (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => void;
-  onResponse?: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
 } {
   if (!gate) return {};
-  // A caller that hangs up does not release its key: the handler still runs to its end.
-  // A request without a claim (no key sent: most of them) passes straight through.
   return {
     onSend: (request, reply, payload, done) => {
       if (!gate.holdsClaim(request)) return done(null, payload);
       void gate.onSend(request, reply, payload).then(() => done(null, payload));
     },
-    onResponse: (request, _reply, done) => {
-      if (!gate.holdsClaim(request)) return done();
-      void gate.onDone(request).then(() => done());
-    },
   };
+}
+
+/**
+ * Releases a claim nothing settled once the response is closed (a handler that threw past
+ * the error handler, a stream cut short). A listener on the claimed request alone, rather
+ * than an `onResponse` hook every request of the operation would run. A caller that hangs up
+ * does not release its key early: the handler still runs to its end and settles it.
+ */
+export function settleWhenClosed(gate: IdempotencyGate, request: FastifyRequest, reply: FastifyReply): void {
+  reply.raw.once('close', () => void gate.onDone(request));
 }
 
 /** What the fingerprint reads: the handler's input as the caller sent it, before query defaults. */

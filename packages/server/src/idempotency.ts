@@ -145,7 +145,7 @@ export interface IdempotencyGate {
   noteHeaders(request: FastifyRequest, headers: Record<string, string> | undefined): void;
   /** Route `onSend`: stores the response as sent (a 4xx too), or releases the key on a 5xx. */
   onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<void>;
-  /** Route `onResponse`: a claim nothing settled (no response could be stored) is released. */
+  /** Once the response closed: a claim nothing settled (no response could be stored) is released. */
   onDone(request: FastifyRequest): Promise<void>;
 }
 

@@ -15,7 +15,7 @@ import { NO_QUERY, readQuery, type HandlerQuery } from './handler-query.js';
 import { contentTypeCheck } from './request-bodies.js';
 import type { IdempotencyGate } from './idempotency.js';
 import { sendReplay } from './idempotency-replay.js';
-import { fingerprintInput, idempotencyHooks } from './idempotency-route.js';
+import { fingerprintInput, idempotencyHooks, settleWhenClosed } from './idempotency-route.js';
 import type { HandlerOutcome, OutcomeCheck } from './response-check.js';
 import { sendResponse } from './send-response.js';
 import type { OperationId } from './types.js';
@@ -89,17 +89,22 @@ export function operationRoute(id: OperationId, parts: OperationParts): RouteOpt
       ...(parts.validateRequests ? requestSchemas(id) : {}),
       ...(parts.serialiseResponses ? { response: responseSchemas(id) } : {}),
     },
-    onRequest: (request, reply, done) => {
+    // An async hook, not a callback one that waits on a promise: one promise and closure
+    // fewer per request.
+    onRequest: async (request, reply) => {
       if (deprecated) reply.headers(deprecation);
-      authenticate(request).then(() => done(checkContentType?.(request)), done);
+      await authenticate(request);
+      const refused = checkContentType?.(request);
+      if (refused) throw refused;
     },
     ...idempotencyHooks(gate),
     handler: async (request, reply) => {
       const input = queryNames.length > 0 ? readQuery(request.query as Record<string, unknown>, queryNames, fillQuery) : NO_QUERY;
       const claiming = gate?.begin(request, () => fingerprintInput(request, input), credentialsOf(request));
-      if (claiming) {
+      if (claiming && gate) {
         const stored = await claiming;
         if (stored) return sendReplay(reply, stored);
+        settleWhenClosed(gate, request, reply);
       }
       const context = new HandlerInput(request, reply.raw, input);
       let result: HandlerOutcome;
