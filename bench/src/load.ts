@@ -100,15 +100,18 @@ export async function compareLoad<K extends string>(rounds: number, variants: Re
       () => Promise<LoadResult>
     >,
   );
-  return Object.fromEntries(
-    Object.entries<LoadResult[]>(samples).map(([key, results]) => [
-      key,
-      {
-        requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
-        p50: median(results.map((r) => r.p50)),
-        p99: median(results.map((r) => r.p99)),
-        ...(results.every((r) => r.cpuPerRequest !== undefined) ? { cpuPerRequest: median(results.map((r) => r.cpuPerRequest!)) } : {}),
-      },
-    ]),
-  ) as Record<K, LoadResult>;
+  return Object.fromEntries(Object.entries<LoadResult[]>(samples).map(([key, results]) => [key, medianResult(results)])) as Record<
+    K,
+    LoadResult
+  >;
+}
+
+/** Each figure's median over the rounds of one variant. */
+export function medianResult(results: LoadResult[]): LoadResult {
+  return {
+    requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    ...(results.every((r) => r.cpuPerRequest !== undefined) ? { cpuPerRequest: median(results.map((r) => r.cpuPerRequest!)) } : {}),
+  };
 }
