@@ -23,6 +23,9 @@ function imperialUser() {
   );
 }
 
+/** The contract's example activity (a tempo run). */
+const exampleActivity = () => example<{ data: components['schemas']['Activity'] }>('getActivity').data;
+
 describe('units', () => {
   it('converts meters and seconds per kilometre to either system', () => {
     expect(longDistance(8046.72, 'imperial')).toBe('5.00 mi');
@@ -65,7 +68,7 @@ describe('units', () => {
     server.use(
       handle('createActivity', async ({ request, response }) => {
         body = await request.json();
-        const created = example<{ data: components['schemas']['Activity'] }>('getActivity').data;
+        const created = exampleActivity();
         return response(201).json({
           status: 'ok',
           activity_id: created.activity_id,
@@ -91,11 +94,11 @@ describe('units', () => {
     server.use(
       handle('updateActivity', async ({ request, response }) => {
         body = await request.json();
-        const activity = example<{ data: components['schemas']['Activity'] }>('getActivity').data;
+        const activity = exampleActivity();
         return response(200).json({ status: 'ok', message: 'Activity updated successfully', data: { ...activity, ...body } });
       }),
     );
-    const activity = example<{ data: components['schemas']['Activity'] }>('getActivity').data;
+    const activity = exampleActivity();
     renderApp(`/activities/${activity.activity_id}/edit`, { session: signedIn });
     const distance = await screen.findByLabelText<HTMLInputElement>('Distance (mi)');
     expect(distance.value).toBe(String(Math.round((activity.distance_meters! / 1609.344) * 100) / 100));
