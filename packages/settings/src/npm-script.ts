@@ -80,7 +80,8 @@ export function startNpmScript(script: string, env: NodeJS.ProcessEnv): NpmScrip
 
 /**
  * Stops `root` and every process below it, in whatever process group: SIGTERM to each, then
- * SIGKILL to any still running after `graceMs`, and to `root`'s group. turbo runs each task
+ * SIGKILL to any still running after `graceMs`, and to `root`'s group; resolves once they
+ * have all stopped. turbo runs each task
  * in a process group of its own, so signalling the script's group alone could orphan the
  * server when turbo went before its task had stopped. Processes are collected while they
  * run, since one whose parent has exited is no longer below `root`.
@@ -101,6 +102,9 @@ export async function stopProcessTree(root: number, graceMs: number): Promise<vo
   while (running().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   for (const pid of running()) signal(pid, 'SIGKILL');
   signal(-root, 'SIGKILL');
+  // A killed process is gone a moment after the signal, not at it: return once it is.
+  const killedBy = Date.now() + 5_000;
+  while (running().length > 0 && Date.now() < killedBy) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {
