@@ -7,7 +7,7 @@
 import { beforeAll, describe, it } from 'vitest';
 import { generateRoute, writeFit, writeGpx } from '@astral/api/tracks';
 import type { CoverageRecorder } from './support/coverage.js';
-import { apiExpectation, call } from './support/sandbox.js';
+import { apiExpectation, call, callOversized } from './support/sandbox.js';
 
 let counter = 0;
 /** An activity body the API accepts, titled per call. */
@@ -166,9 +166,14 @@ export function activitiesAgainstContract(recorder: CoverageRecorder): void {
         validRequest: true,
       });
       // Over this operation's own 32 MiB (the 1 MiB of the other operations is far below).
-      expectApi(await call('POST', '/activities/import', { body: new Uint8Array(33_554_433), contentType: FIT }), 'importActivity', 413, {
-        code: 'PAYLOAD_TOO_LARGE',
-      });
+      expectApi(
+        await callOversized('POST', '/activities/import', { body: new Uint8Array(33_554_433), contentType: FIT }),
+        'importActivity',
+        413,
+        {
+          code: 'PAYLOAD_TOO_LARGE',
+        },
+      );
     });
 
     it('getActivity and getActivityStreams: 200, 400 on a malformed id or parameter, 401, 404 for one the caller may not read', async () => {
