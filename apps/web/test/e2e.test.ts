@@ -401,8 +401,10 @@ describe('the web app against the sandbox, in Chromium', { timeout: 180_000 }, (
     await form.getByRole('button', { name: 'Generate draft' }).click();
     const draft = coach.getByLabel(/^The draft/);
     await draft.waitFor();
+    // The draft streams in week by week: the field shows before its last week has arrived.
+    const weekLines = async () => (await draft.inputValue()).match(/^Week \d+ · /gm)?.length ?? 0;
+    await expect.poll(weekLines, { timeout: 60_000 }).toBe(4);
     const text = await draft.inputValue();
-    expect(text.match(/^Week \d+ · /gm)).toHaveLength(4);
     // The coach changes week 2's distance (within the intermediate bounds, 20 to 70 km); the plan keeps it.
     const edited = /^Week 2 · \w+ · 25 km$/m.test(text) ? 24 : 25;
     await draft.fill(text.replace(/^(Week 2 · \w+ · )\d+ km$/m, `$1${edited} km`));
